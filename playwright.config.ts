@@ -1,0 +1,13 @@
+import { defineConfig } from '@playwright/test';
+
+// One runner for everything: pure-core unit tests (no browser) and e2e specs that load the built
+// extension into Debian's Chromium against the fake console. One worker: the machines have 2 cores.
+export default defineConfig({
+  workers: 1,
+  timeout: 60_000,
+  reporter: [['list'], ['./test/summary-reporter.ts']],
+  projects: [
+    { name: 'unit', testDir: 'test/unit', testMatch: /.*\.test\.ts$/ },
+    { name: 'e2e', testDir: 'test/e2e', testMatch: /.*\.spec\.ts$/, timeout: 120_000 },
+  ],
+});

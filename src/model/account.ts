@@ -1,0 +1,59 @@
+/**
+ * The account model: one user of the structure as the panel, the PDF and the mail campaign see it.
+ * Field names follow the console's vocabulary (see ../shared/one-console.md §1.1, §1.7).
+ */
+
+/** Profile names exactly as the console sends them. */
+export type Profile = 'Student' | 'Relative' | 'Teacher' | 'Personnel' | 'Guest';
+
+export const PROFILES: readonly Profile[] = ['Student', 'Relative', 'Teacher', 'Personnel', 'Guest'];
+
+export interface ClassRef {
+  id: string;
+  name: string;
+}
+
+/** A child as `allUsers` describes it on a Relative: names only, no id. */
+export interface ChildRef {
+  firstName: string;
+  lastName: string;
+  /** Alphabetically-first class name of the child, or null. */
+  classname: string | null;
+}
+
+export interface Account {
+  id: string;
+  profile: Profile;
+  firstName: string;
+  lastName: string;
+  /** Login shown to the user: the alias if set, else the generated login. */
+  login: string;
+  /** Null once the account is activated. A credential: never persisted, never logged. */
+  activationCode: string | null;
+  email: string | null;
+  /** Empty when the user is in no class. */
+  classes: ClassRef[];
+  /** ISO-8601 string as the console sends it, or null when unknown. */
+  creationDate: string | null;
+  blocked: boolean;
+  /** Holds the ADMIN_LOCAL function (any scope). */
+  isLocalAdmin: boolean;
+  /** Relatives only; empty otherwise. */
+  children: ChildRef[];
+}
+
+export interface Structure {
+  id: string;
+  name: string;
+}
+
+export const isActivated = (a: Account): boolean => !a.activationCode;
+export const hasEmail = (a: Account): boolean => !!a.email && a.email.trim() !== '';
+export const displayName = (a: Pick<Account, 'firstName' | 'lastName'>): string =>
+  `${a.firstName} ${a.lastName}`.trim();
+/** The console's `classname`: the alphabetically-first class name (null without class). */
+export function firstClassName(a: Pick<Account, 'classes'>): string | null {
+  let best: string | null = null;
+  for (const c of a.classes) if (best === null || c.name < best) best = c.name;
+  return best;
+}
