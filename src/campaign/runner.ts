@@ -1,0 +1,262 @@
+/**
+ * Runs a mail campaign: sends the pending accounts, in chunks, through the injected `send` (the
+ * content script's `POST /directory/class-admin/massmail` with `{ids, type:'mail', structureId, theme}`,
+ * one-console.md §1.5) and records every step through the injected `save`.
+ *
+ * Guarantee: **no account is sent twice within a campaign** without an explicit `requeue`.
+ *  - Before a chunk is sent, its entries are marked `inflight` and that state is saved (awaited). If
+ *    the save fails, the chunk is not sent and the run stops (`stopReason: 'storage'`).
+ *  - A crash leaves those entries `inflight`; `resumeFrom` (and the runner itself, at start) turns
+ *    them into `unknown`, which is never sent again automatically.
+ *  - The one deliberate exception is the retry of a timed-out chunk, see `retryTimeouts`.
+ *
+ * Pure logic: no DOM, no chrome.* APIs. Time, sleep and randomness are injectable for tests.
+ */
+import { cloneCampaign, pendingIds, resumeFrom, type Campaign, type StopReason } from './campaign';
+
+export type SendFailureKind = 'server' | 'timeout' | 'network' | 'session' | 'mfa' | 'forbidden' | 'bad-request';
+
+export type SendResult =
+  | { ok: true }
+  | {
+      ok: false;
+      /**
+       * server: 5xx · timeout · network: fetch failed · session: expired (redirect to /auth/login
+       * or 401) · mfa: MFA to validate in the console · forbidden: 403 · bad-request: 400
+       */
+      kind: SendFailureKind;
+      status?: number;
+      message?: string;
+    };
+
+export interface RunDeps {
+  /** Sends one chunk. Should honour `signal` (aborted on timeout). May throw: counted as `network`. */
+  send(ids: string[], signal: AbortSignal): Promise<SendResult>;
+  /** Persists a snapshot. Calls are serialised (never overlapping) and always carry the latest state. */
+  save(c: Campaign): Promise<void> | void;
+  /** Called with a snapshot after every change (for the UI). Exceptions are ignored. */
+  onUpdate?(c: Campaign): void;
+  /** Ids per request. Default 5. */
+  chunkSize?: number;
+  /** Requests in flight at most. Default 4. */
+  concurrency?: number;
+  /** Requests per chunk at most, for retryable failures (server/timeout/network). Default 4. */
+  maxAttempts?: number;
+  /** Delay before retry number `attempt` (1 = first retry). Default 500·2^(attempt−1) ms, ±25 % jitter. */
+  backoffMs?(attempt: number): number;
+  /** A send is aborted and counted as `timeout` after this. Default 30000. */
+  timeoutMs?: number;
+  /**
+   * Whether a timed-out chunk is retried. Default true (as the product asks).
+   *
+   * A timed-out request may still have been processed by the server (the console answers 200 only
+   * after it has queued the mails), so a retry can mail those accounts twice. The risk is bounded by
+   * the chunk size (at most `chunkSize` people get a second copy of the same message, which is
+   * harmless in content). With `false`, a timed-out chunk is marked `unknown` (reason `timeout`)
+   * instead, and the user decides whether to "renvoyer" (requeue).
+   */
+  retryTimeouts?: boolean;
+  /** Cancel: no new chunk is launched; chunks in flight finish (they are not aborted); status `paused`. */
+  signal?: AbortSignal;
+  sleep?(ms: number): Promise<void>;
+  now?(): number;
+}
+
+const RETRYABLE: ReadonlySet<SendFailureKind> = new Set(['server', 'timeout', 'network']);
+const STOPPING: ReadonlySet<SendFailureKind> = new Set(['session', 'mfa', 'forbidden']);
+
+export function defaultBackoffMs(attempt: number, random: () => number = Math.random): number {
+  const base = 500 * 2 ** Math.max(0, attempt - 1);
+  return Math.min(30_000, Math.round(base * (0.75 + random() * 0.5)));
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+function posInt(name: string, v: number | undefined, dflt: number): number {
+  if (v === undefined) return dflt;
+  if (!Number.isInteger(v) || v < 1) throw new RangeError(`${name} must be a positive integer (got ${v})`);
+  return v;
+}
+
+/** One send with a hard timeout: resolves as `timeout` after `ms` even if `send` never settles. */
+async function sendWithTimeout(send: RunDeps['send'], ids: string[], ms: number): Promise<SendResult> {
+  const ac = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<SendResult>((resolve) => {
+    timer = setTimeout(() => {
+      ac.abort(new DOMException('campaign send timed out', 'TimeoutError'));
+      resolve({ ok: false, kind: 'timeout', message: `no answer after ${ms} ms` });
+    }, ms);
+  });
+  const sent = (async (): Promise<SendResult> => {
+    try {
+      const r = await send([...ids], ac.signal);
+      if (ac.signal.aborted) return { ok: false, kind: 'timeout' };
+      if (!r || typeof r !== 'object' || typeof r.ok !== 'boolean') {
+        return { ok: false, kind: 'network', message: 'send returned no result' };
+      }
+      return r;
+    } catch (e) {
+      if (ac.signal.aborted) return { ok: false, kind: 'timeout' };
+      return { ok: false, kind: 'network', message: e instanceof Error ? e.message : String(e) };
+    }
+  })();
+  try {
+    return await Promise.race([sent, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Runs (or resumes) a campaign until nothing is pending, a stop condition, or cancel. Never mutates
+ * `c0`; returns the final campaign (also passed to the last `save`). Entries found `inflight` at start
+ * (an interrupted run) become `unknown` first, as `resumeFrom` does.
+ *
+ * Final status: `done` (nothing pending), `stopped` + `stopReason` (session / mfa / forbidden / storage),
+ * `paused` (cancelled with accounts still pending).
+ */
+export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign> {
+  const chunkSize = posInt('chunkSize', deps.chunkSize, 5);
+  const concurrency = posInt('concurrency', deps.concurrency, 4);
+  const maxAttempts = posInt('maxAttempts', deps.maxAttempts, 4);
+  const timeoutMs = deps.timeoutMs ?? 30_000;
+  if (!(timeoutMs > 0)) throw new RangeError(`timeoutMs must be positive (got ${timeoutMs})`);
+  const retryTimeouts = deps.retryTimeouts ?? true;
+  const backoff = deps.backoffMs ?? ((a: number) => defaultBackoffMs(a));
+  const sleep = deps.sleep ?? defaultSleep;
+  const now = deps.now ?? Date.now;
+  const cancel = deps.signal;
+
+  // Anything inflight now was left by a run that died: never resend it blindly.
+  const c = resumeFrom(c0, now());
+  c.status = 'running';
+  delete c.stopReason;
+  c.updatedAt = now();
+
+  let stop: StopReason | undefined;
+
+  // --- persistence: serialised, each save writes the latest state ---------------------------------
+  // Saves never overlap. A save that is queued but not yet started is shared by later callers: it
+  // snapshots the campaign when it starts, so it carries their changes too (fewer writes under load).
+  let lastSave: Promise<unknown> = Promise.resolve();
+  let queuedSave: Promise<boolean> | null = null;
+  const notify = (): void => {
+    if (!deps.onUpdate) return;
+    try {
+      deps.onUpdate(cloneCampaign(c));
+    } catch {
+      /* the UI's problem, not the campaign's */
+    }
+  };
+  const persist = (): Promise<boolean> => {
+    notify();
+    if (queuedSave) return queuedSave;
+    const p = lastSave.then(async () => {
+      queuedSave = null;
+      try {
+        await deps.save(cloneCampaign(c));
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    queuedSave = p;
+    lastSave = p;
+    return p;
+  };
+  const touch = (): void => {
+    c.updatedAt = now();
+  };
+
+  if (!(await persist())) stop = 'storage';
+
+  // --- work queue -------------------------------------------------------------------------------
+  const ids = pendingIds(c);
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += chunkSize) chunks.push(ids.slice(i, i + chunkSize));
+  let next = 0;
+
+  const set = (chunk: string[], state: 'pending' | 'inflight' | 'sent' | 'failed' | 'unknown', reason?: string): void => {
+    const t = now();
+    for (const id of chunk) {
+      const e = c.entries[id]!;
+      e.state = state;
+      e.at = t;
+      if (reason === undefined) delete e.reason;
+      else e.reason = reason;
+    }
+    touch();
+  };
+
+  const runChunk = async (chunk: string[]): Promise<void> => {
+    for (let attempt = 1; ; attempt++) {
+      set(chunk, 'inflight');
+      for (const id of chunk) c.entries[id]!.attempts++;
+      if (!(await persist())) {
+        // Not recorded as inflight, so not sent: back to pending, and stop the run.
+        set(chunk, 'pending');
+        for (const id of chunk) c.entries[id]!.attempts--;
+        stop ??= 'storage';
+        return;
+      }
+      const r = await sendWithTimeout(deps.send, chunk, timeoutMs);
+      if (r.ok) {
+        set(chunk, 'sent');
+        await persist();
+        return;
+      }
+      if (STOPPING.has(r.kind)) {
+        // Refused before anything was mailed: the chunk is still to do once the user has logged in again.
+        set(chunk, 'pending');
+        stop ??= r.kind as StopReason;
+        await persist();
+        return;
+      }
+      if (r.kind === 'timeout' && !retryTimeouts) {
+        set(chunk, 'unknown', 'timeout');
+        await persist();
+        return;
+      }
+      if (!RETRYABLE.has(r.kind) || attempt >= maxAttempts) {
+        set(chunk, 'failed', r.kind);
+        await persist();
+        return;
+      }
+      // Retry: the entries stay `inflight` while we wait (a crash now makes them `unknown`).
+      // A chunk already in flight finishes its retries even after a cancel or a stop elsewhere;
+      // after a session stop its next attempt gets `session` too and goes back to pending.
+      await sleep(Math.max(0, backoff(attempt)));
+    }
+  };
+
+  const worker = async (): Promise<void> => {
+    while (stop === undefined && !cancel?.aborted && next < chunks.length) {
+      const chunk = chunks[next++]!;
+      await runChunk(chunk);
+    }
+  };
+
+  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+
+  // --- final status -----------------------------------------------------------------------------
+  const pendingLeft = c.order.some((id) => c.entries[id]!.state === 'pending');
+  if (stop !== undefined) {
+    c.status = 'stopped';
+    c.stopReason = stop;
+  } else if (pendingLeft) {
+    c.status = 'paused'; // cancelled
+  } else {
+    c.status = 'done';
+  }
+  touch();
+  const ok = await persist();
+  if (!ok && c.status !== 'stopped') {
+    // The final state could not be stored; say so (the stored copy still says running → resumeFrom).
+    c.status = 'stopped';
+    c.stopReason = 'storage';
+    touch();
+    notify();
+  }
+  return cloneCampaign(c);
+}
