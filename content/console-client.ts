@@ -1,0 +1,82 @@
+/**
+ * Same-origin requests to the console, made from the console page with its session cookie.
+ * Nothing here ever talks to another origin.
+ */
+import { classifyAnswer, type ConsoleError } from '../src/console/errors';
+
+export type Answer<T> = { ok: true; data: T } | { ok: false; error: ConsoleError };
+
+function fail(kind: ConsoleError['kind'], detail: string, status?: number): { ok: false; error: ConsoleError } {
+  return { ok: false, error: { kind, detail, ...(status !== undefined ? { status } : {}) } };
+}
+
+function cookie(name: string): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+async function readBody(res: Response, onProgress?: (received: number, total: number | null) => void): Promise<string> {
+  if (!onProgress || !res.body) return res.text();
+  const total = Number(res.headers.get('content-length')) || null;
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  let out = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    out += decoder.decode(value, { stream: true });
+    onProgress(received, total);
+  }
+  return out + decoder.decode();
+}
+
+export async function request(
+  path: string,
+  init: RequestInit & { timeoutMs?: number } = {},
+  onProgress?: (received: number, total: number | null) => void,
+): Promise<Answer<string>> {
+  const url = new URL(path, location.origin);
+  if (url.origin !== location.origin) return fail('network', `refused: ${url.origin} is not the console`);
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), init.timeoutMs ?? 60_000);
+  try {
+    const res = await fetch(url, { credentials: 'same-origin', ...init, signal: ctrl.signal });
+    const body = await readBody(res, onProgress);
+    const err = classifyAnswer(
+      { status: res.status, url: res.url, contentType: res.headers.get('content-type') ?? '', redirected: res.redirected },
+      body.slice(0, 200),
+    );
+    if (err) return { ok: false, error: err };
+    return { ok: true, data: body };
+  } catch (e) {
+    if (ctrl.signal.aborted) return fail('timeout', `${path}: no answer`);
+    return fail('network', `${path}: ${(e as Error).message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** GET a JSON route; an HTML answer where JSON was expected is a login page, i.e. the session is over. */
+export async function getJson(path: string, onProgress?: (received: number, total: number | null) => void): Promise<Answer<unknown>> {
+  const r = await request(path, { headers: { Accept: 'application/json' } }, onProgress);
+  if (!r.ok) return r;
+  try {
+    return { ok: true, data: JSON.parse(r.data) };
+  } catch {
+    if (/^\s*</.test(r.data)) return fail('session', `${path}: HTML instead of JSON`);
+    return fail('format', `${path} : JSON illisible`);
+  }
+}
+
+/** POST JSON the way the console's axios layer does: session cookie plus X-XSRF-TOKEN from the XSRF-TOKEN cookie. */
+export async function postJson(path: string, body: unknown, timeoutMs = 30_000): Promise<Answer<string>> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  const xsrf = cookie('XSRF-TOKEN');
+  if (xsrf) headers['X-XSRF-TOKEN'] = xsrf;
+  return request(path, { method: 'POST', headers, body: JSON.stringify(body), timeoutMs });
+}

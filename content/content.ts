@@ -1,0 +1,131 @@
+/**
+ * Content script: runs on the console's admin pages, speaks only on the massmail page and the
+ * teacher's class page, and answers the panel. Small on purpose: no jsPDF, no preact.
+ */
+import { detectPage, type PageInfo, routes } from '../src/console/endpoints';
+import { ConsoleFormatError } from '../src/console/errors';
+import { parseAllUsers, parseClassList, parseStructureList } from '../src/console/parse';
+import { accountsFromTable } from '../src/console/table';
+import type { ClassRef, Structure } from '../src/model/account';
+import { isMessage, type LoadAccounts, type LoadReply, type SendMail, type SendMailReply } from '../src/messages';
+import { contextAlive, ext } from '../src/platform/browser-api';
+import { getJson, postJson } from './console-client';
+import { readUserTable } from './selectors';
+
+let page: PageInfo | null = null;
+
+function announce(): void {
+  const next = detectPage(location.href);
+  if (JSON.stringify(next) === JSON.stringify(page)) return;
+  page = next;
+  if (!contextAlive()) return;
+  ext().runtime.sendMessage({ type: 'page-detected', page }).catch(() => undefined);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The table is drawn by the console's script after load: wait until its row count stops changing. */
+async function waitForTableRows(maxMs = 10_000): Promise<void> {
+  let last = -1;
+  let stableSince = Date.now();
+  const start = Date.now();
+  while (Date.now() - start < maxMs) {
+    const n = document.querySelectorAll('table tbody tr').length;
+    if (n !== last) {
+      last = n;
+      stableSince = Date.now();
+    } else if (n > 0 && Date.now() - stableSince > 400) return;
+    await sleep(100);
+  }
+}
+
+async function load(msg: LoadAccounts): Promise<LoadReply> {
+  const structureId = msg.structureId ?? page?.structureId ?? null;
+  if (!structureId) return { ok: false, error: { kind: 'format', detail: 'identifiant de structure absent de l’adresse' } };
+
+  const structuresAnswer = await getJson(routes.structures());
+  let structures: Structure[] = [];
+  if (structuresAnswer.ok) structures = safe(() => parseStructureList(structuresAnswer.data), []);
+  else if (['session', 'mfa'].includes(structuresAnswer.error.kind)) return structuresAnswer;
+
+  const classesAnswer = await getJson(routes.classes(structureId));
+  if (!classesAnswer.ok && ['session', 'mfa'].includes(classesAnswer.error.kind)) return classesAnswer;
+  const classes: ClassRef[] = classesAnswer.ok ? safe(() => parseClassList(classesAnswer.data), []) : [];
+
+  let lastReport = 0;
+  const users = await getJson(routes.allUsers(structureId), (receivedBytes, totalBytes) => {
+    if (Date.now() - lastReport < 150) return;
+    lastReport = Date.now();
+    ext().runtime.sendMessage({ type: 'load-progress', receivedBytes, totalBytes }).catch(() => undefined);
+  });
+
+  if (users.ok) {
+    try {
+      const accounts = parseAllUsers(users.data);
+      report(structureId, accounts.length, 'json');
+      return { ok: true, source: 'json', structureId, structures, classes, accounts };
+    } catch (e) {
+      if (!(e instanceof ConsoleFormatError)) throw e;
+      return tableFallback(structureId, structures, classes, e.message);
+    }
+  }
+  if (users.error.kind === 'not-found' || users.error.kind === 'format') {
+    return tableFallback(structureId, structures, classes, users.error.detail);
+  }
+  return users;
+}
+
+async function tableFallback(structureId: string, structures: Structure[], classes: ClassRef[], why: string): Promise<LoadReply> {
+  if (page?.kind !== 'massmail') return { ok: false, error: { kind: 'format', detail: why } };
+  await waitForTableRows();
+  try {
+    const accounts = accountsFromTable(readUserTable(document), classes);
+    report(structureId, accounts.length, 'table');
+    return { ok: true, source: 'table', structureId, structures, classes, accounts };
+  } catch (e) {
+    return { ok: false, error: { kind: 'format', detail: `${why} ; ${(e as Error).message}` } };
+  }
+}
+
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
+
+function report(structureId: string, count: number, source: 'json' | 'table'): void {
+  ext().runtime.sendMessage({ type: 'accounts-read', structureId, count, source }).catch(() => undefined);
+}
+
+async function sendMail(msg: SendMail): Promise<SendMailReply> {
+  const r = await postJson(routes.classAdminMassmail(), { ids: msg.ids, type: 'mail', structureId: msg.structureId, theme: '' });
+  if (r.ok) return { ok: true };
+  const kind = r.error.kind;
+  const mapped = kind === 'not-found' || kind === 'format' ? 'bad-request' : kind;
+  return { ok: false, kind: mapped, ...(r.error.status ? { status: r.error.status } : {}), message: r.error.detail };
+}
+
+function start(): void {
+  ext().runtime.onMessage.addListener((msg: unknown, _sender, sendResponse: (r: unknown) => void) => {
+    if (!contextAlive()) return false;
+    if (isMessage(msg, 'ping')) {
+      sendResponse({ page });
+      return false;
+    }
+    if (!page) return false;
+    let work: Promise<unknown> | null = null;
+    if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg);
+    else if (isMessage<SendMail>(msg, 'send-mail')) work = sendMail(msg);
+    if (!work) return false;
+    work.then(sendResponse, (e: Error) => sendResponse({ ok: false, error: { kind: 'format', detail: e.message } }));
+    return true;
+  });
+  announce();
+  // The console is a single-page app: routes change without a reload.
+  const timer = setInterval(() => (contextAlive() ? announce() : clearInterval(timer)), 500);
+  addEventListener('popstate', announce);
+}
+
+if (contextAlive()) start();

@@ -1,0 +1,56 @@
+/**
+ * Every DOM selector of the console, in one module (one-console.md §4.1). `$`/`$$` fail loudly with
+ * a message naming what is missing, so a console change gives a clear error, never a wrong roster.
+ */
+import { ConsoleFormatError } from '../src/console/errors';
+import { TABLE_HEADERS, type TableRow } from '../src/console/table';
+
+export const SEL = {
+  title: 'div.container.has-shadow h2',
+  table: 'div.container.has-shadow table',
+  headerCells: 'thead tr:first-child th',
+  rows: 'tbody tr',
+  cells: 'td',
+  lockIcon: 'i.fa-lock',
+} as const;
+
+export function $(root: ParentNode, selector: string, what: string): Element {
+  const el = root.querySelector(selector);
+  if (!el) throw new ConsoleFormatError(`élément introuvable : ${what} (${selector})`);
+  return el;
+}
+
+export function $$(root: ParentNode, selector: string): Element[] {
+  return Array.from(root.querySelectorAll(selector));
+}
+
+const text = (el: Element | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Reads the console's user table; checks the 8 headers so a reordered table is refused, not misread. */
+export function readUserTable(doc: Document): TableRow[] {
+  const table = $(doc, SEL.table, 'le tableau des comptes');
+  const headers = $$(table, SEL.headerCells).map(text);
+  TABLE_HEADERS.forEach((h, i) => {
+    if (headers[i] !== h) throw new ConsoleFormatError(`colonne ${i + 1} du tableau : « ${h} » attendue, « ${headers[i] ?? 'rien'} » trouvée`);
+  });
+  return $$(table, SEL.rows).map((tr, i) => {
+    const td = $$(tr, SEL.cells);
+    if (td.length < 8) throw new ConsoleFormatError(`ligne ${i + 1} du tableau : 8 cellules attendues, ${td.length} trouvées`);
+    return {
+      lastName: text(td[0]),
+      firstName: text(td[1]),
+      profileClass: td[2]!.className,
+      profileLabel: text(td[2]),
+      login: text(td[3]),
+      code: text(td[4]),
+      email: text(td[5]),
+      classText: text(td[6]),
+      dateText: text(td[7]),
+    };
+  });
+}
+
+/** True once the Angular app has drawn the massmail page (the table may still be empty). */
+export function massmailPageReady(doc: Document): boolean {
+  return !!doc.querySelector(SEL.table);
+}

@@ -1,0 +1,59 @@
+/**
+ * Background (service worker on Chrome, event page on Firefox). Deliberately small: it remembers,
+ * per tab, which console page is open and how many accounts were read (no account data), and
+ * binds the side panel to that tab.
+ */
+import { isMessage, type AccountsRead, type GetTabState, type PageDetected, type TabState } from '../src/messages';
+import { ext } from '../src/platform/browser-api';
+
+const api = ext();
+const KEY = 'tabs';
+
+async function readStates(): Promise<Record<string, TabState>> {
+  // storage.session survives a service-worker restart but never reaches the disk.
+  const area = api.storage.session ?? api.storage.local;
+  const got = await area.get(KEY);
+  return (got[KEY] as Record<string, TabState> | undefined) ?? {};
+}
+
+async function writeState(tabId: number, patch: Partial<TabState>): Promise<TabState> {
+  const area = api.storage.session ?? api.storage.local;
+  const all = await readStates();
+  const next: TabState = { ...(all[tabId] ?? { page: null, read: null }), ...patch };
+  all[tabId] = next;
+  await area.set({ [KEY]: all });
+  return next;
+}
+
+export function panelPath(tabId: number): string {
+  return `panel.html?tab=${tabId}`;
+}
+
+async function bindSidePanel(tabId: number, enabled: boolean): Promise<void> {
+  const sidePanel = (api as typeof chrome).sidePanel;
+  if (!sidePanel?.setOptions) return;
+  await sidePanel.setOptions({ tabId, path: panelPath(tabId), enabled }).catch(() => undefined);
+}
+
+api.runtime.onMessage.addListener((msg: unknown, sender, sendResponse: (r: unknown) => void) => {
+  const tabId = sender.tab?.id;
+  if (isMessage<PageDetected>(msg, 'page-detected') && tabId !== undefined) {
+    writeState(tabId, { page: msg.page, ...(msg.page ? {} : { read: null }) }).then(() => bindSidePanel(tabId, !!msg.page));
+    return false;
+  }
+  if (isMessage<AccountsRead>(msg, 'accounts-read') && tabId !== undefined) {
+    writeState(tabId, { read: { structureId: msg.structureId, count: msg.count, source: msg.source } });
+    return false;
+  }
+  if (isMessage<GetTabState>(msg, 'get-tab-state')) {
+    readStates().then((all) => sendResponse(all[msg.tabId] ?? { page: null, read: null }));
+    return true;
+  }
+  return false;
+});
+
+api.tabs.onRemoved.addListener(async (tabId) => {
+  const all = await readStates();
+  delete all[tabId];
+  await (api.storage.session ?? api.storage.local).set({ [KEY]: all });
+});

@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { PageInfo } from '../src/console/endpoints';
+import type { ConsoleError } from '../src/console/errors';
+import type { Account, ClassRef, Structure } from '../src/model/account';
+import { isMessage, type LoadProgress } from '../src/messages';
+import { ext } from '../src/platform/browser-api';
+import { loadAccounts, ping } from './console-link';
+
+export interface Roster {
+  structureId: string;
+  structures: Structure[];
+  classes: ClassRef[];
+  accounts: Account[];
+  source: 'json' | 'table';
+  sourceDetail?: string;
+}
+
+export type RosterState =
+  | { state: 'no-page' }
+  | { state: 'loading'; receivedBytes: number }
+  | { state: 'error'; error: ConsoleError | { kind: 'content'; detail: string } }
+  | { state: 'ready'; roster: Roster };
+
+/** Reads the roster from the console tab: accounts stay in this page's memory only. */
+export function useRoster(tabId: number | null): {
+  status: RosterState;
+  page: PageInfo | null;
+  reload: (structureId?: string) => void;
+} {
+  const [status, setStatus] = useState<RosterState>({ state: 'loading', receivedBytes: 0 });
+  const [page, setPage] = useState<PageInfo | null>(null);
+  const [nonce, setNonce] = useState(0);
+  const [wanted, setWanted] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (tabId === null) {
+      setStatus({ state: 'no-page' });
+      return;
+    }
+    let live = true;
+    const onProgress = (msg: unknown, sender: chrome.runtime.MessageSender) => {
+      if (live && sender.tab?.id === tabId && isMessage<LoadProgress>(msg, 'load-progress'))
+        setStatus((s) => (s.state === 'loading' ? { state: 'loading', receivedBytes: msg.receivedBytes } : s));
+    };
+    ext().runtime.onMessage.addListener(onProgress);
+    (async () => {
+      setStatus({ state: 'loading', receivedBytes: 0 });
+      const p = await ping(tabId);
+      if (!live) return;
+      setPage(p);
+      if (!p) return setStatus({ state: 'no-page' });
+      try {
+        const r = await loadAccounts(tabId, wanted ?? p.structureId);
+        if (!live) return;
+        if (!r) return setStatus({ state: 'error', error: { kind: 'content', detail: 'no answer' } });
+        if (!r.ok) return setStatus({ state: 'error', error: r.error });
+        setStatus({
+          state: 'ready',
+          roster: { structureId: r.structureId, structures: r.structures, classes: r.classes, accounts: r.accounts, source: r.source },
+        });
+      } catch (e) {
+        if (live) setStatus({ state: 'error', error: { kind: 'content', detail: (e as Error).message } });
+      }
+    })();
+    return () => {
+      live = false;
+      ext().runtime.onMessage.removeListener(onProgress);
+    };
+  }, [tabId, nonce, wanted]);
+
+  const reload = useCallback((structureId?: string) => {
+    if (structureId) setWanted(structureId);
+    setNonce((n) => n + 1);
+  }, []);
+
+  return { status, page, reload };
+}

@@ -1,0 +1,70 @@
+/**
+ * Every message between the parts, typed and checked on receipt.
+ * Direction is in the name: content→background, panel→content, popup→background, content→panel.
+ * Accounts (with activation codes) only travel panel⇄content, in memory; the background never sees them.
+ */
+import type { Account, ClassRef, Structure } from './model/account';
+import type { ConsoleError } from './console/errors';
+import type { PageInfo } from './console/endpoints';
+
+// content → background
+export type PageDetected = { type: 'page-detected'; page: PageInfo | null };
+export type AccountsRead = { type: 'accounts-read'; structureId: string; count: number; source: 'json' | 'table' };
+export type ContentToBackground = PageDetected | AccountsRead;
+
+// popup/panel → background
+export type GetTabState = { type: 'get-tab-state'; tabId: number };
+export type ToBackground = ContentToBackground | GetTabState;
+export interface TabState {
+  page: PageInfo | null;
+  read: { structureId: string; count: number; source: 'json' | 'table' } | null;
+}
+
+// panel → content
+export type Ping = { type: 'ping' };
+export type LoadAccounts = { type: 'load'; structureId: string | null };
+export type SendMail = { type: 'send-mail'; structureId: string; ids: string[] };
+export type PanelToContent = Ping | LoadAccounts | SendMail;
+
+export type PingReply = { page: PageInfo | null };
+export type LoadReply =
+  | {
+      ok: true;
+      source: 'json' | 'table';
+      structureId: string;
+      structures: Structure[];
+      classes: ClassRef[];
+      accounts: Account[];
+    }
+  | { ok: false; error: ConsoleError };
+/** Same shape as the campaign runner's SendResult (src/campaign/runner.ts). */
+export type SendMailReply =
+  | { ok: true }
+  | { ok: false; kind: 'server' | 'timeout' | 'network' | 'session' | 'mfa' | 'forbidden' | 'bad-request'; status?: number; message?: string };
+
+// content → panel (broadcast through runtime messaging; the panel keeps those of its own tab)
+export type LoadProgress = { type: 'load-progress'; receivedBytes: number; totalBytes: number | null };
+
+const TYPES = new Set(['page-detected', 'accounts-read', 'get-tab-state', 'ping', 'load', 'send-mail', 'load-progress']);
+
+/** Cheap structural check on receipt: a message of an unknown shape is dropped, never acted upon. */
+export function isMessage<T extends { type: string }>(m: unknown, type: T['type']): m is T {
+  if (typeof m !== 'object' || m === null) return false;
+  const t = (m as { type?: unknown }).type;
+  if (t !== type || typeof t !== 'string' || !TYPES.has(t)) return false;
+  const o = m as Record<string, unknown>;
+  switch (t) {
+    case 'get-tab-state':
+      return Number.isInteger(o.tabId);
+    case 'load':
+      return o.structureId === null || typeof o.structureId === 'string';
+    case 'send-mail':
+      return typeof o.structureId === 'string' && Array.isArray(o.ids) && o.ids.every((i) => typeof i === 'string');
+    case 'accounts-read':
+      return typeof o.structureId === 'string' && typeof o.count === 'number';
+    case 'load-progress':
+      return typeof o.receivedBytes === 'number';
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * E2E fixtures: the built extension (dist/chrome) loaded into Debian's Chromium, against the fake
+ * console served over HTTPS on loopback and reached under its production host name.
+ */
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import path from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+// @ts-expect-error plain ESM module without types
+import { startFakeConsole } from '../fake-console/server.mjs';
+
+export const HOST = 'oneconnect.edifice.io';
+export const EXT_DIR = path.resolve('dist/chrome');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+
+export interface FakeConsole {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface Ext {
+  context: BrowserContext;
+  sw: Worker;
+  id: string;
+  downloadsDir: string;
+}
+
+export async function launchWithExtension(extDir = EXT_DIR): Promise<Ext> {
+  const downloadsDir = mkdtempSync(path.join(os.tmpdir(), 'pp1-dl-'));
+  const context = await chromium.launchPersistentContext('', {
+    headless: true,
+    executablePath: CHROMIUM,
+    ignoreHTTPSErrors: true,
+    acceptDownloads: true,
+    downloadsPath: downloadsDir,
+    viewport: { width: 1280, height: 900 },
+    locale: 'fr-FR',
+    args: [
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+      `--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP *.example.test 127.0.0.1`,
+      '--ignore-certificate-errors',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=fr-FR',
+    ],
+  });
+  let [sw] = context.serviceWorkers();
+  if (!sw) sw = await context.waitForEvent('serviceworker');
+  const id = new URL(sw.url()).host;
+  return { context, sw, id, downloadsDir };
+}
+
+export class ConsoleApi {
+  constructor(public readonly base: string) {}
+  origin(): string {
+    return this.base;
+  }
+  async post(p: string, body: unknown = {}): Promise<unknown> {
+    const r = await fetch(this.base.replace(HOST, '127.0.0.1') + p, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await r.text();
+    return text ? JSON.parse(text) : null;
+  }
+  async get<T = unknown>(p: string): Promise<T> {
+    const r = await fetch(this.base.replace(HOST, '127.0.0.1') + p);
+    return (await r.json()) as T;
+  }
+  reset = () => this.post('/__test/reset');
+  knobs = (k: Record<string, unknown>) => this.post('/__test/knobs', k);
+  requests = () => this.get<Array<{ method: string; path: string; query: Record<string, unknown>; status: number; headers?: Record<string, unknown> }>>('/__test/requests');
+  mails = () => this.get<Array<{ userId: string; email: string; via: string }>>('/__test/mails');
+  users = (structureId: string) => this.get<unknown[]>(`/__test/users?structureId=${structureId}`);
+}
+
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+
+type WorkerFixtures = { fake: FakeConsole; ext: Ext; api: ConsoleApi };
+type TestFixtures = { consolePage: Page };
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  fake: [
+    async ({}, use) => {
+      const fake = (await startFakeConsole({ port: 0 })) as FakeConsole;
+      await use(fake);
+      await fake.close();
+    },
+    { scope: 'worker' },
+  ],
+  api: [
+    async ({ fake }, use) => {
+      await use(new ConsoleApi(`https://${HOST}:${fake.port}`));
+    },
+    { scope: 'worker' },
+  ],
+  // One browser per worker: launching Chromium costs 2–3 s, tests reset the fake console instead.
+  ext: [
+    async ({}, use) => {
+      const ext = await launchWithExtension();
+      await use(ext);
+      await ext.context.close();
+    },
+    { scope: 'worker' },
+  ],
+  consolePage: async ({ ext, api }, use) => {
+    await api.reset();
+    const page = await ext.context.newPage();
+    await use(page);
+    for (const p of ext.context.pages()) await p.close().catch(() => undefined);
+  },
+});
+
+export { expect };
+
+/** Logs in as a role through the fake console's test route, landing on `redirect`. */
+export async function loginAs(page: Page, api: ConsoleApi, role: string, redirect: string): Promise<void> {
+  await page.goto(`${api.origin()}/__test/login?as=${role}&redirect=${encodeURIComponent(redirect)}`);
+}
+
+/** The tab id the background recorded for a console page (how tests bind the panel to a tab). */
+export async function tabIdFor(ext: Ext, pathPrefix: string): Promise<number> {
+  let found: number | undefined;
+  await expect
+    .poll(async () => {
+      found = await ext.sw.evaluate(async (p) => {
+        const all = ((await chrome.storage.session.get('tabs')).tabs ?? {}) as Record<string, { page: { path: string } | null }>;
+        const hit = Object.entries(all).find(([, s]) => s.page?.path.startsWith(p));
+        return hit ? Number(hit[0]) : undefined;
+      }, pathPrefix);
+      return found;
+    }, { timeout: 15_000 })
+    .toBeTruthy();
+  return found!;
+}
