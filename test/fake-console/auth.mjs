@@ -1,0 +1,126 @@
+// Sessions and /auth pages of the fake console (one-console.md §6, §8).
+import { randomBytes } from 'node:crypto';
+import { escapeHtml as e, readForm, redirect, sendHtml, send } from './http-util.mjs';
+import { DEMO_STRUCTURE_ID } from './demo-data.mjs';
+
+export const DEFAULT_LANDING = `/admin/${DEMO_STRUCTURE_ID}/imports-exports/massmail`;
+
+export function createSession(state, user, { mfaValidated = false } = {}) {
+  const s = { id: randomBytes(16).toString('hex'), xsrf: randomBytes(16).toString('hex'), userId: user.id, login: user.login,
+    created: Date.now(), count: 0, mfaValidated };
+  state.sessions.set(s.id, s);
+  return s;
+}
+
+export function sessionCookies(state, s) {
+  const secure = state.https ? '; Secure' : '';
+  return [`oneSessionId=${s.id}; Path=/; HttpOnly; SameSite=Lax${secure}`, `XSRF-TOKEN=${s.xsrf}; Path=/; SameSite=Lax${secure}`];
+}
+
+export function clearCookies(state) {
+  return ['oneSessionId=; Path=/; Max-Age=0', 'XSRF-TOKEN=; Path=/; Max-Age=0'];
+}
+
+export function findByLogin(state, login) {
+  const l = String(login ?? '').trim().toLowerCase();
+  if (!l) return null;
+  for (const u of state.data.usersById.values()) if (u.login === l || (u.loginAlias && u.loginAlias.toLowerCase() === l)) return u;
+  return null;
+}
+
+function safeCallBack(cb) {
+  const s = String(cb ?? '');
+  if (s.startsWith('/') && !s.startsWith('//')) return s;
+  try { const u = new URL(s); return u.pathname + u.search + u.hash; } catch { return DEFAULT_LANDING; }
+}
+
+const layout = (title, body) => `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>${e(title)}</title>
+<style>body{font-family:sans-serif;background:#f4f6fb;margin:0}main{max-width:420px;margin:60px auto;background:#fff;padding:24px 32px;border-radius:8px;box-shadow:0 2px 8px #0002}label{display:block;margin-top:12px}input[type=text],input[type=password],input[type=email]{width:100%;padding:6px;box-sizing:border-box}.error{color:#b00}button{margin-top:16px}</style>
+</head><body class="auth"><main>${body}</main></body></html>`;
+
+export function loginPage({ callBack = '', error = '', login = '' } = {}) {
+  return layout('ONE - Connexion', `<h1>Connexion</h1>
+<p>Bienvenue sur ONE, l'ENT du primaire.</p>
+${error ? `<p class="error">${e(error)}</p>` : ''}
+<form method="post" action="/auth/login" id="login-form">
+  <input type="hidden" name="callBack" value="${e(callBack)}">
+  <label for="email">Identifiant</label><input type="text" id="email" name="email" value="${e(login)}" autocomplete="username">
+  <label for="password">Mot de passe</label><input type="password" id="password" name="password" autocomplete="current-password">
+  <button type="submit" class="button">Connexion</button>
+</form>
+<p><a href="/auth/forgot">Mot de passe oublié ?</a> · <a href="/auth/activation">Activer mon compte</a></p>`);
+}
+
+export function activationPage({ login = '', activationCode = '', error = '' } = {}) {
+  return layout('ONE - Activation du compte', `<h1>Activation de votre compte</h1>
+${error ? `<p class="error">${e(error)}</p>` : ''}
+<form method="post" action="/auth/activation" id="activation-form">
+  <label for="login">Identifiant</label><input type="text" id="login" name="login" value="${e(login)}">
+  <label for="activationCode">Code d'activation</label><input type="text" id="activationCode" name="activationCode" value="${e(activationCode)}">
+  <label for="password">Nouveau mot de passe</label><input type="password" id="password" name="password">
+  <label for="confirmPassword">Confirmer le mot de passe</label><input type="password" id="confirmPassword" name="confirmPassword">
+  <label for="mail">Courriel (facultatif)</label><input type="email" id="mail" name="mail">
+  <label for="phone">Téléphone (facultatif)</label><input type="text" id="phone" name="phone">
+  <input type="hidden" name="theme" value="one">
+  <label><input type="checkbox" name="acceptCGU" value="true"> J'accepte les conditions générales d'utilisation</label>
+  <button type="submit" class="button">Activer</button>
+</form>`);
+}
+
+/** @returns {Promise<boolean>} */
+export async function handleAuth(ctx) {
+  const { req, res, path, query, state } = ctx;
+  if (path === '/auth/login' && req.method === 'GET') return sendHtml(res, 200, loginPage({ callBack: query.callBack ?? '' })), true;
+  if (path === '/auth/login' && req.method === 'POST') {
+    const f = await readForm(req);
+    const u = findByLogin(state, f.email);
+    if (u && u.activationCode && f.password === u.activationCode) {
+      return sendHtml(res, 200, activationPage({ login: u.login, activationCode: u.activationCode })), true;
+    }
+    if (!u || !u.password || f.password !== u.password) {
+      return sendHtml(res, 200, loginPage({ callBack: f.callBack, login: f.email, error: 'Identifiant ou mot de passe incorrect.' })), true;
+    }
+    if (u.blocked) return sendHtml(res, 200, loginPage({ callBack: f.callBack, login: f.email, error: 'Votre compte est bloqué.' })), true;
+    const s = createSession(state, u);
+    return redirect(res, f.callBack ? safeCallBack(f.callBack) : DEFAULT_LANDING, { 'Set-Cookie': sessionCookies(state, s) }), true;
+  }
+  if (path === '/auth/logout') return redirect(res, '/auth/login', { 'Set-Cookie': clearCookies(state) }), true;
+  if (path === '/auth/activation' && req.method === 'GET') {
+    return sendHtml(res, 200, activationPage({ login: query.login ?? '', activationCode: query.activationCode ?? '' })), true;
+  }
+  if (path === '/auth/activation' && req.method === 'POST') {
+    const f = await readForm(req);
+    const u = findByLogin(state, f.login);
+    const err = !u || !u.activationCode || u.activationCode !== f.activationCode ? "Identifiant ou code d'activation incorrect."
+      : !f.password || f.password !== f.confirmPassword ? 'Les mots de passe ne correspondent pas.'
+        : f.acceptCGU !== 'true' ? "Vous devez accepter les conditions générales d'utilisation." : '';
+    if (err) return sendHtml(res, 200, activationPage({ login: f.login, activationCode: f.activationCode, error: err })), true;
+    u.activationCode = null;
+    u.password = f.password;
+    if (f.mail) u.email = f.mail;
+    const s = createSession(state, u);
+    return redirect(res, '/timeline/timeline', { 'Set-Cookie': sessionCookies(state, s) }), true;
+  }
+  if (path === '/auth/forgot') {
+    return sendHtml(res, 200, layout('ONE - Mot de passe oublié', `<h1>Mot de passe oublié</h1>
+${req.method === 'POST' ? '<p class="success">Un courriel vous a été envoyé.</p>' : ''}
+<form method="post" action="/auth/forgot"><label for="login">Identifiant</label><input type="text" id="login" name="login"><button type="submit">Envoyer</button></form>`)), true;
+  }
+  if (path.startsWith('/auth/reset/')) {
+    return sendHtml(res, 200, layout('ONE - Réinitialisation', '<h1>Réinitialiser mon mot de passe</h1>')), true;
+  }
+  if (path === '/auth/validate-mfa' && req.method === 'GET') {
+    return sendHtml(res, 200, layout('ONE - Validation', `<h1>Vérification de sécurité</h1>
+<p>Saisissez le code reçu pour accéder aux fonctions d'administration.</p>
+<form method="post" action="/auth/validate-mfa"><input type="hidden" name="callBack" value="${e(query.callBack ?? '')}">
+<label for="code">Code</label><input type="text" id="code" name="code" value="123456"><button type="submit">Valider</button></form>`)), true;
+  }
+  if (path === '/auth/validate-mfa' && req.method === 'POST') {
+    const f = await readForm(req);
+    if (!ctx.session) return redirect(res, `/auth/login?callBack=${encodeURIComponent('/auth/validate-mfa')}`), true;
+    ctx.session.mfaValidated = true;
+    return redirect(res, f.callBack ? safeCallBack(f.callBack) : DEFAULT_LANDING), true;
+  }
+  return send(res, 404, 'Not found'), true;
+}

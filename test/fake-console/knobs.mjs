@@ -1,0 +1,25 @@
+// Run-time behaviour switches of the fake console (set via options or POST /__test/knobs).
+
+export const DEFAULT_KNOBS = Object.freeze({
+  latencyMs: 0,            // delay added to every /directory request
+  failEveryNth: 0,         // every Nth /directory request answers 500 (0 = off)
+  failRate: 0,             // fraction of /directory JSON/mail requests answering 500 (seeded PRNG)
+  failSeed: 42,            // seed of that PRNG (reset with the knobs)
+  timeoutEveryNth: 0,      // every Nth /directory request hangs `hangMs` then the socket is destroyed
+  hangMs: 60000,
+  malformedJson: false,    // allUsers answers truncated JSON (200, application/json)
+  expireSessionAfter: 0,   // a session dies after N authenticated requests (0 = never)
+  mfaRequired: false,      // MFA-protected routes (§1.1-1.4) refuse until /auth/validate-mfa
+  allUsersStatus: 0,       // force allUsers to answer this status (e.g. 404); the page then renders from embedded data
+  expiredAnswer: 'redirect', // JSON routes without a valid session: 'redirect' (302 /auth/login) or '401'
+});
+
+export function makeKnobs(initial = {}) {
+  return { ...DEFAULT_KNOBS, ...pickKnobs(initial) };
+}
+
+export function pickKnobs(obj) {
+  const out = {};
+  for (const k of Object.keys(DEFAULT_KNOBS)) if (obj && obj[k] !== undefined) out[k] = obj[k];
+  return out;
+}

@@ -1,0 +1,209 @@
+// Fake ONE/entcore admin console for the test suite (spec: /work/shared/one-console.md).
+// startFakeConsole(options) -> { url, port, host, state, close() }. Run directly:
+//   node test/fake-console/server.mjs [port] [--http]
+import http from 'node:http';
+import https from 'node:https';
+import { pathToFileURL } from 'node:url';
+import { selfSignedCert } from './tls.mjs';
+import { makeKnobs, pickKnobs } from './knobs.mjs';
+import { mulberry32, ROLE_LOGINS, DEMO_STRUCTURE_ID, DEMO_PASSWORD } from './demo-data.mjs';
+import { freshData, visibleUsers, allUsersRow, sortByLastName } from './model.mjs';
+import { parseCookies, queryObject, send, sendJson, redirect, readJson } from './http-util.mjs';
+import { handleAuth, createSession, sessionCookies, findByLogin, DEFAULT_LANDING } from './auth.mjs';
+import { handleDirectory, isMfaProtected } from './routes-directory.mjs';
+import { handlePage, isPagePath } from './pages.mjs';
+
+export { DEMO_STRUCTURE_ID, BIG_STRUCTURE_ID, EMPTY_STRUCTURE_ID, DEMO_CLASS_NAMES, ROLE_LOGINS, DEMO_PASSWORD } from './demo-data.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * @param {object} [options]
+ * @param {number} [options.port=0]
+ * @param {string} [options.host='127.0.0.1']
+ * @param {boolean} [options.http=false] plain HTTP instead of HTTPS
+ * @param {object} [options.knobs] initial knobs (see knobs.mjs); knob names are also accepted at top level
+ */
+export async function startFakeConsole(options = {}) {
+  const initialKnobs = { ...pickKnobs(options), ...(options.knobs ?? {}) };
+  const state = {
+    https: !options.http,
+    data: freshData(),
+    knobs: makeKnobs(initialKnobs),
+    sessions: new Map(),
+    requests: [],
+    mails: [],
+    directoryCount: 0,
+    failRng: null,
+    timers: new Set(),
+  };
+  state.failRng = mulberry32(state.knobs.failSeed);
+  const resetKnobs = () => { state.knobs = makeKnobs(initialKnobs); state.failRng = mulberry32(state.knobs.failSeed); state.directoryCount = 0; };
+
+  const handler = (req, res) => {
+    handle(req, res).catch((err) => {
+      console.error('[fake-console]', err);
+      sendJson(res, 500, { error: String(err?.message ?? err) });
+    });
+  };
+
+  async function handle(req, res) {
+    const url = new URL(req.url, 'http://fake.invalid');
+    const path = url.pathname;
+    const query = queryObject(url.searchParams);
+    const cookies = parseCookies(req.headers.cookie);
+    const isTest = path.startsWith('/__test/');
+    const record = {
+      method: req.method, path, query,
+      headers: {
+        host: req.headers.host ?? null, accept: req.headers.accept ?? null, contentType: req.headers['content-type'] ?? null,
+        origin: req.headers.origin ?? null, referer: req.headers.referer ?? null, userAgent: req.headers['user-agent'] ?? null,
+        cookie: !!req.headers.cookie, sessionCookie: 'oneSessionId' in cookies, xsrfCookie: 'XSRF-TOKEN' in cookies,
+        xXsrfToken: req.headers['x-xsrf-token'] ?? null, xRequestedWith: req.headers['x-requested-with'] ?? null,
+      },
+      time: new Date().toISOString(), status: null, durationMs: null, user: null,
+    };
+    const t0 = Date.now();
+    if (!isTest) {
+      state.requests.push(record);
+      res.on('finish', () => { record.status = res.statusCode; record.durationMs = Date.now() - t0; });
+      res.on('close', () => { if (record.status === null) { record.status = res.writableFinished ? res.statusCode : 0; record.durationMs = Date.now() - t0; } });
+    }
+
+    // session
+    let session = state.sessions.get(cookies.oneSessionId) ?? null;
+    if (session && !isTest) {
+      session.count++;
+      if (state.knobs.expireSessionAfter > 0 && session.count > state.knobs.expireSessionAfter) {
+        state.sessions.delete(session.id);
+        session = null;
+      }
+    }
+    const user = session ? state.data.usersById.get(session.userId) ?? null : null;
+    record.user = user?.login ?? null;
+    const ctx = { req, res, url, path, query, cookies, state, session, user, record };
+
+    if (isTest) return handleTest(ctx);
+    if (path === '/favicon.ico') return send(res, 204, '');
+    if (path.startsWith('/auth/')) return handleAuth(ctx);
+    if (path === '/') return redirect(res, session ? '/timeline/timeline' : '/auth/login');
+
+    const isDirectory = path.startsWith('/directory/');
+    const page = isPagePath(req.method, path);
+    if (isDirectory) {
+      const n = ++state.directoryCount;
+      const k = state.knobs;
+      if (k.latencyMs > 0) await sleep(k.latencyMs);
+      if (k.timeoutEveryNth > 0 && n % k.timeoutEveryNth === 0) {
+        const t = setTimeout(() => { state.timers.delete(t); req.socket.destroy(); }, k.hangMs);
+        state.timers.add(t);
+        return;
+      }
+      if (k.failEveryNth > 0 && n % k.failEveryNth === 0) return sendJson(res, 500, { error: 'fake failure (failEveryNth)' });
+      if (!page && k.failRate > 0 && state.failRng() < k.failRate) return sendJson(res, 500, { error: 'fake failure (failRate)' });
+    }
+
+    if (!user) {
+      const callBack = encodeURIComponent(path + url.search);
+      if (page || state.knobs.expiredAnswer !== '401') return redirect(res, `/auth/login?callBack=${callBack}`);
+      return sendJson(res, 401, { error: 'unauthorized' });
+    }
+    if (isDirectory && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
+      const h = req.headers['x-xsrf-token'];
+      if (!h || !cookies['XSRF-TOKEN'] || h !== cookies['XSRF-TOKEN']) return sendJson(res, 403, { error: 'xsrf' });
+    }
+    // MFA: the spec leaves the exact answer open; we answer 401 + {"error":"mfa.protected"} + X-Fake-Mfa header.
+    if (state.knobs.mfaRequired && !session.mfaValidated && isMfaProtected(req.method, path)) {
+      return sendJson(res, 401, { error: 'mfa.protected', validate: '/auth/validate-mfa' }, { 'X-Fake-Mfa': 'required' });
+    }
+    if (page) return handlePage(ctx);
+    if (isDirectory && (await handleDirectory(ctx))) return;
+    return send(res, 404, 'Not found');
+  }
+
+  async function handleTest(ctx) {
+    const { req, res, path, query } = ctx;
+    if (path === '/__test/login') {
+      const role = String(query.as ?? 'adml');
+      const login = ROLE_LOGINS[role] ?? (query.login ? String(query.login) : null);
+      const u = login ? findByLogin(state, login) : null;
+      if (!u) return sendJson(res, 400, { error: `unknown role ${role}`, roles: Object.keys(ROLE_LOGINS) });
+      const s = createSession(state, u, { mfaValidated: query.mfa === 'true' || query.mfa === '1' });
+      const cookies = sessionCookies(state, s);
+      if (query.redirect) return redirect(res, String(query.redirect), { 'Set-Cookie': cookies });
+      return sendJson(res, 200, { sessionId: s.id, xsrf: s.xsrf, userId: u.id, login: u.login, cookie: `oneSessionId=${s.id}; XSRF-TOKEN=${s.xsrf}` }, { 'Set-Cookie': cookies });
+    }
+    if (path === '/__test/knobs') {
+      if (req.method === 'POST') {
+        const body = (await readJson(req)) ?? {};
+        Object.assign(state.knobs, pickKnobs(body));
+        if ('failSeed' in body || 'failRate' in body) state.failRng = mulberry32(state.knobs.failSeed);
+      }
+      return sendJson(res, 200, state.knobs);
+    }
+    if (path === '/__test/requests') return sendJson(res, 200, state.requests);
+    if (path === '/__test/mails') return sendJson(res, 200, state.mails);
+    if (path === '/__test/reset' && req.method === 'POST') {
+      state.data = freshData();
+      state.requests.length = 0;
+      state.mails.length = 0;
+      resetKnobs();
+      return sendJson(res, 200, { ok: true });
+    }
+    if (path === '/__test/activate' && req.method === 'POST') {
+      const body = (await readJson(req)) ?? {};
+      let n = 0;
+      for (const id of body.ids ?? []) {
+        const u = state.data.usersById.get(id);
+        if (u && u.activationCode) { u.activationCode = null; u.password = DEMO_PASSWORD; n++; }
+      }
+      return sendJson(res, 200, { activated: n });
+    }
+    if (path === '/__test/users') {
+      const sid = query.structureId ? String(query.structureId) : null;
+      const list = state.data.structures.filter((s) => !sid || s.id === sid);
+      return sendJson(res, 200, list.map((s) => ({ id: s.id, name: s.name, classes: s.classes, users: s.users })));
+    }
+    if (path === '/__test/allUsers') { // allUsers as an ADMC would get it, without session/knobs (oracle)
+      const admc = findByLogin(state, ROLE_LOGINS.admc);
+      return sendJson(res, 200, sortByLastName(visibleUsers(state.data, admc, String(query.structureId ?? DEMO_STRUCTURE_ID)).map((u) => allUsersRow(state.data, u))));
+    }
+    return sendJson(res, 404, { error: 'unknown test route' });
+  }
+
+  const server = state.https ? https.createServer(selfSignedCert(), handler) : http.createServer(handler);
+  server.keepAliveTimeout = 1000;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => { server.off('error', reject); resolve(); });
+  });
+  const port = server.address().port;
+  const url = `${state.https ? 'https' : 'http'}://${host}:${port}`;
+  let closed = false;
+  return {
+    url, port, host, state,
+    landing: DEFAULT_LANDING,
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const t of state.timers) clearTimeout(t);
+      state.timers.clear();
+      await new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      });
+    },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  const port = Number(args.find((a) => /^\d+$/.test(a)) ?? 8443);
+  const fc = await startFakeConsole({ port, http: args.includes('--http') });
+  console.log(`Fake ONE console: ${fc.url}  (browse as https://oneconnect.edifice.io:${fc.port} with --host-resolver-rules="MAP oneconnect.edifice.io 127.0.0.1")`);
+  console.log(`Log in: ${fc.url}/__test/login?as=adml&redirect=${encodeURIComponent(DEFAULT_LANDING)}  (or ${ROLE_LOGINS.adml} / ${DEMO_PASSWORD})`);
+  const stop = () => fc.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
