@@ -1,0 +1,66 @@
+import { test, expect } from '@playwright/test';
+import { parseAllUsers, parseClassList } from '../../src/console/parse';
+import { accountsFromTable, parseFrDate, splitClasses } from '../../src/console/table';
+import { classifyAnswer, ConsoleFormatError } from '../../src/console/errors';
+import { detectPage, routes } from '../../src/console/endpoints';
+
+const row = {
+  type: 'Relative', id: 'u1', firstName: 'Anne', lastName: "N'Diaye", email: null, login: 'anne.ndiaye', code: 'AB12CD34',
+  creationDate: '2025-09-01T10:00:00.000+02:00', blocked: false, functions: [[null, null]],
+  classes: [{ id: null, name: null }], classname: null, isInClass: false,
+  children: [{ firstName: 'Léa', lastName: "N'Diaye", classname: 'CE1 A' }],
+};
+
+test('allUsers rows become accounts with the console semantics', () => {
+  const [a] = parseAllUsers([row]);
+  expect(a).toEqual({
+    id: 'u1', profile: 'Relative', firstName: 'Anne', lastName: "N'Diaye", login: 'anne.ndiaye', activationCode: 'AB12CD34',
+    email: null, classes: [], creationDate: '2025-09-01T10:00:00.000+02:00', blocked: false, isLocalAdmin: false,
+    children: [{ firstName: 'Léa', lastName: "N'Diaye", classname: 'CE1 A' }],
+  });
+  const [admin] = parseAllUsers([{ ...row, type: 'Teacher', code: null, functions: [['ADMIN_LOCAL', ['s1']]], classes: [{ id: 'c1', name: 'CP A' }], children: null }]);
+  expect(admin!.isLocalAdmin).toBe(true);
+  expect(admin!.activationCode).toBeNull();
+  expect(admin!.classes).toEqual([{ id: 'c1', name: 'CP A' }]);
+});
+
+test('a missing field is named, never turned into a blank account', () => {
+  const { login: _l, ...noLogin } = row;
+  expect(() => parseAllUsers([noLogin])).toThrow(/login/);
+  expect(() => parseAllUsers({ error: 'forbidden' })).toThrow(ConsoleFormatError);
+  expect(() => parseAllUsers([{ ...row, type: 'Alien' }])).toThrow(/profil inconnu/);
+});
+
+test('class list is sorted by name, numerically', () => {
+  expect(parseClassList([{ id: '2', name: 'CM2' }, { id: '1', name: 'CE1' }]).map((c) => c.name)).toEqual(['CE1', 'CM2']);
+});
+
+test('table fallback splits class names that contain spaces using the class list', () => {
+  const known = [{ id: 'a', name: 'CP A' }, { id: 'b', name: 'CE2-CM1' }, { id: 'c', name: 'CE1 A' }];
+  expect(splitClasses('CP A CE2-CM1', known).map((c) => c.id)).toEqual(['a', 'b']);
+  expect(splitClasses('', known)).toEqual([]);
+  expect(parseFrDate('01/09/2024')).toBe(new Date(2024, 8, 1).toISOString());
+  const [a] = accountsFromTable([{ lastName: 'Martin', firstName: 'Léa', profileClass: 'Student', profileLabel: 'Élève', login: 'lea.martin', code: 'X1', email: '', classText: 'CE1 A', dateText: '01/09/2024' }], known);
+  expect(a).toMatchObject({ id: 'login:lea.martin', profile: 'Student', activationCode: 'X1', email: null, classes: [{ id: 'c' }] });
+});
+
+test('answers are classified: login redirect or 401 = session, MFA, 403, 404, 5xx', () => {
+  const base = { contentType: 'text/html', redirected: true };
+  expect(classifyAnswer({ ...base, status: 200, url: 'https://h/auth/login?callBack=x' })?.kind).toBe('session');
+  expect(classifyAnswer({ ...base, status: 401, url: 'https://h/directory/x' })?.kind).toBe('session');
+  expect(classifyAnswer({ ...base, status: 200, url: 'https://h/auth/validate-mfa' })?.kind).toBe('mfa');
+  expect(classifyAnswer({ ...base, status: 401, url: 'https://h/d' }, '{"error":"mfa.protected"}')?.kind).toBe('mfa');
+  expect(classifyAnswer({ ...base, status: 403, url: 'https://h/d' })?.kind).toBe('forbidden');
+  expect(classifyAnswer({ ...base, status: 400, url: 'https://h/d' }, '{"error":"forbidden"}')?.kind).toBe('forbidden');
+  expect(classifyAnswer({ ...base, status: 404, url: 'https://h/d' })?.kind).toBe('not-found');
+  expect(classifyAnswer({ ...base, status: 502, url: 'https://h/d' })?.kind).toBe('server');
+  expect(classifyAnswer({ ...base, status: 200, url: 'https://h/d' })).toBeNull();
+});
+
+test('page detection: the massmail route and the teacher page only', () => {
+  expect(detectPage('https://oneconnect.edifice.io/admin/abc/imports-exports/massmail')).toMatchObject({ kind: 'massmail', structureId: 'abc' });
+  expect(detectPage('https://x.fr:8443/directory/class-admin')).toMatchObject({ kind: 'class-admin', structureId: null });
+  expect(detectPage('https://x.fr/admin/abc/imports-exports/export')).toBeNull();
+  expect(detectPage('https://x.fr/admin/abc/users/list')).toBeNull();
+  expect(routes.allUsers('a b')).toBe('/directory/structure/a%20b/massMail/allUsers');
+});

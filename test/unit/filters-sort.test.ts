@@ -1,0 +1,72 @@
+import { test, expect } from '@playwright/test';
+import type { Account } from '../../src/model/account';
+import { EMPTY_FILTERS, NO_CLASS, applyFilters, buildSearchIndex, fold, type Filters } from '../../src/model/filters';
+import { sortAccounts } from '../../src/model/sort';
+
+const cls = (id: string, name = id) => ({ id, name });
+function acc(p: Partial<Account> & { id: string }): Account {
+  return {
+    profile: 'Student', firstName: 'A', lastName: 'Z', login: p.id, activationCode: 'CODE', email: null,
+    classes: [], creationDate: '2025-09-01T08:00:00.000Z', blocked: false, isLocalAdmin: false, children: [], ...p,
+  };
+}
+
+const roster: Account[] = [
+  acc({ id: '1', lastName: 'Élodie', firstName: 'Zoé', classes: [cls('c1', 'CP A')] }),
+  acc({ id: '2', lastName: 'eloi', firstName: 'Anne', profile: 'Relative', email: 'a@x.fr', activationCode: null }),
+  acc({ id: '3', lastName: 'Żółkiewski', firstName: 'Łukasz', classes: [cls('c2', 'CE1 A')], blocked: true }),
+  acc({ id: '4', lastName: 'Martin', firstName: 'Léa', profile: 'Teacher', isLocalAdmin: true, classes: [cls('c2', 'CE1 A'), cls('c1', 'CP A')], creationDate: '2026-09-02T08:00:00.000Z' }),
+  acc({ id: '5', lastName: 'Ange', firstName: 'Paul', profile: 'Guest', email: '  ' }),
+];
+const run = (f: Partial<Filters>) => applyFilters(roster, { ...EMPTY_FILTERS, ...f }, buildSearchIndex(roster)).map((a) => a.id);
+
+test('no filter keeps everybody', () => {
+  expect(run({})).toEqual(['1', '2', '3', '4', '5']);
+});
+
+test('profiles, classes (with "sans classe"), activation, e-mail, admins and blocking combine', () => {
+  expect(run({ profiles: ['Student', 'Guest'] })).toEqual(['1', '3', '5']);
+  expect(run({ classIds: ['c1'] })).toEqual(['1', '4']);
+  expect(run({ classIds: [NO_CLASS] })).toEqual(['2', '5']);
+  expect(run({ classIds: ['c2', NO_CLASS] })).toEqual(['2', '3', '4', '5']);
+  expect(run({ activation: 'activated' })).toEqual(['2']);
+  expect(run({ activation: 'notActivated' })).toEqual(['1', '3', '4', '5']);
+  expect(run({ email: 'with' })).toEqual(['2']);
+  expect(run({ email: 'without' })).toEqual(['1', '3', '4', '5']);
+  expect(run({ localAdmin: 'only' })).toEqual(['4']);
+  expect(run({ localAdmin: 'excluded' })).toEqual(['1', '2', '3', '5']);
+  expect(run({ blocked: 'blocked' })).toEqual(['3']);
+  expect(run({ blocked: 'notBlocked', profiles: ['Student'] })).toEqual(['1']);
+});
+
+test('creation date: before keeps created <= date, since keeps created >= date', () => {
+  expect(run({ created: { mode: 'since', date: '2026-01-01' } })).toEqual(['4']);
+  expect(run({ created: { mode: 'before', date: '2026-01-01' } })).toEqual(['1', '2', '3', '5']);
+});
+
+test('search ignores case and accents, on names and login', () => {
+  expect(run({ search: 'elo' })).toEqual(['1', '2']);
+  expect(run({ search: 'lukasz zolk' })).toEqual(['3']);
+  expect(run({ search: 'LÉA' })).toEqual(['4']);
+  expect(fold('Œdipe Çağrı Łódź')).toBe('oedipe cagri lodz');
+});
+
+test('sort by name uses French collation: Élodie sorts with E, case ignored', () => {
+  const names = sortAccounts(roster, { first: 'none', second: 'none' }).map((a) => a.lastName);
+  expect(names).toEqual(['Ange', 'Élodie', 'eloi', 'Martin', 'Żółkiewski']);
+});
+
+test('sort by profile uses the console order (Guest < Personnel < Relative < Student < Teacher)', () => {
+  expect(sortAccounts(roster, { first: 'profile', second: 'none' }).map((a) => a.id)).toEqual(['5', '2', '1', '3', '4']);
+});
+
+test('sort by class uses the first class name, users without class last, then profile, then name', () => {
+  expect(sortAccounts(roster, { first: 'class', second: 'profile' }).map((a) => a.id)).toEqual(['3', '4', '1', '5', '2']);
+});
+
+test('sorting is stable and does not mutate its input', () => {
+  const twins = [acc({ id: 'x', lastName: 'Dupont', firstName: 'Marie' }), acc({ id: 'y', lastName: 'DUPONT', firstName: 'marie' })];
+  expect(sortAccounts(twins, { first: 'none', second: 'none' }).map((a) => a.id)).toEqual(['x', 'y']);
+  expect(sortAccounts([...twins].reverse(), { first: 'none', second: 'none' }).map((a) => a.id)).toEqual(['y', 'x']);
+  expect(twins.map((a) => a.id)).toEqual(['x', 'y']);
+});
