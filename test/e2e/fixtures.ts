@@ -55,6 +55,23 @@ export async function launchWithExtension(extDir = EXT_DIR): Promise<Ext> {
   return { context, sw, id, downloadsDir };
 }
 
+/** A user as the fake console stores it (test/fake-console/demo-data.mjs). */
+export interface FakeUser {
+  id: string;
+  profile: string;
+  firstName: string;
+  lastName: string;
+  login: string;
+  loginAlias: string | null;
+  activationCode: string | null;
+  email: string | null;
+  classes: string[];
+  created: string;
+  blocked: boolean;
+  functions: unknown[];
+  children: string[];
+}
+
 export class ConsoleApi {
   constructor(public readonly base: string) {}
   origin(): string {
@@ -77,7 +94,15 @@ export class ConsoleApi {
   knobs = (k: Record<string, unknown>) => this.post('/__test/knobs', k);
   requests = () => this.get<Array<{ method: string; path: string; query: Record<string, unknown>; status: number; headers?: Record<string, unknown> }>>('/__test/requests');
   mails = () => this.get<Array<{ userId: string; email: string; via: string }>>('/__test/mails');
-  users = (structureId: string) => this.get<unknown[]>(`/__test/users?structureId=${structureId}`);
+  /** The fake's own records for a structure, as an ADML sees them (ADMC accounts hidden): the oracle. */
+  users = async (structureId: string): Promise<FakeUser[]> => {
+    const [s] = await this.get<Array<{ users: FakeUser[] }>>(`/__test/users?structureId=${structureId}`);
+    return s!.users.filter((u) => !JSON.stringify(u.functions ?? []).includes('SUPER_ADMIN'));
+  };
+  classes = async (structureId: string): Promise<Array<{ id: string; name: string }>> => {
+    const [s] = await this.get<Array<{ classes: Array<{ id: string; name: string }> }>>(`/__test/users?structureId=${structureId}`);
+    return s!.classes;
+  };
 }
 
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
