@@ -62,6 +62,9 @@ async function load(msg: LoadAccounts): Promise<LoadReply> {
   if (users.ok) {
     try {
       const accounts = parseAllUsers(users.data);
+      // An ADML of another structure gets [] (one-console.md §1.1): say so instead of "empty school".
+      if (!accounts.length && structures.length && !structures.some((s) => s.id === structureId))
+        return { ok: false, error: { kind: 'forbidden', detail: `structure ${structureId} absente de structure/admin/list` } };
       report(structureId, accounts.length, 'json');
       return { ok: true, source: 'json', structureId, structures, classes, accounts };
     } catch (e) {

@@ -48,10 +48,10 @@ function StatusView({ status, tabId, origin, reload }: { status: RosterState; ta
   return <Workspace roster={status.roster} tabId={tabId!} origin={origin} reload={reload} />;
 }
 
-function ErrorView({ error, tabId, origin, reload }: { error: { kind: string; detail: string }; tabId: number | null; origin: string; reload: () => void }) {
+function ErrorView({ error, tabId, origin, reload }: { error: { kind: string; detail: string; status?: number }; tabId: number | null; origin: string; reload: () => void }) {
   const go = (path: string) => tabId !== null && navigateConsole(tabId, origin + path);
   const msg: Record<string, string> = {
-    session: t('errSession'),
+    session: 'status' in error && error.status === 401 ? t('errSession401') : t('errSession'),
     mfa: t('errMfa'),
     forbidden: t('errForbidden'),
     format: t('errFormat', { detail: error.detail }),
@@ -110,7 +110,9 @@ function Workspace({ roster, tabId, origin, reload }: { roster: Roster; tabId: n
     setPrefsLoaded(false);
     loadPrefs(roster.structureId).then((p) => {
       if (!live) return;
-      setPrefs(p);
+      // `?q=` comes from the popup's quick search (parents' meeting).
+      const q = new URLSearchParams(location.search).get('q');
+      setPrefs(q ? { ...p, filters: { ...p.filters, search: q } } : p);
       setPrefsLoaded(true);
     });
     setExcluded(new Set());

@@ -6,7 +6,6 @@ import { test as base, chromium, expect, type BrowserContext, type Page, type Wo
 import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
-// @ts-expect-error plain ESM module without types
 import { startFakeConsole } from '../fake-console/server.mjs';
 
 export const HOST = 'oneconnect.edifice.io';
@@ -136,6 +135,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   consolePage: async ({ ext, api }, use) => {
     await api.reset();
+    // Each test starts like a fresh install: no remembered choices, no campaign.
+    await ext.sw.evaluate(() => chrome.storage.local.clear());
     const page = await ext.context.newPage();
     await use(page);
     for (const p of ext.context.pages()) await p.close().catch(() => undefined);
