@@ -1,0 +1,225 @@
+/**
+ * User settings of Publipostage ONE: how the sheets look and which defaults the panel starts with.
+ * Pure (no chrome.*, no DOM): validated on load, on save and on import; exported as a small JSON
+ * file a director can hand to a colleague. Never an account, a code, a login or an e-mail address.
+ */
+
+export type SettingsModel = 'pdf' | 'newPdf' | 'simplePdf';
+export type SettingsQrMode = 'full' | 'login' | 'none';
+export type SettingsBundles = 'auto' | 'on' | 'off';
+export type SettingsLogo = { dataUrl: string; format: 'PNG' | 'JPEG' };
+
+export interface Settings {
+  /** ENT address printed on the sheets; '' = the console's own origin. */
+  entUrl: string;
+  schoolName: string;
+  customText: string;
+  logo: SettingsLogo | null;
+  defaultModel: SettingsModel;
+  qrMode: SettingsQrMode;
+  /** Class bundles (cover page per class): auto = on when the list is sorted by class. */
+  bundles: SettingsBundles;
+  sheetLang: 'fr' | 'en';
+  uiLang: 'auto' | 'fr' | 'en';
+}
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  entUrl: '',
+  schoolName: '',
+  customText: '',
+  logo: null,
+  defaultModel: 'pdf',
+  qrMode: 'full',
+  bundles: 'auto',
+  sheetLang: 'fr',
+  uiLang: 'auto',
+});
+
+export const SETTINGS_FORMAT = 'publipostage-one-settings';
+export const SETTINGS_VERSION = 1;
+export const LOGO_MAX_BYTES = 300 * 1024;
+export const SCHOOL_NAME_MAX = 120;
+export const CUSTOM_TEXT_MAX = 1000;
+
+export const MODELS: readonly SettingsModel[] = ['pdf', 'newPdf', 'simplePdf'];
+export const QR_MODES: readonly SettingsQrMode[] = ['full', 'login', 'none'];
+export const BUNDLES: readonly SettingsBundles[] = ['auto', 'on', 'off'];
+export const SHEET_LANGS = ['fr', 'en'] as const;
+export const UI_LANGS = ['auto', 'fr', 'en'] as const;
+
+/** A bad settings value or file; `message` is French and says which setting and why. */
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+const LABELS: Record<keyof Settings, string> = {
+  entUrl: 'Adresse de l’ENT',
+  schoolName: 'Nom de l’école',
+  customText: 'Paragraphe personnalisé',
+  logo: 'Logo',
+  defaultModel: 'Modèle par défaut',
+  qrMode: 'QR code',
+  bundles: 'Liasses par classe',
+  sheetLang: 'Langue des fiches',
+  uiLang: 'Langue de l’interface',
+};
+
+const fail = (key: keyof Settings, why: string): never => {
+  throw new SettingsError(`Réglage « ${LABELS[key]} » : ${why}.`);
+};
+
+function text(key: keyof Settings, v: unknown, max: number): string {
+  if (typeof v !== 'string') return fail(key, 'un texte est attendu');
+  const s = v.trim();
+  if (s.length > max) fail(key, `${max} caractères au plus (${s.length} reçus)`);
+  return s;
+}
+
+function oneOf<T extends string>(key: keyof Settings, v: unknown, allowed: readonly T[]): T {
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v))
+    return fail(key, `valeur inconnue ${JSON.stringify(v)} (attendu : ${allowed.join(', ')})`);
+  return v as T;
+}
+
+/** '' or an https address, returned without query, fragment or trailing slash. */
+export function normalizeEntUrl(v: unknown): string {
+  if (typeof v !== 'string') return fail('entUrl', 'un texte est attendu');
+  const s = v.trim();
+  if (!s) return '';
+  let url: URL;
+  try {
+    url = new URL(s);
+  } catch {
+    return fail('entUrl', `« ${s.slice(0, 80)} » n’est pas une adresse web (exemple : https://ent.mon-ecole.fr)`);
+  }
+  if (url.protocol !== 'https:') fail('entUrl', 'l’adresse doit commencer par https://');
+  if (url.username || url.password) fail('entUrl', 'l’adresse ne doit pas contenir d’identifiant ni de mot de passe');
+  return (url.origin + url.pathname).replace(/\/+$/, '');
+}
+
+/** Bytes of a base64 data URL payload, without decoding it. */
+function base64Bytes(b64: string): number {
+  const pad = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
+  return Math.floor((b64.length * 3) / 4) - pad;
+}
+
+/** Decodes a `data:image/…;base64,` URL to bytes (the PDF engine embeds the logo from these). */
+export function dataUrlBytes(dataUrl: string): Uint8Array {
+  const b64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47];
+const JPEG_MAGIC = [0xff, 0xd8, 0xff];
+
+export function validateLogo(v: unknown): SettingsLogo | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'object' || Array.isArray(v)) return fail('logo', 'format inattendu');
+  const { dataUrl, format } = v as Record<string, unknown>;
+  if (format !== 'PNG' && format !== 'JPEG') return fail('logo', 'seules les images PNG et JPEG sont acceptées');
+  const url = typeof dataUrl === 'string' ? dataUrl : '';
+  const m = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/]*={0,2})$/.exec(url);
+  if (!m) return fail('logo', 'image illisible (une image PNG ou JPEG est attendue)');
+  if ((m[1] === 'png') !== (format === 'PNG')) fail('logo', 'le type de l’image ne correspond pas à son contenu');
+  const size = base64Bytes(m[2]!);
+  if (size > LOGO_MAX_BYTES)
+    fail('logo', `image trop lourde (${Math.ceil(size / 1024)} Ko, ${LOGO_MAX_BYTES / 1024} Ko au plus) : réduisez-la avant de l’ajouter`);
+  let head: Uint8Array;
+  try {
+    head = dataUrlBytes(url.slice(0, url.indexOf(',') + 1 + 8));
+  } catch {
+    return fail('logo', 'image illisible');
+  }
+  const magic = format === 'PNG' ? PNG_MAGIC : JPEG_MAGIC;
+  if (!magic.every((b, i) => head[i] === b)) fail('logo', `le fichier n’est pas une image ${format}`);
+  return { dataUrl: url, format };
+}
+
+/**
+ * Checks any value (storage, a form, an imported file) and returns complete settings.
+ * Missing keys take their default (files from an older version stay importable); unknown keys
+ * are dropped; a wrong value throws a SettingsError that names the setting.
+ */
+export function validateSettings(input: unknown): Settings {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new SettingsError('Réglages illisibles : un objet JSON est attendu.');
+  const o = input as Partial<Record<keyof Settings, unknown>>;
+  const d = DEFAULT_SETTINGS;
+  const has = (k: keyof Settings) => o[k] !== undefined;
+  return {
+    entUrl: has('entUrl') ? normalizeEntUrl(o.entUrl) : d.entUrl,
+    schoolName: has('schoolName') ? text('schoolName', o.schoolName, SCHOOL_NAME_MAX) : d.schoolName,
+    customText: has('customText') ? text('customText', o.customText, CUSTOM_TEXT_MAX) : d.customText,
+    logo: validateLogo(o.logo),
+    defaultModel: has('defaultModel') ? oneOf('defaultModel', o.defaultModel, MODELS) : d.defaultModel,
+    qrMode: has('qrMode') ? oneOf('qrMode', o.qrMode, QR_MODES) : d.qrMode,
+    bundles: has('bundles') ? oneOf('bundles', o.bundles, BUNDLES) : d.bundles,
+    sheetLang: has('sheetLang') ? oneOf('sheetLang', o.sheetLang, SHEET_LANGS) : d.sheetLang,
+    uiLang: has('uiLang') ? oneOf('uiLang', o.uiLang, UI_LANGS) : d.uiLang,
+  };
+}
+
+export interface SettingsFile {
+  format: typeof SETTINGS_FORMAT;
+  version: number;
+  settings: Settings;
+}
+
+/** The export file's text: `{ format, version, settings }`, pretty-printed. */
+export function exportSettings(s: Settings): string {
+  const file: SettingsFile = { format: SETTINGS_FORMAT, version: SETTINGS_VERSION, settings: validateSettings(s) };
+  return JSON.stringify(file, null, 2) + '\n';
+}
+
+/** Reads an export file; throws a SettingsError in French when it is not one, or holds a bad value. */
+export function importSettings(text: string): Settings {
+  let file: unknown;
+  try {
+    file = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new SettingsError('Ce fichier n’est pas un fichier de réglages : son contenu n’est pas du JSON valide.');
+  }
+  const f = (typeof file === 'object' && file !== null ? file : {}) as Partial<Record<keyof SettingsFile, unknown>>;
+  if (f.format !== SETTINGS_FORMAT)
+    throw new SettingsError('Ce fichier n’est pas un export de réglages de Publipostage ONE (« Exporter les réglages »).');
+  if (typeof f.version !== 'number' || !Number.isInteger(f.version) || f.version < 1)
+    throw new SettingsError('Fichier de réglages invalide : numéro de version absent ou incorrect.');
+  if (f.version > SETTINGS_VERSION)
+    throw new SettingsError(`Ce fichier vient d’une version plus récente de l’extension (format ${f.version}) : mettez l’extension à jour.`);
+  return validateSettings(f.settings);
+}
+
+/** The interface language: the setting, or the browser's language when it is 'auto'. */
+export function uiLangOf(s: Pick<Settings, 'uiLang'>, navLang: string | undefined): 'fr' | 'en' {
+  if (s.uiLang !== 'auto') return s.uiLang;
+  return navLang?.toLowerCase().startsWith('en') ? 'en' : 'fr';
+}
+
+/** What the settings mean for one PDF: fields named as the PDF engine's SheetOptions. */
+export interface SheetSettings {
+  entUrl: string;
+  lang: 'fr' | 'en';
+  qr: SettingsQrMode;
+  bundles: boolean;
+  schoolName?: string;
+  customText?: string;
+  logo?: { data: Uint8Array; format: 'PNG' | 'JPEG' };
+}
+
+export function sheetSettings(s: Settings, ctx: { consoleOrigin: string; sortByClass: boolean }): SheetSettings {
+  return {
+    entUrl: s.entUrl || ctx.consoleOrigin,
+    lang: s.sheetLang,
+    qr: s.qrMode,
+    bundles: s.bundles === 'on' || (s.bundles === 'auto' && ctx.sortByClass),
+    ...(s.schoolName ? { schoolName: s.schoolName } : {}),
+    ...(s.customText ? { customText: s.customText } : {}),
+    ...(s.logo ? { logo: { data: dataUrlBytes(s.logo.dataUrl), format: s.logo.format } } : {}),
+  };
+}

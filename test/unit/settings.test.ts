@@ -1,0 +1,117 @@
+import { test, expect } from '@playwright/test';
+import {
+  DEFAULT_SETTINGS,
+  LOGO_MAX_BYTES,
+  SettingsError,
+  exportSettings,
+  importSettings,
+  sheetSettings,
+  uiLangOf,
+  validateSettings,
+  type Settings,
+} from '../../src/settings';
+
+const png = (bytes: number) => {
+  const b = Buffer.alloc(bytes);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b);
+  return `data:image/png;base64,${b.toString('base64')}`;
+};
+
+const FULL: Settings = {
+  entUrl: 'https://ent.mon-ecole.fr',
+  schoolName: 'École Jules Ferry',
+  customText: 'Réunion de rentrée le 12 septembre.',
+  logo: { dataUrl: png(64), format: 'PNG' },
+  defaultModel: 'simplePdf',
+  qrMode: 'login',
+  bundles: 'on',
+  sheetLang: 'en',
+  uiLang: 'fr',
+};
+
+const errorOf = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(SettingsError);
+    return (e as Error).message;
+  }
+  throw new Error('no error thrown');
+};
+
+test('defaults validate to themselves; missing keys take their default, unknown keys are dropped', () => {
+  expect(validateSettings(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
+  expect(validateSettings({})).toEqual(DEFAULT_SETTINGS);
+  expect(validateSettings({ schoolName: '  École  ', extra: 'x' })).toEqual({ ...DEFAULT_SETTINGS, schoolName: 'École' });
+  expect(validateSettings(FULL)).toEqual(FULL);
+});
+
+test('the ENT address must be https and is normalised', () => {
+  expect(validateSettings({ entUrl: ' https://ent.mon-ecole.fr/ ' }).entUrl).toBe('https://ent.mon-ecole.fr');
+  expect(validateSettings({ entUrl: 'https://ent.fr/one/?x=1#y' }).entUrl).toBe('https://ent.fr/one');
+  expect(validateSettings({ entUrl: '' }).entUrl).toBe('');
+  expect(errorOf(() => validateSettings({ entUrl: 'http://ent.fr' }))).toBe('Réglage « Adresse de l’ENT » : l’adresse doit commencer par https://.');
+  expect(errorOf(() => validateSettings({ entUrl: 'javascript:alert(1)' }))).toContain('https://');
+  expect(errorOf(() => validateSettings({ entUrl: 'ent.fr' }))).toContain('n’est pas une adresse web');
+  expect(errorOf(() => validateSettings({ entUrl: 'https://a:b@ent.fr' }))).toContain('mot de passe');
+  expect(errorOf(() => validateSettings({ entUrl: 42 }))).toContain('un texte est attendu');
+});
+
+test('wrong types and unknown choices name the setting in French', () => {
+  expect(errorOf(() => validateSettings(null))).toContain('un objet JSON est attendu');
+  expect(errorOf(() => validateSettings([]))).toContain('un objet JSON est attendu');
+  expect(errorOf(() => validateSettings({ schoolName: 3 }))).toBe('Réglage « Nom de l’école » : un texte est attendu.');
+  expect(errorOf(() => validateSettings({ customText: 'x'.repeat(1001) }))).toContain('1000 caractères au plus');
+  expect(errorOf(() => validateSettings({ defaultModel: 'pdf4' }))).toContain('« Modèle par défaut » : valeur inconnue "pdf4"');
+  expect(errorOf(() => validateSettings({ qrMode: true }))).toContain('« QR code »');
+  expect(errorOf(() => validateSettings({ bundles: 'yes' }))).toContain('« Liasses par classe »');
+  expect(errorOf(() => validateSettings({ sheetLang: 'de' }))).toContain('« Langue des fiches »');
+  expect(errorOf(() => validateSettings({ uiLang: 'es' }))).toContain('« Langue de l’interface »');
+});
+
+test('the logo: PNG or JPEG, content matching its type, at most 300 KB', () => {
+  expect(validateSettings({ logo: { dataUrl: png(LOGO_MAX_BYTES), format: 'PNG' } }).logo?.format).toBe('PNG');
+  expect(errorOf(() => validateSettings({ logo: { dataUrl: png(LOGO_MAX_BYTES + 1), format: 'PNG' } }))).toContain('image trop lourde (301 Ko, 300 Ko au plus)');
+  expect(errorOf(() => validateSettings({ logo: { dataUrl: png(10), format: 'GIF' } }))).toContain('PNG et JPEG');
+  expect(errorOf(() => validateSettings({ logo: { dataUrl: png(10), format: 'JPEG' } }))).toContain('ne correspond pas');
+  const fakePng = `data:image/png;base64,${Buffer.from('<svg onload=alert(1)>').toString('base64')}`;
+  expect(errorOf(() => validateSettings({ logo: { dataUrl: fakePng, format: 'PNG' } }))).toContain('n’est pas une image PNG');
+  expect(errorOf(() => validateSettings({ logo: { dataUrl: 'https://evil.example/x.png', format: 'PNG' } }))).toContain('image illisible');
+  expect(errorOf(() => validateSettings({ logo: 'x' }))).toContain('« Logo »');
+  const jpeg = `data:image/jpeg;base64,${Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]).toString('base64')}`;
+  expect(validateSettings({ logo: { dataUrl: jpeg, format: 'JPEG' } }).logo).toEqual({ dataUrl: jpeg, format: 'JPEG' });
+});
+
+test('export then import round-trips; the file says what it is', () => {
+  const text = exportSettings(FULL);
+  const file = JSON.parse(text);
+  expect(file.format).toBe('publipostage-one-settings');
+  expect(file.version).toBe(1);
+  expect(importSettings(text)).toEqual(FULL);
+  expect(importSettings('\uFEFF' + text)).toEqual(FULL);
+});
+
+test('importing a bad file throws a clear French error', () => {
+  expect(errorOf(() => importSettings('not json'))).toContain('pas du JSON valide');
+  expect(errorOf(() => importSettings('{"a":1}'))).toContain('n’est pas un export de réglages de Publipostage ONE');
+  expect(errorOf(() => importSettings('[]'))).toContain('n’est pas un export de réglages');
+  expect(errorOf(() => importSettings('{"format":"publipostage-one-settings"}'))).toContain('version');
+  expect(errorOf(() => importSettings('{"format":"publipostage-one-settings","version":9,"settings":{}}'))).toContain('version plus récente');
+  expect(errorOf(() => importSettings('{"format":"publipostage-one-settings","version":1,"settings":{"entUrl":"http://x.fr"}}'))).toContain('https://');
+  expect(errorOf(() => importSettings('{"format":"publipostage-one-settings","version":1}'))).toContain('un objet JSON est attendu');
+});
+
+test('interface language and what the settings mean for one PDF', () => {
+  expect(uiLangOf({ uiLang: 'auto' }, 'en-GB')).toBe('en');
+  expect(uiLangOf({ uiLang: 'auto' }, 'de-DE')).toBe('fr');
+  expect(uiLangOf({ uiLang: 'en' }, 'fr-FR')).toBe('en');
+
+  const base = sheetSettings(DEFAULT_SETTINGS, { consoleOrigin: 'https://oneconnect.edifice.io', sortByClass: false });
+  expect(base).toEqual({ entUrl: 'https://oneconnect.edifice.io', lang: 'fr', qr: 'full', bundles: false });
+  expect(sheetSettings(DEFAULT_SETTINGS, { consoleOrigin: 'x', sortByClass: true }).bundles).toBe(true);
+  const full = sheetSettings(FULL, { consoleOrigin: 'https://oneconnect.edifice.io', sortByClass: false });
+  expect(full).toMatchObject({ entUrl: 'https://ent.mon-ecole.fr', lang: 'en', qr: 'login', bundles: true, schoolName: 'École Jules Ferry' });
+  expect(full.logo?.data.slice(0, 4)).toEqual(new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+  expect(full.logo?.data.length).toBe(64);
+  expect(sheetSettings({ ...FULL, bundles: 'off' }, { consoleOrigin: 'x', sortByClass: true }).bundles).toBe(false);
+});
