@@ -6,6 +6,7 @@ import { detectPage, type PageInfo, routes } from '../src/console/endpoints';
 import { ConsoleFormatError } from '../src/console/errors';
 import { parseAllUsers, parseClassList, parseStructureList } from '../src/console/parse';
 import { accountsFromTable } from '../src/console/table';
+import { parseTeacherSchools, parseUserInfo, teacherRoster, type TeacherSchool } from '../src/console/class-admin';
 import type { ClassRef, Structure } from '../src/model/account';
 import { isMessage, type LoadAccounts, type LoadReply, type SendMail, type SendMailReply } from '../src/messages';
 import { contextAlive, ext } from '../src/platform/browser-api';
@@ -40,6 +41,7 @@ async function waitForTableRows(maxMs = 10_000): Promise<void> {
 }
 
 async function load(msg: LoadAccounts): Promise<LoadReply> {
+  if (page?.kind === 'class-admin') return loadTeacher(msg);
   const structureId = msg.structureId ?? page?.structureId ?? null;
   if (!structureId) return { ok: false, error: { kind: 'format', detail: 'identifiant de structure absent de l’adresse' } };
 
@@ -76,6 +78,38 @@ async function load(msg: LoadAccounts): Promise<LoadReply> {
     return tableFallback(structureId, structures, classes, users.error.detail);
   }
   return users;
+}
+
+/** The teacher's page: their classes' students and those students' guardians (one-console.md §5). */
+async function loadTeacher(msg: LoadAccounts): Promise<LoadReply> {
+  const me = await getJson(routes.userInfo());
+  if (!me.ok) return me;
+  let schools: TeacherSchool[];
+  try {
+    const answer = await getJson(routes.teacherSchools(parseUserInfo(me.data).userId));
+    if (!answer.ok) return answer;
+    schools = parseTeacherSchools(answer.data);
+  } catch (e) {
+    return { ok: false, error: { kind: 'format', detail: (e as Error).message } };
+  }
+  const school = schools.find((s) => s.id === msg.structureId) ?? schools.find((s) => s.classes.length) ?? schools[0];
+  if (!school) return { ok: false, error: { kind: 'forbidden', detail: 'aucune classe à administrer' } };
+  const perClass: Array<{ cls: ClassRef; users: unknown }> = [];
+  for (const cls of school.classes) {
+    const r = await getJson(routes.classUsers(cls.id));
+    if (!r.ok) return r;
+    perClass.push({ cls, users: r.data });
+  }
+  try {
+    const accounts = teacherRoster(perClass);
+    report(school.id, accounts.length, 'json');
+    return {
+      ok: true, source: 'json', structureId: school.id,
+      structures: schools.map(({ id, name }) => ({ id, name })), classes: school.classes, accounts,
+    };
+  } catch (e) {
+    return { ok: false, error: { kind: 'format', detail: (e as Error).message } };
+  }
 }
 
 async function tableFallback(structureId: string, structures: Structure[], classes: ClassRef[], why: string): Promise<LoadReply> {

@@ -13,6 +13,8 @@ export const routes = {
   structures: () => '/directory/structure/admin/list',
   classAdminMassmail: () => '/directory/class-admin/massmail',
   userMassmail: (userId: string, type: 'pdf' | 'mail') => `/directory/structure/massMail/${enc(userId)}/${type}`,
+  userInfo: () => '/auth/oauth2/userinfo',
+  teacherSchools: (userId: string) => `/directory/class-admin/${enc(userId)}`,
   classUsers: (classId: string) => `/directory/class/${enc(classId)}/users?collectRelative=true`,
   login: (callBack: string) => `/auth/login?callBack=${enc(callBack)}`,
   validateMfa: () => '/auth/validate-mfa',

@@ -1,6 +1,6 @@
 // Sessions and /auth pages of the fake console (one-console.md §6, §8).
 import { randomBytes } from 'node:crypto';
-import { escapeHtml as e, readForm, redirect, sendHtml, send } from './http-util.mjs';
+import { escapeHtml as e, readForm, redirect, sendHtml, send, sendJson } from './http-util.mjs';
 import { DEMO_STRUCTURE_ID } from './demo-data.mjs';
 
 export const DEFAULT_LANDING = `/admin/${DEMO_STRUCTURE_ID}/imports-exports/massmail`;
@@ -84,6 +84,15 @@ export async function handleAuth(ctx) {
     if (u.blocked) return sendHtml(res, 200, loginPage({ callBack: f.callBack, login: f.email, error: 'Votre compte est bloqué.' })), true;
     const s = createSession(state, u);
     return redirect(res, f.callBack ? safeCallBack(f.callBack) : DEFAULT_LANDING, { 'Set-Cookie': sessionCookies(state, s) }), true;
+  }
+  // The logged-in user as entcore's front ends read it (model.me): the teacher page needs its id.
+  if (path === '/auth/oauth2/userinfo' && req.method === 'GET') {
+    const u = ctx.user;
+    if (!u) return sendJson(res, 401, { error: 'not.authenticated' }), true;
+    return sendJson(res, 200, {
+      userId: u.id, login: u.loginAlias ?? u.login, username: u.displayName, firstName: u.firstName, lastName: u.lastName,
+      type: u.profile, structures: u.structures, classes: u.classes, functions: Object.fromEntries(u.functions.map(([f, scope]) => [f, { code: f, scope }])),
+    }), true;
   }
   if (path === '/auth/logout') return redirect(res, '/auth/login', { 'Set-Cookie': clearCookies(state) }), true;
   if (path === '/auth/activation' && req.method === 'GET') {

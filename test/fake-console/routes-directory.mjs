@@ -134,6 +134,18 @@ export async function handleDirectory(ctx) {
     }
     return send(res, 400, ''), true;
   }
+  // Teacher side: the classes the caller administers, per school, as the class-admin page reads
+  // them (entcore directory/public/ts/admin/service.ts getSchoolsForUser: GET /directory/class-admin/:userId).
+  if (req.method === 'GET' && (m = path.match(/^\/directory\/class-admin\/([^/]+)$/)) && m[1] !== 'massmail') {
+    if (m[1] !== user.id && !isAdmc(user)) return refuse(res), true;
+    const target = data.usersById.get(m[1]);
+    if (!target) return sendJson(res, 404, { error: 'user.not.found' }), true;
+    const schools = target.structures.map((sid) => data.structuresById.get(sid)).filter(Boolean).map((s) => ({
+      id: s.id, name: s.name,
+      classes: s.classes.filter((c) => target.classes.includes(c.id) || admlScope(target).includes(s.id)).map((c) => ({ id: c.id, name: c.name, level: c.level })),
+    }));
+    return sendJson(res, 200, { id: target.id, displayName: target.displayName, schools }), true;
+  }
   // §5 class list of the teacher side
   if (req.method === 'GET' && (m = path.match(/^\/directory\/class\/([^/]+)\/users$/))) {
     const cls = data.classesById.get(m[1]);
