@@ -1,0 +1,79 @@
+import QRCode from 'qrcode';
+import type { jsPDF } from 'jspdf';
+
+/** Pixels per module in the embedded image. The QR is drawn as a stencil mask (/IM true), which
+ * poppler/pdfium scale without smoothing, so 1 pixel per module is enough. (As a plain grey image,
+ * poppler smooths any image upscaled less than 4x, and a 1-px-per-module QR no longer decodes at
+ * 150 dpi; that needed 3 px per module and ~2x the bytes.) */
+export const QR_PX_PER_MODULE = 1;
+/** Quiet zone in modules (ISO 18004 asks for 4). Drawn as white, not stored in the image. */
+export const QR_QUIET = 4;
+
+const HEX: string[] = Array.from({ length: 256 }, (_, v) => v.toString(16).padStart(2, '0'));
+const BIN: string[] = Array.from({ length: 256 }, (_, v) => String.fromCharCode(v));
+
+export interface QrImage {
+  /** Modules per side (without quiet zone). */
+  modules: number;
+  /** Image pixels per side. */
+  px: number;
+  /** Inline-image data as written after `ID `: raw bytes (one char per byte) or ASCII-hex ending with '>'. */
+  data: string;
+  /** Whether `data` is ASCII-hex (needs `/F /AHx`). */
+  hex: boolean;
+}
+
+/**
+ * QR matrix (error correction M) as 1-bit rows (0 = dark module), rows padded to whole bytes.
+ * Raw binary is ~15 % smaller after deflate than ASCII-hex; readers that look for the end of inline
+ * data by scanning for `EI` + white space (pdf.js) could stop early if the bytes happen to contain
+ * that sequence, so such (rare) images are written in ASCII-hex instead.
+ */
+export function qrImage(text: string, k = QR_PX_PER_MODULE): QrImage {
+  const m = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
+  const n = m.size;
+  const data = m.data;
+  const px = n * k;
+  const bytesPerRow = Math.ceil(px / 8);
+  const bytes: number[] = [];
+  for (let y = 0; y < n; y++) {
+    const row: number[] = [];
+    const base = y * n;
+    for (let b = 0; b < bytesPerRow; b++) {
+      let v = 0;
+      for (let bit = 0; bit < 8; bit++) {
+        const x = ((b * 8 + bit) / k) | 0;
+        v = (v << 1) | (x < n && data[base + x] ? 0 : 1);
+      }
+      row.push(v);
+    }
+    for (let r = 0; r < k; r++) bytes.push(...row);
+  }
+  let raw = '';
+  for (const v of bytes) raw += BIN[v];
+  if (!/EI[\x00\t\n\f\r ]/.test(raw + ' ')) return { modules: n, px, data: raw, hex: false };
+  let hex = '';
+  for (const v of bytes) hex += HEX[v];
+  return { modules: n, px, data: hex + '>', hex: true };
+}
+
+/**
+ * Draws `text` as a QR code filling the square (x, y, size) in mm (top-left origin), quiet zone
+ * included (a white square), as ONE inline stencil-mask image (BI /IM true … ID … EI) painted in
+ * black: ~250 bytes per QR after the page stream's deflate, no per-module path, no XObject bookkeeping.
+ */
+export function drawQr(doc: jsPDF, text: string, x: number, y: number, size: number): void {
+  const img = qrImage(text);
+  const k = doc.internal.scaleFactor;
+  const pageH = doc.internal.pageSize.getHeight();
+  const mod = size / (img.modules + 2 * QR_QUIET);
+  const inner = mod * img.modules;
+  const ix = x + mod * QR_QUIET;
+  const iy = y + mod * QR_QUIET;
+  const f = (v: number) => (Math.round(v * 100) / 100).toString();
+  const out =
+    `q 1 g ${f(x * k)} ${f((pageH - y - size) * k)} ${f(size * k)} ${f(size * k)} re f 0 g ` +
+    `${f(inner * k)} 0 0 ${f(inner * k)} ${f(ix * k)} ${f((pageH - iy - inner) * k)} cm ` +
+    `BI /W ${img.px} /H ${img.px} /IM true${img.hex ? ' /F /AHx' : ''} ID ${img.data} EI Q`;
+  (doc.internal as unknown as { write(...s: string[]): void }).write(out);
+}
