@@ -8,13 +8,15 @@ interface Props {
   filters: Filters;
   classes: ClassRef[];
   onChange: (f: Filters) => void;
+  /** On the teacher's page: no local-admin or blocking filter (not about a class's families). */
+  teacher?: boolean;
 }
 
 function toggle<T>(list: T[], v: T): T[] {
   return list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
 }
 
-export function FiltersForm({ t, filters: f, classes, onChange }: Props) {
+export function FiltersForm({ t, filters: f, classes, onChange, teacher = false }: Props) {
   const [classQuery, setClassQuery] = useState('');
   const set = (patch: Partial<Filters>) => onChange({ ...f, ...patch });
   const shownClasses = useMemo(() => {
@@ -77,14 +79,14 @@ export function FiltersForm({ t, filters: f, classes, onChange }: Props) {
               <option value="without">{t('emailWithout')}</option>
             </select>
           </label>
-          <label>
+          {!teacher && (<label>
             <span>{t('localAdmins')}</span>
             <select value={f.localAdmin} onChange={(e) => set({ localAdmin: e.currentTarget.value as Filters['localAdmin'] })}>
               <option value="all">{t('localAdminsAll')}</option>
               <option value="only">{t('localAdminsOnly')}</option>
               <option value="excluded">{t('localAdminsExcluded')}</option>
             </select>
-          </label>
+          </label>)}
           <label>
             <span>{t('blocked')}</span>
             <select value={f.blocked} onChange={(e) => set({ blocked: e.currentTarget.value as Filters['blocked'] })}>

@@ -14,6 +14,7 @@ interface Props {
   accounts: Account[];
   onClose: () => void;
   onPrint: (accounts: Account[]) => void;
+  onMailed: (ids: string[]) => void;
 }
 
 type Stage = { kind: 'checking' } | { kind: 'confirm' } | { kind: 'resume'; saved: Campaign } | { kind: 'running' } | { kind: 'ended' };
@@ -22,7 +23,7 @@ type Stage = { kind: 'checking' } | { kind: 'confirm' } | { kind: 'resume'; save
  * "Envoyer par mail": confirm, then send the exact previewed ids through the console, in small
  * chunks, recording each account's state so a reload resumes without sending anyone twice.
  */
-export function MailPanel({ t, lang, tabId, structureId, accounts, onClose, onPrint }: Props) {
+export function MailPanel({ t, lang, tabId, structureId, accounts, onClose, onPrint, onMailed }: Props) {
   const [stage, setStage] = useState<Stage>({ kind: 'checking' });
   const [campaign, setCampaign] = useState<Campaign | null>(null);
   const stop = useRef<AbortController | null>(null);
@@ -54,6 +55,7 @@ export function MailPanel({ t, lang, tabId, structureId, accounts, onClose, onPr
     });
     setCampaign(end);
     setStage({ kind: 'ended' });
+    onMailed(end.order.filter((id) => end.entries[id]!.state === 'sent'));
   };
 
   const exportCsv = (c: Campaign) => {
@@ -156,7 +158,7 @@ export function MailPanel({ t, lang, tabId, structureId, accounts, onClose, onPr
                     {t('mailExportCsv')}
                   </button>
                   <button type="button" onClick={onClose}>
-                    {t('cancel')}
+                    {t('close')}
                   </button>
                 </>
               )}

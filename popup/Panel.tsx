@@ -1,34 +1,44 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { type Account, hasEmail, isActivated } from '../src/model/account';
-import { type Filters, buildSearchIndex, makePredicate } from '../src/model/filters';
+import { hasEmail, isActivated } from '../src/model/account';
+import { EMPTY_FILTERS, type Filters, buildSearchIndex, makePredicate } from '../src/model/filters';
 import { type SortKey, type SortOrder, sortAccounts } from '../src/model/sort';
+import { type DistributionLog, emptyLog, missing, record, unrecord, type DistributionEvent } from '../src/model/distribution';
 import { routes } from '../src/console/endpoints';
-import { pickLang, translator, type Translate } from '../src/i18n/ui';
+import type { Settings } from '../src/settings';
 import { navigateConsole } from './console-link';
 import { FiltersForm } from './FiltersForm';
 import { VerificationList } from './VerificationList';
-import { DEFAULT_PREFS, loadPrefs, savePrefs, type Prefs } from './prefs';
+import { loadPrefs, savePrefs, type Prefs } from './prefs';
 import { type RosterState, useRoster, type Roster } from './use-roster';
-import { deliver, makePdf, type PdfResult } from './pdf-job';
-import type { SheetModel } from './sheet-model';
-import { MailPanel } from './MailPanel';
+import { loadLog, saveLog } from './distribution-store';
+import { Actions } from './Actions';
+import { MeetingMode } from './MeetingMode';
+import { ChannelPlan } from './ChannelPlan';
+import { lang, t } from './lang';
+import type { PageKind } from '../src/console/endpoints';
 
-const lang = pickLang(navigator.language);
-const t = translator(lang);
-
-export function Panel({ tabId }: { tabId: number | null }) {
+export function Panel({ tabId, settings }: { tabId: number | null; settings: Settings }) {
   const { status, page, reload } = useRoster(tabId);
   return (
     <main class="panel">
       <header>
         <h1>{t('panelTitle')}</h1>
       </header>
-      <StatusView status={status} tabId={tabId} origin={page?.origin ?? ''} reload={reload} />
+      <StatusView status={status} tabId={tabId} origin={page?.origin ?? ''} kind={page?.kind ?? 'massmail'} reload={reload} settings={settings} />
     </main>
   );
 }
 
-function StatusView({ status, tabId, origin, reload }: { status: RosterState; tabId: number | null; origin: string; reload: (s?: string) => void }) {
+interface StatusProps {
+  status: RosterState;
+  tabId: number | null;
+  origin: string;
+  kind: PageKind;
+  reload: (s?: string) => void;
+  settings: Settings;
+}
+
+function StatusView({ status, tabId, origin, kind, reload, settings }: StatusProps) {
   if (status.state === 'no-page') return <p class="notice" role="status">{t('noConsole')}</p>;
   if (status.state === 'loading')
     return (
@@ -45,20 +55,17 @@ function StatusView({ status, tabId, origin, reload }: { status: RosterState; ta
         <StructureSwitch roster={status.roster} reload={reload} />
       </div>
     );
-  return <Workspace roster={status.roster} tabId={tabId!} origin={origin} reload={reload} />;
+  return <Workspace roster={status.roster} tabId={tabId!} origin={origin} kind={kind} reload={reload} settings={settings} />;
 }
 
 function ErrorView({ error, tabId, origin, reload }: { error: { kind: string; detail: string; status?: number }; tabId: number | null; origin: string; reload: () => void }) {
   const go = (path: string) => tabId !== null && navigateConsole(tabId, origin + path);
   const msg: Record<string, string> = {
-    session: 'status' in error && error.status === 401 ? t('errSession401') : t('errSession'),
+    session: error.status === 401 ? t('errSession401') : t('errSession'),
     mfa: t('errMfa'),
     forbidden: t('errForbidden'),
     format: t('errFormat', { detail: error.detail }),
     'not-found': t('errFormat', { detail: error.detail }),
-    'bad-request': t('errServer', { detail: error.detail }),
-    server: t('errServer', { detail: error.detail }),
-    timeout: t('errServer', { detail: error.detail }),
     network: t('errNetwork', { detail: error.detail }),
     content: t('errContent'),
   };
@@ -100,35 +107,63 @@ function StructureSwitch({ roster, reload }: { roster: Roster; reload: (s?: stri
   );
 }
 
-function Workspace({ roster, tabId, origin, reload }: { roster: Roster; tabId: number; origin: string; reload: (s?: string) => void }) {
-  const [prefs, setPrefs] = useState<Prefs>(DEFAULT_PREFS);
+interface WorkspaceProps {
+  roster: Roster;
+  tabId: number;
+  origin: string;
+  kind: PageKind;
+  reload: (s?: string) => void;
+  settings: Settings;
+}
+
+function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceProps) {
+  const defaults: Prefs = { filters: EMPTY_FILTERS, sort: { first: 'none', second: 'none' }, model: settings.defaultModel };
+  const [prefs, setPrefs] = useState<Prefs>(defaults);
   const [prefsLoaded, setPrefsLoaded] = useState(false);
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
+  const [log, setLog] = useState<DistributionLog>(emptyLog(roster.structureId));
+  const [missingOnly, setMissingOnly] = useState(false);
 
   useEffect(() => {
     let live = true;
     setPrefsLoaded(false);
-    loadPrefs(roster.structureId).then((p) => {
+    Promise.all([loadPrefs(roster.structureId, settings.defaultModel), loadLog(roster.structureId)]).then(([p, l]) => {
       if (!live) return;
       // `?q=` comes from the popup's quick search (parents' meeting).
       const q = new URLSearchParams(location.search).get('q');
       setPrefs(q ? { ...p, filters: { ...p.filters, search: q } } : p);
+      setLog(l);
       setPrefsLoaded(true);
     });
     setExcluded(new Set());
+    setMissingOnly(false);
     return () => {
       live = false;
     };
   }, [roster.structureId]);
 
-  useEffect(() => {
-    if (prefsLoaded) savePrefs(roster.structureId, prefs).catch(() => undefined);
-  }, [prefs, prefsLoaded, roster.structureId]);
+  // Saved as soon as the user changes a choice (not in an effect, which may run after the panel closes).
+  const changePrefs = (fn: (p: Prefs) => Prefs) =>
+    setPrefs((prev) => {
+      const next = fn(prev);
+      if (prefsLoaded) savePrefs(roster.structureId, next).catch(() => undefined);
+      return next;
+    });
+
+  const mark = (ids: Iterable<string>, event: DistributionEvent, on = true) =>
+    setLog((prev) => {
+      const next = on ? record(prev, ids, event, Date.now()) : unrecord(prev, ids, event);
+      saveLog(next).catch(() => undefined);
+      return next;
+    });
 
   const index = useMemo(() => buildSearchIndex(roster.accounts), [roster.accounts]);
   // Sort once per roster and order; filtering keeps that order, so a filter change never re-sorts.
   const sorted = useMemo(() => sortAccounts(roster.accounts, prefs.sort), [roster.accounts, prefs.sort]);
-  const filtered = useMemo(() => sorted.filter(makePredicate(prefs.filters, index)), [sorted, prefs.filters, index]);
+  const filtered = useMemo(() => {
+    const f = sorted.filter(makePredicate(prefs.filters, index));
+    return missingOnly ? missing(f, log) : f;
+  }, [sorted, prefs.filters, index, missingOnly, log]);
   const selected = useMemo(() => (excluded.size ? filtered.filter((a) => !excluded.has(a.id)) : filtered), [filtered, excluded]);
   const counts = useMemo(() => {
     let noEmail = 0;
@@ -140,8 +175,8 @@ function Workspace({ roster, tabId, origin, reload }: { roster: Roster; tabId: n
     return { noEmail, activated };
   }, [selected]);
 
-  const setFilters = (filters: Filters) => setPrefs((p) => ({ ...p, filters }));
-  const setSort = (sort: SortOrder) => setPrefs((p) => ({ ...p, sort }));
+  const setFilters = (filters: Filters) => changePrefs((p) => ({ ...p, filters }));
+  const setSort = (sort: SortOrder) => changePrefs((p) => ({ ...p, sort }));
   const structureName = roster.structures.find((s) => s.id === roster.structureId)?.name ?? roster.structureId;
 
   const toggle = (id: string) =>
@@ -152,30 +187,46 @@ function Workspace({ roster, tabId, origin, reload }: { roster: Roster; tabId: n
       return next;
     });
 
+  const reprintMissing = () => {
+    changePrefs((p) => ({ ...p, filters: EMPTY_FILTERS }));
+    setExcluded(new Set());
+    setMissingOnly(true);
+  };
+
+  const actionsBase = {
+    origin,
+    structureName,
+    settings,
+    sortByClass: prefs.sort.first === 'class',
+    tabId,
+    structureId: roster.structureId,
+    canMail: roster.source === 'json',
+    onPrinted: (ids: string[]) => mark(ids, 'printed'),
+    onMailed: (ids: string[]) => mark(ids, 'mailed'),
+  };
+
   return (
     <div class="workspace">
       <StructureSwitch roster={roster} reload={reload} />
       {roster.source === 'table' && <p class="warning" role="status">{t('sourceTable', { detail: roster.sourceDetail ?? '' })}</p>}
-      <FiltersForm t={t} filters={prefs.filters} classes={roster.classes} onChange={setFilters} />
-      <SortBox t={t} sort={prefs.sort} onChange={setSort} />
-      <Actions
-        t={t}
-        selected={selected}
-        model={prefs.model}
-        onModel={(model) => setPrefs((p) => ({ ...p, model }))}
-        origin={origin}
-        structureName={structureName}
-        sortByClass={prefs.sort.first === 'class'}
-        tabId={tabId}
-        structureId={roster.structureId}
-        canMail={roster.source === 'json'}
-        noEmail={counts.noEmail}
-      />
+      <MeetingMode accounts={roster.accounts} index={index} log={log} onMark={(ids, on) => mark(ids, 'handed', on)} actions={actionsBase} />
+      <FiltersForm t={t} filters={prefs.filters} classes={roster.classes} onChange={setFilters} teacher={kind === 'class-admin'} />
+      <SortBox sort={prefs.sort} onChange={setSort} />
+      <ChannelPlan accounts={selected} actions={actionsBase} />
+      <Actions {...actionsBase} selected={selected} model={prefs.model} onModel={(model) => changePrefs((p) => ({ ...p, model }))} noEmail={counts.noEmail} />
       <div class="counters" role="status" aria-live="polite">
         <span class="count-selected">{t('countSelected', { n: selected.length })}</span>
         <span class="count-no-email">{t('countNoEmail', { n: counts.noEmail })}</span>
         <span class="count-activated">{t('countActivated', { n: counts.activated })}</span>
       </div>
+      {missingOnly && (
+        <p class="warning" role="status">
+          {t('missingOnly', { n: filtered.length })}{' '}
+          <button type="button" class="link" onClick={() => setMissingOnly(false)}>
+            {t('showAll')}
+          </button>
+        </p>
+      )}
       <div class="bulk">
         <button type="button" onClick={() => setExcluded(new Set())}>
           {t('includeAll')}
@@ -183,13 +234,16 @@ function Workspace({ roster, tabId, origin, reload }: { roster: Roster; tabId: n
         <button type="button" onClick={() => setExcluded(new Set(filtered.map((a) => a.id)))}>
           {t('excludeAll')}
         </button>
+        <button type="button" onClick={reprintMissing}>
+          {t('reprintMissing')}
+        </button>
       </div>
-      <VerificationList t={t} lang={lang} rows={filtered} excluded={excluded} onToggle={toggle} />
+      <VerificationList t={t} lang={lang()} rows={filtered} excluded={excluded} onToggle={toggle} log={log} />
     </div>
   );
 }
 
-function SortBox({ t, sort, onChange }: { t: Translate; sort: SortOrder; onChange: (s: SortOrder) => void }) {
+function SortBox({ sort, onChange }: { sort: SortOrder; onChange: (s: SortOrder) => void }) {
   const opts: [SortKey, string][] = [
     ['none', t('sortNone')],
     ['profile', t('sortProfile')],
@@ -229,104 +283,6 @@ function SortBox({ t, sort, onChange }: { t: Translate; sort: SortOrder; onChang
         </label>
       )}
       <p class="hint">{t('sortNotice')}</p>
-    </section>
-  );
-}
-
-interface ActionsProps {
-  t: Translate;
-  selected: Account[];
-  model: SheetModel;
-  onModel: (m: SheetModel) => void;
-  origin: string;
-  structureName: string;
-  sortByClass: boolean;
-  tabId: number;
-  structureId: string;
-  canMail: boolean;
-  noEmail: number;
-}
-
-function Actions(p: ActionsProps) {
-  const { t } = p;
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [result, setResult] = useState<PdfResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [mailOpen, setMailOpen] = useState(false);
-  const none = p.selected.length === 0;
-  const mailReason = none ? t('nothingSelected') : !p.canMail ? t('mailNeedsJson') : p.noEmail === p.selected.length ? t('noEmailSelected') : null;
-
-  const generate = async (accounts: Account[] = p.selected) => {
-    setError(null);
-    setResult(null);
-    setProgress({ done: 0, total: accounts.length });
-    try {
-      const pdf = await makePdf(
-        accounts,
-        { model: p.model, lang, entUrl: p.origin, qr: 'full', bundles: p.sortByClass, date: new Date() },
-        p.structureName,
-        (done, total) => setProgress({ done, total }),
-      );
-      setResult(pdf);
-      deliver(pdf);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setProgress(null);
-    }
-  };
-
-  return (
-    <section class="publish" aria-label={t('generatePdf')}>
-      <label>
-        <span>{t('model')}</span>
-        <select value={p.model} onChange={(e) => p.onModel(e.currentTarget.value as SheetModel)}>
-          <option value="pdf">{t('model1')}</option>
-          <option value="newPdf">{t('model2')}</option>
-          <option value="simplePdf">{t('model8')}</option>
-        </select>
-      </label>
-      <div class="buttons">
-        <button type="button" class="primary" disabled={none || !!progress} aria-describedby={none ? 'why-disabled' : undefined} onClick={() => generate()}>
-          {t('generatePdf')}
-        </button>
-        <button
-          type="button"
-          disabled={!!mailReason || !!progress}
-          aria-describedby={mailReason ? 'why-mail-disabled' : undefined}
-          onClick={() => setMailOpen(true)}
-        >
-          {t('sendMail')}
-        </button>
-      </div>
-      {none && <p id="why-disabled" class="hint">{t('nothingSelected')}</p>}
-      {!none && mailReason && <p id="why-mail-disabled" class="hint">{mailReason}</p>}
-      {progress && (
-        <div role="status" aria-live="polite" class="progress">
-          <progress max={progress.total} value={progress.done} aria-label={t('pdfProgress', progress)} />
-          <span>{t('pdfProgress', progress)}</span>
-        </div>
-      )}
-      {result && (
-        <p role="status" class="done">
-          {t('pdfDone', { pages: result.pages, accounts: p.selected.length, kb: Math.round(result.bytes / 1024) })}{' '}
-          <a href={result.url} download={result.fileName}>
-            {result.fileName}
-          </a>
-        </p>
-      )}
-      {error && <p role="alert" class="error">{t('pdfError', { detail: error })}</p>}
-      {mailOpen && (
-        <MailPanel
-          t={t}
-          lang={lang}
-          tabId={p.tabId}
-          structureId={p.structureId}
-          accounts={p.selected}
-          onClose={() => setMailOpen(false)}
-          onPrint={(accounts) => generate(accounts)}
-        />
-      )}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Account, displayName } from '../src/model/account';
 import type { Translate } from '../src/i18n/ui';
+import type { DistributionLog } from '../src/model/distribution';
 
 interface Props {
   t: Translate;
@@ -8,6 +9,7 @@ interface Props {
   rows: Account[];
   excluded: ReadonlySet<string>;
   onToggle: (id: string) => void;
+  log: DistributionLog;
 }
 
 const ROW_HEIGHT = 30;
@@ -19,11 +21,21 @@ function frDate(iso: string | null, lang: string): string {
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleDateString(lang === 'en' ? 'en-GB' : 'fr-FR');
 }
 
+function followUp(code: string | null, e: DistributionLog['entries'][string] | undefined, t: Translate, lang: string): string {
+  if (!code) return t('followActivated');
+  if (!e) return '';
+  const d = (ms: number) => new Date(ms).toLocaleDateString(lang === 'en' ? 'en-GB' : 'fr-FR');
+  if (e.handed) return t('followHanded', { date: d(e.handed) });
+  if (e.mailed) return t('followMailed', { date: d(e.mailed) });
+  if (e.printed) return t('followPrinted', { date: d(e.printed) });
+  return '';
+}
+
 /**
  * The verification list: every filtered account, but only the rows in view are in the DOM, so a
  * 5,000-account structure scrolls and filters as fast as a small school.
  */
-export function VerificationList({ t, lang, rows, excluded, onToggle }: Props) {
+export function VerificationList({ t, lang, rows, excluded, onToggle, log }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -61,6 +73,7 @@ export function VerificationList({ t, lang, rows, excluded, onToggle }: Props) {
             <th scope="col">{t('colClass')}</th>
             <th scope="col">{t('colCreated')}</th>
             <th scope="col">{t('colChildren')}</th>
+            <th scope="col">{t('colFollowUp')}</th>
           </tr>
         </thead>
         <tbody>
@@ -87,6 +100,7 @@ export function VerificationList({ t, lang, rows, excluded, onToggle }: Props) {
               <td>{a.classes.map((c) => c.name).join(', ')}</td>
               <td>{frDate(a.creationDate, lang)}</td>
               <td>{a.children.map((c) => `${c.firstName} ${c.lastName}`).join(', ')}</td>
+              <td class="follow">{followUp(a.activationCode, log.entries[a.id], t, lang)}</td>
             </tr>
           ))}
           {last < rows.length && <tr class="spacer" style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }} aria-hidden="true" />}

@@ -1,5 +1,11 @@
 import { render } from 'preact';
 import { Panel } from './Panel';
 import { boundTabId } from './console-link';
+import { loadSettings } from './settings-store';
+import { initLang } from './lang';
 
-boundTabId().then((tabId) => render(<Panel tabId={tabId} />, document.getElementById('app')!));
+(async () => {
+  const [tabId, settings] = await Promise.all([boundTabId(), loadSettings()]);
+  initLang(settings.uiLang);
+  render(<Panel tabId={tabId} settings={settings} />, document.getElementById('app')!);
+})();

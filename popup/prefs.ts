@@ -17,19 +17,19 @@ export const DEFAULT_PREFS: Prefs = { filters: EMPTY_FILTERS, sort: DEFAULT_SORT
 
 const key = (structureId: string) => `prefs:${structureId}`;
 
-export async function loadPrefs(structureId: string): Promise<Prefs> {
+export async function loadPrefs(structureId: string, defaultModel: SheetModel = 'pdf'): Promise<Prefs> {
   try {
     const got = await ext().storage.local.get(key(structureId));
     const p = got[key(structureId)] as Partial<Prefs> | undefined;
-    if (!p) return DEFAULT_PREFS;
+    if (!p) return { ...DEFAULT_PREFS, model: defaultModel };
     // Keep only known fields, so a search text (which may hold a name) is not restored either.
     return {
       filters: { ...EMPTY_FILTERS, ...(p.filters ?? {}), search: '' },
       sort: { ...DEFAULT_SORT, ...(p.sort ?? {}) },
-      model: p.model === 'newPdf' || p.model === 'simplePdf' ? p.model : 'pdf',
+      model: p.model === 'newPdf' || p.model === 'simplePdf' || p.model === 'pdf' ? p.model : defaultModel,
     };
   } catch {
-    return DEFAULT_PREFS;
+    return { ...DEFAULT_PREFS, model: defaultModel };
   }
 }
 

@@ -1,0 +1,71 @@
+import { useState } from 'preact/hooks';
+import type { Account } from '../src/model/account';
+import type { Settings } from '../src/settings';
+import { deliver, makePdf, type PdfRequest, type PdfResult } from './pdf-job';
+import { t } from './lang';
+
+/** What every PDF button needs: where the console is, the settings, and what to record afterwards. */
+export interface ActionsBase {
+  origin: string;
+  structureName: string;
+  settings: Settings;
+  sortByClass: boolean;
+  tabId: number;
+  structureId: string;
+  canMail: boolean;
+  onPrinted: (ids: string[]) => void;
+  onMailed: (ids: string[]) => void;
+}
+
+export const defaultRequest = (base: ActionsBase, model: PdfRequest['model']): PdfRequest => ({
+  kind: 'sheets',
+  model,
+  bundles: base.settings.bundles === 'on' || (base.settings.bundles === 'auto' && base.sortByClass),
+  households: false,
+  roster: false,
+});
+
+export function usePdf(base: ActionsBase) {
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [result, setResult] = useState<PdfResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const generate = async (accounts: Account[], req: PdfRequest) => {
+    if (!accounts.length || progress) return;
+    setError(null);
+    setResult(null);
+    setProgress({ done: 0, total: accounts.length });
+    try {
+      const pdf = await makePdf(accounts, req, base.settings, base.origin, base.structureName, (done, total) => setProgress({ done, total }));
+      setResult(pdf);
+      deliver(pdf);
+      if (req.kind === 'sheets') base.onPrinted(accounts.map((a) => a.id));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const status = (
+    <>
+      {progress && (
+        <div role="status" aria-live="polite" class="progress">
+          <progress max={progress.total} value={progress.done} aria-label={t('pdfProgress', progress)} />
+          <span>{t('pdfProgress', progress)}</span>
+        </div>
+      )}
+      {result && (
+        <p role="status" class="done">
+          {t('pdfDone', { pages: result.pages, accounts: result.accounts, kb: Math.round(result.bytes / 1024) })}{' '}
+          <a href={result.url} download={result.fileName}>
+            {result.fileName}
+          </a>
+        </p>
+      )}
+      {error && <p role="alert" class="error">{t('pdfError', { detail: error })}</p>}
+    </>
+  );
+
+  return { generate, busy: !!progress, status };
+}

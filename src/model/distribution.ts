@@ -1,0 +1,84 @@
+/**
+ * Who got what: per account, when it was handed over, printed or mailed. Ids, states and dates
+ * only — never a code, a name or an address — so it can live in extension storage.
+ */
+import { type Account, hasEmail, isActivated } from './account';
+
+export type DistributionEvent = 'handed' | 'printed' | 'mailed';
+
+export interface DistributionEntry {
+  handed?: number;
+  printed?: number;
+  mailed?: number;
+}
+
+export interface DistributionLog {
+  structureId: string;
+  entries: Record<string, DistributionEntry>;
+}
+
+export const emptyLog = (structureId: string): DistributionLog => ({ structureId, entries: {} });
+
+export function record(log: DistributionLog, ids: Iterable<string>, event: DistributionEvent, at: number): DistributionLog {
+  const entries = { ...log.entries };
+  for (const id of ids) entries[id] = { ...entries[id], [event]: at };
+  return { ...log, entries };
+}
+
+export function unrecord(log: DistributionLog, ids: Iterable<string>, event: DistributionEvent): DistributionLog {
+  const entries = { ...log.entries };
+  for (const id of ids) {
+    const { [event]: _gone, ...rest } = entries[id] ?? {};
+    if (Object.keys(rest).length) entries[id] = rest;
+    else delete entries[id];
+  }
+  return { ...log, entries };
+}
+
+/** Done = activated in the console (read again) or handed over in person. */
+export function isDone(a: Account, log: DistributionLog): boolean {
+  return isActivated(a) || log.entries[a.id]?.handed !== undefined;
+}
+
+/**
+ * "Réimprimer les manquants": not activated and not handed over (the parents absent from the
+ * meeting). Teachers are left out: they activate with their académie account, not with a sheet.
+ */
+export function missing(accounts: readonly Account[], log: DistributionLog): Account[] {
+  return accounts.filter((a) => a.profile !== 'Teacher' && !isDone(a, log));
+}
+
+/** Checks a stored log; anything unexpected (a code, a name…) is dropped, not kept. */
+export function sanitizeLog(structureId: string, raw: unknown): DistributionLog {
+  const out = emptyLog(structureId);
+  const entries = (raw as { entries?: unknown } | null)?.entries;
+  if (!entries || typeof entries !== 'object') return out;
+  for (const [id, e] of Object.entries(entries as Record<string, unknown>)) {
+    if (!e || typeof e !== 'object') continue;
+    const clean: DistributionEntry = {};
+    for (const k of ['handed', 'printed', 'mailed'] as const) {
+      const v = (e as Record<string, unknown>)[k];
+      if (typeof v === 'number' && Number.isFinite(v)) clean[k] = v;
+    }
+    if (Object.keys(clean).length) out.entries[id] = clean;
+  }
+  return out;
+}
+
+export type Channel = 'paper' | 'mail' | 'academie';
+
+/**
+ * The guide's channel plan by profile: teachers use their académie account (no sheet with a code);
+ * guests by e-mail when they have one, else on paper; parents and students on paper.
+ */
+export function channelOf(a: Account): Channel {
+  if (a.profile === 'Teacher') return 'academie';
+  if (a.profile === 'Guest' && hasEmail(a)) return 'mail';
+  return 'paper';
+}
+
+export function planChannels(accounts: readonly Account[]): Record<Channel, Account[]> {
+  const plan: Record<Channel, Account[]> = { paper: [], mail: [], academie: [] };
+  for (const a of accounts) plan[channelOf(a)].push(a);
+  return plan;
+}
