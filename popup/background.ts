@@ -57,3 +57,13 @@ api.tabs.onRemoved.addListener(async (tabId) => {
   delete all[tabId];
   await (api.storage.session ?? api.storage.local).set({ [KEY]: all });
 });
+
+// --- « Activer sur ce site »: dynamic content scripts for ENTs granted at run time --------------
+// Self-contained: keeps one registered content script per granted `https://<host>/*` origin
+// (popup/enable-site.ts), re-synced whenever a permission is added or removed, and at start-up.
+import { syncSiteScripts } from './enable-site';
+
+api.permissions.onAdded.addListener(() => void syncSiteScripts());
+api.permissions.onRemoved.addListener(() => void syncSiteScripts());
+api.runtime.onInstalled.addListener(() => void syncSiteScripts());
+api.runtime.onStartup.addListener(() => void syncSiteScripts());

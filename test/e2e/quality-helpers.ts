@@ -1,0 +1,46 @@
+/** Helpers shared by quality.spec.ts and privacy.spec.ts. */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, type Ext } from './fixtures';
+
+export const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
+export const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
+
+/** Serious and critical axe violations, one readable line per element. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}): ${n.target.join(' ')} — ${n.html.slice(0, 160)}`));
+}
+
+/**
+ * Like fixtures' tabIdFor, but only among tabs still open: a tab closed by the previous test can
+ * linger a moment in the background's record (tabs.onRemoved is asynchronous).
+ */
+export async function liveTabIdFor(ext: Ext, pathPrefix: string): Promise<number> {
+  let found: number | undefined;
+  await expect
+    .poll(async () => {
+      found = await ext.sw.evaluate(async (p) => {
+        const live = new Set((await chrome.tabs.query({})).map((t) => t.id));
+        const all = ((await chrome.storage.session.get('tabs')).tabs ?? {}) as Record<string, { page: { path: string } | null }>;
+        const hits = Object.entries(all)
+          .filter(([id, s]) => live.has(Number(id)) && s.page?.path.startsWith(p))
+          .map(([id]) => Number(id));
+        return hits.length ? Math.max(...hits) : undefined;
+      }, pathPrefix);
+      return found;
+    }, { timeout: 15_000 })
+    .toBeTruthy();
+  return found!;
+}
+
+/** The id of the tab a test just opened: the newest one (without `tabs`, ids are all we can see). */
+export async function newestTabId(ext: Ext): Promise<number> {
+  return ext.sw.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id!)));
+}
+
+export const clearSettings = (ext: Ext) => ext.sw.evaluate(() => chrome.storage.local.remove('settings'));
+export const storedSettings = (ext: Ext) =>
+  ext.sw.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown> | undefined);
