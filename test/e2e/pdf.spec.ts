@@ -1,0 +1,131 @@
+import { test, expect, loginAs, tabIdFor, type ConsoleApi, type Ext, type FakeUser } from './fixtures';
+import { PanelPage } from './pages/panel-page';
+import { cardTexts, pdfPages, pdfText, qrCodes, saveDownload } from './pdf-tools';
+import { shownLogin } from './oracle';
+import type { Page } from '@playwright/test';
+
+const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
+const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
+
+async function panelFor(ext: Ext, api: ConsoleApi, page: Page): Promise<PanelPage> {
+  await loginAs(page, api, 'adml', MASSMAIL);
+  const panel = await PanelPage.open(ext, await tabIdFor(ext, MASSMAIL));
+  await panel.waitReady();
+  return panel;
+}
+
+async function generate(panel: PanelPage, button = 'Générer en PDF'): Promise<string> {
+  const [download] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), panel.button(button).click()]);
+  return saveDownload(download);
+}
+
+/** One card per selected account, in the panel's order: card i shows login i. */
+function expectOnceInOrder(cards: string[], logins: string[]) {
+  const shown = cards.map((c) => /Identifiant : (\S+)/.exec(c)?.[1] ?? '(no login)');
+  expect(shown).toEqual(logins);
+}
+const isCover = (pageText: string) => /Classe : /.test(pageText) && !/Identifiant :/.test(pageText);
+
+test('8 per page, sorted by class: class bundles, every account once in order, filename', async ({ ext, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  const classes = await api.classes(DEMO);
+  const panel = await panelFor(ext, api, consolePage);
+  await panel.classBox('CE1 A').check();
+  await panel.classBox('CE2-CM1').check();
+  await panel.select('Par').selectOption({ label: 'Classe' });
+  await panel.select('Modèle de publipostage PDF').selectOption({ label: '8 par page' });
+  const rows = await panel.allRows();
+  const ids = new Set(classes.filter((c) => ['CE1 A', 'CE2-CM1'].includes(c.name)).map((c) => c.id));
+  const want = users.filter((u) => u.classes.some((c) => ids.has(c)));
+  expect(rows.length).toBe(want.length);
+  const file = await generate(panel);
+  expect(file).toMatch(/publipostage-ecole-elementaire-jules-ferry-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const text = pdfText(file);
+  expectOnceInOrder(cardTexts(file, 2, 4, isCover), rows.map((r) => r.cells[4]!));
+  // Bundles: one cover page per class, and 8-up pages never mix two classes.
+  const byClass = new Map<string, number>();
+  for (const r of rows) byClass.set(r.cells[7]!.split(', ')[0]!, (byClass.get(r.cells[7]!.split(', ')[0]!) ?? 0) + 1);
+  const expectedPages = [...byClass.values()].reduce((n, k) => n + 1 + Math.ceil(k / 8), 0);
+  expect(pdfPages(file)).toBe(expectedPages);
+  expect((text.match(/Classe : /g) ?? []).length).toBe(byClass.size);
+  await expect(panel.page.getByText(/PDF prêt : \d+ pages/)).toBeVisible();
+  // The panel records "printed" (follow-up column) — dates only, in storage.
+  await expect(panel.page.locator('td.follow').filter({ hasText: /Imprimé le|Activé/ }).first()).toBeVisible();
+});
+
+test('1 and 2 per page: page counts, and each branch says the right thing', async ({ ext, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  const panel = await panelFor(ext, api, consolePage);
+  await panel.classBox('CE2-CM1').check();
+  const rows = await panel.allRows();
+  const n = rows.length;
+  const byLogin = new Map(users.map((u) => [shownLogin(u), u]));
+
+  await panel.select('Modèle de publipostage PDF').selectOption({ label: '1 par page' });
+  const one = await generate(panel);
+  expect(pdfPages(one)).toBe(n);
+  for (let i = 0; i < n; i++) {
+    const u = byLogin.get(rows[i]!.cells[4]!)!;
+    const page = pdfText(one, i + 1);
+    expect(page).toContain(`Identifiant : ${shownLogin(u)}`);
+    if (u.profile === 'Teacher') {
+      expect(page).toContain("activé par l'académie");
+      if (u.activationCode) expect(page).not.toContain(u.activationCode);
+    } else if (u.activationCode) {
+      expect(page).toContain(`Code d'activation : ${u.activationCode}`);
+      expect(page).toContain("Ce document s'adresse à");
+    } else {
+      expect(page).toContain('Mot de passe oublié');
+      expect(page).not.toContain("Code d'activation :");
+    }
+  }
+
+  await panel.select('Modèle de publipostage PDF').selectOption({ label: '2 par page' });
+  const two = await generate(panel);
+  expect(pdfPages(two)).toBe(Math.ceil(n / 2));
+  expectOnceInOrder(cardTexts(two, 2, 1), rows.map((r) => r.cells[4]!));
+});
+
+test('hard names print exactly and every QR opens the activation page pre-filled', async ({ ext, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  const hard = users.filter((u) => /[^\u0000-\u00ff]/.test(u.firstName + u.lastName) && /^[\p{Script=Latin}\s'-]+$/u.test(u.firstName + u.lastName));
+  expect(hard.length).toBeGreaterThan(10);
+  const panel = await panelFor(ext, api, consolePage);
+  // The list shows the names as written too.
+  await panel.page.getByLabel('Rechercher (nom, prénom, login)').fill('nguyen');
+  await expect(panel.page.locator('.list tbody')).toContainText('Nguyễn');
+  await panel.page.getByLabel('Rechercher (nom, prénom, login)').fill('');
+  // Keep only the hard names: exclude everyone, then include them back row by row.
+  await panel.button('Tout exclure').click();
+  for (const u of hard) {
+    await panel.page.getByLabel('Rechercher (nom, prénom, login)').fill(shownLogin(u));
+    await panel.page.locator(`tr[data-id="${u.id}"]`).getByRole('checkbox', { name: `Inclure ${u.firstName} ${u.lastName}` }).check();
+  }
+  await panel.page.getByLabel('Rechercher (nom, prénom, login)').fill('');
+  await expect(panel.selectedCounter).toHaveText(`${hard.length} comptes sélectionnés`);
+  await panel.select('Modèle de publipostage PDF').selectOption({ label: '8 par page' });
+  const file = await generate(panel);
+  const text = pdfText(file).replace(/\s+/g, ' ');
+  for (const u of hard) expect(text).toContain(`${u.firstName} ${u.lastName}`.normalize('NFKC'));
+
+  const origin = api.origin();
+  const codes = qrCodes(file, 1, pdfPages(file));
+  // Not activated: the activation page pre-filled; activated accounts and teachers: the site only, never a code.
+  const expected = hard.map((u) =>
+    u.activationCode && u.profile !== 'Teacher'
+      ? `${origin}/auth/activation?login=${encodeURIComponent(shownLogin(u))}&activationCode=${encodeURIComponent(u.activationCode)}`
+      : `${origin}/`,
+  );
+  const norm = (s: string) => {
+    const url = new URL(s);
+    return `${url.origin}${url.pathname}?login=${url.searchParams.get('login')}&activationCode=${url.searchParams.get('activationCode')}`;
+  };
+  expect(codes.map(norm).sort()).toEqual(expected.map(norm).sort());
+});
+
+test('the activation page opened by a QR is pre-filled with login and code', async ({ api, consolePage }) => {
+  const u = (await api.users(DEMO)).find((x: FakeUser) => x.activationCode && x.profile === 'Student')!;
+  await consolePage.goto(`${api.origin()}/auth/activation?login=${encodeURIComponent(shownLogin(u))}&activationCode=${u.activationCode}`);
+  await expect(consolePage.locator('input[name="login"]')).toHaveValue(shownLogin(u));
+  await expect(consolePage.locator('input[name="activationCode"]')).toHaveValue(u.activationCode!);
+});
