@@ -69,6 +69,7 @@ export interface FakeUser {
   blocked: boolean;
   functions: unknown[];
   children: string[];
+  parents: string[];
 }
 
 export class ConsoleApi {

@@ -1,0 +1,147 @@
+import { test, expect, loginAs, tabIdFor, type ConsoleApi, type Ext, type FakeUser } from './fixtures';
+import { PanelPage } from './pages/panel-page';
+import { cardTexts, saveDownload } from './pdf-tools';
+import { expected, shownLogin } from './oracle';
+import type { Page } from '@playwright/test';
+
+const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
+const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
+
+async function panelFor(ext: Ext, api: ConsoleApi, page: Page, path = MASSMAIL, role = 'adml'): Promise<PanelPage> {
+  await loginAs(page, api, role, path);
+  const panel = await PanelPage.open(ext, await tabIdFor(ext, path));
+  await panel.waitReady();
+  return panel;
+}
+
+/** Families from the fake's records: students sharing a guardian are siblings; a family = siblings + guardians. */
+function familyOf(users: FakeUser[], start: FakeUser): Set<string> {
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const fam = new Set<string>();
+  const todo = [start.id];
+  while (todo.length) {
+    const id = todo.pop()!;
+    if (fam.has(id)) continue;
+    fam.add(id);
+    const u = byId.get(id);
+    if (!u) continue;
+    if (u.profile === 'Student') todo.push(...(u.parents ?? []));
+    if (u.profile === 'Relative') todo.push(...(u.children ?? []));
+  }
+  return fam;
+}
+
+test("the teacher's page gives exactly that teacher's students and their parents", async ({ ext, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  const classes = await api.classes(DEMO);
+  const mine = new Set(classes.filter((c) => ['CE1 A', 'CE2-CM1'].includes(c.name)).map((c) => c.id));
+  const students = users.filter((u) => u.profile === 'Student' && u.classes.some((c) => mine.has(c)));
+  const parents = new Set(students.flatMap((s) => s.parents));
+  const want = [...students, ...users.filter((u) => parents.has(u.id))];
+
+  const panel = await panelFor(ext, api, consolePage, '/directory/class-admin', 'teacher');
+  await expect(panel.selectedCounter).toHaveText(`${want.length} comptes sélectionnés`);
+  expect((await panel.allRows()).map((r) => r.id).sort()).toEqual(want.map((u) => u.id).sort());
+  // Filters that make sense on a class: no local-admin filter; classes are the teacher's.
+  await expect(panel.select('Administrateurs locaux')).toHaveCount(0);
+  await expect(panel.page.getByRole('group', { name: 'Classes' }).getByRole('checkbox')).toHaveCount(3); // 2 classes + "Sans classe"
+  await panel.profile('Parent').check();
+  await expect(panel.selectedCounter).toHaveText(`${parents.size} comptes sélectionnés`);
+  // A parent's children are named in the list.
+  const parent = users.find((u) => parents.has(u.id))!;
+  const child = students.find((s) => s.parents.includes(parent.id))!;
+  await expect(panel.page.locator(`tr[data-id="${parent.id}"]`)).toContainText(`${child.firstName} ${child.lastName}`);
+});
+
+test('meeting mode finds a family by a partial name without accents, prints it and marks it handed over', async ({ ext, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  const valentin = users.find((u) => u.firstName === 'Valentin' && u.lastName === 'Cœurderoy')!;
+  const family = familyOf(users, valentin);
+  expect(family.size).toBeGreaterThanOrEqual(4); // Valentin, Nour and their two guardians
+  const panel = await panelFor(ext, api, consolePage);
+  const search = panel.page.getByLabel('Rechercher un élève ou un parent');
+  await search.fill('valentin coeurd');
+  const card = panel.page.getByRole('listitem', { name: /^Famille / }).first();
+  for (const id of family) {
+    const u = users.find((x) => x.id === id)!;
+    await expect(card).toContainText(`${u.firstName} ${u.lastName}`);
+  }
+  // Keyboard only: Enter in the search box prints the first family.
+  await search.focus();
+  const [download] = await Promise.all([panel.page.waitForEvent('download'), panel.page.keyboard.press('Enter')]);
+  const file = await saveDownload(download);
+  const logins = cardTexts(file, 1, 1).map((c) => /Identifiant : (\S+)/.exec(c)?.[1]);
+  expect(logins.sort()).toEqual([...family].map((id) => shownLogin(users.find((u) => u.id === id)!)).sort());
+
+  await card.getByRole('button', { name: 'Marquer remis' }).click();
+  await expect(card.getByRole('button', { name: 'Annuler « remis »' })).toBeVisible();
+  const stored = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
+  const entries = (stored[`distribution:${DEMO}`] as { entries: Record<string, { handed?: number }> }).entries;
+  for (const id of family) expect(entries[id]?.handed).toBeGreaterThan(0);
+});
+
+test('"Réimprimer les manquants" selects exactly the accounts neither activated nor handed over', async ({ ext, api, consolePage }) => {
+  let users = await api.users(DEMO);
+  const panel = await panelFor(ext, api, consolePage);
+  // Hand over two families at the meeting…
+  const handed = new Set<string>();
+  for (const name of ['valentin coeurd', 'lukasz']) {
+    await panel.page.getByLabel('Rechercher un élève ou un parent').fill(name);
+    const card = panel.page.getByRole('listitem', { name: /^Famille / }).first();
+    await card.getByRole('button', { name: 'Marquer remis' }).click();
+    const start = users.find((u) => `${u.firstName} ${u.lastName}`.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace('ł', 'l').includes(name.split(' ')[0]!))!;
+    for (const id of familyOf(users, start)) handed.add(id);
+  }
+  // …and some parents activate their account at home, seen when the console is read again.
+  const activatedNow = users.filter((u) => u.activationCode && u.profile === 'Relative' && !handed.has(u.id)).slice(0, 7).map((u) => u.id);
+  await api.post('/__test/activate', { ids: activatedNow });
+  users = await api.users(DEMO);
+  await panel.page.reload();
+  await panel.waitReady();
+  await panel.button('Réimprimer les manquants').click();
+  const want = users.filter((u) => u.activationCode && u.profile !== 'Teacher' && !handed.has(u.id));
+  await expect(panel.selectedCounter).toHaveText(`${want.length} comptes sélectionnés`);
+  expect((await panel.allRows()).map((r) => r.id).sort()).toEqual(want.map((u) => u.id).sort());
+  await expect(panel.page.getByText(/Manquants seulement/)).toBeVisible();
+  // The log holds ids, events and dates only: no activation code, no e-mail address.
+  const all = JSON.stringify(await ext.sw.evaluate(() => chrome.storage.local.get(null)));
+  for (const u of await api.users(DEMO)) {
+    if (u.activationCode) expect(all).not.toContain(u.activationCode);
+    if (u.email) expect(all).not.toContain(u.email);
+  }
+  for (const u of users.filter((x) => x.activationCode)) expect(all).not.toContain(u.activationCode!);
+});
+
+test('household packs: each family together, once, siblings across classes, guardians not repeated', async ({ ext, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  const panel = await panelFor(ext, api, consolePage);
+  await panel.profile('Élève').check();
+  await panel.profile('Parent').check();
+  await panel.select('Par').selectOption({ label: 'Classe' });
+  await panel.select('Modèle de publipostage PDF').selectOption({ label: '8 par page' });
+  await panel.page.getByLabel('Regrouper par famille (une enveloppe par famille)').check();
+  const [download] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), panel.button('Générer en PDF').click()]);
+  const file = await saveDownload(download);
+  const byLogin = new Map(users.map((u) => [shownLogin(u), u]));
+  const cards = cardTexts(file, 2, 4, (t) => !/Identifiant :/.test(t)).map((c) => byLogin.get(/Identifiant : (\S+)/.exec(c)![1]!)!);
+  const want = expected(users, { profiles: ['Student', 'Relative'] });
+  expect(cards.length).toBe(want.length);
+  expect(new Set(cards.map((u) => u.id)).size).toBe(cards.length);
+  // Families are contiguous: once a family is left, it never comes back.
+  const famKey = new Map<string, string>();
+  for (const u of cards) if (!famKey.has(u.id)) for (const id of familyOf(users, u)) famKey.set(id, u.id);
+  const closed = new Set<string>();
+  let current = '';
+  for (const u of cards) {
+    const k = famKey.get(u.id)!;
+    if (k !== current) {
+      expect(closed.has(k), `${u.firstName} ${u.lastName}: family printed twice`).toBe(false);
+      if (current) closed.add(current);
+      current = k;
+    }
+  }
+  // Siblings in different classes sit together (the Cœurderoy children).
+  const nour = cards.findIndex((u) => u.firstName === 'Nour' && u.lastName === 'Cœurderoy');
+  const valentin = cards.findIndex((u) => u.firstName === 'Valentin' && u.lastName === 'Cœurderoy');
+  expect(Math.abs(nour - valentin)).toBeLessThanOrEqual(3);
+});
