@@ -1,0 +1,105 @@
+/**
+ * Privacy: activation codes are credentials. After reading the demo school and printing its sheets,
+ * no code and no e-mail address is in any extension storage, no code is in any console message, no
+ * request leaves for anywhere but the extension and the console's origin; names are shown as text.
+ */
+import type { ConsoleMessage, Request } from '@playwright/test';
+import { test, expect, loginAs } from './fixtures';
+import { PanelPage } from './pages/panel-page';
+import { PopupPage } from './pages/popup-page';
+import { OptionsPage } from './pages/options-page';
+import { DEMO, MASSMAIL, liveTabIdFor } from './quality-helpers';
+
+const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
+
+test('no activation code or e-mail address in storage, no code in any console, requests only to the console and the extension', async ({ ext, api, consolePage }) => {
+  const messages: string[] = [];
+  const requests: string[] = [];
+  const onConsole = (m: ConsoleMessage) => messages.push(`${m.type()} ${m.location().url}: ${m.text()}`);
+  const onRequest = (r: Request) => requests.push(r.url());
+  ext.context.on('console', onConsole);
+  ext.sw.on('console', onConsole);
+  ext.context.on('request', onRequest);
+  try {
+    const oracle = await api.users(DEMO);
+    const codes = oracle.map((u) => u.activationCode).filter((c): c is string => !!c);
+    const emails = oracle.map((u) => u.email?.trim()).filter((e): e is string => !!e);
+    expect(codes.length).toBeGreaterThan(50);
+    expect(emails.length).toBeGreaterThan(0);
+
+    await loginAs(consolePage, api, 'adml', MASSMAIL);
+    const tabId = await liveTabIdFor(ext, MASSMAIL);
+    const panel = await PanelPage.open(ext, tabId);
+    await panel.waitReady();
+    expect(await panel.selectedCount()).toBe(oracle.length);
+    // The codes are on screen (that is the point), so the checks below do look at the right strings.
+    const shown = await panel.page.locator('.list').innerText();
+    expect(codes.some((c) => shown.includes(c))).toBe(true);
+
+    // Print the sheets of every account.
+    const download = panel.page.waitForEvent('download', { timeout: 90_000 });
+    await panel.button('Générer en PDF').click();
+    expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+    await expect(panel.page.getByRole('status').filter({ hasText: /PDF prêt/ })).toBeVisible({ timeout: 90_000 });
+
+    // The other extension pages, for their requests and console too.
+    await PopupPage.open(ext, tabId);
+    await OptionsPage.open(ext);
+
+    // Every storage area the extension has.
+    const areas = await ext.sw.evaluate(async () => ({
+      local: await chrome.storage.local.get(null),
+      session: await chrome.storage.session.get(null),
+      sync: await chrome.storage.sync.get(null).catch(() => ({})),
+    }));
+    const pageStores = await panel.page.evaluate(async () => ({
+      localStorage: { ...localStorage },
+      sessionStorage: { ...sessionStorage },
+      indexedDB: (await indexedDB.databases()).map((d) => d.name),
+      caches: await caches.keys(),
+    }));
+    const dump = JSON.stringify({ areas, pageStores });
+    expect(dump.length).toBeGreaterThan(2); // the tab state at least
+    for (const code of codes) expect(dump, `activation code ${code} stored`).not.toContain(code);
+    for (const email of emails) expect(dump, `e-mail ${email} stored`).not.toContain(email);
+    expect(dump).not.toMatch(EMAIL);
+    expect(pageStores.indexedDB).toEqual([]);
+
+    // No activation code in any console message (panel, console page, popup, options, service worker);
+    // markers first prove each of those consoles is listened to.
+    await panel.page.evaluate(() => console.log('pp1-marker-panel'));
+    await consolePage.evaluate(() => console.log('pp1-marker-console'));
+    await ext.sw.evaluate(() => console.log('pp1-marker-sw'));
+    await expect.poll(() => ['panel', 'console', 'sw'].filter((w) => !messages.some((m) => m.includes(`pp1-marker-${w}`)))).toEqual([]);
+    const logged = messages.join('\n');
+    for (const code of codes) expect(logged, `activation code ${code} logged`).not.toContain(code);
+
+    // Every request went to the extension itself or to the console's own origin. (Opening the PDF
+    // also loads Chromium's own PDF viewer: chrome:// and its built-in extension, both local.)
+    const origin = api.origin();
+    const local = (u: string) => /^(chrome-extension|chrome|blob|data):/.test(u);
+    expect(requests.some((u) => u.startsWith(`chrome-extension://${ext.id}/`))).toBe(true);
+    expect(requests.some((u) => u.startsWith(`${origin}/directory/structure/${DEMO}/massMail/allUsers`))).toBe(true);
+    expect(requests.filter((u) => !local(u) && u !== origin && !u.startsWith(origin + '/'))).toEqual([]);
+  } finally {
+    ext.context.off('console', onConsole);
+    ext.sw.off('console', onConsole);
+    ext.context.off('request', onRequest);
+  }
+});
+
+test('a name holding HTML is shown as text in the panel, never as markup', async ({ ext, api, consolePage }) => {
+  const oracle = await api.users(DEMO);
+  const zoe = oracle.find((u) => u.lastName.includes('<b>'))!;
+  expect(zoe.lastName).toBe('Dupont <b>test</b>');
+
+  await loginAs(consolePage, api, 'adml', MASSMAIL);
+  const panel = await PanelPage.open(ext, await liveTabIdFor(ext, MASSMAIL));
+  await panel.waitReady();
+  await panel.page.getByRole('searchbox', { name: 'Rechercher (nom, prénom, login)' }).fill('Zoé Dupont');
+  const row = panel.page.locator(`.list tr[data-id="${zoe.id}"]`);
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Dupont <b>test</b>');
+  expect(await row.locator('b').count()).toBe(0);
+  expect(await panel.page.locator('b').count()).toBe(0);
+});
