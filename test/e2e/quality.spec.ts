@@ -8,6 +8,7 @@ import { DEMO, MASSMAIL, clearSettings, liveTabIdFor, newestTabId, seriousViolat
 import { PanelPage } from './pages/panel-page';
 import { OptionsPage } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
+import { expected } from './oracle';
 
 /** A real (1×1) PNG, and one just over the 300 KB limit. */
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/ePgvmAAAAABJRU5ErkJggg==', 'base64');
@@ -206,6 +207,11 @@ test.describe('toolbar popup', () => {
     const [opened] = await Promise.all([ext.context.waitForEvent('page'), popup.quickSearch.press('Enter')]);
     await opened.waitForLoadState();
     expect(opened.url()).toBe(`chrome-extension://${ext.id}/panel.html?tab=${tabId}&q=Dupont`);
+    // The panel puts `q` in its search box.
+    const searched = new PanelPage(opened);
+    await searched.waitReady();
+    await expect(opened.getByRole('searchbox', { name: 'Rechercher (nom, prénom, login)' })).toHaveValue('Dupont');
+    expect(await searched.selectedCount()).toBe(expected(oracle, { search: 'Dupont' }).length);
   });
 
   test('elsewhere it says what it is for and offers « Activer sur ce site » for a typed address', async ({ ext }) => {
