@@ -1,0 +1,145 @@
+// Shared helpers of `npm run bench`: the fake console, Chromium with the built extension, the panel
+// bound to a console tab, esbuild bundles of the core, and statistics.
+import { chromium } from '@playwright/test';
+import https from 'node:https';
+import * as esbuild from 'esbuild';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startFakeConsole, BIG_STRUCTURE_ID } from '../fake-console/server.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const HOST = 'oneconnect.edifice.io';
+export const EXT_DIR = path.join(ROOT, 'dist/chrome');
+export const CHROMIUM =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium');
+export { BIG_STRUCTURE_ID };
+
+/** A JSON request to the fake console from Node (its certificate is self-signed). */
+function call(base, method, p, { body, headers = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? null : JSON.stringify(body);
+    const req = https.request(base + p, { method, rejectUnauthorized: false, headers: { ...headers, ...(data ? { 'content-type': 'application/json' } : {}) } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          resolve(text ? JSON.parse(text) : null);
+        } catch {
+          reject(new Error(`${method} ${p}: ${res.statusCode} ${text.slice(0, 200)}`));
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end(data ?? undefined);
+  });
+}
+
+/** The fake console on loopback, reached by Chromium under the production host name. */
+export async function fakeConsole(knobs = {}) {
+  const fake = await startFakeConsole({ port: 0, knobs });
+  const direct = `https://127.0.0.1:${fake.port}`;
+  const api = {
+    origin: `https://${HOST}:${fake.port}`,
+    get: (p, headers = {}) => call(direct, 'GET', p, { headers }),
+    post: (p, body = {}) => call(direct, 'POST', p, { body }),
+  };
+  /** allUsers exactly as the panel reads it, with an ADML session (ADMC accounts hidden). */
+  api.allUsersAsAdml = async (structureId = BIG_STRUCTURE_ID) => {
+    const { cookie } = await api.get('/__test/login?as=adml');
+    return api.get(`/directory/structure/${structureId}/massMail/allUsers`, { cookie });
+  };
+  return { fake, api };
+}
+
+export async function launch() {
+  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'pp1-bench-')), {
+    headless: true,
+    executablePath: CHROMIUM,
+    ignoreHTTPSErrors: true,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'fr-FR',
+    args: [
+      `--disable-extensions-except=${EXT_DIR}`,
+      `--load-extension=${EXT_DIR}`,
+      `--host-resolver-rules=MAP ${HOST} 127.0.0.1`,
+      '--ignore-certificate-errors',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=fr-FR',
+    ],
+  });
+  let [sw] = context.serviceWorkers();
+  if (!sw) sw = await context.waitForEvent('serviceworker');
+  return { context, sw, id: new URL(sw.url()).host };
+}
+
+/** Logs in as ADML on the structure's massmail page and opens the panel as a tab bound to it. */
+export async function openPanel(ext, api, structureId = BIG_STRUCTURE_ID) {
+  const consolePage = await ext.context.newPage();
+  const massmail = `/admin/${structureId}/imports-exports/massmail`;
+  await consolePage.goto(`${api.origin}/__test/login?as=adml&redirect=${encodeURIComponent(massmail)}`);
+  let tabId;
+  for (let i = 0; i < 150 && !tabId; i++) {
+    tabId = await ext.sw.evaluate(async (p) => {
+      const all = (await chrome.storage.session.get('tabs')).tabs ?? {};
+      const hit = Object.entries(all).find(([, s]) => s.page?.path.startsWith(p));
+      return hit ? Number(hit[0]) : undefined;
+    }, massmail);
+    if (!tabId) await sleep(100);
+  }
+  if (!tabId) throw new Error('the extension did not record the massmail tab (storage.session "tabs")');
+  const panel = await ext.context.newPage();
+  const t0 = Date.now();
+  await panel.goto(`chrome-extension://${ext.id}/panel.html?tab=${tabId}`);
+  await panel.locator('.count-selected').waitFor({ timeout: 60_000 });
+  return { consolePage, panel, tabId, loadMs: Date.now() - t0 };
+}
+
+/** Bundles an entry (or inline source) of the core for the browser (IIFE) or Node (ESM), in memory. */
+export async function bundle({ entry, contents, platform = 'browser', globalName }) {
+  const out = await esbuild.build({
+    ...(contents ? { stdin: { contents, resolveDir: ROOT, sourcefile: 'bench-entry.ts', loader: 'ts' } } : { entryPoints: [entry] }),
+    bundle: true,
+    write: false,
+    format: platform === 'node' ? 'esm' : 'iife',
+    platform,
+    globalName,
+    target: platform === 'node' ? 'node20' : 'chrome120',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    ...(platform === 'node' ? { packages: 'external' } : {}),
+    alias: { html2canvas: './popup/empty-stub.ts', canvg: './popup/empty-stub.ts', dompurify: './popup/empty-stub.ts' },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  return out.outputFiles[0].text;
+}
+
+/** Imports a core module in Node through an esbuild bundle (bare imports resolve from node_modules). */
+export async function importCore(contents) {
+  const code = await bundle({ contents, platform: 'node' });
+  const { writeFile, mkdir } = await import('node:fs/promises');
+  const dir = path.join(ROOT, 'node_modules/.cache/pp1-bench');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `core-${process.pid}-${Math.random().toString(36).slice(2)}.mjs`);
+  await writeFile(file, code);
+  return import(file);
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+  const r1 = (x) => Math.round(x * 10) / 10;
+  return { n: s.length, median: r1(q(0.5)), p95: r1(q(0.95)), min: r1(s[0]), max: r1(s[s.length - 1]) };
+}
+
+export const ratio = (a, b) => Math.round((a / b) * 100) / 100;

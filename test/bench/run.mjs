@@ -1,0 +1,74 @@
+// `npm run bench`: the three measures, one after the other (each with its own Chromium and fake
+// console), a table at the end and out/bench.json. A benchmark, not a test: it never fails on a
+// number, only when a measure cannot run. Pick measures: npm run bench -- filter pdf mail
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from './browser.mjs';
+
+const MEASURES = {
+  filter: () => import('./filter.mjs'),
+  pdf: () => import('./pdf.mjs'),
+  mail: () => import('./mail.mjs'),
+};
+const picked = process.argv.slice(2).filter((a) => a in MEASURES);
+const names = picked.length ? picked : Object.keys(MEASURES);
+
+const out = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, load: os.loadavg().map((x) => Math.round(x * 100) / 100), node: process.version },
+};
+const t0 = Date.now();
+for (const name of names) {
+  const t = Date.now();
+  process.stdout.write(`bench ${name}… `);
+  try {
+    out[name] = await (await MEASURES[name]()).run();
+    console.log(`${((Date.now() - t) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    out[name] = { error: String(e?.stack ?? e) };
+    console.log(`FAILED: ${e?.message ?? e}`);
+  }
+}
+out.totalS = Math.round((Date.now() - t0) / 1000);
+out.machine.loadAfter = os.loadavg().map((x) => Math.round(x * 100) / 100);
+
+const rows = [];
+const ok = (met) => (met ? 'yes' : 'NO');
+const ms = (x) => `${x} ms`;
+const kb = (b) => `${Math.round(b / 1024)} KB`;
+if (out.filter && !out.filter.error) {
+  const f = out.filter;
+  rows.push(['Filter, 5,000 accounts', `${f.changes} changes x ${f.passes}`, '', '']);
+  rows.push(['  panel (virtualised list)', `median ${ms(f.panel.median)}`, `p95 ${ms(f.panel.p95)}`, `target p95 <= 50 ms: ${ok(f.target.met)}`]);
+  rows.push(['  baseline (every row in a table)', `median ${ms(f.baseline.median)}`, `p95 ${ms(f.baseline.p95)}`, '']);
+  rows.push(['  baseline / panel', `median x${f.ratio.median}`, `p95 x${f.ratio.p95}`, `paired median x${f.ratio.pairedMedian}`]);
+  rows.push(['  panel open -> counter shown', ms(f.panel.loadMs), '', `slowest change: ${f.panel.slowest[0]?.change} ${ms(f.panel.slowest[0]?.ms)}`]);
+}
+if (out.pdf && !out.pdf.error) {
+  const p = out.pdf;
+  rows.push([`PDF, ${p.accounts} accounts, 8/page, QR, DejaVu`, 'median of 3', 'size', '']);
+  rows.push(['  ours (jsPDF engine, in Chromium)', ms(p.ours.medianMs), kb(p.ours.bytes), `<= 600 KB: ${ok(p.target.under600KB)}`]);
+  rows.push(['  (a) HTML cards + page.pdf()', ms(p.htmlRoute.medianMs), kb(p.htmlRoute.bytes), `>= 10x ours: ${ok(p.target.fasterThanHtml10x)} (x${p.ratios.htmlOverOurs}, paired x${p.ratios.htmlOverOursPaired})`]);
+  rows.push(['  (b) floor: jsPDF Helvetica, text only', ms(p.floor.medianMs), kb(p.floor.bytes), `ours <= 2.5x: ${ok(p.target.within25xFloor)} (x${p.ratios.oursOverFloor}, paired x${p.ratios.oursOverFloorPaired})`]);
+}
+if (out.mail && !out.mail.error) {
+  const m = out.mail;
+  rows.push([`Mail, ${m.accounts} accounts, latency ${m.latencyMs} ms`, `chunk ${m.chunkSize}, concurrency ${m.concurrency}`, `ideal ${ms(m.idealMs)}`, '']);
+  rows.push(['  panel -> content script -> console', `wall ${ms(m.wallMs)}`, `${m.requests.massmail} requests`, `<= 1.2x ideal: ${ok(m.target.met)} (x${m.ratio}), duplicates ${m.duplicates}`]);
+  rows.push(['  where the time goes (medians)', `send ${ms(m.inRun.sendMessage.median)}`, `server ${ms(m.serverMs.median)}`, `lane gap ${ms(m.laneGapMs.median)}, ${m.inRun.storageSet.n} storage writes of ${kb(m.idleMedianMs.campaignBytes)} at ${ms(m.inRun.storageSet.median)}`]);
+  rows.push(['  runner alone in Node (floor)', `wall ${ms(m.node.wallMs)}`, `${m.node.requests} requests`, `x${m.node.ratio}, duplicates ${m.node.duplicates}`]);
+}
+const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
+console.log('\n' + rows.map((r) => r.map((c, i) => c.padEnd(width[i])).join('  ').trimEnd()).join('\n'));
+for (const name of names) {
+  const p = out[name]?.problems ?? [];
+  if (out[name]?.error) console.log(`\n${name}: FAILED\n${out[name].error}`);
+  for (const x of p) console.log(`${name}: ${x}`);
+}
+console.log(`\nload average ${out.machine.load.join(' ')} → ${out.machine.loadAfter.join(' ')} on ${out.machine.cpus} CPUs; total ${out.totalS} s`);
+
+await mkdir(path.join(ROOT, 'out'), { recursive: true });
+await writeFile(path.join(ROOT, 'out/bench.json'), JSON.stringify(out, null, 2) + '\n');
+console.log('written out/bench.json');
+if (names.some((n) => out[n]?.error)) process.exitCode = 1;
