@@ -4,6 +4,7 @@ import { chromium } from '@playwright/test';
 import https from 'node:https';
 import * as esbuild from 'esbuild';
 import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,12 +126,15 @@ export async function bundle({ entry, contents, platform = 'browser', globalName
 /** Imports a core module in Node through an esbuild bundle (bare imports resolve from node_modules). */
 export async function importCore(contents) {
   const code = await bundle({ contents, platform: 'node' });
-  const { writeFile, mkdir } = await import('node:fs/promises');
   const dir = path.join(ROOT, 'node_modules/.cache/pp1-bench');
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `core-${process.pid}-${Math.random().toString(36).slice(2)}.mjs`);
   await writeFile(file, code);
-  return import(file);
+  try {
+    return await import(file);
+  } finally {
+    await rm(file, { force: true });
+  }
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -74,7 +74,7 @@ function measureInPage(el, { kind, value, expected, timeout }) {
       mo.disconnect();
       requestAnimationFrame(() => {
         void document.body.offsetHeight; // style + layout of the new DOM, as the frame would do
-        resolve({ ms: performance.now() - t0, count: count() });
+        resolve({ ms: performance.now() - t0, count: count(), rows: document.querySelectorAll('tbody tr[data-id]').length });
       });
     };
     const mo = new MutationObserver(() => count() === expected && finish());
@@ -124,6 +124,7 @@ async function pass(sides, expected, problems, steps = SERIES.length, record = t
       const el = await control(side, s);
       const r = await el.evaluate(measureInPage, { ...s, expected: expected[i], timeout: 5_000 });
       if (r.timeout) problems.push(`${side.label} step ${i} ${JSON.stringify(s)}: counter shows ${r.count}, expected ${expected[i]} (no update within 5 s)`);
+      else if (expected[i] > 0 && !r.rows) problems.push(`${side.label} step ${i}: counter ${r.count} but no row in the list`);
       else if (record) {
         side.ms.push(r.ms);
         side.steps.push({ step: i, change: s.kind === 'search' ? `search "${s.value}"` : `${s.name}${s.value ? `=${s.value}` : ''}`, count: expected[i], ms: Math.round(r.ms * 10) / 10 });
