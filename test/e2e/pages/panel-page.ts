@@ -66,4 +66,56 @@ export class PanelPage {
     }
     return order.map((id) => ({ id, cells: seen.get(id)! }));
   }
+
+  /** Like `open`, with extra panel URL parameters (e.g. `{ mailTimeoutMs: '2000' }`). */
+  static async openWith(ext: Ext, tabId: number, params: Record<string, string>): Promise<PanelPage> {
+    const page = await ext.context.newPage();
+    const q = new URLSearchParams({ tab: String(tabId), ...params });
+    await page.goto(`chrome-extension://${ext.id}/panel.html?${q}`);
+    return new PanelPage(page);
+  }
+
+  /** Clicks « Envoyer par mail » (the publish section's button) and returns the dialog once it offers a choice. */
+  async openMail(): Promise<MailDialog> {
+    await this.page.locator('section.publish').getByRole('button', { name: 'Envoyer par mail', exact: true }).click();
+    const d = new MailDialog(this);
+    await expect(d.button('Envoyer').or(d.button('Reprendre l’envoi'))).toBeVisible();
+    return d;
+  }
+}
+
+/** The « Envoyer par mail » dialog of the panel (confirmation, progress, report). */
+export class MailDialog {
+  constructor(public readonly panel: PanelPage) {}
+
+  get root(): Locator {
+    return this.panel.page.getByRole('dialog', { name: 'Attention !' });
+  }
+  button(name: string): Locator {
+    return this.root.getByRole('button', { name, exact: true });
+  }
+  /** The live line: « Envoi des mails… x / y » while running, the stop or pause reason once ended. */
+  get status(): Locator {
+    return this.root.getByRole('status');
+  }
+  get report(): Locator {
+    return this.root.locator('.report');
+  }
+
+  /** « Bilan : {sent} envoyé(s), {skipped} sans courriel, {failed} en échec, {unknown} incertain(s). » as numbers. */
+  async reportCounts(): Promise<{ sent: number; skipped: number; failed: number; unknown: number }> {
+    const text = (await this.report.textContent()) ?? '';
+    const m = text.match(/^Bilan : (\d+) envoyé\(s\), (\d+) sans courriel, (\d+) en échec, (\d+) incertain\(s\)\.$/);
+    if (!m) throw new Error(`unexpected report line: ${text}`);
+    return { sent: Number(m[1]), skipped: Number(m[2]), failed: Number(m[3]), unknown: Number(m[4]) };
+  }
+  /** The run is over (finished, paused or stopped): the report's export button is shown. */
+  async waitEnded(timeout = 60_000): Promise<void> {
+    await expect(this.button('Exporter le bilan (CSV)')).toBeVisible({ timeout });
+  }
+  /** Accounts answered so far (« Envoi des mails… done / total »), or null when not running. */
+  async done(): Promise<number | null> {
+    const m = ((await this.status.textContent()) ?? '').match(/Envoi des mails… (\d+) \/ (\d+)/);
+    return m ? Number(m[1]) : null;
+  }
 }

@@ -1,0 +1,530 @@
+/**
+ * « Envoyer par mail »: the panel sends exactly the previewed accounts through the console's own
+ * `POST /directory/class-admin/massmail`, in chunks, with progress, resume and a report — checked
+ * against the fake console's records of requests and mails, under its fault knobs.
+ */
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import type { Page, Request } from '@playwright/test';
+import { test, expect, loginAs, tabIdFor, HOST, type ConsoleApi, type Ext, type FakeUser } from './fixtures';
+import { MailDialog, PanelPage } from './pages/panel-page';
+import { expected, shownLogin } from './oracle';
+
+const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
+const massmail = (id: string) => `/admin/${id}/imports-exports/massmail`;
+const MAIL_PATH = '/directory/class-admin/massmail';
+const hasEmail = (u: FakeUser) => !!u.email?.trim();
+const ids = (us: FakeUser[]) => us.map((u) => u.id).sort();
+
+/** One mail POST as the console tab sent it: its JSON body, and when and how it ended (client side). */
+interface Sent {
+  ids: string[];
+  type: string;
+  structureId: string;
+  theme: unknown;
+  /** The body's keys. */
+  keys: string[];
+  at: number;
+  end?: number;
+  status?: number;
+  failure?: string;
+}
+
+interface Selection {
+  panel: PanelPage;
+  tabId: number;
+  users: FakeUser[];
+  want: FakeUser[];
+  withEmail: FakeUser[];
+  withoutEmail: FakeUser[];
+  /** Every mail POST the console tab sent, in order. */
+  bodies: Sent[];
+}
+
+/**
+ * Logs in as the ADML, opens the panel (with `params` in its URL) and selects the parents of the
+ * demo school, activated (78 accounts, 65 with an e-mail: 13 chunks) or not (59, 23 with an e-mail,
+ * with activation codes), checked against the oracle.
+ */
+async function parents(
+  ext: Ext,
+  api: ConsoleApi,
+  consolePage: Page,
+  { activated = true, params = {} }: { activated?: boolean; params?: Record<string, string> } = {},
+): Promise<Selection> {
+  const users = await api.users(DEMO);
+  const want = expected(users, { profiles: ['Relative'], activated });
+  const bodies: Sent[] = [];
+  const byRequest = new Map<Request, Sent>();
+  consolePage.on('request', (r: Request) => {
+    if (r.method() !== 'POST' || new URL(r.url()).pathname !== MAIL_PATH) return;
+    const body = r.postDataJSON() as Record<string, unknown>;
+    const s: Sent = { ...(body as Omit<Sent, 'keys' | 'at'>), keys: Object.keys(body).sort(), at: Date.now() };
+    bodies.push(s);
+    byRequest.set(r, s);
+  });
+  // The browser's own timings (the runner's event loop, which also runs the fake, may lag).
+  const timed = (r: Request, s: Sent) => {
+    const t = r.timing();
+    if (t.startTime > 0) s.at = t.startTime;
+    s.end = t.responseEnd > 0 ? t.startTime + t.responseEnd : Date.now();
+  };
+  consolePage.on('requestfinished', async (r: Request) => {
+    const s = byRequest.get(r);
+    if (!s) return;
+    timed(r, s);
+    s.status = (await r.response())?.status();
+  });
+  consolePage.on('requestfailed', (r: Request) => {
+    const s = byRequest.get(r);
+    if (!s) return;
+    timed(r, s);
+    s.failure = r.failure()?.errorText ?? 'failed';
+  });
+  await loginAs(consolePage, api, 'adml', massmail(DEMO));
+  const tabId = await tabIdFor(ext, massmail(DEMO));
+  const panel = await PanelPage.openWith(ext, tabId, params);
+  await panel.waitReady();
+  await panel.profile('Parent').check();
+  await panel.select('Activation').selectOption({ label: activated ? 'Utilisateurs activés' : 'Utilisateurs non activés' });
+  const withEmail = want.filter(hasEmail);
+  const withoutEmail = want.filter((u) => !hasEmail(u));
+  await expect(panel.selectedCounter).toHaveText(`${want.length} comptes sélectionnés`);
+  await expect(panel.noEmailCounter).toHaveText(`${withoutEmail.length} sans adresse courriel`);
+  expect(withEmail.length).toBeGreaterThan(activated ? 30 : 15);
+  expect(withoutEmail.length).toBeGreaterThan(5);
+  return { panel, tabId, users, want, withEmail, withoutEmail, bodies };
+}
+
+type Rec = Awaited<ReturnType<ConsoleApi['requests']>>[number] & { time: string; durationMs: number | null; selected?: string[] };
+
+async function mailPosts(api: ConsoleApi): Promise<Rec[]> {
+  return ((await api.requests()) as Rec[]).filter((r) => r.method === 'POST' && r.path === MAIL_PATH);
+}
+
+async function classAdminMails(api: ConsoleApi): Promise<string[]> {
+  return (await api.mails()).filter((m) => m.via === 'class-admin').map((m) => m.userId);
+}
+
+interface StoredCampaign {
+  structureId: string;
+  status: string;
+  stopReason?: string;
+  order: string[];
+  entries: Record<string, { state: string; reason?: string; attempts: number }>;
+}
+
+async function storedCampaignRaw(ext: Ext): Promise<string | undefined> {
+  const key = `campaign:${DEMO}`;
+  return ext.sw.evaluate(async (k) => (await chrome.storage.local.get(k))[k] as string | undefined, key);
+}
+
+async function storedCampaign(ext: Ext): Promise<StoredCampaign> {
+  const raw = await storedCampaignRaw(ext);
+  expect(raw, 'campaign stored under campaign:<structureId>').toBeTruthy();
+  return JSON.parse(raw!) as StoredCampaign;
+}
+
+const idsIn = (c: StoredCampaign, state: string) => c.order.filter((id) => c.entries[id]!.state === state).sort();
+
+/** The stored campaign holds ids and states only: no code, e-mail, login or name of anyone in it. */
+async function expectNoPersonalData(ext: Ext, sel: Selection): Promise<void> {
+  const raw = (await storedCampaignRaw(ext))!;
+  for (const u of sel.want) {
+    for (const secret of [u.activationCode, u.email, u.login, u.loginAlias, u.lastName, u.firstName]) {
+      if (secret && secret.length > 2) expect(raw, `campaign must not hold ${secret}`).not.toContain(secret);
+    }
+  }
+  // Only the known keys of the campaign model.
+  const c = JSON.parse(raw) as Record<string, unknown>;
+  expect(Object.keys(c).sort()).toEqual(expect.arrayContaining(['entries', 'id', 'order', 'status', 'structureId']));
+  for (const e of Object.values(c.entries as Record<string, Record<string, unknown>>)) {
+    for (const k of Object.keys(e)) expect(['state', 'reason', 'attempts', 'at']).toContain(k);
+  }
+}
+
+/**
+ * The record says: every selected account with an e-mail was mailed exactly once (through the
+ * class-admin route), none without e-mail was ever put in a request, and the panel's report and
+ * the stored campaign agree with that record.
+ */
+async function expectAllMailedOnce(ext: Ext, api: ConsoleApi, sel: Selection, d: MailDialog): Promise<void> {
+  const mailed = await classAdminMails(api);
+  expect(mailed.sort(), 'each account with an e-mail mailed exactly once').toEqual(ids(sel.withEmail));
+  // Each account with an e-mail was carried by exactly one request the console processed.
+  const processed = (await mailPosts(api)).filter((r) => r.status === 200).flatMap((r) => r.selected ?? []);
+  expect(processed.sort()).toEqual(ids(sel.withEmail));
+  // No request ever carried an account without e-mail, nor an account outside the selection.
+  const wantIds = new Set(sel.want.map((u) => u.id));
+  const noEmail = new Set(sel.withoutEmail.map((u) => u.id));
+  const carried = sel.bodies.flatMap((b) => b.ids);
+  expect(carried.filter((id) => noEmail.has(id))).toEqual([]);
+  expect(carried.filter((id) => !wantIds.has(id))).toEqual([]);
+  // The report and the stored campaign match the record.
+  expect(await d.reportCounts()).toEqual({ sent: sel.withEmail.length, skipped: sel.withoutEmail.length, failed: 0, unknown: 0 });
+  const c = await storedCampaign(ext);
+  expect(c.status).toBe('done');
+  expect(idsIn(c, 'sent')).toEqual(ids(sel.withEmail));
+  expect(idsIn(c, 'skipped')).toEqual(ids(sel.withoutEmail));
+  await expectNoPersonalData(ext, sel);
+}
+
+/** Most mail requests in flight at once, from the browser's timings. */
+function maxInFlight(sent: Sent[]): number {
+  const edges = sent.flatMap((s) => [
+    [s.at, 1] as const,
+    [s.end!, -1] as const,
+  ]);
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let n = 0;
+  let max = 0;
+  for (const [, dlt] of edges) max = Math.max(max, (n += dlt));
+  return max;
+}
+
+function parseCsv(text: string): string[][] {
+  expect(text.startsWith('\uFEFF'), 'CSV starts with a BOM').toBe(true);
+  return text
+    .slice(1)
+    .split('\r\n')
+    .filter((l) => l !== '')
+    .map((l) => l.split(';').map((f) => f.replace(/^"|"$/g, '').replace(/""/g, '"')));
+}
+
+test('confirm: counts, « Imprimer ceux-là » prints the accounts without e-mail, then the exact ids go in chunks with the XSRF header', async ({ ext, api, consolePage }) => {
+  const sel = await parents(ext, api, consolePage, { activated: false });
+  const { panel } = sel;
+  const d = await panel.openMail();
+  await expect(d.root.getByRole('heading', { name: 'Attention !' })).toBeVisible();
+  await expect(d.root).toContainText(`Êtes-vous sûr de vouloir envoyer leur identifiant par mail à ${sel.withEmail.length} utilisateur(s) ?`);
+  await expect(d.root).toContainText(`${sel.withoutEmail.length} compte(s) sélectionné(s) sans adresse courriel`);
+
+  // « Imprimer ceux-là »: their sheets as a PDF download, holding exactly those accounts.
+  const download = panel.page.waitForEvent('download', { timeout: 60_000 });
+  await d.button('Imprimer ceux-là').click();
+  const pdf = await download;
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+  const text = execFileSync('pdftotext', ['-layout', (await pdf.path())!, '-'], { encoding: 'utf8' });
+  for (const u of sel.withoutEmail) {
+    expect(text, shownLogin(u)).toContain(shownLogin(u));
+    expect(text, shownLogin(u)).toContain(u.activationCode!);
+  }
+  for (const u of sel.withEmail) expect(text, shownLogin(u)).not.toContain(shownLogin(u));
+  expect(await mailPosts(api)).toEqual([]); // printing sends nothing
+
+  await api.knobs({ latencyMs: 150 }); // so that requests overlap and the concurrency shows
+  await d.button('Envoyer').click();
+  await d.waitEnded();
+  await expect(d.status).toHaveText('');
+  await expectAllMailedOnce(ext, api, sel, d);
+
+  const posts = await mailPosts(api);
+  const cookies = await ext.context.cookies(api.origin());
+  const xsrf = cookies.find((c) => c.name === 'XSRF-TOKEN')!.value;
+  expect(xsrf).toBeTruthy();
+  for (const r of posts) {
+    expect(r.status).toBe(200);
+    expect(r.headers!.xXsrfToken, 'X-XSRF-TOKEN = the XSRF-TOKEN cookie').toBe(xsrf);
+    expect(r.headers!.contentType).toMatch(/^application\/json/);
+  }
+  // Chunks of at most 5 ids, each body {ids, type:'mail', structureId, theme}; at most 4 in flight.
+  expect(sel.bodies.length).toBe(posts.length);
+  expect(posts.length).toBe(Math.ceil(sel.withEmail.length / 5));
+  for (const b of sel.bodies) {
+    expect(b.keys).toEqual(['ids', 'structureId', 'theme', 'type']);
+    expect(b.type).toBe('mail');
+    expect(b.structureId).toBe(DEMO);
+    expect(b.ids.length).toBeGreaterThan(0);
+    expect(b.ids.length).toBeLessThanOrEqual(5);
+  }
+  expect(sel.bodies.flatMap((b) => b.ids).sort()).toEqual(ids(sel.withEmail));
+  const inFlight = maxInFlight(sel.bodies);
+  expect(inFlight).toBeLessThanOrEqual(4);
+  expect(inFlight).toBeGreaterThan(1);
+
+  // The report as CSV: one row per previewed account, its state matching the record.
+  const csvDl = panel.page.waitForEvent('download');
+  await d.button('Exporter le bilan (CSV)').click();
+  const csv = await csvDl;
+  expect(csv.suggestedFilename()).toMatch(/^publipostage-mail-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = parseCsv(readFileSync((await csv.path())!, 'utf8'));
+  expect(rows[0]).toEqual(['Nom', 'Prénom', 'Identifiant', 'État', 'Raison', 'Heure']);
+  expect(rows.length - 1).toBe(sel.want.length);
+  const byLogin = new Map(rows.slice(1).map((r) => [r[2]!, r]));
+  const mailed = new Set(await classAdminMails(api));
+  for (const u of sel.want) {
+    const r = byLogin.get(shownLogin(u));
+    expect(r, shownLogin(u)).toBeTruthy();
+    expect(r!.slice(0, 2)).toEqual([u.lastName, u.firstName]);
+    if (mailed.has(u.id)) expect(r!.slice(3, 5)).toEqual(['Envoyé', '']);
+    else expect(r!.slice(3, 5)).toEqual(['Ignoré', "Pas d'adresse e-mail"]);
+    expect(r![5]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+  }
+});
+
+/**
+ * Makes the k-th next /directory request hang `hangMs` (then the fake destroys its socket), and no
+ * other during the test: `timeoutEveryNth` counts every /directory request since the reset, so the
+ * count is first padded (anonymous requests, redirected to the login page) to make the period long.
+ */
+async function hangNth(api: ConsoleApi, k: number, hangMs: number): Promise<void> {
+  const count = async () => (await api.requests()).filter((r) => r.path.startsWith('/directory/')).length;
+  for (let n = await count(); n < 60; n++) {
+    await fetch(api.origin().replace(HOST, '127.0.0.1') + '/directory/profiles', { redirect: 'manual' });
+  }
+  await api.knobs({ timeoutEveryNth: (await count()) + k, hangMs });
+}
+
+/**
+ * Every chunk that failed was sent again with the same ids after a backoff (500·2^(n−1) ms ±25 %),
+ * at most 4 times in all, the last time with success; each stored `attempts` counts its requests.
+ */
+async function expectRetriedWithBackoff(ext: Ext, sel: Selection): Promise<number> {
+  const chunks = new Map<string, Sent[]>();
+  for (const b of sel.bodies) chunks.set(b.ids.join(','), [...(chunks.get(b.ids.join(',')) ?? []), b]);
+  let retries = 0;
+  for (const [key, tries] of chunks) {
+    expect(tries.length, key).toBeLessThanOrEqual(4);
+    expect(tries.at(-1)!.status, key).toBe(200);
+    for (let i = 1; i < tries.length; i++) {
+      const prev = tries[i - 1]!;
+      expect(prev.status === 200, `${key}: a chunk that succeeded was sent again`).toBe(false);
+      const gap = tries[i]!.at - prev.end!;
+      expect(gap, `${key}: retry ${i} after ${gap} ms`).toBeGreaterThanOrEqual(500 * 2 ** (i - 1) * 0.75 - 50);
+      retries++;
+    }
+  }
+  const c = await storedCampaign(ext);
+  const carried = new Map<string, number>();
+  for (const b of sel.bodies) for (const id of b.ids) carried.set(id, (carried.get(id) ?? 0) + 1);
+  for (const u of sel.withEmail) expect(c.entries[u.id]!.attempts, u.id).toBe(carried.get(u.id));
+  return retries;
+}
+
+test('10 % of the requests answer 500: retried with backoff, every account mailed exactly once', async ({ ext, api, consolePage }) => {
+  const sel = await parents(ext, api, consolePage);
+  const d = await sel.panel.openMail();
+  // failSeed 3: with the default seed (42) the first 18 draws all pass, i.e. no failure at all here.
+  await api.knobs({ failRate: 0.1, failSeed: 3 });
+  await d.button('Envoyer').click();
+  await d.waitEnded();
+  const posts = await mailPosts(api);
+  expect(posts.filter((r) => r.status === 500).length).toBeGreaterThan(0);
+  expect(await expectRetriedWithBackoff(ext, sel)).toBe(posts.filter((r) => r.status === 500).length);
+  await expectAllMailedOnce(ext, api, sel, d);
+});
+
+test('a request that hangs 1.5 s and is dropped: sent again, every account mailed exactly once', async ({ ext, api, consolePage }) => {
+  const sel = await parents(ext, api, consolePage);
+  const d = await sel.panel.openMail();
+  // The third mail request hangs 1.5 s, then the fake destroys its socket (nothing mailed).
+  await hangNth(api, 3, 1500);
+  await d.button('Envoyer').click();
+  await d.waitEnded();
+  const posts = await mailPosts(api);
+  const dropped = posts.filter((r) => r.status === 0);
+  expect(dropped).toHaveLength(1);
+  expect(dropped[0]!.durationMs).toBeGreaterThanOrEqual(1400);
+  expect(dropped[0]!.selected).toBeUndefined(); // the fake processed nothing of it
+  // Chromium itself re-sends a request whose reused keep-alive connection closes without an answer,
+  // so the panel may never see this failure; if it does, it retries after a backoff.
+  expect(posts.length).toBe(sel.bodies.length + 1 - sel.bodies.filter((b) => b.failure).length);
+  await expectRetriedWithBackoff(ext, sel);
+  await expectAllMailedOnce(ext, api, sel, d);
+});
+
+test('a request that never answers times out and is retried (?mailTimeoutMs shortens the 30 s default)', async ({ ext, api, consolePage }) => {
+  const sel = await parents(ext, api, consolePage, { params: { mailTimeoutMs: '2000' } });
+  const d = await sel.panel.openMail();
+  // The third mail request gets no answer for 90 s: only the runner's own timeout ends it.
+  await hangNth(api, 3, 90_000);
+  const t0 = Date.now();
+  await d.button('Envoyer').click();
+  await d.waitEnded(100_000);
+  const took = Date.now() - t0;
+  test.info().annotations.push({ type: 'timing', description: `timed-out chunk retried, run ended after ${took} ms` });
+  const posts = await mailPosts(api);
+  expect(posts.filter((r) => r.status === null || r.status === 0)).toHaveLength(1); // the hung one, never answered
+  await expectAllMailedOnce(ext, api, sel, d);
+  const hung = sel.bodies.find((b) => b.status !== 200)!;
+  expect(sel.bodies.filter((b) => b.ids.join() === hung.ids.join() && b.status === 200)).toHaveLength(1);
+});
+
+test('session expired in the middle: stops with a clear message, resumes after logging in again, nobody twice', async ({ ext, api, consolePage }) => {
+  const sel = await parents(ext, api, consolePage);
+  const d = await sel.panel.openMail();
+  // The session dies after 6 more requests: 6 chunks go through, the next ones meet /auth/login.
+  const used = (await api.requests()).filter((r) => (r as Rec & { user: string | null }).user).length;
+  await api.knobs({ expireSessionAfter: used + 6 });
+  await d.button('Envoyer').click();
+  await d.waitEnded();
+  await expect(d.status).toHaveText('Envoi interrompu : la session a expiré. Reconnectez-vous à la console puis reprenez l’envoi.');
+  const before = await classAdminMails(api);
+  expect(before).toHaveLength(30);
+  expect(await d.reportCounts()).toEqual({ sent: 30, skipped: sel.withoutEmail.length, failed: 0, unknown: 0 });
+  let c = await storedCampaign(ext);
+  expect([c.status, c.stopReason]).toEqual(['stopped', 'session']);
+  expect(idsIn(c, 'sent')).toEqual(before.sort());
+  expect(idsIn(c, 'pending')).toHaveLength(sel.withEmail.length - 30);
+  await expectNoPersonalData(ext, sel);
+
+  // The user logs in again in the console tab, then resumes in the panel.
+  await api.knobs({ expireSessionAfter: 0 });
+  await loginAs(consolePage, api, 'adml', massmail(DEMO));
+  await d.button('Reprendre l’envoi').click();
+  await expect(d.button('Reprendre l’envoi')).toBeHidden();
+  await d.waitEnded();
+  await expectAllMailedOnce(ext, api, sel, d);
+  c = await storedCampaign(ext);
+  for (const id of before) expect(c.entries[id]!.attempts, id).toBe(1);
+});
+
+test('403 in the middle (XSRF cookie lost): stops with a clear message, resumes after logging in again', async ({ ext, api, consolePage }) => {
+  const sel = await parents(ext, api, consolePage);
+  const d = await sel.panel.openMail();
+  await api.knobs({ latencyMs: 300 });
+  await d.button('Envoyer').click();
+  await expect.poll(() => d.done(), { timeout: 20_000, intervals: [50] }).toBeGreaterThanOrEqual(10);
+  await ext.context.clearCookies({ name: 'XSRF-TOKEN' });
+  await d.waitEnded();
+  await expect(d.status).toHaveText('Envoi interrompu : la console refuse l’envoi (droits insuffisants).');
+  const posts = await mailPosts(api);
+  expect(posts.filter((r) => r.status === 403).length).toBeGreaterThan(0);
+  const mailed = await classAdminMails(api);
+  const c = await storedCampaign(ext);
+  expect([c.status, c.stopReason]).toEqual(['stopped', 'forbidden']);
+  expect(idsIn(c, 'sent')).toEqual(mailed.sort());
+  expect((await d.reportCounts()).sent).toBe(mailed.length);
+
+  await api.knobs({ latencyMs: 0 });
+  await loginAs(consolePage, api, 'adml', massmail(DEMO));
+  await d.button('Reprendre l’envoi').click();
+  await d.waitEnded();
+  await expectAllMailedOnce(ext, api, sel, d);
+});
+
+test('cancel: « Arrêter après l’envoi en cours » stops after the chunks in flight, then resumes', async ({ ext, api, consolePage }) => {
+  const sel = await parents(ext, api, consolePage);
+  const d = await sel.panel.openMail();
+  await api.knobs({ latencyMs: 500 });
+  await d.button('Envoyer').click();
+  await expect(d.status).toHaveText(new RegExp(`^Envoi des mails… \\d+ / ${sel.withEmail.length}$`));
+  await expect(d.root.getByRole('progressbar')).toHaveAttribute('max', String(sel.withEmail.length));
+  await expect.poll(() => d.done(), { timeout: 20_000, intervals: [50] }).toBeGreaterThanOrEqual(10);
+  const clickedAt = Date.now();
+  await d.button('Arrêter après l’envoi en cours').click();
+  await d.waitEnded();
+  const endedAt = Date.now();
+  const mailed = await classAdminMails(api);
+  const pending = sel.withEmail.length - mailed.length;
+  expect(pending).toBeGreaterThan(0);
+  await expect(d.status).toHaveText(`Envoi arrêté. ${pending} compte(s) restent à envoyer.`);
+  expect(await d.reportCounts()).toEqual({ sent: mailed.length, skipped: sel.withoutEmail.length, failed: 0, unknown: 0 });
+  // No chunk started after the click; those in flight finished (nothing aborted, nothing lost).
+  expect(sel.bodies.filter((b) => b.at > clickedAt + 50)).toEqual([]);
+  expect(sel.bodies.every((b) => b.status === 200)).toBe(true);
+  expect(endedAt - clickedAt).toBeLessThan(1500);
+  const c = await storedCampaign(ext);
+  expect(c.status).toBe('paused');
+  expect(idsIn(c, 'sent')).toEqual(mailed.sort());
+  await consolePage.waitForTimeout(1000);
+  expect(await classAdminMails(api)).toHaveLength(mailed.length);
+
+  await api.knobs({ latencyMs: 0 });
+  await d.button('Reprendre l’envoi').click();
+  await d.waitEnded();
+  await expectAllMailedOnce(ext, api, sel, d);
+});
+
+test('panel closed while sending: reopening offers « Reprendre l’envoi »; the chunks in flight are « incertains », nobody twice', async ({ ext, api, consolePage }) => {
+  const sel = await parents(ext, api, consolePage);
+  let d = await sel.panel.openMail();
+  await api.knobs({ latencyMs: 1500 });
+  await d.button('Envoyer').click();
+  // Close when 4 requests have reached the console recently (so no new chunk is about to start).
+  await expect
+    .poll(
+      async () => {
+        const posts = await mailPosts(api);
+        const open = posts.filter((r) => r.status === null);
+        const finished = posts.filter((r) => r.status === 200).length;
+        return finished >= 4 && open.length === 4 && Date.now() - Math.min(...open.map((r) => Date.parse(r.time))) < 600;
+      },
+      { timeout: 30_000, intervals: [50] },
+    )
+    .toBe(true);
+  await sel.panel.page.close();
+  await api.knobs({ latencyMs: 0 });
+  // The requests already at the console still complete: those accounts are mailed.
+  await expect.poll(async () => (await mailPosts(api)).filter((r) => r.status === null).length, { timeout: 10_000 }).toBe(0);
+  const posts = await mailPosts(api);
+  const orphans = posts.slice(-4).flatMap((r) => r.selected ?? []);
+  expect(orphans).toHaveLength(20);
+  const mailedBefore = await classAdminMails(api);
+  let c = await storedCampaign(ext);
+  expect(c.status).toBe('running'); // as the closed panel left it
+  expect(idsIn(c, 'inflight')).toEqual([...orphans].sort());
+
+  const panel = await PanelPage.open(ext, sel.tabId);
+  await panel.waitReady();
+  await expect(panel.selectedCounter).toHaveText(`${sel.want.length} comptes sélectionnés`);
+  d = await panel.openMail();
+  const pending = sel.withEmail.length - mailedBefore.length;
+  await expect(d.root).toContainText(`Un envoi interrompu a été retrouvé : ${pending} compte(s) restent à envoyer.`);
+  await d.button('Reprendre l’envoi').click();
+  await d.waitEnded();
+  await expect(d.button('Renvoyer aux comptes incertains')).toBeVisible();
+
+  const mailed = await classAdminMails(api);
+  expect(mailed.sort(), 'each account with an e-mail mailed exactly once').toEqual(ids(sel.withEmail));
+  expect(await d.reportCounts()).toEqual({ sent: sel.withEmail.length - 20, skipped: sel.withoutEmail.length, failed: 0, unknown: 20 });
+  c = await storedCampaign(ext);
+  expect(c.status).toBe('done');
+  expect(idsIn(c, 'unknown')).toEqual([...orphans].sort());
+  for (const id of orphans) expect(c.entries[id]!.reason).toBe('interrupted');
+  expect([...idsIn(c, 'sent'), ...idsIn(c, 'unknown')].sort()).toEqual(mailed);
+  const noEmail = new Set(sel.withoutEmail.map((u) => u.id));
+  expect(sel.bodies.flatMap((b) => b.ids).filter((id) => noEmail.has(id))).toEqual([]);
+  await expectNoPersonalData(ext, sel);
+});
+
+test('console tab reloaded while sending: the chunks in flight are « incertains », not re-sent on their own; nobody twice', async ({ ext, api, consolePage }) => {
+  const sel = await parents(ext, api, consolePage);
+  const d = await sel.panel.openMail();
+  await api.knobs({ latencyMs: 1500 });
+  await d.button('Envoyer').click();
+  // Reload when 4 requests have reached the console recently: their bodies are there, the console
+  // may well act on them (the fake drops a request whose client went away; a real server need not).
+  await expect
+    .poll(
+      async () => {
+        const posts = await mailPosts(api);
+        const open = posts.filter((r) => r.status === null);
+        const finished = posts.filter((r) => r.status === 200).length;
+        return finished >= 4 && open.length === 4 && Date.now() - Math.min(...open.map((r) => Date.parse(r.time))) < 600;
+      },
+      { timeout: 30_000, intervals: [50] },
+    )
+    .toBe(true);
+  await consolePage.reload();
+  await api.knobs({ latencyMs: 0 });
+  await d.waitEnded();
+  const aborted = sel.bodies.filter((b) => b.failure);
+  expect(aborted).toHaveLength(4);
+  const abortedIds = aborted.flatMap((b) => b.ids).sort();
+  // Those accounts may have been mailed: the panel must not send them again by itself.
+  const carried = sel.bodies.flatMap((b) => b.ids);
+  const resent = abortedIds.filter((id) => carried.filter((x) => x === id).length > 1);
+  expect(resent, 'accounts of the interrupted requests sent again without asking').toEqual([]);
+  const c = await storedCampaign(ext);
+  expect(idsIn(c, 'unknown')).toEqual(abortedIds);
+  expect(await d.reportCounts()).toEqual({ sent: sel.withEmail.length - 20, skipped: sel.withoutEmail.length, failed: 0, unknown: 20 });
+  expect(idsIn(c, 'sent')).toEqual((await classAdminMails(api)).sort());
+
+  // Here the fake did not act on the interrupted requests: the user re-sends to the uncertain ones.
+  const posts = await mailPosts(api);
+  expect(posts.filter((r) => r.status === 0).every((r) => r.selected === undefined)).toBe(true);
+  await d.button('Renvoyer aux comptes incertains').click();
+  await d.waitEnded();
+  await expectAllMailedOnce(ext, api, sel, d);
+});
