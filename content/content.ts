@@ -137,7 +137,8 @@ function report(structureId: string, count: number, source: 'json' | 'table'): v
 }
 
 async function sendMail(msg: SendMail): Promise<SendMailReply> {
-  const r = await postJson(routes.classAdminMassmail(), { ids: msg.ids, type: 'mail', structureId: msg.structureId, theme: '' });
+  const timeoutMs = Number.isInteger(msg.timeoutMs) && msg.timeoutMs! >= 1_000 && msg.timeoutMs! <= 120_000 ? msg.timeoutMs : undefined;
+  const r = await postJson(routes.classAdminMassmail(), { ids: msg.ids, type: 'mail', structureId: msg.structureId, theme: '' }, timeoutMs);
   if (r.ok) return { ok: true };
   const kind = r.error.kind;
   const mapped = kind === 'not-found' || kind === 'format' ? 'bad-request' : kind;

@@ -17,6 +17,15 @@ interface Props {
   onMailed: (ids: string[]) => void;
 }
 
+/**
+ * Per-request timeout of the sends (the console tab's fetch). `panel.html?mailTimeoutMs=` shortens the
+ * 30 s default, for tests; the runner's own guard fires a little later, so the fetch is aborted first.
+ */
+const MAIL_TIMEOUT_MS = (() => {
+  const v = Number(new URLSearchParams(location.search).get('mailTimeoutMs'));
+  return Number.isInteger(v) && v >= 1_000 && v <= 120_000 ? v : 30_000;
+})();
+
 type Stage = { kind: 'checking' } | { kind: 'confirm' } | { kind: 'resume'; saved: Campaign } | { kind: 'running' } | { kind: 'ended' };
 
 /**
@@ -48,7 +57,8 @@ export function MailPanel({ t, lang, tabId, structureId, accounts, onClose, onPr
     setStage({ kind: 'running' });
     stop.current = new AbortController();
     const end = await runCampaign(c, {
-      send: (ids) => sendMail(tabId, structureId, ids),
+      send: (ids) => sendMail(tabId, structureId, ids, MAIL_TIMEOUT_MS),
+      timeoutMs: MAIL_TIMEOUT_MS + 2_000,
       save: saveCampaign,
       onUpdate: setCampaign,
       signal: stop.current.signal,

@@ -20,11 +20,23 @@ export function loadAccounts(tabId: number, structureId: string | null): Promise
   return askContent<LoadReply>(tabId, { type: 'load', structureId });
 }
 
-export async function sendMail(tabId: number, structureId: string, ids: string[]): Promise<SendMailReply> {
+/**
+ * The content script took the chunk (its listener answered "async"), then its page went away (reload,
+ * navigation) before answering: the POST may have reached the console. Chrome: "A listener indicated
+ * an asynchronous response by returning true, but the message channel closed before a response was
+ * received"; Firefox: "Promised response from onMessage listener went out of scope". Not to be
+ * confused with "Receiving end does not exist" (never delivered: safe to retry).
+ */
+const LOST = /asynchronous response|went out of scope/i;
+
+export async function sendMail(tabId: number, structureId: string, ids: string[], timeoutMs?: number): Promise<SendMailReply> {
   try {
-    return await askContent<SendMailReply>(tabId, { type: 'send-mail', structureId, ids });
+    const r = await askContent<SendMailReply | undefined>(tabId, { type: 'send-mail', structureId, ids, ...(timeoutMs ? { timeoutMs } : {}) });
+    // No answer at all: no content script took it (not on the massmail page); nothing was sent.
+    return r ?? { ok: false, kind: 'network', message: 'the console tab did not take the request' };
   } catch (e) {
-    return { ok: false, kind: 'network', message: (e as Error).message };
+    const message = (e as Error).message;
+    return { ok: false, kind: LOST.test(message) ? 'lost' : 'network', message };
   }
 }
 

@@ -23,7 +23,7 @@ export interface TabState {
 // panel → content
 export type Ping = { type: 'ping' };
 export type LoadAccounts = { type: 'load'; structureId: string | null };
-export type SendMail = { type: 'send-mail'; structureId: string; ids: string[] };
+export type SendMail = { type: 'send-mail'; structureId: string; ids: string[]; timeoutMs?: number };
 export type PanelToContent = Ping | LoadAccounts | SendMail;
 
 export type PingReply = { page: PageInfo | null };
@@ -40,7 +40,7 @@ export type LoadReply =
 /** Same shape as the campaign runner's SendResult (src/campaign/runner.ts). */
 export type SendMailReply =
   | { ok: true }
-  | { ok: false; kind: 'server' | 'timeout' | 'network' | 'session' | 'mfa' | 'forbidden' | 'bad-request'; status?: number; message?: string };
+  | { ok: false; kind: 'server' | 'timeout' | 'network' | 'lost' | 'session' | 'mfa' | 'forbidden' | 'bad-request'; status?: number; message?: string };
 
 // content → panel (broadcast through runtime messaging; the panel keeps those of its own tab)
 export type LoadProgress = { type: 'load-progress'; receivedBytes: number; totalBytes: number | null };

@@ -14,14 +14,16 @@
  */
 import { cloneCampaign, pendingIds, resumeFrom, type Campaign, type StopReason } from './campaign';
 
-export type SendFailureKind = 'server' | 'timeout' | 'network' | 'session' | 'mfa' | 'forbidden' | 'bad-request';
+export type SendFailureKind = 'server' | 'timeout' | 'network' | 'lost' | 'session' | 'mfa' | 'forbidden' | 'bad-request';
 
 export type SendResult =
   | { ok: true }
   | {
       ok: false;
       /**
-       * server: 5xx · timeout · network: fetch failed · session: expired (redirect to /auth/login
+       * server: 5xx · timeout · network: fetch failed · lost: the request was handed over but its
+       * answer can never come (the console tab reloaded or navigated): it may have been made ·
+       * session: expired (redirect to /auth/login
        * or 401) · mfa: MFA to validate in the console · forbidden: 403 · bad-request: 400
        */
       kind: SendFailureKind;
@@ -210,6 +212,12 @@ export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign
         // Refused before anything was mailed: the chunk is still to do once the user has logged in again.
         set(chunk, 'pending');
         stop ??= r.kind as StopReason;
+        await persist();
+        return;
+      }
+      if (r.kind === 'lost') {
+        // Like a crash: the console may have acted on it, so it is never resent automatically.
+        set(chunk, 'unknown', 'interrupted');
         await persist();
         return;
       }

@@ -350,3 +350,15 @@ test('bench: 1,000 accounts, 100 ms latency, chunk 5 × 4 → close to ideal, no
   expect(r.wallMs).toBeGreaterThanOrEqual(r.idealMs - 50);
   expect(r.wallMs).toBeLessThan(r.idealMs * 1.5);
 });
+
+test('a `lost` answer (console tab reloaded mid-request) marks the chunk unknown and never resends it', async () => {
+  const c0 = createCampaign('s1', accounts(30, 1000), T0, 'c-lost');
+  const sender = fakeSender({ decide: (n) => (n === 2 ? { ok: false, kind: 'lost' } : { ok: true }) });
+  const out = await runCampaign(c0, { ...fast, send: sender.send, save: () => undefined, concurrency: 1 });
+  const lostIds = sender.calls[1]!.ids;
+  expect(lostIds.every((id) => out.entries[id]!.state === 'unknown' && out.entries[id]!.reason === 'interrupted')).toBe(true);
+  // Sent once, or not at all: the lost chunk was never sent again.
+  expect(sender.calls.filter((call) => call.ids.some((id) => lostIds.includes(id)))).toHaveLength(1);
+  expect(counts(out).sent).toBe(emailIds(c0).length - lostIds.length);
+  expect(out.status).toBe('done');
+});
