@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import type { Page, Request } from '@playwright/test';
+import { decode } from '../../src/campaign/compact';
 import { test, expect, loginAs, tabIdFor, HOST, type ConsoleApi, type Ext, type FakeUser } from './fixtures';
 import { MailDialog, PanelPage } from './pages/panel-page';
 import { expected, shownLogin } from './oracle';
@@ -114,15 +115,18 @@ interface StoredCampaign {
   entries: Record<string, { state: string; reason?: string; attempts: number }>;
 }
 
+/** Both storage keys of the campaign (ids written once, compact states), as one JSON text. */
 async function storedCampaignRaw(ext: Ext): Promise<string | undefined> {
-  const key = `campaign:${DEMO}`;
-  return ext.sw.evaluate(async (k) => (await chrome.storage.local.get(k))[k] as string | undefined, key);
+  const keys = [`campaign-ids:${DEMO}`, `campaign:${DEMO}`];
+  const got = await ext.sw.evaluate(async (k) => chrome.storage.local.get(k), keys);
+  return got[keys[1]!] ? JSON.stringify({ ids: got[keys[0]!], state: got[keys[1]!] }) : undefined;
 }
 
 async function storedCampaign(ext: Ext): Promise<StoredCampaign> {
   const raw = await storedCampaignRaw(ext);
   expect(raw, 'campaign stored under campaign:<structureId>').toBeTruthy();
-  return JSON.parse(raw!) as StoredCampaign;
+  const { ids, state } = JSON.parse(raw!);
+  return decode(ids, state) as StoredCampaign;
 }
 
 const idsIn = (c: StoredCampaign, state: string) => c.order.filter((id) => c.entries[id]!.state === state).sort();
@@ -135,12 +139,11 @@ async function expectNoPersonalData(ext: Ext, sel: Selection): Promise<void> {
       if (secret && secret.length > 2) expect(raw, `campaign must not hold ${secret}`).not.toContain(secret);
     }
   }
-  // Only the known keys of the campaign model.
-  const c = JSON.parse(raw) as Record<string, unknown>;
-  expect(Object.keys(c).sort()).toEqual(expect.arrayContaining(['entries', 'id', 'order', 'status', 'structureId']));
-  for (const e of Object.values(c.entries as Record<string, Record<string, unknown>>)) {
-    for (const k of Object.keys(e)) expect(['state', 'reason', 'attempts', 'at']).toContain(k);
-  }
+  // Only the known keys of the stored form: ids once, then one state letter, attempts and time per account.
+  const { ids, state } = JSON.parse(raw) as { ids: Record<string, unknown>; state: Record<string, unknown> };
+  expect(Object.keys(ids).sort()).toEqual(['id', 'order']);
+  for (const k of Object.keys(state)) expect(['v', 'id', 'structureId', 'createdAt', 'updatedAt', 'status', 'stopReason', 's', 'a', 't', 'r']).toContain(k);
+  for (const r of Object.values(state.r as Record<string, string>)) expect(['no-email', 'server', 'timeout', 'network', 'bad-request', 'interrupted']).toContain(r);
 }
 
 /**
