@@ -28,7 +28,7 @@ export function Actions(p: Props) {
 
   return (
     <section class="publish" aria-labelledby="publish-title">
-      <h2 id="publish-title">{t('generatePdf')}</h2>
+      <h2 id="publish-title">{t('publishTitle')}</h2>
       <label>
         <span>{t('model')}</span>
         <select value={p.model} onChange={(e) => p.onModel(e.currentTarget.value as SheetModel)}>

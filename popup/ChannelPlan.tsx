@@ -11,8 +11,10 @@ export function ChannelPlan({ accounts, actions }: { accounts: Account[]; action
   const pdf = usePdf(actions);
   const [mailOpen, setMailOpen] = useState(false);
   return (
-    <section class="plan" aria-labelledby="plan-title">
-      <h2 id="plan-title">{t('planTitle')}</h2>
+    <details class="plan">
+      <summary>
+        <h2>{t('planTitle')}</h2>
+      </summary>
       <ul>
         <li>{t('planPaper', { n: plan.paper.length })}</li>
         <li>{t('planMail', { n: plan.mail.length })}</li>
@@ -39,6 +41,6 @@ export function ChannelPlan({ accounts, actions }: { accounts: Account[]; action
           onMailed={actions.onMailed}
         />
       )}
-    </section>
+    </details>
   );
 }

@@ -12,6 +12,8 @@ interface Props {
   log: DistributionLog;
   onMark: (ids: string[], on: boolean) => void;
   actions: ActionsBase;
+  /** From the toolbar popup's quick search (`panel.html?q=`): the section opens with it. */
+  initialQuery?: string;
 }
 
 const MAX_FAMILIES = 6;
@@ -21,8 +23,8 @@ const MAX_FAMILIES = 6;
  * click prints that sheet or the whole family, and marks it handed over. Keyboard only works:
  * type, Enter prints the first family, Tab reaches every button.
  */
-export function MeetingMode({ accounts, index, log, onMark, actions }: Props) {
-  const [query, setQuery] = useState('');
+export function MeetingMode({ accounts, index, log, onMark, actions, initialQuery = '' }: Props) {
+  const [query, setQuery] = useState(initialQuery);
   const pdf = usePdf(actions);
   const families = useMemo(() => {
     const byId = new Map<string, Account[]>();
@@ -51,8 +53,10 @@ export function MeetingMode({ accounts, index, log, onMark, actions }: Props) {
   const printFamily = (fam: Account[]) => pdf.generate(fam, { ...req, bundles: false });
 
   return (
-    <section class="meeting" aria-labelledby="meeting-title">
-      <h2 id="meeting-title">{t('meetingTitle')}</h2>
+    <details class="meeting" open={!!initialQuery}>
+      <summary>
+        <h2>{t('meetingTitle')}</h2>
+      </summary>
       <label>
         <span>{t('meetingSearch')}</span>
         <input
@@ -101,6 +105,6 @@ export function MeetingMode({ accounts, index, log, onMark, actions }: Props) {
         })}
       </ul>
       {pdf.status}
-    </section>
+    </details>
   );
 }

@@ -129,9 +129,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     setPrefsLoaded(false);
     Promise.all([loadPrefs(roster.structureId, settings.defaultModel), loadLog(roster.structureId)]).then(([p, l]) => {
       if (!live) return;
-      // `?q=` comes from the popup's quick search (parents' meeting).
-      const q = new URLSearchParams(location.search).get('q');
-      setPrefs(q ? { ...p, filters: { ...p.filters, search: q } } : p);
+      setPrefs(p);
       setLog(l);
       setPrefsLoaded(true);
     });
@@ -209,7 +207,14 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     <div class="workspace">
       <StructureSwitch roster={roster} reload={reload} />
       {roster.source === 'table' && <p class="warning" role="status">{t('sourceTable', { detail: roster.sourceDetail ?? '' })}</p>}
-      <MeetingMode accounts={roster.accounts} index={index} log={log} onMark={(ids, on) => mark(ids, 'handed', on)} actions={actionsBase} />
+      <MeetingMode
+        accounts={roster.accounts}
+        index={index}
+        log={log}
+        onMark={(ids, on) => mark(ids, 'handed', on)}
+        actions={actionsBase}
+        initialQuery={new URLSearchParams(location.search).get('q') ?? ''}
+      />
       <FiltersForm t={t} filters={prefs.filters} classes={roster.classes} onChange={setFilters} teacher={kind === 'class-admin'} />
       <SortBox sort={prefs.sort} onChange={setSort} />
       <ChannelPlan accounts={selected} actions={actionsBase} />

@@ -21,6 +21,18 @@ function frDate(iso: string | null, lang: string): string {
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleDateString(lang === 'en' ? 'en-GB' : 'fr-FR');
 }
 
+/** The console's lock icon for a non-activated account (drawn, not an emoji: fonts vary). */
+function LockIcon({ label }: { label: string }) {
+  return (
+    <span class="lock" role="img" aria-label={label} title={label}>
+      <svg viewBox="0 0 12 14" width="10" height="12" aria-hidden="true">
+        <path d="M3 6V4a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" stroke-width="1.6" />
+        <rect x="1" y="6" width="10" height="8" rx="1.5" fill="currentColor" />
+      </svg>
+    </span>
+  );
+}
+
 function followUp(code: string | null, e: DistributionLog['entries'][string] | undefined, t: Translate, lang: string): string {
   if (!code) return t('followActivated');
   if (!e) return '';
@@ -89,7 +101,7 @@ export function VerificationList({ t, lang, rows, excluded, onToggle, log }: Pro
                 />
               </td>
               <td>
-                {a.activationCode && <span class="lock" title={t('notActivated')} aria-label={t('notActivated')}>🔒</span>}
+                {a.activationCode && <LockIcon label={t('notActivated')} />}
                 {a.lastName}
               </td>
               <td>{a.firstName}</td>

@@ -208,6 +208,7 @@ const fr = {
   pdfRoster: 'Ajouter la feuille d’émargement',
   rosterOnly: 'Feuille d’émargement seule',
   close: 'Fermer',
+  publishTitle: 'Lancer le publipostage',
 } as const;
 
 export type UiKey = keyof typeof fr;
@@ -417,6 +418,7 @@ const en: Record<UiKey, string> = {
   pdfRoster: 'Append the sign-off roster',
   rosterOnly: 'Sign-off roster only',
   close: 'Close',
+  publishTitle: 'Run the mail-merge',
 };
 
 export const UI = { fr, en } as const;

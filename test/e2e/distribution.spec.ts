@@ -59,6 +59,7 @@ test('meeting mode finds a family by a partial name without accents, prints it a
   const family = familyOf(users, valentin);
   expect(family.size).toBeGreaterThanOrEqual(4); // Valentin, Nour and their two guardians
   const panel = await panelFor(ext, api, consolePage);
+  await panel.page.getByText('Mode réunion').click();
   const search = panel.page.getByLabel('Rechercher un élève ou un parent');
   await search.fill('valentin coeurd');
   const card = panel.page.getByRole('listitem', { name: /^Famille / }).first();
@@ -84,6 +85,7 @@ test('"Réimprimer les manquants" selects exactly the accounts neither activated
   let users = await api.users(DEMO);
   const panel = await panelFor(ext, api, consolePage);
   // Hand over two families at the meeting…
+  await panel.page.getByText('Mode réunion').click();
   const handed = new Set<string>();
   for (const name of ['valentin coeurd', 'lukasz']) {
     await panel.page.getByLabel('Rechercher un élève ou un parent').fill(name);
