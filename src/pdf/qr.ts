@@ -26,6 +26,8 @@ export interface QrImage {
   hex: boolean;
 }
 
+const utf8 = new TextEncoder();
+
 /**
  * QR matrix (error correction M) as 1-bit rows (0 = dark module), rows padded to whole bytes.
  * Raw binary is ~15 % smaller after deflate than ASCII-hex; readers that look for the end of inline
@@ -33,7 +35,9 @@ export interface QrImage {
  * that sequence, so such (rare) images are written in ASCII-hex instead.
  */
 export function qrImage(text: string, k = QR_PX_PER_MODULE): QrImage {
-  const m = QRCode.create(text, { errorCorrectionLevel: 'M', maskPattern: QR_MASK }).modules;
+  // One byte-mode segment: qrcode's optimal segmentation (a shortest-path search) costs more than
+  // the QR itself, and a URL gains next to nothing from mixed modes.
+  const m = QRCode.create([{ data: utf8.encode(text), mode: 'byte' }], { errorCorrectionLevel: 'M', maskPattern: QR_MASK }).modules;
   const n = m.size;
   const data = m.data;
   const px = n * k;
