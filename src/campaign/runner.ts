@@ -205,7 +205,9 @@ export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign
       const r = await sendWithTimeout(deps.send, chunk, timeoutMs);
       if (r.ok) {
         set(chunk, 'sent');
-        await persist();
+        // Not awaited: the lane goes on with its next chunk, whose `inflight` save (awaited, and
+        // serialised after this one) records this `sent` too. Losing it in a crash leaves `unknown`, never a resend.
+        void persist();
         return;
       }
       if (STOPPING.has(r.kind)) {
