@@ -207,11 +207,13 @@ test.describe('toolbar popup', () => {
     const [opened] = await Promise.all([ext.context.waitForEvent('page'), popup.quickSearch.press('Enter')]);
     await opened.waitForLoadState();
     expect(opened.url()).toBe(`chrome-extension://${ext.id}/panel.html?tab=${tabId}&q=Dupont`);
-    // The panel puts `q` in its search box.
+    // The panel opens meeting mode with `q` in its search box, and shows the matching families.
     const searched = new PanelPage(opened);
     await searched.waitReady();
-    await expect(opened.getByRole('searchbox', { name: 'Rechercher (nom, prénom, login)' })).toHaveValue('Dupont');
-    expect(await searched.selectedCount()).toBe(expected(oracle, { search: 'Dupont' }).length);
+    await expect(opened.getByRole('searchbox', { name: 'Rechercher un élève ou un parent' })).toHaveValue('Dupont');
+    const dupont = expected(oracle, { search: 'Dupont' });
+    expect(dupont.length).toBeGreaterThan(0);
+    await expect(opened.getByRole('listitem', { name: /^Famille / }).first()).toContainText(`${dupont[0]!.firstName} ${dupont[0]!.lastName}`);
   });
 
   test('elsewhere it says what it is for and offers « Activer sur ce site » for a typed address', async ({ ext }) => {
