@@ -67,7 +67,7 @@ async function load(msg: LoadAccounts): Promise<LoadReply> {
       // An ADML of another structure gets [] (one-console.md §1.1): say so instead of "empty school".
       if (!accounts.length && structures.length && !structures.some((s) => s.id === structureId))
         return { ok: false, error: { kind: 'forbidden', detail: `structure ${structureId} absente de structure/admin/list` } };
-      report(structureId, accounts.length, 'json');
+      report(structureId, accounts.length, 'json', structures);
       return { ok: true, source: 'json', structureId, structures, classes, accounts };
     } catch (e) {
       if (!(e instanceof ConsoleFormatError)) throw e;
@@ -102,7 +102,7 @@ async function loadTeacher(msg: LoadAccounts): Promise<LoadReply> {
   }
   try {
     const accounts = teacherRoster(perClass);
-    report(school.id, accounts.length, 'json');
+    report(school.id, accounts.length, 'json', schools);
     return {
       ok: true, source: 'json', structureId: school.id,
       structures: schools.map(({ id, name }) => ({ id, name })), classes: school.classes, accounts,
@@ -117,7 +117,7 @@ async function tableFallback(structureId: string, structures: Structure[], class
   await waitForTableRows();
   try {
     const accounts = accountsFromTable(readUserTable(document), classes);
-    report(structureId, accounts.length, 'table');
+    report(structureId, accounts.length, 'table', structures);
     return { ok: true, source: 'table', structureId, structures, classes, accounts };
   } catch (e) {
     return { ok: false, error: { kind: 'format', detail: `${why} ; ${(e as Error).message}` } };
@@ -132,8 +132,9 @@ function safe<T>(f: () => T, fallback: T): T {
   }
 }
 
-function report(structureId: string, count: number, source: 'json' | 'table'): void {
-  ext().runtime.sendMessage({ type: 'accounts-read', structureId, count, source }).catch(() => undefined);
+function report(structureId: string, count: number, source: 'json' | 'table', structures: Structure[] = []): void {
+  const structureName = structures.find((s) => s.id === structureId)?.name;
+  ext().runtime.sendMessage({ type: 'accounts-read', structureId, structureName, count, source }).catch(() => undefined);
 }
 
 async function sendMail(msg: SendMail): Promise<SendMailReply> {

@@ -16,13 +16,19 @@ async function readStates(): Promise<Record<string, TabState>> {
   return (got[KEY] as Record<string, TabState> | undefined) ?? {};
 }
 
-async function writeState(tabId: number, patch: Partial<TabState>): Promise<TabState> {
-  const area = api.storage.session ?? api.storage.local;
-  const all = await readStates();
-  const next: TabState = { ...(all[tabId] ?? { page: null, read: null }), ...patch };
-  all[tabId] = next;
-  await area.set({ [KEY]: all });
-  return next;
+// Read-modify-write of one record: chained, so two messages arriving together never lose an update.
+let writes: Promise<unknown> = Promise.resolve();
+
+function writeState(tabId: number, patch: Partial<TabState> | null): Promise<void> {
+  const run = writes.then(async () => {
+    const area = api.storage.session ?? api.storage.local;
+    const all = await readStates();
+    if (patch === null) delete all[tabId];
+    else all[tabId] = { ...(all[tabId] ?? { page: null, read: null }), ...patch };
+    await area.set({ [KEY]: all });
+  });
+  writes = run.catch(() => undefined);
+  return run;
 }
 
 export function panelPath(tabId: number): string {
@@ -42,7 +48,7 @@ api.runtime.onMessage.addListener((msg: unknown, sender, sendResponse: (r: unkno
     return false;
   }
   if (isMessage<AccountsRead>(msg, 'accounts-read') && tabId !== undefined) {
-    writeState(tabId, { read: { structureId: msg.structureId, count: msg.count, source: msg.source } });
+    writeState(tabId, { read: { structureId: msg.structureId, structureName: msg.structureName, count: msg.count, source: msg.source } });
     return false;
   }
   if (isMessage<GetTabState>(msg, 'get-tab-state')) {
@@ -52,10 +58,8 @@ api.runtime.onMessage.addListener((msg: unknown, sender, sendResponse: (r: unkno
   return false;
 });
 
-api.tabs.onRemoved.addListener(async (tabId) => {
-  const all = await readStates();
-  delete all[tabId];
-  await (api.storage.session ?? api.storage.local).set({ [KEY]: all });
+api.tabs.onRemoved.addListener((tabId) => {
+  writeState(tabId, null).catch(() => undefined);
 });
 
 // --- « Activer sur ce site »: dynamic content scripts for ENTs granted at run time --------------

@@ -54,7 +54,7 @@ async function currentTab(): Promise<chrome.tabs.Tab | undefined> {
 
 function ConsoleView({ t, tabId, state }: { t: Translate; tabId: number; state: TabState }) {
   const [q, setQ] = useState('');
-  const structureId = state.read?.structureId ?? state.page?.structureId;
+  const structureId = state.read?.structureName ?? state.read?.structureId ?? state.page?.structureId;
   return (
     <>
       {structureId && <p class="structure-id">{t('popupStructure', { id: structureId })}</p>}

@@ -9,7 +9,7 @@ import type { PageInfo } from './console/endpoints';
 
 // content → background
 export type PageDetected = { type: 'page-detected'; page: PageInfo | null };
-export type AccountsRead = { type: 'accounts-read'; structureId: string; count: number; source: 'json' | 'table' };
+export type AccountsRead = { type: 'accounts-read'; structureId: string; structureName?: string; count: number; source: 'json' | 'table' };
 export type ContentToBackground = PageDetected | AccountsRead;
 
 // popup/panel → background
@@ -17,7 +17,7 @@ export type GetTabState = { type: 'get-tab-state'; tabId: number };
 export type ToBackground = ContentToBackground | GetTabState;
 export interface TabState {
   page: PageInfo | null;
-  read: { structureId: string; count: number; source: 'json' | 'table' } | null;
+  read: { structureId: string; structureName?: string | undefined; count: number; source: 'json' | 'table' } | null;
 }
 
 // panel → content

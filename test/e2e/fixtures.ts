@@ -158,8 +158,12 @@ export async function tabIdFor(ext: Ext, pathPrefix: string): Promise<number> {
     .poll(async () => {
       found = await ext.sw.evaluate(async (p) => {
         const all = ((await chrome.storage.session.get('tabs')).tabs ?? {}) as Record<string, { page: { path: string } | null }>;
-        const hit = Object.entries(all).find(([, s]) => s.page?.path.startsWith(p));
-        return hit ? Number(hit[0]) : undefined;
+        // A closed tab may linger in the record for a moment: keep live tabs, newest first.
+        const live = new Set((await chrome.tabs.query({})).map((t) => t.id));
+        const hits = Object.entries(all)
+          .filter(([id, s]) => s.page?.path.startsWith(p) && live.has(Number(id)))
+          .map(([id]) => Number(id));
+        return hits.length ? Math.max(...hits) : undefined;
       }, pathPrefix);
       return found;
     }, { timeout: 15_000 })
