@@ -199,7 +199,7 @@ test.describe('toolbar popup', () => {
     await expect(before.count).toHaveText(`${oracle.length} comptes lus`);
     const popup = await PopupPage.open(ext, tabId);
     await expect(popup.count).toHaveText(`${oracle.length} comptes lus`);
-    await expect(popup.page.getByText(`Structure : ${DEMO}`)).toBeVisible();
+    await expect(popup.page.getByText('Structure : École élémentaire Jules Ferry')).toBeVisible();
     await expect(popup.openButton).toBeVisible();
     await expect(popup.settingsLink).toBeVisible();
 
