@@ -129,3 +129,35 @@ test('the activation page opened by a QR is pre-filled with login and code', asy
   await expect(consolePage.locator('input[name="login"]')).toHaveValue(shownLogin(u));
   await expect(consolePage.locator('input[name="activationCode"]')).toHaveValue(u.activationCode!);
 });
+
+test('settings apply to the sheets: ENT address, school name, custom paragraph, QR without code, English', async ({ ext, api, consolePage }) => {
+  await ext.sw.evaluate(() =>
+    chrome.storage.local.set({
+      settings: { entUrl: 'https://ent1d.ac-reunion.fr', schoolName: 'École Les Flamboyants', customText: 'Réunion de rentrée le 2 septembre à 18 h.', qrMode: 'login', sheetLang: 'en', defaultModel: 'simplePdf', bundles: 'off' },
+    }),
+  );
+  const users = await api.users(DEMO);
+  const panel = await panelFor(ext, api, consolePage);
+  await expect(panel.select('Modèle de publipostage PDF')).toHaveValue('simplePdf');
+  await panel.classBox('CP A').check();
+  await panel.select('Activation').selectOption({ label: 'Utilisateurs non activés' });
+  const rows = await panel.allRows();
+  const file = await generate(panel);
+  expect(file).toMatch(/publipostage-ecole-les-flamboyants-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const text = pdfText(file).replace(/\s+/g, ' ');
+  expect(text).toContain('https://ent1d.ac-reunion.fr');
+  expect(text).not.toContain('oneconnect.edifice.io');
+  expect(text).toContain('École Les Flamboyants');
+  expect(text).toContain('Réunion de rentrée le 2 septembre à 18 h.');
+  expect(text).toContain('Activation code');
+  // QR "login only": the activation page with the login, never the code.
+  const codes = qrCodes(file, 1, pdfPages(file));
+  const byId = new Map(users.map((u) => [u.id, u]));
+  // Teachers activate with their académie account: their card points to the site only.
+  const want = rows.map((r) => {
+    const u = byId.get(r.id)!;
+    return u.profile === 'Teacher' ? 'https://ent1d.ac-reunion.fr' : `https://ent1d.ac-reunion.fr/auth/activation?login=${encodeURIComponent(shownLogin(u))}`;
+  });
+  expect(codes.sort()).toEqual(want.sort());
+  for (const c of codes) expect(c).not.toContain('activationCode');
+});
