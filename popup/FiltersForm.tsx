@@ -63,38 +63,16 @@ export function FiltersForm({ t, filters: f, classes, onChange, teacher = false 
           </div>
         </fieldset>
         <div class="selects">
-          <label>
-            <span>{t('activation')}</span>
-            <select value={f.activation} onChange={(e) => set({ activation: e.currentTarget.value as Filters['activation'] })}>
-              <option value="all">{t('activationAll')}</option>
-              <option value="activated">{t('activationActivated')}</option>
-              <option value="notActivated">{t('activationNotActivated')}</option>
-            </select>
-          </label>
-          <label>
-            <span>{t('email')}</span>
-            <select value={f.email} onChange={(e) => set({ email: e.currentTarget.value as Filters['email'] })}>
-              <option value="all">{t('emailAll')}</option>
-              <option value="with">{t('emailWith')}</option>
-              <option value="without">{t('emailWithout')}</option>
-            </select>
-          </label>
-          {!teacher && (<label>
-            <span>{t('localAdmins')}</span>
-            <select value={f.localAdmin} onChange={(e) => set({ localAdmin: e.currentTarget.value as Filters['localAdmin'] })}>
-              <option value="all">{t('localAdminsAll')}</option>
-              <option value="only">{t('localAdminsOnly')}</option>
-              <option value="excluded">{t('localAdminsExcluded')}</option>
-            </select>
-          </label>)}
-          <label>
-            <span>{t('blocked')}</span>
-            <select value={f.blocked} onChange={(e) => set({ blocked: e.currentTarget.value as Filters['blocked'] })}>
-              <option value="all">{t('blockedAll')}</option>
-              <option value="blocked">{t('blockedOnly')}</option>
-              <option value="notBlocked">{t('blockedNot')}</option>
-            </select>
-          </label>
+          <Choice label={t('activation')} value={f.activation} onChange={(activation) => set({ activation })}
+            options={[['all', t('activationAll')], ['activated', t('activationActivated')], ['notActivated', t('activationNotActivated')]]} />
+          <Choice label={t('email')} value={f.email} onChange={(email) => set({ email })}
+            options={[['all', t('emailAll')], ['with', t('emailWith')], ['without', t('emailWithout')]]} />
+          {!teacher && (
+            <Choice label={t('localAdmins')} value={f.localAdmin} onChange={(localAdmin) => set({ localAdmin })}
+              options={[['all', t('localAdminsAll')], ['only', t('localAdminsOnly')], ['excluded', t('localAdminsExcluded')]]} />
+          )}
+          <Choice label={t('blocked')} value={f.blocked} onChange={(blocked) => set({ blocked })}
+            options={[['all', t('blockedAll')], ['blocked', t('blockedOnly')], ['notBlocked', t('blockedNot')]]} />
           <label>
             <span>{t('created')}</span>
             <select
@@ -130,6 +108,22 @@ export function FiltersForm({ t, filters: f, classes, onChange, teacher = false 
         </button>
       )}
     </section>
+  );
+}
+
+/** One of the console's three-way filters (tous / l'un / l'autre) as a labelled select. */
+function Choice<V extends string>({ label, value, options, onChange }: { label: string; value: V; options: [V, string][]; onChange: (v: V) => void }) {
+  return (
+    <label>
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value as V)}>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

@@ -1,36 +1,20 @@
 // Screenshots of the panel and popup for a visual check: node test/screens.mjs [outdir]
-import { chromium } from '@playwright/test';
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { startFakeConsole, DEMO_STRUCTURE_ID } from './fake-console/server.mjs';
+import { HOST, launchExtension, waitConsoleTabId } from './extension-browser.mjs';
 
 const outDir = process.argv[2] ?? 'out/screens';
 mkdirSync(outDir, { recursive: true });
-const HOST = 'oneconnect.edifice.io';
-const EXT = path.resolve('dist/chrome');
 const fake = await startFakeConsole({ port: 0 });
 const origin = `https://${HOST}:${fake.port}`;
-const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'pp1-shots-')), {
-  headless: true, executablePath: '/usr/lib/chromium/chromium', ignoreHTTPSErrors: true, locale: 'fr-FR',
-  viewport: { width: 1280, height: 900 },
-  args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, `--host-resolver-rules=MAP ${HOST} 127.0.0.1`,
-    '--ignore-certificate-errors', '--disable-gpu', '--disable-background-networking', '--lang=fr-FR'],
-});
+const { context, sw, id } = await launchExtension();
 try {
-  let [sw] = context.serviceWorkers();
-  if (!sw) sw = await context.waitForEvent('serviceworker');
-  const id = new URL(sw.url()).host;
   const page = await context.newPage();
   const massmail = `/admin/${DEMO_STRUCTURE_ID}/imports-exports/massmail`;
   await page.goto(`${origin}/__test/login?as=adml&redirect=${encodeURIComponent(massmail)}`);
   await page.waitForSelector('table tbody tr');
   await page.screenshot({ path: `${outDir}/console.png` });
-  let tabId;
-  for (let i = 0; i < 100 && !tabId; i++) {
-    tabId = await sw.evaluate(async (p) => Object.entries((await chrome.storage.session.get('tabs')).tabs ?? {}).find(([, s]) => s.page?.path === p)?.[0], massmail);
-    if (!tabId) await new Promise((r) => setTimeout(r, 100));
-  }
+  const tabId = await waitConsoleTabId(sw, massmail);
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 420, height: 1400 });
   await panel.goto(`chrome-extension://${id}/panel.html?tab=${tabId}`);

@@ -1,20 +1,14 @@
 // Shared helpers of `npm run bench`: the fake console, Chromium with the built extension, the panel
 // bound to a console tab, esbuild bundles of the core, and statistics.
-import { chromium } from '@playwright/test';
 import https from 'node:https';
 import * as esbuild from 'esbuild';
-import { existsSync, mkdtempSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startFakeConsole, BIG_STRUCTURE_ID } from '../fake-console/server.mjs';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const HOST = 'oneconnect.edifice.io';
-export const EXT_DIR = path.join(ROOT, 'dist/chrome');
-export const CHROMIUM =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium');
+import { CHROMIUM, EXT_DIR, HOST, ROOT, launchExtension, waitConsoleTabId } from '../extension-browser.mjs';
+
+export { CHROMIUM, EXT_DIR, HOST, ROOT };
 export { BIG_STRUCTURE_ID };
 
 /** A JSON request to the fake console from Node (its certificate is self-signed). */
@@ -55,47 +49,14 @@ export async function fakeConsole(knobs = {}) {
   return { fake, api };
 }
 
-export async function launch() {
-  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'pp1-bench-')), {
-    headless: true,
-    executablePath: CHROMIUM,
-    ignoreHTTPSErrors: true,
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 900 },
-    locale: 'fr-FR',
-    args: [
-      `--disable-extensions-except=${EXT_DIR}`,
-      `--load-extension=${EXT_DIR}`,
-      `--host-resolver-rules=MAP ${HOST} 127.0.0.1`,
-      '--ignore-certificate-errors',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--lang=fr-FR',
-    ],
-  });
-  let [sw] = context.serviceWorkers();
-  if (!sw) sw = await context.waitForEvent('serviceworker');
-  return { context, sw, id: new URL(sw.url()).host };
-}
+export const launch = () => launchExtension();
 
 /** Logs in as ADML on the structure's massmail page and opens the panel as a tab bound to it. */
 export async function openPanel(ext, api, structureId = BIG_STRUCTURE_ID) {
   const consolePage = await ext.context.newPage();
   const massmail = `/admin/${structureId}/imports-exports/massmail`;
   await consolePage.goto(`${api.origin}/__test/login?as=adml&redirect=${encodeURIComponent(massmail)}`);
-  let tabId;
-  for (let i = 0; i < 150 && !tabId; i++) {
-    tabId = await ext.sw.evaluate(async (p) => {
-      const all = (await chrome.storage.session.get('tabs')).tabs ?? {};
-      const hit = Object.entries(all).find(([, s]) => s.page?.path.startsWith(p));
-      return hit ? Number(hit[0]) : undefined;
-    }, massmail);
-    if (!tabId) await sleep(100);
-  }
-  if (!tabId) throw new Error('the extension did not record the massmail tab (storage.session "tabs")');
+  const tabId = await waitConsoleTabId(ext.sw, massmail, 15_000);
   const panel = await ext.context.newPage();
   const t0 = Date.now();
   await panel.goto(`chrome-extension://${ext.id}/panel.html?tab=${tabId}`);

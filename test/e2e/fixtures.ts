@@ -2,15 +2,14 @@
  * E2E fixtures: the built extension (dist/chrome) loaded into Debian's Chromium, against the fake
  * console served over HTTPS on loopback and reached under its production host name.
  */
-import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { CHROMIUM, EXT_DIR, HOST, consoleTabId, launchExtension } from '../extension-browser.mjs';
 import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { startFakeConsole } from '../fake-console/server.mjs';
 
-export const HOST = 'oneconnect.edifice.io';
-export const EXT_DIR = path.resolve('dist/chrome');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+export { HOST, EXT_DIR, CHROMIUM };
 
 export interface FakeConsole {
   url: string;
@@ -27,31 +26,7 @@ export interface Ext {
 
 export async function launchWithExtension(extDir = EXT_DIR): Promise<Ext> {
   const downloadsDir = mkdtempSync(path.join(os.tmpdir(), 'pp1-dl-'));
-  const context = await chromium.launchPersistentContext('', {
-    headless: true,
-    executablePath: CHROMIUM,
-    ignoreHTTPSErrors: true,
-    acceptDownloads: true,
-    downloadsPath: downloadsDir,
-    viewport: { width: 1280, height: 900 },
-    locale: 'fr-FR',
-    args: [
-      `--disable-extensions-except=${extDir}`,
-      `--load-extension=${extDir}`,
-      `--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP *.example.test 127.0.0.1`,
-      '--ignore-certificate-errors',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--lang=fr-FR',
-    ],
-  });
-  let [sw] = context.serviceWorkers();
-  if (!sw) sw = await context.waitForEvent('serviceworker');
-  const id = new URL(sw.url()).host;
-  return { context, sw, id, downloadsDir };
+  return { ...(await launchExtension({ extDir, downloadsPath: downloadsDir })), downloadsDir };
 }
 
 /** A user as the fake console stores it (test/fake-console/demo-data.mjs). */
@@ -155,18 +130,7 @@ export async function loginAs(page: Page, api: ConsoleApi, role: string, redirec
 export async function tabIdFor(ext: Ext, pathPrefix: string): Promise<number> {
   let found: number | undefined;
   await expect
-    .poll(async () => {
-      found = await ext.sw.evaluate(async (p) => {
-        const all = ((await chrome.storage.session.get('tabs')).tabs ?? {}) as Record<string, { page: { path: string } | null }>;
-        // A closed tab may linger in the record for a moment: keep live tabs, newest first.
-        const live = new Set((await chrome.tabs.query({})).map((t) => t.id));
-        const hits = Object.entries(all)
-          .filter(([id, s]) => s.page?.path.startsWith(p) && live.has(Number(id)))
-          .map(([id]) => Number(id));
-        return hits.length ? Math.max(...hits) : undefined;
-      }, pathPrefix);
-      return found;
-    }, { timeout: 15_000 })
+    .poll(async () => (found = await consoleTabId(ext.sw, pathPrefix)), { timeout: 15_000 })
     .toBeTruthy();
   return found!;
 }

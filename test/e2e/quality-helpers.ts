@@ -1,7 +1,7 @@
 /** Helpers shared by quality.spec.ts and privacy.spec.ts. */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, type Ext } from './fixtures';
+import { expect, tabIdFor, type Ext } from './fixtures';
 
 export const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
 export const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
@@ -19,21 +19,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
  * linger a moment in the background's record (tabs.onRemoved is asynchronous).
  */
 export async function liveTabIdFor(ext: Ext, pathPrefix: string): Promise<number> {
-  let found: number | undefined;
-  await expect
-    .poll(async () => {
-      found = await ext.sw.evaluate(async (p) => {
-        const live = new Set((await chrome.tabs.query({})).map((t) => t.id));
-        const all = ((await chrome.storage.session.get('tabs')).tabs ?? {}) as Record<string, { page: { path: string } | null }>;
-        const hits = Object.entries(all)
-          .filter(([id, s]) => live.has(Number(id)) && s.page?.path.startsWith(p))
-          .map(([id]) => Number(id));
-        return hits.length ? Math.max(...hits) : undefined;
-      }, pathPrefix);
-      return found;
-    }, { timeout: 15_000 })
-    .toBeTruthy();
-  return found!;
+  return tabIdFor(ext, pathPrefix);
 }
 
 /** The id of the tab a test just opened: the newest one (without `tabs`, ids are all we can see). */
