@@ -21,6 +21,18 @@ export function ChannelPlan({ accounts, actions }: { accounts: Account[]; action
         <li>{t('planAcademie', { n: plan.academie.length })}</li>
       </ul>
       <div class="buttons">
+        <button
+          type="button"
+          class="primary"
+          disabled={(!plan.paper.length && !plan.mail.length) || pdf.busy}
+          onClick={() => {
+            // E-mail where possible, paper for the rest: the sheets print while the mail dialog asks to confirm.
+            if (plan.mail.length && actions.canMail) setMailOpen(true);
+            if (plan.paper.length) pdf.generate(plan.paper, defaultRequest(actions, 'simplePdf'));
+          }}
+        >
+          {t('planApply')}
+        </button>
         <button type="button" disabled={!plan.paper.length || pdf.busy} onClick={() => pdf.generate(plan.paper, defaultRequest(actions, 'simplePdf'))}>
           {t('planPrint', { n: plan.paper.length })}
         </button>

@@ -209,6 +209,7 @@ const fr = {
   rosterOnly: 'Feuille d’émargement seule',
   close: 'Fermer',
   publishTitle: 'Lancer le publipostage',
+  planApply: 'Appliquer le plan (mails et fiches papier)',
 } as const;
 
 export type UiKey = keyof typeof fr;
@@ -419,6 +420,7 @@ const en: Record<UiKey, string> = {
   rosterOnly: 'Sign-off roster only',
   close: 'Close',
   publishTitle: 'Run the mail-merge',
+  planApply: 'Apply the plan (e-mails and paper sheets)',
 };
 
 export const UI = { fr, en } as const;

@@ -147,3 +147,19 @@ test('household packs: each family together, once, siblings across classes, guar
   const valentin = cards.findIndex((u) => u.firstName === 'Valentin' && u.lastName === 'Cœurderoy');
   expect(Math.abs(nour - valentin)).toBeLessThanOrEqual(3);
 });
+
+test('channel plan: one click prints the paper sheets and asks to confirm the e-mails; teachers get nothing', async ({ ext, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  const panel = await panelFor(ext, api, consolePage);
+  const selected = users;
+  const mail = selected.filter((u) => u.profile === 'Guest' && u.email?.trim());
+  expect(mail.length).toBeGreaterThan(0);
+  const paper = selected.filter((u) => u.profile !== 'Teacher' && !mail.includes(u));
+  await panel.page.getByText('Plan de distribution').click();
+  await expect(panel.page.getByText(`Sur papier (élèves, parents, invités sans courriel) : ${paper.length}`)).toBeVisible();
+  await expect(panel.page.getByText(`Compte académique (enseignants, sans fiche) : ${selected.length - paper.length - mail.length}`)).toBeVisible();
+  const [download] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), panel.button('Appliquer le plan (mails et fiches papier)').click()]);
+  const logins = cardTexts(await saveDownload(download), 2, 4).map((c) => /Identifiant : (\S+)/.exec(c)?.[1]);
+  expect(logins.sort()).toEqual(paper.map(shownLogin).sort());
+  await expect(panel.page.getByRole('dialog', { name: 'Attention !' })).toContainText(`à ${mail.length} utilisateur(s)`);
+});

@@ -211,3 +211,13 @@ test('5,000 accounts: the list stays virtual and filters apply', async ({ ext, a
   await panel.profile('Enseignant').check();
   await expect(panel.selectedCounter).toHaveText(`${expected(users, { profiles: ['Teacher'] }).length} comptes sélectionnés`);
 });
+
+test('an admin of several structures switches between them', async ({ ext, api, consolePage }) => {
+  const panel = await openPanel(ext, api, consolePage);
+  await panel.waitReady();
+  const big = await api.users(BIG);
+  await panel.select('Structure').selectOption({ label: 'Groupe scolaire Victor Hugo (grand)' });
+  await expect(panel.selectedCounter).toHaveText(`${big.length} comptes sélectionnés`, { timeout: 30_000 });
+  await panel.select('Structure').selectOption({ label: 'École vide' });
+  await expect(panel.page.getByText('Aucun compte dans cette structure.')).toBeVisible();
+});

@@ -161,3 +161,20 @@ test('settings apply to the sheets: ENT address, school name, custom paragraph, 
   expect(codes.sort()).toEqual(want.sort());
   for (const c of codes) expect(c).not.toContain('activationCode');
 });
+
+test('sign-off roster on its own: one table per class with name, profile, login, « Remis le », « Signature »', async ({ ext, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  const classes = await api.classes(DEMO);
+  const cm2 = classes.find((c) => c.name === 'CM2 A')!;
+  const panel = await panelFor(ext, api, consolePage);
+  await panel.classBox('CM2 A').check();
+  await panel.profile('Élève').check();
+  const file = await generate(panel, 'Feuille d’émargement seule');
+  expect(file).toMatch(/emargement-ecole-elementaire-jules-ferry-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const text = pdfText(file);
+  expect(text).toContain('CM2 A');
+  for (const h of ['Nom', 'Prénom', 'Profil', 'Identifiant', 'Remis le', 'Signature']) expect(text).toContain(h);
+  const students = users.filter((u) => u.profile === 'Student' && u.classes.includes(cm2.id));
+  for (const u of students) expect(text).toContain(shownLogin(u));
+  expect(text).not.toMatch(/Code d'activation/);
+});
