@@ -35,6 +35,15 @@ async function readBody(res: Response, onProgress?: (received: number, total: nu
   return out + decoder.decode();
 }
 
+async function redirectsAway(url: URL): Promise<boolean> {
+  try {
+    const r = await fetch(url, { credentials: 'same-origin', redirect: 'manual' });
+    return r.type === 'opaqueredirect';
+  } catch {
+    return false;
+  }
+}
+
 export async function request(
   path: string,
   init: RequestInit & { timeoutMs?: number } = {},
@@ -55,6 +64,9 @@ export async function request(
     return { ok: true, data: body };
   } catch (e) {
     if (ctrl.signal.aborted) return fail('timeout', `${path}: no answer`);
+    // An expired session may redirect to a login page on another origin (an SSO), which fetch
+    // refuses as a CORS failure: look at the first answer without following it.
+    if ((init.method ?? 'GET') === 'GET' && (await redirectsAway(url))) return fail('session', `${path}: redirected to a login page`);
     return fail('network', `${path}: ${(e as Error).message}`);
   } finally {
     clearTimeout(timer);
