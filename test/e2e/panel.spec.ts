@@ -173,6 +173,14 @@ test('error states: session expired, MFA, not an administrator, empty structure,
   await panel.page.close();
   await api.reset();
 
+  // The same, when the login page is on another origin (an SSO): still "session expired", not a network error.
+  await loginAs(consolePage, api, 'adml', massmail(DEMO));
+  await api.knobs({ expireSessionAfter: 1, expiredAnswer: 'sso' });
+  panel = await PanelPage.open(ext, await tabIdFor(ext, massmail(DEMO)));
+  await expect(panel.alert).toContainText('Votre session a expiré');
+  await panel.page.close();
+  await api.reset();
+
   await api.knobs({ mfaRequired: true });
   panel = await openPanel(ext, api, consolePage);
   await expect(panel.alert).toContainText('validation en deux étapes');

@@ -11,7 +11,7 @@ export const DEFAULT_KNOBS = Object.freeze({
   expireSessionAfter: 0,   // a session dies after N authenticated requests (0 = never)
   mfaRequired: false,      // MFA-protected routes (§1.1-1.4) refuse until /auth/validate-mfa
   allUsersStatus: 0,       // force allUsers to answer this status (e.g. 404); the page then renders from embedded data
-  expiredAnswer: 'redirect', // JSON routes without a valid session: 'redirect' (302 /auth/login) or '401'
+  expiredAnswer: 'redirect', // without a valid session: 'redirect' (302 /auth/login), '401' (JSON routes), 'sso' (302 to another origin)
 });
 
 export function makeKnobs(initial = {}) {

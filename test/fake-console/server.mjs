@@ -105,6 +105,8 @@ export async function startFakeConsole(options = {}) {
 
     if (!user) {
       const callBack = encodeURIComponent(path + url.search);
+      // 'sso': the login page lives on another origin (a regional SSO), as on some ENTs.
+      if (state.knobs.expiredAnswer === 'sso') return redirect(res, `https://sso.example.test:${state.port}/auth/login?callBack=${callBack}`);
       if (page || state.knobs.expiredAnswer !== '401') return redirect(res, `/auth/login?callBack=${callBack}`);
       return sendJson(res, 401, { error: 'unauthorized' });
     }
@@ -179,6 +181,7 @@ export async function startFakeConsole(options = {}) {
     server.listen(options.port ?? 0, host, () => { server.off('error', reject); resolve(); });
   });
   const port = server.address().port;
+  state.port = port;
   const url = `${state.https ? 'https' : 'http'}://${host}:${port}`;
   let closed = false;
   return {
