@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Account } from '../src/model/account';
-import type { SheetModel } from './sheet-model';
+import type { SheetModel } from '../src/pdf';
 import { MailPanel } from './MailPanel';
 import { defaultRequest, usePdf, type ActionsBase } from './use-pdf';
 import { lang, t } from './lang';

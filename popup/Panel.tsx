@@ -8,7 +8,7 @@ import type { Settings } from '../src/settings';
 import { navigateConsole } from './console-link';
 import { FiltersForm } from './FiltersForm';
 import { VerificationList } from './VerificationList';
-import { loadPrefs, savePrefs, type Prefs } from './prefs';
+import { DEFAULT_PREFS, loadPrefs, savePrefs, type Prefs } from './prefs';
 import { type RosterState, useRoster, type Roster } from './use-roster';
 import { loadLog, saveLog } from './distribution-store';
 import { Actions } from './Actions';
@@ -117,8 +117,7 @@ interface WorkspaceProps {
 }
 
 function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceProps) {
-  const defaults: Prefs = { filters: EMPTY_FILTERS, sort: { first: 'none', second: 'none' }, model: settings.defaultModel };
-  const [prefs, setPrefs] = useState<Prefs>(defaults);
+  const [prefs, setPrefs] = useState<Prefs>({ ...DEFAULT_PREFS, model: settings.defaultModel });
   const [prefsLoaded, setPrefsLoaded] = useState(false);
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [log, setLog] = useState<DistributionLog>(emptyLog(roster.structureId));

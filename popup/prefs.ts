@@ -4,7 +4,7 @@
  */
 import { EMPTY_FILTERS, type Filters } from '../src/model/filters';
 import { DEFAULT_SORT, type SortOrder } from '../src/model/sort';
-import type { SheetModel } from './sheet-model';
+import type { SheetModel } from '../src/pdf';
 import { ext } from '../src/platform/browser-api';
 
 export interface Prefs {

@@ -1,7 +1,7 @@
 /** Helpers shared by quality.spec.ts and privacy.spec.ts. */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, tabIdFor, type Ext } from './fixtures';
+import { tabIdFor, type Ext } from './fixtures';
 
 export const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
 export const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
