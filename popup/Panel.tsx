@@ -15,14 +15,18 @@ import { Actions } from './Actions';
 import { MeetingMode } from './MeetingMode';
 import { ChannelPlan } from './ChannelPlan';
 import { lang, t } from './lang';
+import { ext } from '../src/platform/browser-api';
 import type { PageKind } from '../src/console/endpoints';
 
 export function Panel({ tabId, settings }: { tabId: number | null; settings: Settings }) {
   const { status, page, reload } = useRoster(tabId);
   return (
     <main class="panel">
-      <header>
+      <header class="panel-header">
         <h1>{t('panelTitle')}</h1>
+        <button type="button" class="link" onClick={() => ext().runtime.openOptionsPage()}>
+          {t('popupSettings')}
+        </button>
       </header>
       <StatusView status={status} tabId={tabId} origin={page?.origin ?? ''} kind={page?.kind ?? 'massmail'} reload={reload} settings={settings} />
     </main>
