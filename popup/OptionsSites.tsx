@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { FormNote, type Note } from './FormNote';
 import type { Translate } from '../src/i18n/ui';
 import { disableSite, enableSite, enabledSites, isKnownHost, parseSite } from './enable-site';
-
-type Note = { kind: 'status' | 'alert'; text: string } | null;
 
 /**
  * « Activer sur ce site »: the ENT's address, typed (or prefilled when the tab's address is known),
@@ -37,14 +36,7 @@ export function EnableSiteForm({ t, initial = '', onEnabled }: { t: Translate; i
         <p id="site-address-hint" class="hint">{t('siteAddressHint')}</p>
       </div>
       <button type="submit">{t('siteEnable')}</button>
-      <p role="status" class="ok-text">
-        {note?.kind === 'status' ? note.text : ''}
-      </p>
-      {note?.kind === 'alert' && (
-        <p role="alert" class="error-text">
-          {note.text}
-        </p>
-      )}
+      <FormNote note={note} />
     </form>
   );
 }

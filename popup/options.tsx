@@ -11,8 +11,8 @@ import { loadSettings, saveSettings } from './settings-store';
 import { OptionsForm } from './OptionsForm';
 import { OptionsTransfer } from './OptionsTransfer';
 import { OptionsSites } from './OptionsSites';
+import { FormNote, type Note } from './FormNote';
 
-type Note = { kind: 'status' | 'alert'; text: string } | null;
 
 function Options({ initial }: { initial: Settings }) {
   const [saved, setSaved] = useState(initial);
@@ -52,14 +52,7 @@ function Options({ initial }: { initial: Settings }) {
         onSave={() => store(draft, 'saved')}
         onError={onError}
       />
-      <p role="status" class="ok-text">
-        {note?.kind === 'status' ? note.text : ''}
-      </p>
-      {note?.kind === 'alert' && (
-        <p role="alert" class="error-text">
-          {note.text}
-        </p>
-      )}
+      <FormNote note={note} />
       <OptionsTransfer t={t} draft={draft} onImported={(s) => store(s, 'imported')} onError={onError} />
       <OptionsSites t={t} />
     </main>
