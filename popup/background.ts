@@ -35,16 +35,18 @@ export function panelPath(tabId: number): string {
   return `panel.html?tab=${tabId}`;
 }
 
-async function bindSidePanel(tabId: number, enabled: boolean): Promise<void> {
+async function bindSidePanel(tabId: number): Promise<void> {
   const sidePanel = (api as typeof chrome).sidePanel;
   if (!sidePanel?.setOptions) return;
-  await sidePanel.setOptions({ tabId, path: panelPath(tabId), enabled }).catch(() => undefined);
+  await sidePanel.setOptions({ tabId, path: panelPath(tabId), enabled: true }).catch(() => undefined);
 }
 
 api.runtime.onMessage.addListener((msg: unknown, sender, sendResponse: (r: unknown) => void) => {
   const tabId = sender.tab?.id;
   if (isMessage<PageDetected>(msg, 'page-detected') && tabId !== undefined) {
-    writeState(tabId, { page: msg.page, ...(msg.page ? {} : { read: null }) }).then(() => bindSidePanel(tabId, !!msg.page));
+    // Bound once the tab shows a console page, and left open when the director browses elsewhere in
+    // the console (a user's sheet…): the panel keeps the list it read.
+    writeState(tabId, { page: msg.page, ...(msg.page ? {} : { read: null }) }).then(() => msg.page && bindSidePanel(tabId));
     return false;
   }
   if (isMessage<AccountsRead>(msg, 'accounts-read') && tabId !== undefined) {
