@@ -246,7 +246,16 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
           {t('reprintMissing')}
         </button>
       </div>
-      <VerificationList t={t} lang={lang()} rows={filtered} excluded={excluded} onToggle={toggle} log={log} />
+      <VerificationList
+        t={t}
+        lang={lang()}
+        rows={filtered}
+        excluded={excluded}
+        onToggle={toggle}
+        log={log}
+        sheetUrl={kind === 'massmail' && roster.source === 'json' ? (a) => origin + routes.userSheet(roster.structureId, a.id) : undefined}
+        onOpenSheet={(url) => navigateConsole(tabId, url)}
+      />
     </div>
   );
 }

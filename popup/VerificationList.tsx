@@ -10,6 +10,9 @@ interface Props {
   excluded: ReadonlySet<string>;
   onToggle: (id: string) => void;
   log: DistributionLog;
+  /** The account's sheet in the console (admin page, JSON source), opened in the console tab. */
+  sheetUrl?: ((a: Account) => string) | undefined;
+  onOpenSheet?: (url: string) => void;
 }
 
 const ROW_HEIGHT = 30;
@@ -47,7 +50,7 @@ function followUp(code: string | null, e: DistributionLog['entries'][string] | u
  * The verification list: every filtered account, but only the rows in view are in the DOM, so a
  * 5,000-account structure scrolls and filters as fast as a small school.
  */
-export function VerificationList({ t, lang, rows, excluded, onToggle, log }: Props) {
+export function VerificationList({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenSheet }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -102,7 +105,20 @@ export function VerificationList({ t, lang, rows, excluded, onToggle, log }: Pro
               </td>
               <td>
                 {a.activationCode && <LockIcon label={t('notActivated')} />}
-                {a.lastName}
+                {sheetUrl ? (
+                  <a
+                    href={sheetUrl(a)}
+                    title={t('openSheet')}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      onOpenSheet?.(sheetUrl(a));
+                    }}
+                  >
+                    {a.lastName}
+                  </a>
+                ) : (
+                  a.lastName
+                )}
               </td>
               <td>{a.firstName}</td>
               <td class={a.profile}>{t(a.profile)}</td>

@@ -19,6 +19,8 @@ export const routes = {
   login: (callBack: string) => `/auth/login?callBack=${enc(callBack)}`,
   validateMfa: () => '/auth/validate-mfa',
   activation: () => '/auth/activation',
+  /** The user's sheet in the admin console (the console's own row link, one-console.md §4.1). */
+  userSheet: (structureId: string, userId: string) => `/admin/${enc(structureId)}/users/list/${enc(userId)}/details`,
   massmailPage: (structureId: string) => `/admin/${enc(structureId)}/imports-exports/massmail`,
 } as const;
 

@@ -210,6 +210,7 @@ const fr = {
   close: 'Fermer',
   publishTitle: 'Lancer le publipostage',
   planApply: 'Appliquer le plan (mails et fiches papier)',
+  openSheet: 'Accéder à la fiche utilisateur',
 } as const;
 
 export type UiKey = keyof typeof fr;
@@ -421,6 +422,7 @@ const en: Record<UiKey, string> = {
   close: 'Close',
   publishTitle: 'Run the mail-merge',
   planApply: 'Apply the plan (e-mails and paper sheets)',
+  openSheet: 'Open the user’s sheet in the console',
 };
 
 export const UI = { fr, en } as const;

@@ -229,3 +229,12 @@ test('an admin of several structures switches between them', async ({ ext, api, 
   await panel.select('Structure').selectOption({ label: 'École vide' });
   await expect(panel.page.getByText('Aucun compte dans cette structure.')).toBeVisible();
 });
+
+test("a last name opens that user's sheet in the console tab, like the console's own rows", async ({ ext, api, consolePage }) => {
+  const panel = await openPanel(ext, api, consolePage);
+  await panel.waitReady();
+  const row = panel.page.locator('.list tbody tr[data-id]').first();
+  const id = await row.getAttribute('data-id');
+  await row.getByRole('link').click();
+  await expect(consolePage).toHaveURL(new RegExp(`/admin/${DEMO}/users/list/${id}/details$`));
+});
