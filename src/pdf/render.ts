@@ -4,7 +4,7 @@ import type { Account } from '../model/account';
 import { firstClassName } from '../model/account';
 import { fmt, type SheetDict } from '../i18n/sheets';
 import { FONT, registerFonts, type FontBytes } from './fonts';
-import { BASELINE_EM, LINE_FACTOR, PT, layoutCard, type CardLayout, type Measurer, type Tone } from './layout';
+import { BASELINE_EM, LINE_FACTOR, PT, layoutCard, type CardLayout, type Measurer, type PlacedText, type Tone } from './layout';
 import { cardSpec, GRID, perPage, slotBox, type CardContext, type SheetModel } from './cards';
 import { drawQr } from './qr';
 import { groupClass, householdGroups } from './households';
@@ -101,6 +101,8 @@ interface Ctx {
   date: Date;
   /** Pages: the first one exists already in a fresh jsPDF. */
   pageUsed: boolean;
+  /** Text blocks drawn once as PDF form objects, by content (see drawText). */
+  forms: Map<string, string>;
 }
 
 function newPage(ctx: Ctx, orientation: 'portrait' | 'landscape') {
@@ -156,6 +158,48 @@ function setFont(ctx: Ctx, size: number, bold: boolean, tone: Tone = 'text') {
   ctx.doc.setTextColor(r, g, b);
 }
 
+/** Blocks whose text is the same on every card of a run (instructions, address, QR captions…). */
+const SHARED = /^(address|intro|steps|steps\.title|step\d|keep|noMail|custom|school|for|title|qr\.caption|qr\.secret)$/;
+/** Room around a form object's box, so descenders and rounding are never clipped by its BBox. */
+const FORM_PAD = 4;
+
+type MatrixCtor = new (a: number, b: number, c: number, d: number, e: number, f: number) => unknown;
+const translate = (doc: jsPDF, x: number, y: number) => new (doc as unknown as { Matrix: MatrixCtor }).Matrix(1, 0, 0, 1, x, y);
+
+function writeText(ctx: Ctx, t: PlacedText, dx: number, dy: number) {
+  const doc = ctx.doc;
+  setFont(ctx, t.size, t.bold, t.tone);
+  const base = t.y - dy + BASELINE_EM * t.size * PT;
+  if (t.label) doc.text(t.label, t.x - dx, base);
+  if (t.align === 'center') doc.text(t.lines, t.x - dx + t.w / 2, base, { align: 'center', lineHeightFactor: LINE_FACTOR });
+  else doc.text(t.lines, t.textX - dx, base, { lineHeightFactor: LINE_FACTOR });
+}
+
+/**
+ * A block shared by every card is drawn once into a PDF form object and then only placed on each
+ * card: most of a card's text is the same instructions, and jsPDF's per-glyph text encoding is the
+ * bulk of the render time. Per-account blocks (name, profile, login, code) are written directly.
+ */
+function drawText(ctx: Ctx, t: PlacedText) {
+  if (!SHARED.test(t.id)) return writeText(ctx, t, 0, 0);
+  const doc = ctx.doc;
+  const k = doc.internal.scaleFactor;
+  const w = t.w + 2 * FORM_PAD;
+  const h = t.h + 2 * FORM_PAD;
+  const key = JSON.stringify([t.id, t.lines, t.size, t.bold, t.tone, t.align, t.w, t.label ?? '', t.textX - t.x]);
+  let name = ctx.forms.get(key);
+  if (!name) {
+    name = `t${ctx.forms.size}`;
+    doc.beginFormObject(0, 0, w * k, h * k, translate(doc, 0, 0));
+    // Form space: top-left of the padded box is (0, 0), in mm, like the page.
+    writeText(ctx, t, t.x - FORM_PAD, t.y - FORM_PAD);
+    doc.endFormObject(name);
+    ctx.forms.set(key, name);
+  }
+  const pageH = doc.internal.pageSize.getHeight();
+  doc.doFormObject(name, translate(doc, (t.x - FORM_PAD) * k, (pageH - (t.y - FORM_PAD)) * k - h * k));
+}
+
 /** Draws a laid-out card. */
 export function drawLayout(ctx: Ctx, l: CardLayout, frame: boolean) {
   const doc = ctx.doc;
@@ -173,13 +217,7 @@ export function drawLayout(ctx: Ctx, l: CardLayout, frame: boolean) {
     }
   }
   if (l.logo && ctx.logo) doc.addImage(ctx.logo.data, ctx.logo.format, l.logo.x, l.logo.y, l.logo.w, l.logo.h, 'logo', 'FAST');
-  for (const t of l.texts) {
-    setFont(ctx, t.size, t.bold, t.tone);
-    const base = t.y + BASELINE_EM * t.size * PT;
-    if (t.label) doc.text(t.label, t.x, base);
-    if (t.align === 'center') doc.text(t.lines, t.x + t.w / 2, base, { align: 'center', lineHeightFactor: LINE_FACTOR });
-    else doc.text(t.lines, t.textX, base, { lineHeightFactor: LINE_FACTOR });
-  }
+  for (const t of l.texts) drawText(ctx, t);
   if (l.qr) drawQr(doc, l.qr.text, l.qr.x, l.qr.y, l.qr.size);
 }
 
@@ -292,6 +330,7 @@ function makeCtx(doc: jsPDF, hasBold: boolean, opts: SheetOptions | RosterOption
     date: opts.date ?? new Date(),
     logo: logoAspect ? so.logo : undefined,
     pageUsed: false,
+    forms: new Map(),
     card: {
       d,
       entUrl: so.entUrl ?? '',
