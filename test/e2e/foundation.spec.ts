@@ -64,3 +64,11 @@ test('the build holds no eval and both manifests ask only for known console host
     }
   }
 });
+
+test('on the massmail page the side panel is bound to that tab (panel.html?tab=<id>)', async ({ ext, api, consolePage }) => {
+  await loginAs(consolePage, api, 'adml', MASSMAIL);
+  const tabId = await tabIdFor(ext, MASSMAIL);
+  await expect
+    .poll(() => ext.sw.evaluate((id) => chrome.sidePanel.getOptions({ tabId: id }), tabId))
+    .toMatchObject({ path: `panel.html?tab=${tabId}`, enabled: true });
+});
