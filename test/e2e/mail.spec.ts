@@ -439,12 +439,8 @@ test('cancel: « Arrêter après l’envoi en cours » stops after the chunks in
   await expectAllMailedOnce(ext, api, sel, d);
 });
 
-test('panel closed while sending: reopening offers « Reprendre l’envoi »; the chunks in flight are « incertains », nobody twice', async ({ ext, api, consolePage }) => {
-  const sel = await parents(ext, api, consolePage);
-  let d = await sel.panel.openMail();
-  await api.knobs({ latencyMs: 1500 });
-  await d.button('Envoyer').click();
-  // Close when 4 requests have reached the console recently (so no new chunk is about to start).
+/** Waits until 4 chunks have just reached the console and are unanswered (no new chunk about to start). */
+async function fourChunksInFlight(api: ConsoleApi): Promise<void> {
   await expect
     .poll(
       async () => {
@@ -456,6 +452,15 @@ test('panel closed while sending: reopening offers « Reprendre l’envoi »; th
       { timeout: 30_000, intervals: [50] },
     )
     .toBe(true);
+}
+
+test('panel closed while sending: reopening offers « Reprendre l’envoi »; the chunks in flight are « incertains », nobody twice', async ({ ext, api, consolePage }) => {
+  const sel = await parents(ext, api, consolePage);
+  let d = await sel.panel.openMail();
+  await api.knobs({ latencyMs: 1500 });
+  await d.button('Envoyer').click();
+  // Close when 4 requests have reached the console recently (so no new chunk is about to start).
+  await fourChunksInFlight(api);
   await sel.panel.page.close();
   await api.knobs({ latencyMs: 0 });
   // The requests already at the console still complete: those accounts are mailed.
@@ -498,17 +503,7 @@ test('console tab reloaded while sending: the chunks in flight are « incertains
   await d.button('Envoyer').click();
   // Reload when 4 requests have reached the console recently: their bodies are there, the console
   // may well act on them (the fake drops a request whose client went away; a real server need not).
-  await expect
-    .poll(
-      async () => {
-        const posts = await mailPosts(api);
-        const open = posts.filter((r) => r.status === null);
-        const finished = posts.filter((r) => r.status === 200).length;
-        return finished >= 4 && open.length === 4 && Date.now() - Math.min(...open.map((r) => Date.parse(r.time))) < 600;
-      },
-      { timeout: 30_000, intervals: [50] },
-    )
-    .toBe(true);
+  await fourChunksInFlight(api);
   await consolePage.reload();
   await api.knobs({ latencyMs: 0 });
   await d.waitEnded();

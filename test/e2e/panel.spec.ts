@@ -207,7 +207,7 @@ test('error states: session expired, MFA, not an administrator, empty structure,
   panel = await PanelPage.open(ext, await tabIdFor(ext, massmail(DEMO)));
   await expect(panel.alert).toContainText('La console a changé');
   await expect(panel.alert).toContainText('« Login » attendue');
-  await panel.button('Réessayer').isVisible();
+  await expect(panel.button('Réessayer')).toBeVisible();
 });
 
 test('5,000 accounts: the list stays virtual and filters apply', async ({ ext, api, consolePage }) => {
