@@ -34,20 +34,8 @@ export function parseTeacherSchools(body: unknown): TeacherSchool[] {
   })).filter((s) => s.id);
 }
 
-interface ClassUser {
-  id: string;
-  profile: Profile;
-  firstName: string;
-  lastName: string;
-  login: string;
-  activationCode: string | null;
-  email: string | null;
-  blocked: boolean;
-  created: string | null;
-  relatives: string[];
-}
-
-function parseClassUser(u: unknown, where: string): ClassUser | null {
+/** A class-list user as an account (no class yet: the caller adds the class it was listed in). */
+function parseClassUser(u: unknown, where: string): { account: Account; relatives: string[] } | null {
   if (!isObj(u)) return null;
   const id = str(u.id);
   const type = str(u.type) ?? str(u.profile);
@@ -59,15 +47,11 @@ function parseClassUser(u: unknown, where: string): ClassUser | null {
     ? u.relativeList.filter(isObj).map((r) => str(r.relatedId)).filter((r): r is string => !!r)
     : [];
   return {
-    id,
-    profile: type as Profile,
-    firstName: str(u.firstName) ?? '',
-    lastName: str(u.lastName) ?? '',
-    login,
-    activationCode: str(u.activationCode),
-    email: str(u.email),
-    blocked: u.blocked === true,
-    created: str(u.created) ?? str(u.creationDate),
+    account: {
+      id, profile: type as Profile, firstName: str(u.firstName) ?? '', lastName: str(u.lastName) ?? '', login,
+      activationCode: str(u.activationCode), email: str(u.email), classes: [], creationDate: str(u.created) ?? str(u.creationDate),
+      blocked: u.blocked === true, isLocalAdmin: false, children: [],
+    },
     relatives,
   };
 }
@@ -82,21 +66,14 @@ export function teacherRoster(perClass: Array<{ cls: ClassRef; users: unknown }>
   for (const { cls, users } of perClass) {
     if (!Array.isArray(users)) throw new ConsoleFormatError(`class/${cls.id}/users : la réponse n’est pas une liste`);
     users.forEach((raw, i) => {
-      const u = parseClassUser(raw, `class/${cls.name}/users[${i}]`);
-      if (!u || (u.profile !== 'Student' && u.profile !== 'Relative')) return;
-      let acc = byId.get(u.id);
-      if (!acc) {
-        acc = {
-          id: u.id, profile: u.profile, firstName: u.firstName, lastName: u.lastName, login: u.login,
-          activationCode: u.activationCode, email: u.email, classes: [], creationDate: u.created,
-          blocked: u.blocked, isLocalAdmin: false, children: [],
-        };
-        byId.set(u.id, acc);
-      }
+      const parsed = parseClassUser(raw, `class/${cls.name}/users[${i}]`);
+      if (!parsed || (parsed.account.profile !== 'Student' && parsed.account.profile !== 'Relative')) return;
+      let acc = byId.get(parsed.account.id);
+      if (!acc) byId.set(parsed.account.id, (acc = parsed.account));
       // Guardians come with the class list through collectRelative, but are not members of the class.
-      if (u.profile === 'Student') {
+      if (acc.profile === 'Student') {
         if (!acc.classes.some((c) => c.id === cls.id)) acc.classes.push(cls);
-        students.push({ acc, relatives: u.relatives });
+        students.push({ acc, relatives: parsed.relatives });
       }
     });
   }

@@ -64,3 +64,26 @@ test('page detection: the massmail route and the teacher page only', () => {
   expect(detectPage('https://x.fr/admin/abc/users/list')).toBeNull();
   expect(routes.allUsers('a b')).toBe('/directory/structure/a%20b/massMail/allUsers');
 });
+
+test("teacher roster: students of the teacher's classes once with all their classes, guardians with their children named", async () => {
+  const { teacherRoster } = await import('../../src/console/class-admin');
+  const ce1 = { id: 'c1', name: 'CE1 A' };
+  const dbl = { id: 'c2', name: 'CE2-CM1' };
+  const student = (id: string, first: string, rel: string[]) => ({ id, type: 'Student', firstName: first, lastName: 'Martin', login: `${first}.martin`, activationCode: 'X1', relativeList: rel.map((r) => ({ relatedId: r })) });
+  const parent = { id: 'p1', type: 'Relative', firstName: 'Anne', lastName: 'Martin', login: 'anne.martin', loginAlias: 'amartin', activationCode: null, email: 'a@x.fr' };
+  const teacher = { id: 't1', type: 'Teacher', firstName: 'Jean', lastName: 'Prof', login: 'jean.prof' };
+  const roster = teacherRoster([
+    { cls: ce1, users: [student('s1', 'Léa', ['p1']), parent, teacher] },
+    { cls: dbl, users: [student('s2', 'Tom', ['p1']), student('s1', 'Léa', ['p1']), parent] },
+  ]);
+  expect(roster.map((a) => a.id).sort()).toEqual(['p1', 's1', 's2']);
+  const byId = new Map(roster.map((a) => [a.id, a]));
+  expect(byId.get('s1')!.classes.map((c) => c.name)).toEqual(['CE1 A', 'CE2-CM1']);
+  expect(byId.get('p1')!.classes).toEqual([]);
+  expect(byId.get('p1')!.login).toBe('amartin');
+  expect(byId.get('p1')!.children).toEqual([
+    { firstName: 'Léa', lastName: 'Martin', classname: 'CE1 A' },
+    { firstName: 'Tom', lastName: 'Martin', classname: 'CE2-CM1' },
+  ]);
+  expect(() => teacherRoster([{ cls: ce1, users: [{ id: 'x', type: 'Student' }] }])).toThrow(/login/);
+});
