@@ -1,5 +1,6 @@
 import { type Account, type ChildRef, type ClassRef, PROFILES, type Profile, type Structure } from '../model/account';
 import { ConsoleFormatError } from './errors';
+import { compareClassNames } from '../model/class-order';
 
 type Json = Record<string, unknown>;
 
@@ -67,10 +68,10 @@ export function parseAllUsers(body: unknown): Account[] {
   return out;
 }
 
-/** Parses `/directory/class/admin/list?structureId=` → classes sorted by name. */
+/** Parses `/directory/class/admin/list?structureId=` → classes in school-level order. */
 export function parseClassList(body: unknown): ClassRef[] {
   if (!Array.isArray(body)) throw new ConsoleFormatError('class/admin/list : la réponse n’est pas une liste');
-  return parseClasses(body).sort((a, b) => a.name.localeCompare(b.name, 'fr', { numeric: true }));
+  return parseClasses(body).sort((a, b) => compareClassNames(a.name, b.name));
 }
 
 /** Parses `/directory/structure/admin/list` → the structures this admin manages. */

@@ -3,6 +3,8 @@
  * Field names follow the console's vocabulary (see ../shared/one-console.md §1.1, §1.7).
  */
 
+import { compareClassNames } from './class-order';
+
 /** Profile names exactly as the console sends them. */
 export type Profile = 'Student' | 'Relative' | 'Teacher' | 'Personnel' | 'Guest';
 
@@ -51,9 +53,13 @@ export const isActivated = (a: Account): boolean => !a.activationCode;
 export const hasEmail = (a: Account): boolean => !!a.email && a.email.trim() !== '';
 export const displayName = (a: Pick<Account, 'firstName' | 'lastName'>): string =>
   `${a.firstName} ${a.lastName}`.trim();
-/** The console's `classname`: the alphabetically-first class name (null without class). */
+/**
+ * The class an account is filed under: its lowest school level (a parent of a CP pupil and a CM2
+ * pupil goes with CP), null without class. The console's own `classname` is the alphabetically-first
+ * name, which would file that parent under CM2.
+ */
 export function firstClassName(a: Pick<Account, 'classes'>): string | null {
   let best: string | null = null;
-  for (const c of a.classes) if (best === null || c.name < best) best = c.name;
+  for (const c of a.classes) if (best === null || compareClassNames(c.name, best) < 0) best = c.name;
   return best;
 }

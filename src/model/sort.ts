@@ -1,4 +1,5 @@
 import { type Account, firstClassName } from './account';
+import { compareClassNames } from './class-order';
 
 export type SortKey = 'none' | 'profile' | 'class';
 export interface SortOrder {
@@ -27,7 +28,7 @@ function classCmp(): Cmp {
     const y = cls(b);
     // Users without a class come last, as null does in the console's ascending sort.
     if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    return collator.compare(x, y);
+    return compareClassNames(x, y);
   };
 }
 

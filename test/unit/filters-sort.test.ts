@@ -60,8 +60,8 @@ test('sort by profile uses the console order (Guest < Personnel < Relative < Stu
   expect(sortAccounts(roster, { first: 'profile', second: 'none' }).map((a) => a.id)).toEqual(['5', '2', '1', '3', '4']);
 });
 
-test('sort by class uses the first class name, users without class last, then profile, then name', () => {
-  expect(sortAccounts(roster, { first: 'class', second: 'profile' }).map((a) => a.id)).toEqual(['3', '4', '1', '5', '2']);
+test('sort by class goes by school level (CP before CE1), a user in two classes under the lower one, users without class last, then profile, then name', () => {
+  expect(sortAccounts(roster, { first: 'class', second: 'profile' }).map((a) => a.id)).toEqual(['1', '4', '3', '5', '2']);
 });
 
 test('sorting is stable and does not mutate its input', () => {
