@@ -23,6 +23,7 @@ export const ROLE_LOGINS = {
   admc: 'admin.central',
   teacher: 'jean-baptiste.moreau',
   none: 'fatou.ndiaye',
+  teacherNoClass: 'sylvie.marchal',
 };
 
 export const PROFILES = ['Student', 'Relative', 'Teacher', 'Personnel', 'Guest'];
@@ -49,7 +50,9 @@ function makeRng(seed) {
     chance: (p) => r() < p,
     hex: (n) => { let s = ''; for (let i = 0; i < n; i++) s += '0123456789abcdef'[Math.floor(r() * 16)]; return s; },
     uuid: () => `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-${'89ab'[Math.floor(r() * 4)]}${rng.hex(3)}-${rng.hex(12)}`,
-    code: () => { const cs = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'; let s = ''; for (let i = 0; i < 8; i++) s += cs[Math.floor(r() * cs.length)]; return s; },
+    // entcore feeder/.../utils/Validator.java (`alphabet`, activationCodeGenerator): 8 characters,
+    // lower case, none of i l o q u 0 1 2 (one-console.md §9).
+    code: () => { const cs = 'abcdefghjkmnprstvwxyz3456789'; let s = ''; for (let i = 0; i < 8; i++) s += cs[Math.floor(r() * cs.length)]; return s; },
   };
   return rng;
 }
@@ -186,6 +189,14 @@ class Builder {
     return this.addUser({ profile, firstName: rng.chance(0.6) ? rng.pick(ADULT_F) : rng.pick(ADULT_M), lastName: rng.pick(LAST), ...extra });
   }
   result() {
+    // entcore puts a Relative in the class profile groups of their children (the feeder links the
+    // relative to each child's classes), so allUsers and class/:id/users list parents in those
+    // classes (DefaultMassMailService.massMailAllUsersByStructure, DefaultClassService.findUsers).
+    const byId = new Map(this.users.map((u) => [u.id, u]));
+    for (const u of this.users) {
+      if (u.profile !== 'Relative') continue;
+      for (const cid of u.children.flatMap((id) => byId.get(id)?.classes ?? [])) if (!u.classes.includes(cid)) u.classes.push(cid);
+    }
     return { ...this.structure, classes: this.classes, users: this.users };
   }
 }
@@ -238,6 +249,11 @@ function buildDemoInto(taken) {
   const slots = [];
   for (const n of DEMO_CLASS_NAMES) for (let i = counts[n]; i < (n === 'CE2-CM1' ? 10 : 12); i++) slots.push(cls[n]);
   b.randomFamilies(shuffled(b.rng, slots), { twoGuardians: 0.4, siblingRate: 0.2 });
+  // A new teacher with the class-admin right (CLASS_ADMIN function on the school) but no class yet:
+  // the real class-admin page offers her a class chooser. Every field given: no draw from the PRNG.
+  b.addUser({ id: 'a1b2c3d4-0000-4000-8000-00000000c1a5', profile: 'Teacher', firstName: 'Sylvie', lastName: 'Marchal', login: ROLE_LOGINS.teacherNoClass,
+    classes: [], activated: true, email: 'sylvie.marchal@ac-paris.fr', blocked: false, alias: null, classAdmin: true,
+    functions: [['CLASS_ADMIN', [DEMO_STRUCTURE_ID]]], created: isoFromParts(2026, 9, 1, 8, 30, 0, 0) });
   return b.result();
 }
 

@@ -12,6 +12,8 @@ export const DEFAULT_KNOBS = Object.freeze({
   mfaRequired: false,      // MFA-protected routes (§1.1-1.4) refuse until /auth/validate-mfa
   allUsersStatus: 0,       // force allUsers to answer this status (e.g. 404); the page then renders from embedded data
   expiredAnswer: 'redirect', // without a valid session: 'redirect' (302 /auth/login), '401' (JSON routes), 'sso' (302 to another origin)
+  classlessRelatives: false, // true or [ids]: parents in no class (old imports); allUsers then gives them no children (model.mjs)
+  detachedIds: [],          // [ids]: accounts that left the school after the read (class-admin/massmail then refuses them)
 });
 
 export function makeKnobs(initial = {}) {

@@ -13,13 +13,45 @@ export function freshData() {
     for (const u of s.users) usersById.set(u.id, u);
   }
   const structuresById = new Map(structures.map((s) => [s.id, s]));
-  return { structures, structuresById, usersById, classesById };
+  // RELATED runs child → parent in entcore's graph: a parent's children are the users naming them.
+  const students = new Map();
+  for (const u of usersById.values()) for (const pid of u.parents) {
+    if (!students.has(pid)) students.set(pid, []);
+    students.get(pid).push(u);
+  }
+  return { structures, structuresById, usersById, classesById, students };
+}
+
+/**
+ * Knobs that change the data itself, applied when set (a reset rebuilds the data):
+ * - classlessRelatives: true or [ids] → those parents belong to no class (accounts from old imports);
+ * - detachedIds: [ids] → those accounts left the school between the panel's read and the send.
+ */
+export function applyDataKnobs(data, knobs) {
+  const rel = knobs.classlessRelatives;
+  if (rel) {
+    for (const s of data.structures) for (const u of s.users) {
+      if (u.profile === 'Relative' && (rel === true || (Array.isArray(rel) && rel.includes(u.id)))) u.classes = [];
+    }
+  }
+  for (const id of knobs.detachedIds ?? []) {
+    const u = data.usersById.get(id);
+    if (!u) continue;
+    for (const sid of u.structures) {
+      const s = data.structuresById.get(sid);
+      if (s) s.users = s.users.filter((x) => x !== u);
+    }
+    u.structures = [];
+    u.classes = [];
+  }
 }
 
 // ---------------------------------------------------------------- permissions
 export const isAdmc = (u) => !!u && u.functions.some(([f]) => f === 'SUPER_ADMIN');
 export const admlScope = (u) => (u ? u.functions.filter(([f]) => f === 'ADMIN_LOCAL').flatMap(([, scope]) => scope) : []);
 export const isAdml = (u) => admlScope(u).length > 0;
+/** Structure ids of the CLASS_ADMIN function (DirectoryResourcesProvider.getIds adds them to the ADML scope). */
+export const classAdminScope = (u) => (u ? u.functions.filter(([f]) => f === 'CLASS_ADMIN').flatMap(([, scope]) => scope) : []);
 export const isAdmin = (u) => isAdmc(u) || isAdml(u);
 export const isLocalAdminUser = (u) => u.functions.some(([f]) => f === 'ADMIN_LOCAL');
 /** Structures an admin manages (ADMC: all). */
@@ -38,10 +70,23 @@ export function visibleUsers(data, caller, structureId) {
 // ---------------------------------------------------------------- projections
 const classNames = (data, u) => u.classes.map((id) => data.classesById.get(id)?.name).filter(Boolean);
 const firstClassName = (data, u) => classNames(data, u).sort()[0] ?? null;
+/**
+ * `children` as entcore computes it (DefaultMassMailService, allUsers and massmailUsers queries):
+ * `OPTIONAL MATCH (u)<-[:RELATED]-(child)-[:IN]->(:ProfileGroup)-[:DEPENDS]->(c)` where `c` is one of
+ * the user's OWN classes, then `CASE count(child) WHEN 0 THEN null`: one entry per (child, shared
+ * class), with that class as `classname`; null for a parent in no class (old imports), even with
+ * children, and null for everyone who is not a parent.
+ */
 function childrenOf(data, u) {
-  if (u.profile !== 'Relative') return null;
-  return u.children.map((id) => data.usersById.get(id)).filter(Boolean)
-    .map((c) => ({ firstName: c.firstName, lastName: c.lastName, classname: firstClassName(data, c) }));
+  const out = [];
+  for (const cid of u.classes) {
+    const c = data.classesById.get(cid);
+    if (!c) continue;
+    for (const kid of data.students.get(u.id) ?? []) {
+      if (kid.classes.includes(cid)) out.push({ firstName: kid.firstName, lastName: kid.lastName, classname: c.name });
+    }
+  }
+  return out.length ? out : null;
 }
 
 /** §1.1 row. */

@@ -5,16 +5,24 @@ import { send, sendJson, readJson } from './http-util.mjs';
 import { PROFILES } from './demo-data.mjs';
 import {
   allUsersRow, sortByLastName, massmailUser, singleUserRow, filterUsers, sortMassmailRows, visibleUsers,
-  isAdmc, isAdmin, isAdml, admlScope, managedStructureIds, profileFr,
+  isAdmc, isAdmin, isAdml, admlScope, classAdminScope, managedStructureIds, profileFr,
 } from './model.mjs';
 
 const PDF_TYPES = ['pdf', 'newPdf', 'simplePdf'];
+// What entcore's security filter answers on a refused resource (a 401 page, not JSON).
+const UNAUTHORIZED_HTML = '<!DOCTYPE html><html><head><title>401</title></head><body><h1>Unauthorized</h1></body></html>';
+// Stable made-up values derived from the id (the demo data has no birth dates or logins).
+const idNum = (u) => parseInt(u.id.replace(/-/g, '').slice(0, 8), 16);
+const birthDateOf = (u) => `${2015 + (idNum(u) % 6)}-${String(1 + (idNum(u) % 12)).padStart(2, '0')}-${String(1 + (idNum(u) % 28)).padStart(2, '0')}`;
+const lastLoginOf = (u) => `2026-${String(9 + (idNum(u) % 3)).padStart(2, '0')}-${String(1 + (idNum(u) % 28)).padStart(2, '0')}T08:00:00.000+02:00`;
 const refuse = (res) => send(res, 401, ''); // security layer refusal (status "likely 401" in the spec)
 
 /** Routes protected by @MfaProtected (§1.1-1.4). */
 export function isMfaProtected(method, path) {
   return method === 'GET' && (/^\/directory\/structure\/[^/]+\/massMail\/(allUsers|users|process\/[^/]+)$/.test(path)
-    || /^\/directory\/structure\/massMail\/[^/]+\/[^/]+$/.test(path));
+    || /^\/directory\/structure\/massMail\/[^/]+\/[^/]+$/.test(path)
+    // DirectoryController.classAdmin (the teacher page) and ClassController.listAdmin are @MfaProtected too.
+    || path === '/directory/class-admin' || path === '/directory/class/admin/list');
 }
 
 function pdfLines(rows) {
@@ -68,10 +76,12 @@ export async function handleDirectory(ctx) {
     return sendJson(res, 200, ids.map((id) => data.structuresById.get(id)).filter(Boolean)
       .map((s) => ({ id: s.id, name: s.name, UAI: s.UAI, externalId: `EXT-${s.UAI}`, parents: [], children: [], source: 'AAF' }))), true;
   }
+  // ClassController.listAdmin (@MfaProtected): DirectoryResourcesProvider.isAdmin(user, allowClass=true) lets
+  // the CLASS_ADMIN function in too, scoped like ADMIN_LOCAL (structure ids).
   if (req.method === 'GET' && path === '/directory/class/admin/list') {
-    if (!isAdmin(user)) return refuse(res), true;
+    if (!isAdmin(user) && !classAdminScope(user).length) return refuse(res), true;
     const sid = String(query.structureId ?? '');
-    if (!managedStructureIds(data, user).includes(sid)) return sendJson(res, 200, []), true;
+    if (![...managedStructureIds(data, user), ...classAdminScope(user)].includes(sid)) return sendJson(res, 200, []), true;
     const s = data.structuresById.get(sid);
     return sendJson(res, 200, (s?.classes ?? []).map((c) => ({ id: c.id, name: c.name, level: c.level, externalId: `EXT-${c.id.slice(0, 8)}` }))), true;
   }
@@ -114,14 +124,25 @@ export async function handleDirectory(ctx) {
     const row = { ...singleUserRow(data, target), displayName: target.displayName };
     return sendPdf(ctx, 'pdf', [row], "mettre le nom de de l'utilisateur.pdf"), true;
   }
-  // §1.5 class-admin massmail (XSRF checked by the server beforehand)
+  // §1.5 class-admin massmail (XSRF checked by the server beforehand; no session → 302, server.mjs).
   if (req.method === 'POST' && path === '/directory/class-admin/massmail') {
     const body = await readJson(req);
     if (!body || !Array.isArray(body.ids) || !body.type || !body.structureId) return sendJson(res, 400, { error: 'invalid.body' }), true;
-    const callerStructures = new Set([...(user.structures ?? []), ...admlScope(user)]);
-    const ok = isAdmc(user) || ((isAdml(user) || user.classAdmin)
-      && body.ids.every((id) => data.usersById.get(id)?.structures.some((s) => callerStructures.has(s))));
-    if (!ok) return refuse(res), true;
+    // DirectoryResourcesProvider.isClassTeacherForUserIds: ADMC passes; otherwise TeacherOfClass.userNotHasClassParam
+    // (needs ADML or the class-admin workflow right), then "MATCH (:User {id: teacherId})-[:IN]->(:Group)-[:DEPENDS]->
+    // (:Structure)<-[:DEPENDS]-(:Group)<-[:IN]-(u) WHERE u.id IN ids RETURN count(distinct u) = size(ids)":
+    // every id must be in a structure the caller BELONGS to, and a repeated id fails the count. A refusal of the
+    // resource filter is a 401 with an HTML page (one-console.md §9), never a login redirect.
+    if (!isAdmc(user)) {
+      const mine = new Set(user.structures ?? []);
+      const inMine = (id) => data.usersById.get(id)?.structures.some((sid) => mine.has(sid)) ?? false;
+      const rightOk = isAdml(user) || user.classAdmin;
+      if (!rightOk || new Set(body.ids).size !== body.ids.length || !body.ids.length || !body.ids.every(inMine)) {
+        return send(res, 401, UNAUTHORIZED_HTML, { 'Content-Type': 'text/html; charset=utf-8' }), true;
+      }
+    }
+    // StructureController.classAdminMassMail + DefaultMassMailService: users of `structureId` among the ids,
+    // ordered by displayName; ids of another of the caller's structures are dropped without a word (200).
     const s = data.structuresById.get(body.structureId);
     const users = (s?.users ?? []).filter((u) => body.ids.includes(u.id))
       .sort((a, b) => (a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0));
@@ -134,41 +155,66 @@ export async function handleDirectory(ctx) {
     }
     return send(res, 400, ''), true;
   }
-  // Teacher side: the classes the caller administers, per school, as the class-admin page reads
-  // them (entcore directory/public/ts/admin/service.ts getSchoolsForUser: GET /directory/class-admin/:userId).
+  // Teacher side: DirectoryController.classAdminUsers → DefaultUserService.getUserInfos: the schools come from
+  // "OPTIONAL MATCH s<-[:BELONGS]-(c:Class)<-[:DEPENDS]-(cpg)…, cpg<-[:IN]-u" collected per school, so only the
+  // user's OWN classes count, a school without one of them is absent, and a user in no class at all gets the
+  // one placeholder the collect leaves: [{name:null, id:null, classes:[{name:null,id:null}], source:null}].
   if (req.method === 'GET' && (m = path.match(/^\/directory\/class-admin\/([^/]+)$/)) && m[1] !== 'massmail') {
     if (m[1] !== user.id && !isAdmc(user)) return refuse(res), true;
     const target = data.usersById.get(m[1]);
-    if (!target) return sendJson(res, 404, { error: 'user.not.found' }), true;
+    if (!target) return send(res, 404, ''), true;
     const schools = target.structures.map((sid) => data.structuresById.get(sid)).filter(Boolean).map((s) => ({
-      id: s.id, name: s.name,
-      classes: s.classes.filter((c) => target.classes.includes(c.id) || admlScope(target).includes(s.id)).map((c) => ({ id: c.id, name: c.name, level: c.level })),
-    }));
-    return sendJson(res, 200, { id: target.id, displayName: target.displayName, schools }), true;
+      name: s.name, id: s.id, source: 'AAF',
+      classes: s.classes.filter((c) => target.classes.includes(c.id)).map((c) => ({ name: c.name, id: c.id })),
+    })).filter((s) => s.classes.length);
+    return sendJson(res, 200, {
+      profiles: [target.profile], id: target.id, firstName: target.firstName, lastName: target.lastName, displayName: target.displayName,
+      email: target.email, homePhone: null, mobile: null, birthDate: null, originalLogin: target.login, relativeList: [],
+      motto: null, health: null, mood: null, hobbies: [], hasTotp: false,
+      schools: schools.length ? schools : [{ name: null, id: null, classes: [{ name: null, id: null }], source: null }],
+    }), true;
   }
-  // §5 class list of the teacher side
+  // §5 class list of the teacher side: ClassController.findUsers → DefaultClassService.findUsers (one-console.md §9).
   if (req.method === 'GET' && (m = path.match(/^\/directory\/class\/([^/]+)\/users$/))) {
     const cls = data.classesById.get(m[1]);
     if (!cls) return sendJson(res, 404, { error: 'class.not.found' }), true;
-    const ok = isAdmc(user) || admlScope(user).includes(cls.structureId) || (user.classAdmin && user.classes.includes(cls.id));
-    if (!ok) return refuse(res), true;
+    // DirectoryResourcesProvider.isClassTeacher: the class in the caller's ADML/class-admin scope, or a
+    // Teacher/Personnel member of the class; and TeacherOfClass.userNotHasClassParam first.
+    const ok = isAdmc(user) || [...admlScope(user), ...classAdminScope(user)].includes(cls.structureId)
+      || (user.classAdmin && ['Teacher', 'Personnel'].includes(user.profile) && user.classes.includes(cls.id));
+    if (!ok) return send(res, 401, UNAUTHORIZED_HTML, { 'Content-Type': 'text/html; charset=utf-8' }), true;
     const s = data.structuresById.get(cls.structureId);
+    // Members only: users IN one of the class's profile groups (parents are, through their children;
+    // collectRelative adds `relativeList` to each member, it adds no rows).
     let members = s.users.filter((u) => u.classes.includes(cls.id));
-    if (String(query.collectRelative) === 'true') {
-      const rel = new Set(members.filter((u) => u.profile === 'Student').flatMap((u) => u.parents));
-      members = members.concat([...rel].map((id) => data.usersById.get(id)).filter((u) => u && !members.includes(u)));
-    }
-    if (query.type) members = members.filter((u) => [].concat(query.type).includes(u.profile));
+    const types = query.type === undefined ? [] : [].concat(query.type);
+    if (types.length) members = members.filter((u) => types.includes(u.profile));
+    // ORDER BY type, lastName (Neo4j string order: code units).
+    const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+    members = members.slice().sort((a, b) => cmp(a.profile, b.profile) || cmp(a.lastName, b.lastName));
     if (query.format === 'csv') {
-      return send(res, 200, csvBody(members.map((u) => massmailUser(data, u))), { 'Content-Type': 'application/csv', 'Content-Disposition': 'attachment; filename.csv' }), true;
+      return send(res, 200, csvBody(members.map((u) => massmailUser(data, u))), { 'Content-Type': 'application/csv', 'Content-Disposition': `attachment; filename=${cls.name.replace(/\s+/g, '_')}.csv` }), true;
     }
+    const collect = String(query.collectRelative) === 'true';
     return sendJson(res, 200, members.map((u) => ({
-      id: u.id, type: u.profile, profile: u.profile, firstName: u.firstName, lastName: u.lastName, displayName: u.displayName,
-      login: u.login, loginAlias: u.loginAlias, originalLogin: u.login, activationCode: u.activationCode, email: u.email,
-      blocked: !!u.blocked, source: 'MANUAL', birthDate: null, created: u.created,
-      relativeList: u.profile === 'Student' ? u.parents.map((pid) => data.usersById.get(pid)).filter(Boolean)
-        .map((p) => ({ relatedId: p.id, relatedName: p.displayName, relatedType: 'Relative' })) : [],
-      childrenList: u.profile === 'Relative' ? u.children : [],
+      lastName: u.lastName,
+      firstName: u.firstName,
+      id: u.id,
+      hasEmail: !!(u.email && u.email.length > 0), // (LENGTH(m.email)>0 AND EXISTS(m.email))
+      login: u.loginAlias || u.login,
+      originalLogin: u.login,
+      activationCode: u.activationCode,
+      displayName: u.displayName,
+      birthDate: u.profile === 'Student' ? birthDateOf(u) : null,
+      lastLogin: u.activationCode ? null : lastLoginOf(u),
+      type: u.profile,
+      blocked: u.blocked ? true : null, // m.blocked, not coalesced: null on accounts never blocked
+      source: u.source ?? 'AAF',
+      // (m)-[:RELATED]->(relative): only children point to parents; relatedType is the `profiles` array.
+      relativeList: collect
+        ? u.parents.map((pid) => data.usersById.get(pid)).filter(Boolean)
+          .map((p) => ({ relatedName: p.displayName, relatedId: p.id, relatedType: ['Relative'] }))
+        : [],
     }))), true;
   }
   return false;

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { selfSignedCert } from './tls.mjs';
 import { makeKnobs, pickKnobs } from './knobs.mjs';
 import { mulberry32, ROLE_LOGINS, DEMO_STRUCTURE_ID, DEMO_PASSWORD } from './demo-data.mjs';
-import { freshData, visibleUsers, allUsersRow, sortByLastName } from './model.mjs';
+import { freshData, applyDataKnobs, visibleUsers, allUsersRow, sortByLastName } from './model.mjs';
 import { parseCookies, queryObject, send, sendJson, redirect, readJson } from './http-util.mjs';
 import { handleAuth, createSession, sessionCookies, findByLogin, DEFAULT_LANDING } from './auth.mjs';
 import { handleDirectory, isMfaProtected } from './routes-directory.mjs';
@@ -38,6 +38,7 @@ export async function startFakeConsole(options = {}) {
     timers: new Set(),
   };
   state.failRng = mulberry32(state.knobs.failSeed);
+  applyDataKnobs(state.data, state.knobs);
   const resetKnobs = () => { state.knobs = makeKnobs(initialKnobs); state.failRng = mulberry32(state.knobs.failSeed); state.directoryCount = 0; };
 
   const handler = (req, res) => {
@@ -105,6 +106,8 @@ export async function startFakeConsole(options = {}) {
 
     if (!user) {
       const callBack = encodeURIComponent(path + url.search);
+      // class-admin/massmail without a session: the login redirect, whatever the JSON routes do (one-console.md §9).
+      if (req.method === 'POST' && path === '/directory/class-admin/massmail' && state.knobs.expiredAnswer === '401') return redirect(res, `/auth/login?callBack=${callBack}`);
       // 'sso': the login page lives on another origin (a regional SSO), as on some ENTs.
       if (state.knobs.expiredAnswer === 'sso') return redirect(res, `https://sso.example.test:${state.port}/auth/login?callBack=${callBack}`);
       if (page || state.knobs.expiredAnswer !== '401') return redirect(res, `/auth/login?callBack=${callBack}`);
@@ -116,6 +119,8 @@ export async function startFakeConsole(options = {}) {
     }
     // MFA: the spec leaves the exact answer open; we answer 401 + {"error":"mfa.protected"} + X-Fake-Mfa header.
     if (state.knobs.mfaRequired && !session.mfaValidated && isMfaProtected(req.method, path)) {
+      // A protected page sends the browser to the MFA page, which comes back afterwards.
+      if (page) return redirect(res, `/auth/validate-mfa?callBack=${encodeURIComponent(path + url.search)}`);
       return sendJson(res, 401, { error: 'mfa.protected', validate: '/auth/validate-mfa' }, { 'X-Fake-Mfa': 'required' });
     }
     if (page) return handlePage(ctx);
@@ -140,6 +145,7 @@ export async function startFakeConsole(options = {}) {
         const body = (await readJson(req)) ?? {};
         Object.assign(state.knobs, pickKnobs(body));
         if ('failSeed' in body || 'failRate' in body) state.failRng = mulberry32(state.knobs.failSeed);
+        applyDataKnobs(state.data, pickKnobs(body));
       }
       return sendJson(res, 200, state.knobs);
     }
@@ -150,6 +156,7 @@ export async function startFakeConsole(options = {}) {
       state.requests.length = 0;
       state.mails.length = 0;
       resetKnobs();
+      applyDataKnobs(state.data, state.knobs);
       return sendJson(res, 200, { ok: true });
     }
     if (path === '/__test/activate' && req.method === 'POST') {

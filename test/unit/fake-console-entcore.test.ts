@@ -1,0 +1,145 @@
+// The fake console against what entcore 6.15.4 really serves (one-console.md §9): each assertion
+// names the entcore source it stands for, so a kinder fake fails here first.
+import { test, expect } from '@playwright/test';
+import { DEMO_STRUCTURE_ID as D, BIG_STRUCTURE_ID, type DemoUser } from '../fake-console/demo-data.mjs';
+import { startFakeConsole, type FakeConsole } from '../fake-console/server.mjs';
+
+let fc: FakeConsole;
+const get = (path: string, cookie?: string, init: RequestInit = {}) =>
+  fetch(fc.url + path, { redirect: 'manual', ...init, headers: { ...(cookie ? { cookie } : {}), ...(init.headers as Record<string, string> ?? {}) } });
+const login = async (as: string, extra = '') => (await (await get(`/__test/login?as=${as}${extra}&mfa=true`)).json()) as { cookie: string; xsrf: string; userId: string };
+const json = async (path: string, cookie: string) => { const r = await get(path, cookie); expect(r.status, path).toBe(200); return r.json(); };
+const oracle = async (sid = D) => ((await (await get(`/__test/users?structureId=${sid}`)).json()) as { users: DemoUser[]; classes: { id: string; name: string }[] }[])[0]!;
+const knobs = (k: Record<string, unknown>) => get('/__test/knobs', undefined, { method: 'POST', body: JSON.stringify(k) });
+const massmail = (t: { cookie: string; xsrf: string }, body: unknown) => get('/directory/class-admin/massmail', t.cookie,
+  { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'x-xsrf-token': t.xsrf } });
+
+test.beforeAll(async () => { fc = await startFakeConsole({ http: true }); });
+test.afterAll(async () => { await fc.close(); });
+test.beforeEach(async () => { await get('/__test/reset', undefined, { method: 'POST' }); });
+
+type Row = { id: string; type: string; lastName: string; classes: { id: string | null; name: string | null }[]; classname: string | null; isInClass: boolean; children: { firstName: string; lastName: string; classname: string }[] | null };
+
+test('activation codes use entcore\'s alphabet (feeder Validator.activationCodeGenerator)', async () => {
+  const { users } = await oracle();
+  const codes = users.map((u) => u.activationCode).filter((c): c is string => !!c);
+  expect(codes.length).toBeGreaterThan(100);
+  for (const c of codes) expect(c).toMatch(/^[abcdefghjkmnprstvwxyz3456789]{8}$/);
+});
+
+test('allUsers: a parent is in the classes of their children, children listed per shared class (DefaultMassMailService)', async () => {
+  const { cookie } = await login('adml');
+  const rows = (await json(`/directory/structure/${D}/massMail/allUsers`, cookie)) as Row[];
+  const { users, classes } = await oracle();
+  const name = new Map(classes.map((c) => [c.id, c.name]));
+  const relatives = rows.filter((r) => r.type === 'Relative');
+  // Every parent of a placed child is in a class: no « sans classe » parents in a normal school.
+  const kidsOf = (id: string) => users.filter((u) => u.parents.includes(id));
+  for (const r of relatives) {
+    const kidClasses = [...new Set(kidsOf(r.id).flatMap((k) => k.classes))];
+    expect(r.classes.map((c) => c.id).sort(), r.id).toEqual(kidClasses.length ? kidClasses.sort() : [null]);
+    expect(r.isInClass).toBe(kidClasses.length > 0);
+    expect(r.classname).toBe(kidClasses.length ? kidClasses.map((c) => name.get(c)!).sort()[0] : null);
+  }
+  // Fatou N'Diaye: Aïssatou in CP A and Moussa in CM2 B.
+  const fatou = relatives.find((r) => r.lastName === "N'Diaye" && r.children?.some((c) => c.firstName === 'Moussa'))!;
+  expect(fatou.classes.map((c) => c.name).sort()).toEqual(['CM2 B', 'CP A']);
+  expect(fatou.children!.map((c) => `${c.firstName}:${c.classname}`).sort()).toEqual(['Aïssatou:CP A', 'Moussa:CM2 B']);
+  // The parent of the child who has no class yet is in no class, and then entcore lists no children.
+  const cœurderoy = relatives.find((r) => r.lastName === 'Cœurderoy')!;
+  expect(cœurderoy.classes).toEqual([{ id: null, name: null }]);
+  expect(cœurderoy.children).toBeNull();
+  // Non-parents: children null.
+  expect(rows.filter((r) => r.type !== 'Relative').every((r) => r.children === null)).toBe(true);
+});
+
+test('knob classlessRelatives: parents from old imports are in no class, and allUsers then gives them no children', async () => {
+  await knobs({ classlessRelatives: true });
+  const { cookie } = await login('adml');
+  const rows = (await json(`/directory/structure/${D}/massMail/allUsers`, cookie)) as Row[];
+  const relatives = rows.filter((r) => r.type === 'Relative');
+  expect(relatives.length).toBeGreaterThan(100);
+  for (const r of relatives) expect([r.classes, r.isInClass, r.children]).toEqual([[{ id: null, name: null }], false, null]);
+});
+
+test('class users: exactly the fields of DefaultClassService.findUsers, members only, ordered by type then last name', async () => {
+  const t = await login('teacher');
+  const { users } = await oracle();
+  const ce1a = users.find((u) => u.login === 'jean-baptiste.moreau')!.classes[0]!;
+  const list = (await json(`/directory/class/${ce1a}/users?collectRelative=true`, t.cookie)) as Record<string, unknown>[];
+  const keys = ['lastName', 'firstName', 'id', 'hasEmail', 'login', 'originalLogin', 'activationCode', 'displayName', 'birthDate', 'lastLogin', 'type', 'blocked', 'source', 'relativeList'];
+  for (const u of list) expect(Object.keys(u).sort()).toEqual([...keys].sort());
+  expect(list.some((u) => 'email' in u || 'created' in u || 'creationDate' in u || 'profile' in u)).toBe(false);
+  // members: the class's students, their parents (in the class through them) and its teacher
+  const members = users.filter((u) => u.classes.includes(ce1a));
+  expect(list.map((u) => u.id).sort()).toEqual(members.map((u) => u.id).sort());
+  expect(new Set(list.map((u) => u.type))).toEqual(new Set(['Relative', 'Student', 'Teacher']));
+  const order = list.map((u) => `${u.type}\u0000${u.lastName}`);
+  expect(order).toEqual([...order].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  for (const u of list) {
+    const rec = users.find((x) => x.id === u.id)!;
+    expect(u.hasEmail).toBe(!!rec.email);
+    expect(u.blocked === null || u.blocked === true).toBe(true);
+    if (u.type === 'Student') expect((u.relativeList as { relatedId: string }[]).map((r) => r.relatedId).sort()).toEqual([...rec.parents].sort());
+    else expect(u.relativeList).toEqual([]);
+  }
+  const student = list.find((u) => u.type === 'Student' && (u.relativeList as unknown[]).length)!;
+  expect((student.relativeList as unknown[])[0]).toEqual({ relatedName: expect.any(String), relatedId: expect.any(String), relatedType: ['Relative'] });
+  // without collectRelative: no relativeList content
+  const plain = (await json(`/directory/class/${ce1a}/users`, t.cookie)) as { relativeList: unknown[] }[];
+  expect(plain.every((u) => u.relativeList.length === 0)).toBe(true);
+});
+
+test('class-admin/massmail refuses like entcore: 401 page for foreign ids, repeats, no right; 302 without session; silent drop across the caller\'s structures', async () => {
+  const { users } = await oracle();
+  const students = users.filter((u) => u.profile === 'Student' && u.email);
+  const t = await login('teacher');
+  const ok = await massmail(t, { ids: [students[0]!.id], type: 'mail', structureId: D, theme: '' });
+  expect(ok.status).toBe(200);
+  const bigId = (await oracle(BIG_STRUCTURE_ID)).users[0]!.id;
+  for (const ids of [[students[1]!.id, bigId], [students[1]!.id, students[1]!.id]]) {
+    const r = await massmail(t, { ids, type: 'mail', structureId: D, theme: '' });
+    expect(r.status, JSON.stringify(ids)).toBe(401);
+    expect(r.headers.get('content-type')).toContain('text/html');
+    expect(r.headers.get('location')).toBeNull();
+  }
+  // a plain parent has no class-admin right
+  const parent = await login('none');
+  expect((await massmail(parent, { ids: [students[1]!.id], type: 'mail', structureId: D })).status).toBe(401);
+  // no session: 302 to the login page, even where JSON routes answer 401
+  await knobs({ expiredAnswer: '401' });
+  const anon = await get('/directory/class-admin/massmail', undefined, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+  expect(anon.status).toBe(302);
+  expect(anon.headers.get('location')).toMatch(/^\/auth\/login/);
+  // ADMC passes the filter; ids outside structureId are dropped with a 200 and nobody is mailed for them
+  const admc = await login('admc');
+  const bigWithMail = (await oracle(BIG_STRUCTURE_ID)).users.filter((u) => u.email).slice(0, 2).map((u) => u.id);
+  const mixed = await massmail(admc, { ids: [students[2]!.id, ...bigWithMail], type: 'mail', structureId: D });
+  expect(mixed.status).toBe(200);
+  const mails = (await (await get('/__test/mails')).json()) as { userId: string }[];
+  expect(mails.map((m) => m.userId)).toEqual([students[0]!.id, students[2]!.id]);
+  // a pupil who left between the read and the send: the whole request is refused
+  await knobs({ detachedIds: [students[3]!.id] });
+  expect((await massmail(t, { ids: [students[3]!.id, students[4]!.id], type: 'mail', structureId: D })).status).toBe(401);
+  expect((await massmail(t, { ids: [students[4]!.id], type: 'mail', structureId: D })).status).toBe(200);
+});
+
+test('teacher side: class-admin/:userId lists own classes only; no class → entcore\'s null placeholder; class/admin/list opens to CLASS_ADMIN; the page is MFA-protected', async () => {
+  const t = await login('teacher');
+  const me = await json(`/directory/class-admin/${t.userId}`, t.cookie);
+  expect(me.schools).toEqual([{ name: 'École élémentaire Jules Ferry', id: D, source: 'AAF', classes: expect.arrayContaining([expect.objectContaining({ name: 'CE1 A' })]) }]);
+  expect(me.schools[0].classes).toHaveLength(2);
+  const s = await login('teacherNoClass');
+  const none = await json(`/directory/class-admin/${s.userId}`, s.cookie);
+  expect(none.schools).toEqual([{ name: null, id: null, classes: [{ name: null, id: null }], source: null }]);
+  const list = await json(`/directory/class/admin/list?structureId=${D}`, s.cookie);
+  expect(list.length).toBe(11);
+  expect((await get(`/directory/class/admin/list?structureId=${D}`, t.cookie)).status).toBe(401); // the workflow right alone is not enough
+  // the class list of a class she has not joined: her CLASS_ADMIN scope covers the school
+  expect((await get(`/directory/class/${list[0].id}/users?collectRelative=true`, s.cookie)).status).toBe(200);
+  await knobs({ mfaRequired: true });
+  const fresh = (await (await get('/__test/login?as=teacher')).json()) as { cookie: string };
+  const page = await get('/directory/class-admin', fresh.cookie);
+  expect(page.status).toBe(302);
+  expect(page.headers.get('location')).toMatch(/^\/auth\/validate-mfa\?callBack=%2Fdirectory%2Fclass-admin/);
+});
