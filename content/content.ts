@@ -7,7 +7,8 @@ import { ConsoleFormatError } from '../src/console/errors';
 import { parseAllUsers, parseClassList, parseStructureList } from '../src/console/parse';
 import { accountsFromTable } from '../src/console/table';
 import { parseTeacherSchools, parseUserInfo, teacherRoster, type TeacherSchool } from '../src/console/class-admin';
-import type { ClassRef, Structure } from '../src/model/account';
+import type { Account, ClassRef, Structure } from '../src/model/account';
+import { deriveParentClasses, linksFromClassLists, manyParentsWithoutClass } from '../src/model/parent-classes';
 import { isMessage, type LoadAccounts, type LoadReply, type SendMail, type SendMailReply } from '../src/messages';
 import { contextAlive, ext } from '../src/platform/browser-api';
 import { getJson, postJson } from './console-client';
@@ -63,12 +64,13 @@ async function load(msg: LoadAccounts): Promise<LoadReply> {
 
   if (users.ok) {
     try {
-      const accounts = parseAllUsers(users.data);
+      let accounts: readonly Account[] = parseAllUsers(users.data);
+      if (manyParentsWithoutClass(accounts)) accounts = deriveParentClasses(accounts, await classLinks(classes));
       // An ADML of another structure gets [] (one-console.md §1.1): say so instead of "empty school".
       if (!accounts.length && structures.length && !structures.some((s) => s.id === structureId))
         return { ok: false, error: { kind: 'forbidden', detail: `structure ${structureId} absente de structure/admin/list` } };
       report(structureId, accounts.length, 'json', structures);
-      return { ok: true, source: 'json', structureId, structures, classes, accounts };
+      return { ok: true, source: 'json', structureId, structures, classes, accounts: [...accounts] };
     } catch (e) {
       if (!(e instanceof ConsoleFormatError)) throw e;
       return tableFallback(structureId, structures, classes, e.message);
@@ -80,20 +82,41 @@ async function load(msg: LoadAccounts): Promise<LoadReply> {
   return users;
 }
 
-/** The teacher's page: their classes' students and those students' guardians (one-console.md §5). */
+/** The teacher's page: every member of their classes, parents included (one-console.md §5, §9). */
 async function loadTeacher(msg: LoadAccounts): Promise<LoadReply> {
   const me = await getJson(routes.userInfo());
   if (!me.ok) return me;
   let schools: TeacherSchool[];
+  let info: { userId: string; structures: string[] };
   try {
-    const answer = await getJson(routes.teacherSchools(parseUserInfo(me.data).userId));
+    info = parseUserInfo(me.data);
+    const answer = await getJson(routes.teacherSchools(info.userId));
     if (!answer.ok) return answer;
     schools = parseTeacherSchools(answer.data);
   } catch (e) {
     return { ok: false, error: { kind: 'format', detail: (e as Error).message } };
   }
-  const school = schools.find((s) => s.id === msg.structureId) ?? schools.find((s) => s.classes.length) ?? schools[0];
-  if (!school) return { ok: false, error: { kind: 'forbidden', detail: 'aucune classe à administrer' } };
+  let school = schools.find((s) => s.id === msg.structureId) ?? schools[0];
+  if (!school || msg.classIds?.length) {
+    // No class of their own (or classes picked in the chooser): the school's classes, as the real
+    // page's class chooser offers them. Refused there means no right to administer any class.
+    const structureId = school?.id ?? msg.structureId ?? info.structures[0];
+    if (!structureId) return { ok: false, error: { kind: 'forbidden', detail: 'aucune classe à administrer' } };
+    const list = await getJson(routes.classes(structureId));
+    if (!list.ok) return list.error.kind === 'session' && list.error.status === 401
+      ? { ok: false, error: { kind: 'forbidden', detail: 'class/admin/list refusé : aucune classe à administrer' } }
+      : list;
+    let all: ClassRef[];
+    try {
+      all = parseClassList(list.data);
+    } catch (e) {
+      return { ok: false, error: { kind: 'format', detail: (e as Error).message } };
+    }
+    const picked = all.filter((c) => msg.classIds?.includes(c.id));
+    const structures = info.structures.map((id) => ({ id, name: schools.find((s) => s.id === id)?.name ?? id }));
+    if (!picked.length) return { ok: true, source: 'json', structureId, structures, classes: all, accounts: [], chooseClass: true };
+    school = { id: structureId, name: schools.find((s) => s.id === structureId)?.name ?? '', classes: picked };
+  }
   const perClass: Array<{ cls: ClassRef; users: unknown }> = [];
   for (const cls of school.classes) {
     const r = await getJson(routes.classUsers(cls.id));
@@ -101,15 +124,34 @@ async function loadTeacher(msg: LoadAccounts): Promise<LoadReply> {
     perClass.push({ cls, users: r.data });
   }
   try {
-    const accounts = teacherRoster(perClass);
+    const { accounts, unlistedRelatives } = teacherRoster(perClass);
     report(school.id, accounts.length, 'json', schools);
     return {
       ok: true, source: 'json', structureId: school.id,
-      structures: schools.map(({ id, name }) => ({ id, name })), classes: school.classes, accounts,
+      structures: schools.length ? schools.map(({ id, name }) => ({ id, name })) : [{ id: school.id, name: school.name }],
+      classes: school.classes, accounts, ...(unlistedRelatives ? { unlistedRelatives } : {}),
     };
   } catch (e) {
     return { ok: false, error: { kind: 'format', detail: (e as Error).message } };
   }
+}
+
+/**
+ * Parent → children links from the class lists (students' `relativeList`): the only place the
+ * console links a parent who is in no class to their children. Four lists at a time; a list that
+ * fails only leaves its families underived.
+ */
+async function classLinks(classes: readonly ClassRef[]): Promise<Map<string, string[]>> {
+  const lists: unknown[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < classes.length) {
+      const r = await getJson(routes.classUsers(classes[next++]!.id));
+      if (r.ok) lists.push(r.data);
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return linksFromClassLists(lists);
 }
 
 async function tableFallback(structureId: string, structures: Structure[], classes: ClassRef[], why: string): Promise<LoadReply> {
@@ -142,6 +184,13 @@ async function sendMail(msg: SendMail): Promise<SendMailReply> {
   const r = await postJson(routes.classAdminMassmail(), { ids: msg.ids, type: 'mail', structureId: msg.structureId, theme: '' }, timeoutMs);
   if (r.ok) return { ok: true };
   const kind = r.error.kind;
+  // entcore's resource filter answers 401 (an HTML page) when an id is not the caller's, when an id
+  // repeats, or without the class-admin right; an expired session is a redirect to /auth/login. A 401
+  // is a refusal unless the session itself is gone: ask the console who we are (one-console.md §9).
+  if (kind === 'session' && r.error.status === 401) {
+    const me = await getJson(routes.userInfo());
+    if (me.ok) return { ok: false, kind: 'refused', status: 401, message: r.error.detail };
+  }
   const mapped = kind === 'not-found' || kind === 'format' ? 'bad-request' : kind;
   return { ok: false, kind: mapped, ...(r.error.status ? { status: r.error.status } : {}), message: r.error.detail };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { hasEmail, isActivated } from '../src/model/account';
-import { EMPTY_FILTERS, type Filters, buildSearchIndex, makePredicate } from '../src/model/filters';
+import { EMPTY_FILTERS, type Filters, buildSearchIndex, focusOnClasses, makePredicate } from '../src/model/filters';
 import { type SortKey, type SortOrder, sortAccounts } from '../src/model/sort';
 import { type DistributionLog, emptyLog, missing, record, unrecord, type DistributionEvent } from '../src/model/distribution';
 import { routes } from '../src/console/endpoints';
@@ -28,7 +28,7 @@ export function Panel({ tabId, settings }: { tabId: number | null; settings: Set
           {t('popupSettings')}
         </button>
       </header>
-      <StatusView status={status} tabId={tabId} origin={page?.origin ?? ''} kind={page?.kind ?? 'massmail'} reload={reload} settings={settings} />
+      <StatusView status={status} tabId={tabId} origin={page?.origin ?? ''} consolePath={page?.path ?? '/'} kind={page?.kind ?? 'massmail'} reload={reload} settings={settings} />
     </main>
   );
 }
@@ -36,13 +36,14 @@ export function Panel({ tabId, settings }: { tabId: number | null; settings: Set
 interface StatusProps {
   status: RosterState;
   tabId: number | null;
+  consolePath: string;
   origin: string;
   kind: PageKind;
-  reload: (s?: string) => void;
+  reload: (s?: string, classIds?: string[]) => void;
   settings: Settings;
 }
 
-function StatusView({ status, tabId, origin, kind, reload, settings }: StatusProps) {
+function StatusView({ status, tabId, origin, consolePath, kind, reload, settings }: StatusProps) {
   if (status.state === 'no-page') return <p class="notice" role="status">{t('noConsole')}</p>;
   if (status.state === 'loading')
     return (
@@ -51,7 +52,8 @@ function StatusView({ status, tabId, origin, kind, reload, settings }: StatusPro
         <p>{status.receivedBytes ? t('loadingBytes', { kb: Math.round(status.receivedBytes / 1024) }) : t('loading')}</p>
       </div>
     );
-  if (status.state === 'error') return <ErrorView error={status.error} tabId={tabId} origin={origin} reload={reload} />;
+  if (status.state === 'error') return <ErrorView error={status.error} tabId={tabId} origin={origin} consolePath={consolePath} teacher={kind === 'class-admin'} reload={reload} />;
+  if (status.roster.chooseClass) return <ClassChooser roster={status.roster} reload={reload} />;
   if (!status.roster.accounts.length)
     return (
       <div class="notice" role="status">
@@ -62,12 +64,13 @@ function StatusView({ status, tabId, origin, kind, reload, settings }: StatusPro
   return <Workspace roster={status.roster} tabId={tabId!} origin={origin} kind={kind} reload={reload} settings={settings} />;
 }
 
-function ErrorView({ error, tabId, origin, reload }: { error: { kind: string; detail: string; status?: number }; tabId: number | null; origin: string; reload: () => void }) {
+function ErrorView({ error, tabId, origin, consolePath, teacher, reload }: { error: { kind: string; detail: string; status?: number }; tabId: number | null; origin: string; consolePath: string; teacher: boolean; reload: () => void }) {
   const go = (path: string) => tabId !== null && navigateConsole(tabId, origin + path);
   const msg: Record<string, string> = {
     session: error.status === 401 ? t('errSession401') : t('errSession'),
     mfa: t('errMfa'),
-    forbidden: t('errForbidden'),
+    // On the teacher page nobody is asked to be an administrator: the class is what is missing.
+    forbidden: teacher ? t('errNoClassRight') : t('errForbidden'),
     format: t('errFormat', { detail: error.detail }),
     'not-found': t('errFormat', { detail: error.detail }),
     network: t('errNetwork', { detail: error.detail }),
@@ -78,7 +81,8 @@ function ErrorView({ error, tabId, origin, reload }: { error: { kind: string; de
       <p>{msg[error.kind] ?? t('errServer', { detail: error.detail })}</p>
       <p class="actions">
         {error.kind === 'session' && (
-          <button type="button" onClick={() => go(routes.login(location.pathname))}>
+          // Back to the console page after the login, never to this extension page's path.
+          <button type="button" onClick={() => go(routes.login(consolePath))}>
             {t('errSessionLink')}
           </button>
         )}
@@ -92,6 +96,30 @@ function ErrorView({ error, tabId, origin, reload }: { error: { kind: string; de
         </button>
       </p>
     </div>
+  );
+}
+
+/**
+ * The teacher has the class-admin right but no class of their own: like the console's own class
+ * chooser, pick the class(es) to work on among the school's.
+ */
+function ClassChooser({ roster, reload }: { roster: Roster; reload: (s?: string, classIds?: string[]) => void }) {
+  const [picked, setPicked] = useState<string[]>([]);
+  return (
+    <form class="notice class-chooser" onSubmit={(e) => (e.preventDefault(), picked.length && reload(roster.structureId, picked))}>
+      <p role="status">{t('chooseClassIntro')}</p>
+      <fieldset>
+        <legend>{t('chooseClassLegend')}</legend>
+        {roster.classes.map((c) => (
+          <label key={c.id}>
+            <input type="checkbox" checked={picked.includes(c.id)}
+              onChange={(e) => setPicked((p) => (e.currentTarget.checked ? [...p, c.id] : p.filter((x) => x !== c.id)))} />
+            {c.name}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={!picked.length}>{t('chooseClassGo')}</button>
+    </form>
   );
 }
 
@@ -159,8 +187,9 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     });
 
   const index = useMemo(() => buildSearchIndex(roster.accounts), [roster.accounts]);
-  // Sort once per roster and order; filtering keeps that order, so a filter change never re-sorts.
-  const sorted = useMemo(() => sortAccounts(roster.accounts, prefs.sort), [roster.accounts, prefs.sort]);
+  // Sort once per roster, order and class choice; other filters keep that order and never re-sort.
+  const focused = useMemo(() => focusOnClasses(roster.accounts, prefs.filters.classIds), [roster.accounts, prefs.filters.classIds]);
+  const sorted = useMemo(() => sortAccounts(focused, prefs.sort), [focused, prefs.sort]);
   const filtered = useMemo(() => {
     const f = sorted.filter(makePredicate(prefs.filters, index));
     return missingOnly ? missing(f, log) : f;
@@ -210,6 +239,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     <div class="workspace">
       <StructureSwitch roster={roster} reload={reload} />
       {roster.source === 'table' && <p class="warning" role="status">{t('sourceTable', { detail: roster.sourceDetail ?? '' })}</p>}
+      {!!roster.unlistedRelatives && <p class="warning" role="status">{t('unlistedRelatives', { n: roster.unlistedRelatives })}</p>}
       <MeetingMode
         accounts={roster.accounts}
         index={index}

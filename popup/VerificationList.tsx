@@ -124,8 +124,11 @@ export function VerificationList({ t, lang, rows, excluded, onToggle, log, sheet
               <td class={a.profile}>{t(a.profile)}</td>
               <td>{a.login}</td>
               <td class="code">{a.activationCode ?? ''}</td>
-              <td title={a.email ?? ''}>{a.email ?? ''}</td>
-              <td>{a.classes.map((c) => c.name).join(', ')}</td>
+              <td title={a.email ?? ''}>{a.email ?? (a.emailOnFile ? t('emailOnFile') : '')}</td>
+              <td>
+                {a.classes.map((c) => c.name).join(', ')}
+                {a.classesDerived && <span class="derived" title={t('derivedClasses')}> *<span class="visually-hidden"> ({t('derivedClasses')})</span></span>}
+              </td>
               <td>{frDate(a.creationDate, lang)}</td>
               <td>{a.children.map((c) => `${c.firstName} ${c.lastName}`).join(', ')}</td>
               <td class="follow">{followUp(a.activationCode, log.entries[a.id], t, lang)}</td>

@@ -16,8 +16,8 @@ export async function ping(tabId: number): Promise<PageInfo | null> {
   }
 }
 
-export function loadAccounts(tabId: number, structureId: string | null): Promise<LoadReply> {
-  return askContent<LoadReply>(tabId, { type: 'load', structureId });
+export function loadAccounts(tabId: number, structureId: string | null, classIds?: string[]): Promise<LoadReply> {
+  return askContent<LoadReply>(tabId, { type: 'load', structureId, ...(classIds?.length ? { classIds } : {}) });
 }
 
 /**

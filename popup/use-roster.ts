@@ -13,6 +13,10 @@ export interface Roster {
   accounts: Account[];
   source: 'json' | 'table';
   sourceDetail?: string;
+  /** Teacher page, no class of their own: `classes` are the school's, to pick from. */
+  chooseClass?: boolean;
+  /** Teacher page: parents of the students who are in no class list (old imports). */
+  unlistedRelatives?: number;
 }
 
 export type RosterState =
@@ -25,12 +29,13 @@ export type RosterState =
 export function useRoster(tabId: number | null): {
   status: RosterState;
   page: PageInfo | null;
-  reload: (structureId?: string) => void;
+  reload: (structureId?: string, classIds?: string[]) => void;
 } {
   const [status, setStatus] = useState<RosterState>({ state: 'loading', receivedBytes: 0 });
   const [page, setPage] = useState<PageInfo | null>(null);
   const [nonce, setNonce] = useState(0);
   const [wanted, setWanted] = useState<string | null>(null);
+  const [classIds, setClassIds] = useState<string[] | undefined>(undefined);
 
   useEffect(() => {
     if (tabId === null) {
@@ -50,13 +55,16 @@ export function useRoster(tabId: number | null): {
       setPage(p);
       if (!p) return setStatus({ state: 'no-page' });
       try {
-        const r = await loadAccounts(tabId, wanted ?? p.structureId);
+        const r = await loadAccounts(tabId, wanted ?? p.structureId, classIds);
         if (!live) return;
         if (!r) return setStatus({ state: 'error', error: { kind: 'content', detail: 'no answer' } });
         if (!r.ok) return setStatus({ state: 'error', error: r.error });
         setStatus({
           state: 'ready',
-          roster: { structureId: r.structureId, structures: r.structures, classes: r.classes, accounts: r.accounts, source: r.source },
+          roster: {
+            structureId: r.structureId, structures: r.structures, classes: r.classes, accounts: r.accounts, source: r.source,
+            ...(r.chooseClass ? { chooseClass: true } : {}), ...(r.unlistedRelatives ? { unlistedRelatives: r.unlistedRelatives } : {}),
+          },
         });
       } catch (e) {
         if (live) setStatus({ state: 'error', error: { kind: 'content', detail: (e as Error).message } });
@@ -66,10 +74,11 @@ export function useRoster(tabId: number | null): {
       live = false;
       ext().runtime.onMessage.removeListener(onProgress);
     };
-  }, [tabId, nonce, wanted]);
+  }, [tabId, nonce, wanted, classIds]);
 
-  const reload = useCallback((structureId?: string) => {
+  const reload = useCallback((structureId?: string, picked?: string[]) => {
     if (structureId) setWanted(structureId);
+    if (picked) setClassIds(picked);
     setNonce((n) => n + 1);
   }, []);
 

@@ -6,6 +6,7 @@
 import type { Account, ClassRef, Structure } from './model/account';
 import type { ConsoleError } from './console/errors';
 import type { PageInfo } from './console/endpoints';
+import type { SendFailureKind } from './campaign/runner';
 
 // content → background
 export type PageDetected = { type: 'page-detected'; page: PageInfo | null };
@@ -22,7 +23,8 @@ export interface TabState {
 
 // panel → content
 export type Ping = { type: 'ping' };
-export type LoadAccounts = { type: 'load'; structureId: string | null };
+/** `classIds`: on the teacher page, the classes picked in the class chooser (a teacher with no class of their own). */
+export type LoadAccounts = { type: 'load'; structureId: string | null; classIds?: string[] };
 export type SendMail = { type: 'send-mail'; structureId: string; ids: string[]; timeoutMs?: number };
 export type PanelToContent = Ping | LoadAccounts | SendMail;
 
@@ -35,12 +37,16 @@ export type LoadReply =
       structures: Structure[];
       classes: ClassRef[];
       accounts: Account[];
+      /** Teacher page, no class of their own: `classes` are the school's, to choose from; no accounts yet. */
+      chooseClass?: boolean;
+      /** Teacher page: parents linked to the students but in no class list (old imports), so not readable. */
+      unlistedRelatives?: number;
     }
   | { ok: false; error: ConsoleError };
 /** Same shape as the campaign runner's SendResult (src/campaign/runner.ts). */
 export type SendMailReply =
   | { ok: true }
-  | { ok: false; kind: 'server' | 'timeout' | 'network' | 'lost' | 'session' | 'mfa' | 'forbidden' | 'bad-request'; status?: number; message?: string };
+  | { ok: false; kind: SendFailureKind; status?: number; message?: string };
 
 // content → panel (broadcast through runtime messaging; the panel keeps those of its own tab)
 export type LoadProgress = { type: 'load-progress'; receivedBytes: number; totalBytes: number | null };
@@ -57,7 +63,8 @@ export function isMessage<T extends { type: string }>(m: unknown, type: T['type'
     case 'get-tab-state':
       return Number.isInteger(o.tabId);
     case 'load':
-      return o.structureId === null || typeof o.structureId === 'string';
+      return (o.structureId === null || typeof o.structureId === 'string')
+        && (o.classIds === undefined || (Array.isArray(o.classIds) && o.classIds.every((i) => typeof i === 'string')));
     case 'send-mail':
       return typeof o.structureId === 'string' && Array.isArray(o.ids) && o.ids.every((i) => typeof i === 'string');
     case 'accounts-read':

@@ -33,6 +33,7 @@ export type EntryReason =
   | 'no-email' // skipped at creation: the server would silently skip it anyway (§3)
   | 'server' | 'timeout' | 'network' // failed after maxAttempts (or unknown after a non-retried timeout)
   | 'bad-request' // 400: not retried
+  | 'refused' // 401 from the console's resource filter for this id alone: not the caller's (left the school?)
   | 'interrupted'; // was in flight when the run died (crash, reload): state unknown
 
 export interface Entry {

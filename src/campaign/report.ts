@@ -35,6 +35,7 @@ export const REASON_LABELS: Record<ReportLang, Record<string, string>> = {
     timeout: "Délai d'attente dépassé",
     network: 'Erreur réseau',
     'bad-request': 'Requête refusée (400)',
+    refused: "Refusé par la console : ce compte n'est plus dans vos écoles, ou vous n'avez pas le droit de l'envoyer",
     interrupted: "Envoi interrompu : le message a pu partir ou non",
   },
   en: {
@@ -43,6 +44,7 @@ export const REASON_LABELS: Record<ReportLang, Record<string, string>> = {
     timeout: 'Timed out',
     network: 'Network error',
     'bad-request': 'Request rejected (400)',
+    refused: 'Refused by the console: this account is no longer in your schools, or you may not send it',
     interrupted: 'Interrupted: the message may or may not have been sent',
   },
 };

@@ -14,7 +14,7 @@
  */
 import { cloneCampaign, pendingIds, resumeFrom, type Campaign, type StopReason } from './campaign';
 
-export type SendFailureKind = 'server' | 'timeout' | 'network' | 'lost' | 'session' | 'mfa' | 'forbidden' | 'bad-request';
+export type SendFailureKind = 'server' | 'timeout' | 'network' | 'lost' | 'session' | 'mfa' | 'forbidden' | 'bad-request' | 'refused';
 
 export type SendResult =
   | { ok: true }
@@ -24,7 +24,9 @@ export type SendResult =
        * server: 5xx · timeout · network: fetch failed · lost: the request was handed over but its
        * answer can never come (the console tab reloaded or navigated): it may have been made ·
        * session: expired (redirect to /auth/login
-       * or 401) · mfa: MFA to validate in the console · forbidden: 403 · bad-request: 400
+       * or 401) · mfa: MFA to validate in the console · forbidden: 403 · bad-request: 400 ·
+       * refused: the console's resource filter refused the request as a whole (401 with a live session:
+       * one id outside the caller's schools, a repeated id, or no class-admin right) — nothing was mailed
        */
       kind: SendFailureKind;
       status?: number;
@@ -178,6 +180,7 @@ export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += chunkSize) chunks.push(ids.slice(i, i + chunkSize));
   let next = 0;
+  let sentCount = 0;
 
   const set = (chunk: string[], state: 'pending' | 'inflight' | 'sent' | 'failed' | 'unknown', reason?: string): void => {
     const t = now();
@@ -191,7 +194,8 @@ export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign
     touch();
   };
 
-  const runChunk = async (chunk: string[]): Promise<void> => {
+  /** Runs one chunk to its end; returns how many of its ids the console refused one by one. */
+  const runChunk = async (chunk: string[]): Promise<number> => {
     for (let attempt = 1; ; attempt++) {
       set(chunk, 'inflight');
       for (const id of chunk) c.entries[id]!.attempts++;
@@ -200,39 +204,59 @@ export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign
         set(chunk, 'pending');
         for (const id of chunk) c.entries[id]!.attempts--;
         stop ??= 'storage';
-        return;
+        return 0;
       }
       const r = await sendWithTimeout(deps.send, chunk, timeoutMs);
       if (r.ok) {
         set(chunk, 'sent');
+        sentCount += chunk.length;
         // Not saved on its own: the next `inflight` save (before any send) or the final save carries
         // it, one storage write per chunk instead of two. A crash in between leaves these entries
         // `inflight`, i.e. `unknown` on resume: never a resend.
         notify();
-        return;
+        return 0;
       }
       if (STOPPING.has(r.kind)) {
         // Refused before anything was mailed: the chunk is still to do once the user has logged in again.
         set(chunk, 'pending');
         stop ??= r.kind as StopReason;
         await persist();
-        return;
+        return 0;
+      }
+      if (r.kind === 'refused') {
+        // entcore refuses the whole request when one id is not the caller's (a pupil who left) and
+        // mails nobody, so the other ids are still to send: split until the refused ones stand alone.
+        if (chunk.length === 1) {
+          set(chunk, 'failed', 'refused');
+          await persist();
+          return 1;
+        }
+        set(chunk, 'pending');
+        const half = Math.ceil(chunk.length / 2);
+        const refusedFirst = await runChunk(chunk.slice(0, half));
+        // Two or more ids refused one by one and nothing ever accepted: the caller lacks the right
+        // itself. Stop instead of asking the console about each account one by one.
+        if (half >= 2 && refusedFirst === half && sentCount === 0) {
+          stop ??= 'forbidden';
+          return 0;
+        }
+        return refusedFirst + (stop === undefined ? await runChunk(chunk.slice(half)) : 0);
       }
       if (r.kind === 'lost') {
         // Like a crash: the console may have acted on it, so it is never resent automatically.
         set(chunk, 'unknown', 'interrupted');
         await persist();
-        return;
+        return 0;
       }
       if (r.kind === 'timeout' && !retryTimeouts) {
         set(chunk, 'unknown', 'timeout');
         await persist();
-        return;
+        return 0;
       }
       if (!RETRYABLE.has(r.kind) || attempt >= maxAttempts) {
         set(chunk, 'failed', r.kind);
         await persist();
-        return;
+        return 0;
       }
       // Retry: the entries stay `inflight` while we wait (a crash now makes them `unknown`).
       // A chunk already in flight finishes its retries even after a cancel or a stop elsewhere;
@@ -251,6 +275,16 @@ export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign
   await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
 
   // --- final status -----------------------------------------------------------------------------
+  if (stop === 'forbidden' && sentCount === 0) {
+    // Refused for want of the right, not because of these accounts: they are still to send.
+    for (const id of c.order) {
+      const e = c.entries[id]!;
+      if (e.state === 'failed' && e.reason === 'refused') {
+        e.state = 'pending';
+        delete e.reason;
+      }
+    }
+  }
   const pendingLeft = c.order.some((id) => c.entries[id]!.state === 'pending');
   if (stop !== undefined) {
     c.status = 'stopped';

@@ -6,21 +6,28 @@
  */
 import { type Account, type ClassRef, PROFILES, type Profile, type Structure } from '../model/account';
 import { ConsoleFormatError } from './errors';
+import { compareClassNames } from '../model/class-order';
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
-export function parseUserInfo(body: unknown): { userId: string } {
+export function parseUserInfo(body: unknown): { userId: string; structures: string[] } {
   const id = isObj(body) ? str(body.userId) ?? str(body.id) : null;
   if (!id) throw new ConsoleFormatError('userinfo : champ « userId » absent');
-  return { userId: id };
+  const structures = isObj(body) && Array.isArray(body.structures) ? body.structures.map(str).filter((x): x is string => !!x) : [];
+  return { userId: id, structures };
 }
 
 export interface TeacherSchool extends Structure {
   classes: ClassRef[];
 }
 
+/**
+ * Parses `GET /directory/class-admin/:userId` (DefaultUserService.getUserInfos): only the schools
+ * where the user is in a class; a user in no class gets one placeholder school whose id, name and
+ * class are null, which means "no class of your own" (the real page then offers a class chooser).
+ */
 export function parseTeacherSchools(body: unknown): TeacherSchool[] {
   const schools = isObj(body) ? body.schools : null;
   if (!Array.isArray(schools)) throw new ConsoleFormatError('class-admin : champ « schools » absent');
@@ -30,18 +37,23 @@ export function parseTeacherSchools(body: unknown): TeacherSchool[] {
     classes: (Array.isArray(s.classes) ? s.classes : [])
       .filter(isObj)
       .filter((c) => str(c.id) && str(c.name))
-      .map((c) => ({ id: c.id as string, name: c.name as string })),
-  })).filter((s) => s.id);
+      .map((c) => ({ id: c.id as string, name: c.name as string }))
+      .sort((a, b) => compareClassNames(a.name, b.name)),
+  })).filter((s) => s.id && s.classes.length);
 }
 
-/** A class-list user as an account (no class yet: the caller adds the class it was listed in). */
+/**
+ * A class-list user as an account, from exactly what entcore's DefaultClassService.findUsers returns
+ * (one-console.md §9): `type`, `login` (alias if set), `activationCode`, `hasEmail` — no address and no
+ * creation date; `blocked` is null on accounts never blocked. The caller adds the class it was listed in.
+ */
 function parseClassUser(u: unknown, where: string): { account: Account; relatives: string[] } | null {
   if (!isObj(u)) return null;
   const id = str(u.id);
-  const type = str(u.type) ?? str(u.profile);
+  const type = str(u.type);
   if (!id) throw new ConsoleFormatError(`${where} : champ « id » absent`);
   if (!type || !(PROFILES as readonly string[]).includes(type)) return null;
-  const login = str(u.loginAlias) ?? str(u.login);
+  const login = str(u.login);
   if (!login) throw new ConsoleFormatError(`${where} : champ « login » absent`);
   const relatives = Array.isArray(u.relativeList)
     ? u.relativeList.filter(isObj).map((r) => str(r.relatedId)).filter((r): r is string => !!r)
@@ -49,39 +61,49 @@ function parseClassUser(u: unknown, where: string): { account: Account; relative
   return {
     account: {
       id, profile: type as Profile, firstName: str(u.firstName) ?? '', lastName: str(u.lastName) ?? '', login,
-      activationCode: str(u.activationCode), email: str(u.email), classes: [], creationDate: str(u.created) ?? str(u.creationDate),
+      activationCode: str(u.activationCode), email: null, emailOnFile: u.hasEmail === true, classes: [], creationDate: null,
       blocked: u.blocked === true, isLocalAdmin: false, children: [],
     },
     relatives,
   };
 }
 
+export interface TeacherRoster {
+  accounts: Account[];
+  /** Parents linked to the students (relativeList) but absent from every class list: no account data to print. */
+  unlistedRelatives: number;
+}
+
 /**
- * Builds the teacher's roster: their classes' students and those students' guardians, each once,
- * with every class they belong to, and each guardian's children named from the students' lists.
+ * Builds the teacher's roster: every member of their classes (students, the parents entcore puts in
+ * their children's classes, teachers, personnels), each once with every class they are listed in,
+ * and each parent's children named from the students' `relativeList`.
  */
-export function teacherRoster(perClass: Array<{ cls: ClassRef; users: unknown }>): Account[] {
+export function teacherRoster(perClass: Array<{ cls: ClassRef; users: unknown }>): TeacherRoster {
   const byId = new Map<string, Account>();
   const students: Array<{ acc: Account; relatives: string[] }> = [];
   for (const { cls, users } of perClass) {
     if (!Array.isArray(users)) throw new ConsoleFormatError(`class/${cls.id}/users : la réponse n’est pas une liste`);
     users.forEach((raw, i) => {
       const parsed = parseClassUser(raw, `class/${cls.name}/users[${i}]`);
-      if (!parsed || (parsed.account.profile !== 'Student' && parsed.account.profile !== 'Relative')) return;
+      if (!parsed) return;
       let acc = byId.get(parsed.account.id);
       if (!acc) byId.set(parsed.account.id, (acc = parsed.account));
-      // Guardians come with the class list through collectRelative, but are not members of the class.
-      if (acc.profile === 'Student') {
-        if (!acc.classes.some((c) => c.id === cls.id)) acc.classes.push(cls);
-        students.push({ acc, relatives: parsed.relatives });
-      }
+      if (!acc.classes.some((c) => c.id === cls.id)) acc.classes.push(cls);
+      if (acc.profile === 'Student') students.push({ acc, relatives: parsed.relatives });
     });
   }
+  const unlisted = new Set<string>();
   for (const { acc: child, relatives } of students)
     for (const rid of relatives) {
       const parent = byId.get(rid);
-      if (parent && !parent.children.some((c) => c.firstName === child.firstName && c.lastName === child.lastName))
+      if (!parent) {
+        unlisted.add(rid);
+        continue;
+      }
+      if (!parent.children.some((c) => c.firstName === child.firstName && c.lastName === child.lastName))
         parent.children.push({ firstName: child.firstName, lastName: child.lastName, classname: child.classes[0]?.name ?? null });
     }
-  return [...byId.values()];
+  for (const a of byId.values()) a.classes.sort((x, y) => compareClassNames(x.name, y.name));
+  return { accounts: [...byId.values()], unlistedRelatives: unlisted.size };
 }

@@ -37,6 +37,15 @@ export interface PageInfo {
 const MASSMAIL = /^\/admin\/([^/?#]+)\/imports-exports\/massmail\/?$/;
 const CLASS_ADMIN = /^\/directory\/class-admin\/?$/;
 
+/** A malformed escape (« %E0%A4%A ») must not stop page detection: keep the raw text then. */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 /** Which of our pages a console URL is, or null: the extension stays silent everywhere else. */
 export function detectPage(href: string): PageInfo | null {
   let url: URL;
@@ -46,7 +55,7 @@ export function detectPage(href: string): PageInfo | null {
     return null;
   }
   const m = MASSMAIL.exec(url.pathname);
-  if (m) return { kind: 'massmail', structureId: decodeURIComponent(m[1]!), origin: url.origin, path: url.pathname };
+  if (m) return { kind: 'massmail', structureId: safeDecode(m[1]!), origin: url.origin, path: url.pathname };
   if (CLASS_ADMIN.test(url.pathname)) return { kind: 'class-admin', structureId: null, origin: url.origin, path: url.pathname };
   return null;
 }

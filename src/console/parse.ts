@@ -23,7 +23,7 @@ function parseClasses(v: unknown): ClassRef[] {
   const out: ClassRef[] = [];
   // A user without class comes as [{id:null,name:null}].
   for (const c of v) if (isObj(c) && str(c.id) && str(c.name)) out.push({ id: c.id as string, name: c.name as string });
-  return out;
+  return out.sort((a, b) => compareClassNames(a.name, b.name));
 }
 
 function parseChildren(v: unknown): ChildRef[] {
@@ -71,7 +71,7 @@ export function parseAllUsers(body: unknown): Account[] {
 /** Parses `/directory/class/admin/list?structureId=` → classes in school-level order. */
 export function parseClassList(body: unknown): ClassRef[] {
   if (!Array.isArray(body)) throw new ConsoleFormatError('class/admin/list : la réponse n’est pas une liste');
-  return parseClasses(body).sort((a, b) => compareClassNames(a.name, b.name));
+  return parseClasses(body);
 }
 
 /** Parses `/directory/structure/admin/list` → the structures this admin manages. */

@@ -33,6 +33,11 @@ export interface Account {
   /** Null once the account is activated. A credential: never persisted, never logged. */
   activationCode: string | null;
   email: string | null;
+  /**
+   * The console says the account has an address without giving it (the teacher's class list has
+   * `hasEmail`, never `email`: one-console.md §9). The mail route still reaches it.
+   */
+  emailOnFile?: boolean;
   /** Empty when the user is in no class. */
   classes: ClassRef[];
   /** ISO-8601 string as the console sends it, or null when unknown. */
@@ -42,6 +47,11 @@ export interface Account {
   isLocalAdmin: boolean;
   /** Relatives only; empty otherwise. */
   children: ChildRef[];
+  /**
+   * The classes were not given by the console but taken from the children's (a parent whose
+   * account is in no class, as after old imports): shown as such in the list.
+   */
+  classesDerived?: boolean;
 }
 
 export interface Structure {
@@ -50,7 +60,7 @@ export interface Structure {
 }
 
 export const isActivated = (a: Account): boolean => !a.activationCode;
-export const hasEmail = (a: Account): boolean => !!a.email && a.email.trim() !== '';
+export const hasEmail = (a: Account): boolean => (!!a.email && a.email.trim() !== '') || a.emailOnFile === true;
 export const displayName = (a: Pick<Account, 'firstName' | 'lastName'>): string =>
   `${a.firstName} ${a.lastName}`.trim();
 /**

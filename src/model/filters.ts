@@ -119,4 +119,24 @@ export function applyFilters(accounts: readonly Account[], f: Filters, index?: S
   return accounts.filter(makePredicate(f, index));
 }
 
+/**
+ * With a class filter on, each account is seen in the chosen classes only (when it is in one of
+ * them): a parent of a CP pupil and a CE1 pupil, printed for CE1 A, sorts, shows and is bundled
+ * under CE1 A, not under CP A which nobody asked for. Same array when nothing changes.
+ */
+export function focusOnClasses(accounts: readonly Account[], classIds: readonly string[]): readonly Account[] {
+  const focus = new Set(classIds);
+  focus.delete(NO_CLASS);
+  if (!focus.size) return accounts;
+  let changed = false;
+  const out = accounts.map((a) => {
+    if (a.classes.length < 2) return a;
+    const kept = a.classes.filter((c) => focus.has(c.id));
+    if (!kept.length || kept.length === a.classes.length) return a;
+    changed = true;
+    return { ...a, classes: kept };
+  });
+  return changed ? out : accounts;
+}
+
 export { firstClassName };

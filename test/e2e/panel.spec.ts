@@ -82,18 +82,20 @@ test('each filter, alone and combined, selects what the console would', async ({
   await expectSelection(panel, hard);
 });
 
-test('sort by class then name, and by profile, in French collation', async ({ ext, api, consolePage }) => {
+test('sort by class (school level: CP before CE1) then name, and by profile, in French collation', async ({ ext, api, consolePage }) => {
   const users = await api.users(DEMO);
   const classes = new Map((await api.classes(DEMO)).map((c) => [c.id, c.name]));
   const panel = await openPanel(ext, api, consolePage);
   await panel.waitReady();
   const coll = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
   const byName = (a: FakeUser, b: FakeUser) => coll.compare(a.lastName, b.lastName) || coll.compare(a.firstName, b.firstName);
-  const firstClass = (u: FakeUser) => u.classes.map((c) => classes.get(c)!).sort()[0] ?? null;
+  // The demo's classes as a director lists them: by school level, the mixed class with its first level.
+  const schoolOrder = ['CP A', 'CP B', 'CE1 A', 'CE1 B', 'CE2 A', 'CE2 B', 'CE2-CM1', 'CM1 A', 'CM1 B', 'CM2 A', 'CM2 B'];
+  const firstClass = (u: FakeUser) => u.classes.map((c) => schoolOrder.indexOf(classes.get(c)!)).sort((x, y) => x - y)[0] ?? null;
   const byClass = (a: FakeUser, b: FakeUser) => {
     const x = firstClass(a), y = firstClass(b);
     if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    return coll.compare(x, y);
+    return x - y;
   };
   const rank = ['Guest', 'Personnel', 'Relative', 'Student', 'Teacher'];
   const byProfile = (a: FakeUser, b: FakeUser) => rank.indexOf(a.profile) - rank.indexOf(b.profile);

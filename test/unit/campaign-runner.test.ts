@@ -362,3 +362,29 @@ test('a `lost` answer (console tab reloaded mid-request) marks the chunk unknown
   expect(counts(out).sent).toBe(emailIds(c0).length - lostIds.length);
   expect(out.status).toBe('done');
 });
+
+test('a refused request (401 from the resource filter) is split until the refused ids stand alone; the rest go once each', async () => {
+  const c0 = createCampaign('s1', accounts(60), T0, 'c');
+  const ids = emailIds(c0);
+  const gone = new Set([ids[0]!, ids[7]!, ids[8]!, ids[33]!]); // pupils who left the school since the read
+  const sender = fakeSender({ decide: (_n, chunk) => (chunk.some((id) => gone.has(id)) ? { ok: false, kind: 'refused', status: 401 } : { ok: true }) });
+  const out = await runCampaign(c0, { ...fast, send: sender.send, save: () => {} });
+  expect(out.status).toBe('done');
+  expectEachOnce(sender.okCounts(), ids.filter((id) => !gone.has(id)));
+  for (const id of gone) expect(out.entries[id]).toMatchObject({ state: 'failed', reason: 'refused' });
+  expect(counts(out)).toMatchObject({ sent: ids.length - gone.size, failed: gone.size, pending: 0 });
+  // the search costs a few requests, not one per account
+  expect(sender.calls.length).toBeLessThanOrEqual(Math.ceil(ids.length / 5) + gone.size * 4);
+});
+
+test('every id refused (no class-admin right): the run stops as forbidden after a handful of requests, nothing marked failed', async () => {
+  const c0 = createCampaign('s1', accounts(200), T0, 'c');
+  const sender = fakeSender({ decide: () => ({ ok: false, kind: 'refused', status: 401 }) });
+  const out = await runCampaign(c0, { ...fast, send: sender.send, save: () => {} });
+  expect(out.status).toBe('stopped');
+  expect(out.stopReason).toBe('forbidden');
+  expect(sender.okCounts().size).toBe(0);
+  expect(sender.calls.length).toBeLessThanOrEqual(4 * 5);
+  expect(counts(out).pending).toBeGreaterThan(150);
+  expect(counts(out).failed).toBe(0);
+});

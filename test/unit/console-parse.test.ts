@@ -63,27 +63,41 @@ test('page detection: the massmail route and the teacher page only', () => {
   expect(detectPage('https://x.fr/admin/abc/imports-exports/export')).toBeNull();
   expect(detectPage('https://x.fr/admin/abc/users/list')).toBeNull();
   expect(routes.allUsers('a b')).toBe('/directory/structure/a%20b/massMail/allUsers');
+  // A malformed percent-escape anywhere in the URL never throws.
+  expect(() => detectPage('https://x.fr/admin/%E0%A4%A/imports-exports/massmail')).not.toThrow();
+  expect(detectPage('https://x.fr/admin/%E0%A4%A/imports-exports/massmail')).toMatchObject({ kind: 'massmail', structureId: '%E0%A4%A' });
+  expect(detectPage('https://x.fr/admin/abc/imports-exports/massmail?q=%zz#%')).toMatchObject({ kind: 'massmail', structureId: 'abc' });
 });
 
-test("teacher roster: students of the teacher's classes once with all their classes, guardians with their children named", async () => {
+test("teacher roster: every member of the teacher's classes once with all their classes, parents with their children named, hasEmail kept", async () => {
   const { teacherRoster } = await import('../../src/console/class-admin');
+  const { hasEmail } = await import('../../src/model/account');
   const ce1 = { id: 'c1', name: 'CE1 A' };
   const dbl = { id: 'c2', name: 'CE2-CM1' };
-  const student = (id: string, first: string, rel: string[]) => ({ id, type: 'Student', firstName: first, lastName: 'Martin', login: `${first}.martin`, activationCode: 'X1', relativeList: rel.map((r) => ({ relatedId: r })) });
-  const parent = { id: 'p1', type: 'Relative', firstName: 'Anne', lastName: 'Martin', login: 'anne.martin', loginAlias: 'amartin', activationCode: null, email: 'a@x.fr' };
-  const teacher = { id: 't1', type: 'Teacher', firstName: 'Jean', lastName: 'Prof', login: 'jean.prof' };
-  const roster = teacherRoster([
-    { cls: ce1, users: [student('s1', 'Léa', ['p1']), parent, teacher] },
-    { cls: dbl, users: [student('s2', 'Tom', ['p1']), student('s1', 'Léa', ['p1']), parent] },
+  // Fields exactly as DefaultClassService.findUsers returns them (one-console.md §9).
+  const base = { hasEmail: false, originalLogin: 'x', displayName: 'x', birthDate: null, lastLogin: null, blocked: null, source: 'AAF', relativeList: [] };
+  const student = (id: string, first: string, rel: string[]) => ({ ...base, id, type: 'Student', firstName: first, lastName: 'Martin', login: `${first}.martin`, activationCode: 'abcd3456',
+    relativeList: rel.map((r) => ({ relatedId: r, relatedName: 'Anne Martin', relatedType: ['Relative'] })) });
+  const parent = { ...base, id: 'p1', type: 'Relative', firstName: 'Anne', lastName: 'Martin', login: 'amartin', originalLogin: 'anne.martin', activationCode: null, hasEmail: true };
+  const teacher = { ...base, id: 't1', type: 'Teacher', firstName: 'Jean', lastName: 'Prof', login: 'jean.prof', activationCode: 'kmnp3456', blocked: true };
+  const { accounts: roster, unlistedRelatives } = teacherRoster([
+    { cls: ce1, users: [parent, student('s1', 'Léa', ['p1', 'p9']), teacher] },
+    { cls: dbl, users: [parent, student('s1', 'Léa', ['p1', 'p9']), student('s2', 'Tom', ['p1'])] },
   ]);
-  expect(roster.map((a) => a.id).sort()).toEqual(['p1', 's1', 's2']);
+  expect(roster.map((a) => a.id).sort()).toEqual(['p1', 's1', 's2', 't1']);
   const byId = new Map(roster.map((a) => [a.id, a]));
   expect(byId.get('s1')!.classes.map((c) => c.name)).toEqual(['CE1 A', 'CE2-CM1']);
-  expect(byId.get('p1')!.classes).toEqual([]);
+  expect(byId.get('p1')!.classes.map((c) => c.name)).toEqual(['CE1 A', 'CE2-CM1']);
   expect(byId.get('p1')!.login).toBe('amartin');
+  expect(byId.get('p1')!.email).toBeNull();
+  expect(hasEmail(byId.get('p1')!)).toBe(true);
+  expect(hasEmail(byId.get('s1')!)).toBe(false);
+  expect(byId.get('t1')!).toMatchObject({ activationCode: 'kmnp3456', blocked: true, profile: 'Teacher' });
+  expect(byId.get('s1')!.blocked).toBe(false);
   expect(byId.get('p1')!.children).toEqual([
     { firstName: 'Léa', lastName: 'Martin', classname: 'CE1 A' },
     { firstName: 'Tom', lastName: 'Martin', classname: 'CE2-CM1' },
   ]);
+  expect(unlistedRelatives).toBe(1); // p9: a parent in no class (old import), not in any list
   expect(() => teacherRoster([{ cls: ce1, users: [{ id: 'x', type: 'Student' }] }])).toThrow(/login/);
 });

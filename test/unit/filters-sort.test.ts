@@ -70,3 +70,14 @@ test('sorting is stable and does not mutate its input', () => {
   expect(sortAccounts([...twins].reverse(), { first: 'none', second: 'none' }).map((a) => a.id)).toEqual(['y', 'x']);
   expect(twins.map((a) => a.id)).toEqual(['x', 'y']);
 });
+
+test('with a class filter on, an account in several classes is seen in the chosen ones only', async () => {
+  const { focusOnClasses } = await import('../../src/model/filters');
+  const out = focusOnClasses(roster, ['c2']);
+  expect(out.find((a) => a.id === '4')!.classes.map((c) => c.name)).toEqual(['CE1 A']);
+  expect(out.find((a) => a.id === '1')).toBe(roster[0]); // one class: untouched
+  expect(roster[3]!.classes).toHaveLength(2); // input not mutated
+  expect(focusOnClasses(roster, [])).toBe(roster);
+  // sorted by class under that focus, the teacher of CP A and CE1 A now files under CE1 A
+  expect(sortAccounts(out, { first: 'class', second: 'none' }).map((a) => a.id)).toEqual(['1', '4', '3', '5', '2']); // CE1 A: Martin before Żółkiewski
+});
