@@ -31,13 +31,15 @@ function familyOf(users: FakeUser[], start: FakeUser): Set<string> {
   return fam;
 }
 
-test("the teacher's page gives exactly that teacher's students and their parents", async ({ ext, api, consolePage }) => {
+test("the teacher's page gives exactly the members of that teacher's classes: students, their parents, the class's teachers", async ({ ext, api, consolePage }) => {
   const users = await api.users(DEMO);
   const classes = await api.classes(DEMO);
   const mine = new Set(classes.filter((c) => ['CE1 A', 'CE2-CM1'].includes(c.name)).map((c) => c.id));
   const students = users.filter((u) => u.profile === 'Student' && u.classes.some((c) => mine.has(c)));
   const parents = new Set(students.flatMap((s) => s.parents));
-  const want = [...students, ...users.filter((u) => parents.has(u.id))];
+  // entcore lists a class's members: its pupils, the parents it holds through them, its teachers.
+  const want = users.filter((u) => u.classes.some((c) => mine.has(c)));
+  expect(users.filter((u) => u.profile === 'Relative' && u.classes.some((c) => mine.has(c))).map((u) => u.id).sort()).toEqual([...parents].sort());
 
   const panel = await panelFor(ext, api, consolePage, '/directory/class-admin', 'teacher');
   await expect(panel.selectedCounter).toHaveText(`${want.length} comptes sélectionnés`);

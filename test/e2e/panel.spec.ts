@@ -171,7 +171,7 @@ test('error states: session expired, MFA, not an administrator, empty structure,
   await expect(panel.alert).toContainText('Votre session a expiré');
   await expect(panel.button('Se reconnecter')).toBeVisible();
   await panel.button('Se reconnecter').click();
-  await expect(consolePage).toHaveURL(/\/auth\/login/);
+  await expect(consolePage).toHaveURL(new RegExp(`/auth/login\\?callBack=${encodeURIComponent(massmail(DEMO))}$`));
   await panel.page.close();
   await api.reset();
 
