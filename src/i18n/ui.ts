@@ -2,6 +2,8 @@
  * Interface strings, French first. `en` must have exactly the keys of `fr` (the type enforces it,
  * a unit test checks the generated _locales too). `{name}` marks a substitution.
  */
+import { FOLLOW_UP_EN, FOLLOW_UP_FR } from './follow-up';
+
 const fr = {
   extName: 'Publipostage ONE',
   extDescription: "Fiches de connexion et codes d'activation des comptes ONE : filtrer, vérifier, imprimer ou envoyer par mail depuis la console d'administration.",
@@ -218,6 +220,7 @@ const fr = {
   publishTitle: 'Lancer le publipostage',
   planApply: 'Appliquer le plan (mails et fiches papier)',
   openSheet: 'Accéder à la fiche utilisateur',
+  ...FOLLOW_UP_FR,
 } as const;
 
 export type UiKey = keyof typeof fr;
@@ -437,6 +440,7 @@ const en: Record<UiKey, string> = {
   publishTitle: 'Run the mail-merge',
   planApply: 'Apply the plan (e-mails and paper sheets)',
   openSheet: 'Open the user’s sheet in the console',
+  ...FOLLOW_UP_EN,
 };
 
 export const UI = { fr, en } as const;

@@ -1,0 +1,75 @@
+/**
+ * The school-council summary as a one-page PDF: the follow-up's per-class counts and % (see
+ * src/model/follow-up-summary.ts), no name, no code. Same engine as the sheets: jsPDF, the embedded
+ * DejaVu Sans, jspdf-autotable; kept apart from render.ts, which draws the sheets.
+ */
+import { jsPDF } from 'jspdf';
+import { autoTable } from 'jspdf-autotable';
+import { SUMMARY } from '../i18n/follow-up';
+import { fmt } from '../i18n/sheets';
+import type { SummaryTable } from '../model/follow-up-summary';
+import { FONT, registerFonts, type FontBytes } from './fonts';
+import type { RenderResult } from './render';
+import { formatDate, type Lang } from './wording';
+
+export interface SummaryOptions {
+  lang: Lang;
+  font: FontBytes;
+  schoolName?: string;
+  date?: Date;
+}
+
+const MM_PER_PT = 25.4 / 72;
+/** Space the table may use on A4 portrait, below the title and above the note (mm). */
+const TABLE_SPACE = 297 - 46 - 30;
+const PAD = 1.2;
+
+/** The largest font size (5 to 10 pt) at which every line fits on the one page. */
+export function summaryFontSize(lines: number): number {
+  const rowMm = TABLE_SPACE / Math.max(lines, 1);
+  const pt = (rowMm - 2 * PAD) / (MM_PER_PT * 1.25);
+  return Math.max(5, Math.min(10, Math.floor(pt * 2) / 2));
+}
+
+export async function renderSummary(table: SummaryTable, opts: SummaryOptions): Promise<RenderResult> {
+  const d = SUMMARY[opts.lang];
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true, floatPrecision: 2 });
+  const { hasBold } = registerFonts(doc, opts.font);
+  const bold = hasBold ? 'bold' : 'normal';
+  const date = opts.date ?? new Date();
+
+  doc.setFont(FONT, bold).setFontSize(15).setTextColor(0, 72, 140);
+  const title = doc.splitTextToSize(d.title, 186) as string[];
+  doc.text(title, 12, 18);
+  let y = 18 + title.length * 6.5;
+  doc.setFont(FONT, 'normal').setFontSize(10).setTextColor(85, 85, 85);
+  const sub = [opts.schoolName?.trim(), fmt(d.asOf, { date: formatDate(date, opts.lang) })].filter(Boolean).join(' — ');
+  doc.text(doc.splitTextToSize(sub, 186) as string[], 12, y);
+  y += 8;
+
+  // Header + body + total: the font shrinks with the number of classes so the table stays on one page.
+  const size = summaryFontSize(table.body.length + 3);
+  autoTable(doc, {
+    startY: Math.max(y, 40),
+    margin: { left: 12, right: 12, top: 14, bottom: 12 },
+    head: [table.head],
+    body: table.body,
+    foot: [table.total],
+    theme: 'grid',
+    showFoot: 'lastPage',
+    styles: { font: FONT, fontStyle: 'normal', fontSize: size, cellPadding: PAD, textColor: 20, lineColor: 150, lineWidth: 0.2, valign: 'middle', overflow: 'linebreak' },
+    headStyles: { font: FONT, fontStyle: bold, fillColor: [230, 233, 240], textColor: 20, halign: 'center' },
+    footStyles: { font: FONT, fontStyle: bold, fillColor: [240, 242, 246], textColor: 20 },
+    columnStyles: {
+      0: { cellWidth: 38, halign: 'left' },
+      1: { halign: 'right' }, 2: { halign: 'right' }, 3: { halign: 'right' },
+      4: { halign: 'center' }, 5: { halign: 'center' }, 6: { halign: 'right' }, 7: { halign: 'right' },
+    },
+  });
+  const end = (doc as unknown as { lastAutoTable?: { finalY: number } }).lastAutoTable?.finalY ?? y;
+  doc.setFont(FONT, 'normal').setFontSize(8).setTextColor(85, 85, 85);
+  const note = doc.splitTextToSize(d.note, 186) as string[];
+  doc.text(note, 12, Math.min(end + 8, 297 - 6 - note.length * 3.5));
+  await Promise.resolve();
+  return { bytes: new Uint8Array(doc.output('arraybuffer')), pages: doc.getNumberOfPages() };
+}
