@@ -14,6 +14,7 @@ import { loadLog, saveLog } from './distribution-store';
 import { Actions } from './Actions';
 import { MeetingMode } from './MeetingMode';
 import { ChannelPlan } from './ChannelPlan';
+import { FollowUp } from './FollowUp';
 import { lang, t } from './lang';
 import { ext } from '../src/platform/browser-api';
 import type { PageKind } from '../src/console/endpoints';
@@ -248,6 +249,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
         actions={actionsBase}
         initialQuery={new URLSearchParams(location.search).get('q') ?? ''}
       />
+      <FollowUp accounts={roster.accounts} classes={roster.classes} structureId={roster.structureId} log={log} actions={actionsBase} teacher={kind === 'class-admin'} />
       <FiltersForm t={t} filters={prefs.filters} classes={roster.classes} onChange={setFilters} teacher={kind === 'class-admin'} />
       <SortBox sort={prefs.sort} onChange={setSort} />
       <ChannelPlan accounts={selected} actions={actionsBase} />

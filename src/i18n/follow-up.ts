@@ -181,7 +181,7 @@ export const SUMMARY: Record<Lang, SummaryDict> = {
   fr: {
     title: 'Activation des comptes ONE — bilan pour le conseil d’école',
     asOf: 'Situation au {date}',
-    note: 'Effectifs seulement, sans aucun nom ni code. Un parent de plusieurs élèves compte une fois, dans la classe de plus petit niveau. « Remis ou envoyés » : comptes pas encore activés dont la fiche a été remise ou le courriel envoyé.',
+    note: 'Effectifs seulement, sans aucun nom ni code. Un parent de plusieurs élèves compte une fois, dans la classe de plus petit niveau. «\u00a0Remis ou envoyés\u00a0»\u00a0: comptes pas encore activés dont la fiche a été remise ou le courriel envoyé.',
     cols: ['Classe', 'Comptes', 'Activés', '%', 'Élèves activés', 'Parents activés', 'Remis ou envoyés', 'Pas encore atteints'],
     rows: { none: 'Sans classe', teachers: 'Enseignants', personnel: 'Personnels', guests: 'Invités', total: 'Total' },
     fileStem: 'bilan-activation',

@@ -23,6 +23,9 @@ const MM_PER_PT = 25.4 / 72;
 /** Space the table may use on A4 portrait, below the title and above the note (mm). */
 const TABLE_SPACE = 297 - 46 - 30;
 const PAD = 1.2;
+/** Column widths (mm, 186 in all) and alignment: the name left, counts right, ratios centred. */
+const WIDTHS = [34, 19, 19, 16, 24, 24, 25, 25];
+const ALIGN = ['left', 'right', 'right', 'right', 'center', 'center', 'right', 'right'] as const;
 
 /** The largest font size (5 to 10 pt) at which every line fits on the one page. */
 export function summaryFontSize(lines: number): number {
@@ -60,10 +63,10 @@ export async function renderSummary(table: SummaryTable, opts: SummaryOptions): 
     styles: { font: FONT, fontStyle: 'normal', fontSize: size, cellPadding: PAD, textColor: 20, lineColor: 150, lineWidth: 0.2, valign: 'middle', overflow: 'linebreak' },
     headStyles: { font: FONT, fontStyle: bold, fillColor: [230, 233, 240], textColor: 20, halign: 'center' },
     footStyles: { font: FONT, fontStyle: bold, fillColor: [240, 242, 246], textColor: 20 },
-    columnStyles: {
-      0: { cellWidth: 38, halign: 'left' },
-      1: { halign: 'right' }, 2: { halign: 'right' }, 3: { halign: 'right' },
-      4: { halign: 'center' }, 5: { halign: 'center' }, 6: { halign: 'right' }, 7: { halign: 'right' },
+    columnStyles: Object.fromEntries(WIDTHS.map((cellWidth, i) => [i, { cellWidth, halign: ALIGN[i] }])),
+    // The total line aligns like the body (footStyles would apply to every column alike).
+    didParseCell: (data) => {
+      if (data.section !== 'body') data.cell.styles.halign = data.section === 'head' ? 'center' : ALIGN[data.column.index]!;
     },
   });
   const end = (doc as unknown as { lastAutoTable?: { finalY: number } }).lastAutoTable?.finalY ?? y;

@@ -1,0 +1,275 @@
+/**
+ * « Suivi des activations »: the per-class numbers against the fake console's own records and the
+ * distribution log, the chasing actions through the panel's PDF and mail paths, the counts-only
+ * snapshots, the school-council summary (PDF read with pdftotext, CSV), the teacher's page, 360 px.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, loginAs, tabIdFor, type ConsoleApi, type Ext, type FakeUser } from './fixtures';
+import { PanelPage } from './pages/panel-page';
+import { FollowUpView, type RowNumbers } from './pages/follow-up-view';
+import { cardTexts, pdfPages, pdfText, saveDownload } from './pdf-tools';
+import { shownLogin } from './oracle';
+
+const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
+const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
+/** The demo school's classes as a French director lists them. */
+const ORDER = ['CP A', 'CP B', 'CE1 A', 'CE1 B', 'CE2 A', 'CE2 B', 'CE2-CM1', 'CM1 A', 'CM1 B', 'CM2 A', 'CM2 B'];
+
+async function open(ext: Ext, api: ConsoleApi, page: Page, path = MASSMAIL, role = 'adml'): Promise<{ panel: PanelPage; fu: FollowUpView }> {
+  await loginAs(page, api, role, path);
+  const panel = await PanelPage.open(ext, await tabIdFor(ext, path));
+  await panel.waitReady();
+  const fu = new FollowUpView(panel);
+  await fu.open();
+  return { panel, fu };
+}
+
+async function reopen(panel: PanelPage): Promise<FollowUpView> {
+  await panel.page.reload();
+  await panel.waitReady();
+  const fu = new FollowUpView(panel);
+  await fu.open();
+  return fu;
+}
+
+/** The row a user goes in, from the fake's records: teachers, staff, guests apart; others under their lowest class. */
+function rowOf(u: FakeUser, className: Map<string, string>, order: string[]): string {
+  if (u.profile === 'Teacher') return 'teachers';
+  if (u.profile === 'Personnel') return 'personnel';
+  if (u.profile === 'Guest') return 'guests';
+  const names = u.classes.map((id) => className.get(id)).filter((n): n is string => !!n);
+  const first = order.find((n) => names.includes(n));
+  return first ? `c:${first}` : 'none';
+}
+
+/** What each row must show, computed with plain code from the fake's users and the set of reached ids. */
+function expectedRows(users: FakeUser[], className: Map<string, string>, order: string[], reached: Set<string>): Record<string, RowNumbers> {
+  const groups = new Map<string, FakeUser[]>();
+  // The order a director reads: the classes by level, then the other rows.
+  for (const k of [...order.map((n) => `c:${n}`), 'none', 'teachers', 'personnel', 'guests']) groups.set(k, []);
+  for (const u of users) {
+    const k = rowOf(u, className, order);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(u);
+  }
+  const numbers = (list: FakeUser[], split: boolean): RowNumbers => {
+    const act = (l: FakeUser[]) => l.filter((u) => u.activationCode === null).length;
+    const frac = (l: FakeUser[]) => (l.length ? `${act(l)} / ${l.length}` : '—');
+    const st = list.filter((u) => u.profile === 'Student');
+    const pa = list.filter((u) => u.profile === 'Relative');
+    const open = list.filter((u) => u.activationCode !== null);
+    return {
+      total: list.length,
+      activated: act(list),
+      percent: list.length ? `${Math.floor((act(list) * 100) / list.length)} %` : '—',
+      students: split ? frac(st) : '—',
+      parents: split ? frac(pa) : '—',
+      reached: open.filter((u) => reached.has(u.id)).length,
+      notReached: open.filter((u) => !reached.has(u.id)).length,
+    };
+  };
+  const out: Record<string, RowNumbers> = {};
+  for (const [k, list] of groups) if (list.length || k.startsWith('c:') || k === 'teachers' || k === 'personnel') out[k] = numbers(list, k.startsWith('c:') || k === 'none');
+  out.total = numbers(users, true);
+  return out;
+}
+
+async function storedLog(ext: Ext): Promise<Record<string, { handed?: number; printed?: number; mailed?: number }>> {
+  const got = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
+  return (got[`distribution:${DEMO}`] as { entries: Record<string, { handed?: number; mailed?: number }> } | undefined)?.entries ?? {};
+}
+
+test('after a read, a handout, a mail and activations, every row equals the fake console and the distribution log', async ({ ext, api, consolePage }) => {
+  const classes = new Map((await api.classes(DEMO)).map((c) => [c.id, c.name]));
+  let users = await api.users(DEMO);
+  const { panel, fu } = await open(ext, api, consolePage);
+
+  // 1. The read: rows in school-level order, numbers straight from the console's records.
+  const keys = await fu.keys();
+  expect(keys).toEqual([...ORDER.map((n) => `c:${n}`), ...['none', 'teachers', 'personnel', 'guests'].filter((k) => users.some((u) => rowOf(u, classes, ORDER) === k))]);
+  expect(await fu.table()).toEqual(expectedRows(users, classes, ORDER, new Set()));
+  const firstRead = expectedRows(users, classes, ORDER, new Set());
+
+  // 2. A handout at the parents' meeting (the Cœurderoy family: two children, two classes).
+  await panel.page.getByText('Mode réunion').click();
+  await panel.page.getByLabel('Rechercher un élève ou un parent').fill('valentin coeurd');
+  await panel.page.getByRole('listitem', { name: /^Famille / }).first().getByRole('button', { name: 'Marquer remis' }).click();
+  await expect(panel.page.getByRole('button', { name: 'Annuler « remis »' })).toBeVisible();
+  const handed = new Set(Object.entries(await storedLog(ext)).filter(([, e]) => e.handed).map(([id]) => id));
+  expect(handed.size).toBeGreaterThanOrEqual(4);
+
+  // 3. A mail from the follow-up: the first class with at least two parents to chase by e-mail.
+  const chase = (row: string) => users.filter((u) => rowOf(u, classes, ORDER) === `c:${row}` && u.activationCode && u.profile !== 'Teacher' && !handed.has(u.id));
+  const mailClass = ORDER.find((n) => chase(n).filter((u) => u.email?.trim()).length >= 2)!;
+  const toMail = chase(mailClass).filter((u) => u.email?.trim());
+  await fu.pick(`de ${mailClass}`).check();
+  await expect(fu.selection).toHaveText(`Sélection de ${mailClass} : ${chase(mailClass).length} comptes à relancer, dont ${toMail.length} avec une adresse courriel.`);
+  await fu.button(`Envoyer par courriel (${toMail.length})`).click();
+  const dialog = panel.page.getByRole('dialog', { name: 'Attention !' });
+  await expect(dialog).toContainText(`à ${toMail.length} utilisateur(s)`);
+  await dialog.getByRole('button', { name: 'Envoyer', exact: true }).click();
+  await expect(dialog.getByRole('button', { name: 'Exporter le bilan (CSV)' })).toBeVisible({ timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
+  const mails = await api.mails();
+  expect(mails.map((m) => m.userId).sort()).toEqual(toMail.map((u) => u.id).sort());
+
+  // 4. Some accounts activate at home: two of the mailed ones, one handed over, three never reached.
+  const untouched = users.filter((u) => u.activationCode && u.profile !== 'Teacher' && !handed.has(u.id) && !toMail.includes(u));
+  const activated = [...toMail.slice(0, 2), ...users.filter((u) => handed.has(u.id) && u.activationCode).slice(0, 1), ...untouched.slice(0, 3)].map((u) => u.id);
+  expect((await api.post('/__test/activate', { ids: activated })) as { activated: number }).toEqual({ activated: activated.length });
+  users = await api.users(DEMO);
+
+  // 5. Read again: every row equals the console's records and what the distribution log says.
+  const reread = await reopen(panel);
+  const log = await storedLog(ext);
+  // The log agrees with the fake console: exactly those the console mailed are marked mailed.
+  expect(Object.entries(log).filter(([, e]) => e.mailed).map(([id]) => id).sort()).toEqual(mails.map((m) => m.userId).sort());
+  const reached = new Set(Object.entries(log).filter(([, e]) => e.handed || e.mailed).map(([id]) => id));
+  const now = expectedRows(users, classes, ORDER, reached);
+  expect(await reread.table()).toEqual(now);
+  expect(now.total!.activated).toBe(firstRead.total!.activated + activated.length);
+  expect(now.total!.reached).toBe(handed.size + toMail.length - 3 - users.filter((u) => handed.has(u.id) && u.activationCode === null && !activated.includes(u.id)).length);
+  // Mailed today, first reading this morning: the trend of that class says so.
+  await expect(reread.trendText(`c:${mailClass}`)).toHaveText(
+    `${mailClass} : ${firstRead[`c:${mailClass}`]!.activated} → ${now[`c:${mailClass}`]!.activated} activés aujourd’hui`);
+});
+
+test('snapshots hold counts only, one a day, kept one school year; the trend runs from the last handout', async ({ ext, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  const classes = await api.classes(DEMO);
+  const ce1a = classes.find((c) => c.name === 'CE1 A')!;
+  const pupil = users.find((u) => u.profile === 'Student' && u.classes.includes(ce1a.id) && u.activationCode)!;
+  const day = (ago: number) => {
+    const d = new Date(Date.now() - ago * 86_400_000);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
+  // A snapshot older than a school year, one from the handout 10 days ago, and that handout in the log.
+  await ext.sw.evaluate(
+    ([sid, old, handout, pupilId, handedAt]) =>
+      chrome.storage.local.set({
+        [`followup:school:${sid}`]: [
+          { day: old, rows: { 'c:CE1 A': { n: 40, a: 1 } } },
+          { day: handout, rows: { 'c:CE1 A': { n: 40, a: 0 } } },
+        ],
+        [`distribution:${sid}`]: { entries: { [pupilId]: { handed: handedAt } } },
+      }),
+    [DEMO, day(400), day(10), pupil.id, Date.now() - 10 * 86_400_000] as const,
+  );
+  const { panel, fu } = await open(ext, api, consolePage);
+  const ce1aNumbers = (await fu.table())['c:CE1 A']!;
+  const months = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
+  const h = day(10);
+  const when = `${Number(h.slice(8)) === 1 ? '1er' : Number(h.slice(8))} ${months[Number(h.slice(5, 7)) - 1]}`;
+  await expect(fu.trendText('c:CE1 A')).toHaveText(`CE1 A : 0 → ${ce1aNumbers.activated} activés depuis le ${when}`);
+  await expect(fu.row('c:CE1 A').getByRole('img', { name: 'Progression de CE1 A' })).toBeVisible();
+  await reopen(panel); // a second read the same day adds no snapshot
+
+  const stored = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `followup:school:${DEMO}`);
+  const history = stored[`followup:school:${DEMO}`] as Array<{ day: string; rows: Record<string, Record<string, unknown>> }>;
+  expect(history.map((s) => s.day)).toEqual([day(10), day(0)]);
+  // Counts only: a day, row keys (a class name or a row kind), and two whole numbers per row.
+  for (const s of history) {
+    expect(Object.keys(s).sort()).toEqual(['day', 'rows']);
+    for (const [k, v] of Object.entries(s.rows)) {
+      expect(k).toMatch(/^(c:(CP|CE1|CE2|CM1|CM2)[ -][A-Z0-9]+|none|teachers|personnel|guests)$/);
+      expect(Object.keys(v).sort()).toEqual(['a', 'n']);
+      expect(Number.isInteger(v.a) && Number.isInteger(v.n)).toBe(true);
+    }
+  }
+  const dump = JSON.stringify(history);
+  for (const u of users) for (const s of [u.id, u.login, u.lastName, u.activationCode, u.email]) if (s) expect(dump, `${s} stored`).not.toContain(s);
+  for (const c of classes) expect(dump).not.toContain(c.id);
+  expect(history[1]!.rows['c:CE1 A']).toEqual({ n: ce1aNumbers.total, a: ce1aNumbers.activated });
+});
+
+test('the school-council summary: one PDF page and a CSV with per-class counts and %, no name and no code', async ({ ext, api, consolePage }) => {
+  const classes = new Map((await api.classes(DEMO)).map((c) => [c.id, c.name]));
+  const users = await api.users(DEMO);
+  const want = expectedRows(users, classes, ORDER, new Set());
+  const { panel, fu } = await open(ext, api, consolePage);
+
+  const [pdfDownload] = await Promise.all([panel.page.waitForEvent('download'), fu.button('Bilan pour le conseil d’école (PDF)').click()]);
+  const file = await saveDownload(pdfDownload);
+  expect(pdfDownload.suggestedFilename()).toMatch(/^bilan-activation-ecole-elementaire-jules-ferry-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(pdfPages(file)).toBe(1);
+  const text = pdfText(file);
+  expect(text).toContain('Activation des comptes ONE — bilan pour le conseil d’école');
+  expect(text).toContain('École élémentaire Jules Ferry');
+  const labels: Record<string, string> = { none: 'Sans classe', teachers: 'Enseignants', personnel: 'Personnels', guests: 'Invités', total: 'Total' };
+  const lines = text.split('\n').map((l) => l.trim());
+  for (const [k, n] of Object.entries(want)) {
+    const name = k.startsWith('c:') ? k.slice(2) : labels[k]!;
+    const cells = [name, n.total, n.activated, n.percent, n.students, n.parents, n.reached, n.notReached].map(String);
+    const line = lines.find((l) => l.startsWith(`${name} `) && /\d/.test(l.slice(name.length)));
+    expect(line, `line of ${name}`).toBeTruthy();
+    // pdftotext may squeeze the spaces of a short centred ratio (« 5/7 »): compare without them.
+    const squeeze = (c: string) => c.replace(/\s+/g, '');
+    expect(line!.split(/\s{2,}/).map(squeeze)).toEqual(cells.map(squeeze));
+  }
+  for (const u of users) for (const s of [shownLogin(u), u.lastName, u.activationCode, u.email]) if (s) expect(text, `${s} printed`).not.toContain(s);
+
+  const [csvDownload] = await Promise.all([panel.page.waitForEvent('download'), fu.button('Bilan (CSV)').click()]);
+  const csv = readFileSync(await saveDownload(csvDownload), 'utf8');
+  const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';').map((c) => c.replace(/^"|"$/g, '')));
+  expect(rows[0]).toEqual(['Classe', 'Comptes', 'Activés', '%', 'Élèves activés', 'Parents activés', 'Remis ou envoyés', 'Pas encore atteints']);
+  expect(rows.slice(1).map((r) => r[0])).toEqual(Object.keys(want).map((k) => (k.startsWith('c:') ? k.slice(2) : labels[k]!)));
+  expect(rows.at(-1)).toEqual(['Total', ...[want.total!.total, want.total!.activated, want.total!.percent.replace(' %', ''), want.total!.students, want.total!.parents, want.total!.reached, want.total!.notReached].map(String)]);
+});
+
+test("the teacher's page shows the follow-up of their own classes, in its own snapshot series", async ({ ext, api, consolePage }) => {
+  const all = await api.classes(DEMO);
+  const mine = ['CE1 A', 'CE2-CM1'];
+  const ids = new Set(all.filter((c) => mine.includes(c.name)).map((c) => c.id));
+  const classes = new Map(all.filter((c) => ids.has(c.id)).map((c) => [c.id, c.name]));
+  const members = (await api.users(DEMO)).filter((u) => u.classes.some((c) => ids.has(c)));
+  const { fu } = await open(ext, api, consolePage, '/directory/class-admin', 'teacher');
+  expect(await fu.keys()).toEqual(['c:CE1 A', 'c:CE2-CM1', 'teachers', 'personnel']);
+  expect(await fu.table()).toEqual(expectedRows(members, classes, mine, new Set()));
+  const stored = await ext.sw.evaluate(() => chrome.storage.local.get(null));
+  expect(Object.keys(stored).filter((k) => k.startsWith('followup:'))).toEqual([`followup:classes:${DEMO}`]);
+});
+
+test('at 360 px: compact rows without horizontal scrolling; a row prints its sheets and roster through the panel paths', async ({ ext, api, consolePage }) => {
+  const classes = await api.classes(DEMO);
+  const cpA = classes.find((c) => c.name === 'CP A')!;
+  const names = new Map(classes.map((c) => [c.id, c.name]));
+  const users = await api.users(DEMO);
+  const row = users.filter((u) => rowOf(u, names, ORDER) === 'c:CP A');
+  const open360 = row.filter((u) => u.activationCode && u.profile !== 'Teacher');
+  // Two of them got their sheet at the meeting already.
+  const handed = open360.slice(0, 2).map((u) => u.id);
+  await ext.sw.evaluate(([sid, ids]) => chrome.storage.local.set({ [`distribution:${sid}`]: { entries: Object.fromEntries(ids.map((id) => [id, { handed: Date.now() }])) } }), [DEMO, handed] as const);
+  await loginAs(consolePage, api, 'adml', MASSMAIL);
+  const panel = await PanelPage.open(ext, await tabIdFor(ext, MASSMAIL));
+  await panel.page.setViewportSize({ width: 360, height: 800 });
+  await panel.waitReady();
+  const fu = new FollowUpView(panel);
+  await fu.open();
+  await expect(fu.root.locator('table.fu-table')).toHaveCount(0);
+  const act = row.filter((u) => u.activationCode === null).length;
+  await expect(fu.row(`c:${cpA.name}`).locator('.fu-count')).toHaveText(`${act} ${act >= 2 ? 'activés' : 'activé'} sur ${row.length} · ${Math.floor((act * 100) / row.length)} %`);
+  await expect(fu.row(`c:${cpA.name}`)).toContainText(`2 remis ou envoyés · ${open360.length - 2} pas encore atteints`);
+  expect(await panel.page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
+  for (const box of await fu.root.locator('.fu-row').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(360);
+
+  await fu.pick('de CP A').check();
+  const without = open360.filter((u) => !handed.includes(u.id));
+  const [sheets] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), fu.button(`Imprimer les fiches (${without.length})`).click()]);
+  const logins = cardTexts(await saveDownload(sheets), 1, 1, (t) => !/Identifiant :/.test(t)).map((c) => /Identifiant : (\S+)/.exec(c)?.[1]);
+  expect(logins.sort()).toEqual(without.map(shownLogin).sort());
+  // The same path as « Générer en PDF »: what was printed is in the distribution log.
+  const log = await storedLog(ext);
+  for (const u of without) expect(log[u.id]?.printed, `${u.login} printed`).toBeGreaterThan(0);
+
+  await fu.root.getByLabel('Y compris ceux déjà remis ou envoyés').check();
+  const [roster] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), fu.button(`Feuille d’émargement (${open360.length})`).click()]);
+  expect(roster.suggestedFilename()).toMatch(/^emargement-/);
+  const text = pdfText(await saveDownload(roster));
+  expect(text).toContain("Feuille d'émargement — CP A");
+  // One line per account to hand over (the login may wrap in its cell: names are checked instead).
+  const lines = text.split('\n').map((l) => l.trim());
+  const listed = (u: FakeUser) => lines.some((l) => l.startsWith(`${u.lastName} `) && l.split(/\s{2,}/)[1] === u.firstName);
+  for (const u of open360) expect(listed(u), `${u.firstName} ${u.lastName} on the roster`).toBe(true);
+  for (const u of row.filter((x) => !open360.includes(x))) expect(listed(u), `${u.firstName} ${u.lastName} not on the roster`).toBe(false);
+});
