@@ -84,7 +84,8 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
     const m = new Map<string, { trend: Trend; text: string }>();
     for (const r of rows) {
       const trend = trendOf(history, r.key, lastHandoutDay(r, log), { n: r.all.total, a: r.all.activated }, today);
-      if (trend) m.set(r.key, { trend, text: trendSentence(t, lang(), label(r), trend, today) });
+      // A first reading today with nothing moved yet says nothing worth a line in a 360 px panel.
+      if (trend && !(trend.fromDay === today && trend.from === trend.to)) m.set(r.key, { trend, text: trendSentence(t, lang(), label(r), trend, today) });
     }
     return m;
   }, [rows, history, log, today]);

@@ -22,16 +22,24 @@ export interface SummaryOptions {
 const MM_PER_PT = 25.4 / 72;
 /** Space the table may use on A4 portrait, below the title and above the note (mm). */
 const TABLE_SPACE = 297 - 46 - 30;
-const PAD = 1.2;
+/** jsPDF's line height factor. */
+const LINE = 1.15;
 /** Column widths (mm, 186 in all) and alignment: the name left, counts right, ratios centred. */
 const WIDTHS = [34, 19, 19, 16, 24, 24, 25, 25];
 const ALIGN = ['left', 'right', 'right', 'right', 'center', 'center', 'right', 'right'] as const;
 
-/** The largest font size (5 to 10 pt) at which every line fits on the one page. */
-export function summaryFontSize(lines: number): number {
-  const rowMm = TABLE_SPACE / Math.max(lines, 1);
-  const pt = (rowMm - 2 * PAD) / (MM_PER_PT * 1.25);
-  return Math.max(5, Math.min(10, Math.floor(pt * 2) / 2));
+/**
+ * The largest font size (5 to 10 pt) and cell padding at which every line fits on the one page: the
+ * padding shrinks first when a big school has many classes. The head wraps on up to three lines.
+ */
+export function summaryStyle(lines: number): { fontSize: number; padding: number } {
+  const rowMm = TABLE_SPACE / (Math.max(lines, 1) + 2);
+  let pt = 0;
+  for (const padding of [1.2, 0.8, 0.5]) {
+    pt = (rowMm - 2 * padding) / (MM_PER_PT * LINE);
+    if (pt >= 7) return { fontSize: Math.min(10, Math.floor(pt * 2) / 2), padding };
+  }
+  return { fontSize: Math.max(5, Math.floor(pt * 2) / 2), padding: 0.5 };
 }
 
 export async function renderSummary(table: SummaryTable, opts: SummaryOptions): Promise<RenderResult> {
@@ -51,7 +59,7 @@ export async function renderSummary(table: SummaryTable, opts: SummaryOptions): 
   y += 8;
 
   // Header + body + total: the font shrinks with the number of classes so the table stays on one page.
-  const size = summaryFontSize(table.body.length + 3);
+  const { fontSize, padding } = summaryStyle(table.body.length + 2);
   autoTable(doc, {
     startY: Math.max(y, 40),
     margin: { left: 12, right: 12, top: 14, bottom: 12 },
@@ -60,7 +68,7 @@ export async function renderSummary(table: SummaryTable, opts: SummaryOptions): 
     foot: [table.total],
     theme: 'grid',
     showFoot: 'lastPage',
-    styles: { font: FONT, fontStyle: 'normal', fontSize: size, cellPadding: PAD, textColor: 20, lineColor: 150, lineWidth: 0.2, valign: 'middle', overflow: 'linebreak' },
+    styles: { font: FONT, fontStyle: 'normal', fontSize, cellPadding: padding, textColor: 20, lineColor: 150, lineWidth: 0.2, valign: 'middle', overflow: 'linebreak' },
     headStyles: { font: FONT, fontStyle: bold, fillColor: [230, 233, 240], textColor: 20, halign: 'center' },
     footStyles: { font: FONT, fontStyle: bold, fillColor: [240, 242, 246], textColor: 20 },
     columnStyles: Object.fromEntries(WIDTHS.map((cellWidth, i) => [i, { cellWidth, halign: ALIGN[i] }])),

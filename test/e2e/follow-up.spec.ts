@@ -10,6 +10,7 @@ import { PanelPage } from './pages/panel-page';
 import { FollowUpView, type RowNumbers } from './pages/follow-up-view';
 import { cardTexts, pdfPages, pdfText, saveDownload } from './pdf-tools';
 import { shownLogin } from './oracle';
+import { seriousViolations } from './quality-helpers';
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
 const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
@@ -188,6 +189,7 @@ test('the school-council summary: one PDF page and a CSV with per-class counts a
   const users = await api.users(DEMO);
   const want = expectedRows(users, classes, ORDER, new Set());
   const { panel, fu } = await open(ext, api, consolePage);
+  expect(await seriousViolations(panel.page)).toEqual([]);
 
   const [pdfDownload] = await Promise.all([panel.page.waitForEvent('download'), fu.button('Bilan pour le conseil d’école (PDF)').click()]);
   const file = await saveDownload(pdfDownload);
@@ -247,6 +249,7 @@ test('at 360 px: compact rows without horizontal scrolling; a row prints its she
   const fu = new FollowUpView(panel);
   await fu.open();
   await expect(fu.root.locator('table.fu-table')).toHaveCount(0);
+  expect(await seriousViolations(panel.page)).toEqual([]);
   const act = row.filter((u) => u.activationCode === null).length;
   await expect(fu.row(`c:${cpA.name}`).locator('.fu-count')).toHaveText(`${act} ${act >= 2 ? 'activés' : 'activé'} sur ${row.length} · ${Math.floor((act * 100) / row.length)} %`);
   await expect(fu.row(`c:${cpA.name}`)).toContainText(`2 remis ou envoyés · ${open360.length - 2} pas encore atteints`);

@@ -6,6 +6,9 @@ import { addSnapshot, countsOf, prune, sanitizeHistory, trendOf, type Snapshot }
 import { summaryCsv, summaryTable } from '../../src/model/follow-up-summary';
 import { isPlural, ofName, shortDay, trendSentence } from '../../src/i18n/follow-up';
 import { translator } from '../../src/i18n/ui';
+import { renderSummary, summaryStyle } from '../../src/pdf/summary';
+import { execFileSync } from 'node:child_process';
+import { FONT, tmp, save, pageCount } from './fixtures/pdf-tools';
 
 let seq = 0;
 function acc(profile: Profile, classes: string[], o: Partial<Account> = {}): Account {
@@ -151,4 +154,32 @@ test('summary table and CSV: counts and % per row and in total, no name, no logi
   expect(csv.split('\r\n')[1]).toBe('"CP A";"3";"2";"66";"1 / 2";"1 / 1";"1";"0"');
   expect(csv.split('\r\n')[3]).toBe('"Personnels";"0";"0";"";"—";"—";"0";"0"');
   for (const a of accounts) for (const s of [a.id, a.lastName, a.login, a.activationCode ?? 'none-left']) expect(csv).not.toContain(s);
+});
+
+test('summary PDF: one page even for a big school (60 classes), the table read back by pdftotext, no warning', async () => {
+  const names = Array.from({ length: 60 }, (_, i) => `${['CP', 'CE1', 'CE2', 'CM1', 'CM2'][i % 5]} ${String.fromCharCode(65 + Math.floor(i / 5))}`);
+  const classes = names.map((name) => ({ id: `cls-${name}`, name }));
+  const accounts = names.flatMap((n, i) => [acc('Student', [n], { activationCode: i % 2 ? null : 'abcd2345' }), acc('Relative', [n])]);
+  const rows = followUpRows(accounts, classes, emptyLog('s'));
+  const warnings: string[] = [];
+  const orig = console.warn;
+  console.warn = (...a: unknown[]) => void warnings.push(a.map(String).join(' '));
+  try {
+    const r = await renderSummary(summaryTable(rows, 'fr'), { lang: 'fr', font: FONT, schoolName: 'École Jean-Zay', date: new Date(2026, 10, 26) });
+    const file = save(tmp(), 'bilan.pdf', r.bytes);
+    expect(r.pages).toBe(1);
+    expect(pageCount(file)).toBe(1);
+    const all = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(all).toContain('École Jean-Zay — Situation au 26 novembre 2026');
+    // At this small size pdftotext may squeeze the space inside « 0 % » or « 1 / 1 ».
+    expect(all).toMatch(/CP A\s+2\s+0\s+0\s?%\s+0\s?\/\s?1\s+0\s?\/\s?1\s+0\s+2\n/);
+    expect(all).toMatch(/CE1 A\s+2\s+1\s+50\s?%\s+1\s?\/\s?1\s+0\s?\/\s?1\s+0\s+1\n/);
+    expect(all).toMatch(/Total\s+120\s+30\s+25 %/);
+    expect(all).not.toContain('login');
+    expect(warnings).toEqual([]);
+  } finally {
+    console.warn = orig;
+  }
+  expect(summaryStyle(18)).toEqual({ fontSize: 10, padding: 1.2 });
+  expect(summaryStyle(63).fontSize).toBeLessThan(7);
 });
