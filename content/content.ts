@@ -12,7 +12,8 @@ import { deriveParentClasses, linksFromClassLists, manyParentsWithoutClass } fro
 import { isMessage, type LoadAccounts, type LoadReply, type SendMail, type SendMailReply } from '../src/messages';
 import { contextAlive, ext } from '../src/platform/browser-api';
 import { getJson, postJson } from './console-client';
-import { readUserTable } from './selectors';
+import { doorAnchor, readUserTable } from './selectors';
+import { pickLang, translator } from '../src/i18n/ui';
 
 let page: PageInfo | null = null;
 
@@ -195,6 +196,37 @@ async function sendMail(msg: SendMail): Promise<SendMailReply> {
   return { ok: false, kind: mapped, ...(r.error.status ? { status: r.error.status } : {}), message: r.error.detail };
 }
 
+const DOOR_CLASS = 'publipostage-one-door';
+
+/**
+ * « Publipostage avancé »: a discreet button beside the console's own publishing buttons that opens
+ * the panel. The console redraws its page at will, so this is checked on every tick; when the DOM
+ * is not the one we know (doorAnchor gives null) nothing is added and nothing is said.
+ */
+function ensureDoor(): void {
+  const kind = page?.kind;
+  if (kind !== 'massmail' && kind !== 'class-admin') return;
+  const anchor = doorAnchor(document, kind);
+  if (!anchor || anchor.querySelector(`.${DOOR_CLASS}`)) return;
+  // In the console's language (the words around it), not the browser's.
+  const t = translator(pickLang(document.documentElement.lang || navigator.language));
+  const label = t('doorLabel');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = DOOR_CLASS;
+  button.textContent = label;
+  button.title = t('doorTitle');
+  // Inline and modest: a link-like button that borrows the console's font, not a second primary action.
+  button.style.cssText =
+    'margin-left:12px;padding:4px 8px;border:1px solid currentColor;border-radius:4px;background:transparent;' +
+    'color:#1f5fbf;font:inherit;font-size:.9em;cursor:pointer;vertical-align:middle';
+  button.addEventListener('click', () => {
+    // Sent straight from the click handler: Chrome hands the gesture on to sidePanel.open.
+    if (contextAlive()) ext().runtime.sendMessage({ type: 'open-panel' }).catch(() => undefined);
+  });
+  anchor.appendChild(button);
+}
+
 function start(): void {
   ext().runtime.onMessage.addListener((msg: unknown, _sender, sendResponse: (r: unknown) => void) => {
     if (!contextAlive()) return false;
@@ -211,8 +243,22 @@ function start(): void {
     return true;
   });
   announce();
-  // The console is a single-page app: routes change without a reload.
-  const timer = setInterval(() => (contextAlive() ? announce() : clearInterval(timer)), 500);
+  ensureDoor();
+  // The console is a single-page app: routes change without a reload, and it redraws its page.
+  const tick = () => {
+    announce();
+    ensureDoor();
+  };
+  const timer = setInterval(() => {
+    if (contextAlive()) return tick();
+    // After an update this script is orphaned: its button would do nothing, the new script adds its own.
+    clearInterval(timer);
+    observer.disconnect();
+    document.querySelectorAll(`.${DOOR_CLASS}`).forEach((b) => b.remove());
+  }, 500);
+  // Put back at once when the console redraws its buttons (a filter change redraws the bar).
+  const observer = new MutationObserver(() => contextAlive() && ensureDoor());
+  observer.observe(document.body, { childList: true, subtree: true });
   addEventListener('popstate', announce);
 }
 

@@ -12,6 +12,11 @@ export const SEL = {
   rows: 'tbody tr',
   cells: 'td',
   lockIcon: 'i.fa-lock',
+  /** The massmail page's « Lancer le publipostage : » bar and its two `button.cell` (§4.1, item 5). */
+  publishBar: 'div.mailing__publish',
+  publishButtons: 'button.cell',
+  /** The teacher's class page: the big buttons under the class header (entcore view-src/class-admin.html). */
+  classOptions: 'section.class-admin__options',
 } as const;
 
 export function $(root: ParentNode, selector: string, what: string): Element {
@@ -53,4 +58,20 @@ export function readUserTable(doc: Document): TableRow[] {
 /** True once the Angular app has drawn the massmail page (the table may still be empty). */
 export function massmailPageReady(doc: Document): boolean {
   return !!doc.querySelector(SEL.table);
+}
+
+/**
+ * Where the « Publipostage avancé » button goes, or null. Unlike `$`, this one fails quietly: the
+ * button is a convenience, so when the console's DOM is not what we know, it simply stays away.
+ * Massmail: after the console's « Générer en PDF » / « Envoyer par mail ». Teacher's page: after
+ * « Créer les fiches de connexion ».
+ */
+export function doorAnchor(doc: Document, kind: 'massmail' | 'class-admin'): Element | null {
+  if (kind === 'massmail') {
+    const bar = doc.querySelector(SEL.publishBar);
+    const labels = bar ? $$(bar, SEL.publishButtons).map(text) : [];
+    return labels.includes('Générer en PDF') && labels.includes('Envoyer par mail') ? bar : null;
+  }
+  const options = doc.querySelector(SEL.classOptions);
+  return options && /fiches de connexion/i.test(text(options)) ? options : null;
 }

@@ -10,25 +10,60 @@ interface Props extends ActionsBase {
   model: SheetModel;
   onModel: (m: SheetModel) => void;
   noEmail: number;
+  /** Marks accounts handed over (or not): the signed sign-off roster comes back from a class. */
+  onHanded: (ids: string[], on: boolean) => void;
+}
+
+/** The accounts of the last sign-off roster printed, by class (a roster has one page per class). */
+type RosterClasses = Array<{ name: string; ids: string[] }>;
+
+function byClass(accounts: Account[], noClass: string): RosterClasses {
+  const out = new Map<string, string[]>();
+  for (const a of accounts) {
+    const name = a.classes[0]?.name ?? noClass;
+    out.set(name, [...(out.get(name) ?? []), a.id]);
+  }
+  return [...out].map(([name, ids]) => ({ name, ids }));
 }
 
 /** "Lancer le publipostage": model, options, "Générer en PDF", "Envoyer par mail". */
 export function Actions(p: Props) {
-  const pdf = usePdf(p);
+  const pdf = usePdf(p, { focusResult: true });
   const [bundles, setBundles] = useState(defaultRequest(p, p.model).bundles);
   const [households, setHouseholds] = useState(false);
   const [roster, setRoster] = useState(false);
   const [mailOpen, setMailOpen] = useState(false);
+  const [printedRoster, setPrintedRoster] = useState<RosterClasses | null>(null);
+  const [handed, setHanded] = useState<Set<string>>(new Set());
   // Bundles follow the sort (setting "auto") until the user decides otherwise.
   useEffect(() => setBundles(defaultRequest(p, p.model).bundles), [p.sortByClass]);
 
   const none = p.selected.length === 0;
   const mailReason = none ? t('nothingSelected') : !p.canMail ? t('mailNeedsJson') : p.noEmail === p.selected.length ? t('noEmailSelected') : null;
   const request = { kind: 'sheets' as const, model: p.model, bundles: bundles && !households, households, roster };
+  const print = async (kind: 'sheets' | 'roster') => {
+    const accounts = p.selected;
+    const ok = await pdf.generate(accounts, { ...request, kind });
+    if (ok && (kind === 'roster' || roster)) {
+      setPrintedRoster(byClass(accounts, t('noClass')));
+      setHanded(new Set());
+    }
+  };
+  const handOver = (name: string, ids: string[], on: boolean) => {
+    p.onHanded(ids, on);
+    setHanded((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(name);
+      else next.delete(name);
+      return next;
+    });
+  };
 
   return (
     <section class="publish" aria-labelledby="publish-title">
-      <h2 id="publish-title">{t('publishTitle')}</h2>
+      <h2 id="publish-title" tabIndex={-1}>
+        {t('publishTitle')}
+      </h2>
       <label>
         <span>{t('model')}</span>
         <select value={p.model} onChange={(e) => p.onModel(e.currentTarget.value as SheetModel)}>
@@ -52,19 +87,42 @@ export function Actions(p: Props) {
         </label>
       </div>
       <div class="buttons">
-        <button type="button" class="primary" disabled={none || pdf.busy} aria-describedby={none ? 'why-disabled' : undefined} onClick={() => pdf.generate(p.selected, request)}>
+        <button type="button" class="primary" disabled={none || pdf.busy} aria-describedby={none ? 'why-disabled' : undefined} onClick={() => print('sheets')}>
           {t('generatePdf')}
         </button>
         <button type="button" disabled={!!mailReason || pdf.busy} aria-describedby={mailReason ? 'why-mail-disabled' : undefined} onClick={() => setMailOpen(true)}>
           {t('sendMail')}
         </button>
-        <button type="button" disabled={none || pdf.busy} onClick={() => pdf.generate(p.selected, { ...request, kind: 'roster' })}>
+        <button type="button" disabled={none || pdf.busy} onClick={() => print('roster')}>
           {t('rosterOnly')}
         </button>
       </div>
       {none && <p id="why-disabled" class="hint">{t('nothingSelected')}</p>}
       {!none && mailReason && <p id="why-mail-disabled" class="hint">{mailReason}</p>}
       {pdf.status}
+      {printedRoster && (
+        <div class="handover" role="group" aria-label={t('handoverTitle')}>
+          <p class="hint">{t('handoverHint')}</p>
+          <ul>
+            {printedRoster.map(({ name, ids }) => (
+              <li key={name}>
+                {handed.has(name) ? (
+                  <>
+                    <span role="status">{t('handoverDone', { n: ids.length, name })}</span>{' '}
+                    <button type="button" class="small" onClick={() => handOver(name, ids, false)}>
+                      {t('cancel')}
+                    </button>
+                  </>
+                ) : (
+                  <button type="button" class="small" onClick={() => handOver(name, ids, true)}>
+                    {t('handoverMark', { n: ids.length, name })}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {mailOpen && (
         <MailPanel
           t={t}

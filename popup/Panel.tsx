@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { hasEmail, isActivated } from '../src/model/account';
 import { EMPTY_FILTERS, type Filters, buildSearchIndex, focusOnClasses, makePredicate } from '../src/model/filters';
 import { type SortKey, type SortOrder, sortAccounts } from '../src/model/sort';
@@ -16,6 +16,8 @@ import { MeetingMode } from './MeetingMode';
 import { ChannelPlan } from './ChannelPlan';
 import { FollowUp } from './FollowUp';
 import { lang, t } from './lang';
+import { filterChips } from './filter-chips';
+import { Summary } from './Summary';
 import { ext } from '../src/platform/browser-api';
 import type { PageKind } from '../src/console/endpoints';
 
@@ -155,6 +157,9 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [log, setLog] = useState<DistributionLog>(emptyLog(roster.structureId));
   const [missingOnly, setMissingOnly] = useState(false);
+  /** What « Réimprimer les manquants » changed, so « Annuler » puts it back. */
+  const [reprint, setReprint] = useState<{ filters: Filters; excluded: Set<string>; replaced: string[] } | null>(null);
+  const reprintNote = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -167,6 +172,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     });
     setExcluded(new Set());
     setMissingOnly(false);
+    setReprint(null);
     return () => {
       live = false;
     };
@@ -203,8 +209,8 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
       if (!hasEmail(a)) noEmail++;
       if (isActivated(a)) activated++;
     }
-    return { noEmail, activated };
-  }, [selected]);
+    return { noEmail, activated, excluded: filtered.length - selected.length };
+  }, [selected, filtered]);
 
   const setFilters = (filters: Filters) => changePrefs((p) => ({ ...p, filters }));
   const setSort = (sort: SortOrder) => changePrefs((p) => ({ ...p, sort }));
@@ -218,11 +224,31 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
       return next;
     });
 
+  /**
+   * The parents absent from the meeting: keeps the class and profile filters (the class being
+   * followed up), drops the others — named in the note, with « Annuler » to put them back.
+   */
   const reprintMissing = () => {
-    changePrefs((p) => ({ ...p, filters: EMPTY_FILTERS }));
+    const before = prefs.filters;
+    const replaced = filterChips(before, roster.classes, t, lang())
+      .filter((c) => !c.key.startsWith('p:') && !c.key.startsWith('c:'))
+      .map((c) => c.label);
+    setReprint({ filters: before, excluded, replaced });
+    changePrefs((p) => ({ ...p, filters: { ...EMPTY_FILTERS, profiles: before.profiles, classIds: before.classIds } }));
     setExcluded(new Set());
     setMissingOnly(true);
+    setTimeout(() => reprintNote.current?.focus(), 0);
   };
+  const undoReprint = () => {
+    if (!reprint) return;
+    changePrefs((p) => ({ ...p, filters: reprint.filters }));
+    setExcluded(reprint.excluded);
+    setMissingOnly(false);
+    setReprint(null);
+  };
+  const keptScope = filterChips({ ...EMPTY_FILTERS, profiles: prefs.filters.profiles, classIds: prefs.filters.classIds }, roster.classes, t, lang())
+    .map((c) => c.label)
+    .join(', ');
 
   const actionsBase = {
     origin,
@@ -238,6 +264,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
 
   return (
     <div class="workspace">
+      <Summary selected={selected.length} noEmail={counts.noEmail} activated={counts.activated} excluded={counts.excluded} />
       <StructureSwitch roster={roster} reload={reload} />
       {roster.source === 'table' && <p class="warning" role="status">{t('sourceTable', { detail: roster.sourceDetail ?? '' })}</p>}
       {!!roster.unlistedRelatives && <p class="warning" role="status">{t('unlistedRelatives', { n: roster.unlistedRelatives })}</p>}
@@ -250,22 +277,23 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
         initialQuery={new URLSearchParams(location.search).get('q') ?? ''}
       />
       <FollowUp accounts={roster.accounts} classes={roster.classes} structureId={roster.structureId} log={log} actions={actionsBase} teacher={kind === 'class-admin'} />
-      <FiltersForm t={t} filters={prefs.filters} classes={roster.classes} onChange={setFilters} teacher={kind === 'class-admin'} />
-      <SortBox sort={prefs.sort} onChange={setSort} />
-      <ChannelPlan accounts={selected} actions={actionsBase} />
-      <Actions {...actionsBase} selected={selected} model={prefs.model} onModel={(model) => changePrefs((p) => ({ ...p, model }))} noEmail={counts.noEmail} />
-      <div class="counters" role="status" aria-live="polite">
-        <span class="count-selected">{t('countSelected', { n: selected.length })}</span>
-        <span class="count-no-email">{t('countNoEmail', { n: counts.noEmail })}</span>
-        <span class="count-activated">{t('countActivated', { n: counts.activated })}</span>
-      </div>
+      <FiltersForm t={t} lang={lang()} filters={prefs.filters} classes={roster.classes} onChange={setFilters} teacher={kind === 'class-admin'} />
       {missingOnly && (
-        <p class="warning" role="status">
-          {t('missingOnly', { n: filtered.length })}{' '}
-          <button type="button" class="link" onClick={() => setMissingOnly(false)}>
-            {t('showAll')}
-          </button>
-        </p>
+        <div class="warning reprint-note" role="status" tabIndex={-1} ref={reprintNote}>
+          <p>{t('missingOnly', { n: filtered.length })}</p>
+          <p>{keptScope ? t('reprintKept', { list: keptScope }) : t('reprintWholeSchool')}</p>
+          {reprint && reprint.replaced.length > 0 && <p>{t('reprintReplaced', { list: reprint.replaced.join(', ') })}</p>}
+          <p class="buttons">
+            {reprint && (
+              <button type="button" onClick={undoReprint}>
+                {t('cancel')}
+              </button>
+            )}
+            <button type="button" class="link" onClick={() => (setMissingOnly(false), setReprint(null))}>
+              {t('showAll')}
+            </button>
+          </p>
+        </div>
       )}
       <div class="bulk">
         <button type="button" onClick={() => setExcluded(new Set())}>
@@ -288,6 +316,16 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
         sheetUrl={kind === 'massmail' && roster.source === 'json' ? (a) => origin + routes.userSheet(roster.structureId, a.id) : undefined}
         onOpenSheet={(url) => navigateConsole(tabId, url)}
       />
+      <SortBox sort={prefs.sort} onChange={setSort} />
+      <Actions
+        {...actionsBase}
+        selected={selected}
+        model={prefs.model}
+        onModel={(model) => changePrefs((p) => ({ ...p, model }))}
+        noEmail={counts.noEmail}
+        onHanded={(ids, on) => mark(ids, 'handed', on)}
+      />
+      <ChannelPlan accounts={selected} actions={actionsBase} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Account, displayName } from '../src/model/account';
 import type { Translate } from '../src/i18n/ui';
 import type { DistributionLog } from '../src/model/distribution';
+import { useNarrow } from './use-narrow';
 
 interface Props {
   t: Translate;
@@ -16,6 +17,8 @@ interface Props {
 }
 
 const ROW_HEIGHT = 30;
+/** Two-line rows below ~720 px (see use-narrow.ts): must match `.list.compact li` in panel.css. */
+const COMPACT_ROW_HEIGHT = 48;
 const OVERSCAN = 10;
 
 function frDate(iso: string | null, lang: string): string {
@@ -50,7 +53,9 @@ function followUp(code: string | null, e: DistributionLog['entries'][string] | u
  * The verification list: every filtered account, but only the rows in view are in the DOM, so a
  * 5,000-account structure scrolls and filters as fast as a small school.
  */
-export function VerificationList({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenSheet }: Props) {
+export function VerificationList(props: Props) {
+  const { t, rows } = props;
+  const compact = useNarrow();
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -69,12 +74,94 @@ export function VerificationList({ t, lang, rows, excluded, onToggle, log, sheet
     setScrollTop(0);
   }, [rows]);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-  const visible = rows.slice(first, last);
+  const rowHeight = compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+  const slice = { first, last, rowHeight };
 
   return (
-    <div class="list" ref={box} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} tabIndex={0} aria-label={t('listLabel')}>
+    <div class={compact ? 'list compact' : 'list'} ref={box} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} tabIndex={0} role="region" aria-label={t('listLabel')}>
+      {compact ? <CompactRows {...props} {...slice} /> : <TableRows {...props} {...slice} />}
+    </div>
+  );
+}
+
+interface Slice {
+  first: number;
+  last: number;
+  rowHeight: number;
+}
+
+/**
+ * At ~360 px: two lines per account, so the two columns the guide's step 2 asks to check — the
+ * code (or « Activé ») and the e-mail — are on screen without scrolling sideways.
+ */
+function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenSheet, first, last, rowHeight }: Props & Slice) {
+  const visible = rows.slice(first, last);
+  return (
+    <ul aria-label={t('listLabel')}>
+      {first > 0 && <li class="spacer" style={{ height: `${first * rowHeight}px` }} aria-hidden="true" />}
+      {visible.map((a) => {
+        const out = excluded.has(a.id);
+        const follow = a.activationCode ? followUp(a.activationCode, log.entries[a.id], t, lang) : '';
+        const classes = a.classes.map((c) => c.name).join(', ');
+        return (
+          <li key={a.id} class={out ? 'excluded' : ''} data-id={a.id}>
+            <div class="l1">
+              <span class="name">
+                {a.activationCode && <LockIcon label={t('notActivated')} />}
+                {sheetUrl ? (
+                  <a
+                    href={sheetUrl(a)}
+                    title={t('openSheet')}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      onOpenSheet?.(sheetUrl(a));
+                    }}
+                  >
+                    {a.lastName}
+                  </a>
+                ) : (
+                  a.lastName
+                )}{' '}
+                {a.firstName}
+              </span>
+              <span class={`meta ${a.profile}`}>
+                {t(a.profile)}
+                {classes ? ` · ${classes}` : ''}
+              </span>
+            </div>
+            <div class="l2">
+              {a.activationCode ? (
+                <span class="code" data-cell="code">{a.activationCode}</span>
+              ) : (
+                <span class="activated" data-cell="code">✓ {t('followActivated')}</span>
+              )}
+              {a.email?.trim() ? (
+                <span class="mail" data-cell="email" title={a.email}>
+                  <span aria-hidden="true">✉ </span>
+                  {a.email}
+                </span>
+              ) : (
+                <span class="mail none" data-cell="email">{t('noEmailMark')}</span>
+              )}
+              {follow && <span class="follow">{follow}</span>}
+              <label class="inc">
+                <input type="checkbox" checked={!out} aria-label={t('include', { name: displayName(a) })} onChange={() => onToggle(a.id)} />
+                <span aria-hidden="true">{out ? t('excludedMark') : t('includedMark')}</span>
+              </label>
+            </div>
+          </li>
+        );
+      })}
+      {last < rows.length && <li class="spacer" style={{ height: `${(rows.length - last) * rowHeight}px` }} aria-hidden="true" />}
+    </ul>
+  );
+}
+
+function TableRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenSheet, first, last, rowHeight: ROW_HEIGHT }: Props & Slice) {
+  const visible = rows.slice(first, last);
+  return (
       <table aria-rowcount={rows.length + 1}>
         <thead>
           <tr aria-rowindex={1}>
@@ -137,6 +224,5 @@ export function VerificationList({ t, lang, rows, excluded, onToggle, log, sheet
           {last < rows.length && <tr class="spacer" style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }} aria-hidden="true" />}
         </tbody>
       </table>
-    </div>
   );
 }

@@ -3,7 +3,7 @@
  * per tab, which console page is open and how many accounts were read (no account data), and
  * binds the side panel to that tab.
  */
-import { isMessage, type AccountsRead, type GetTabState, type PageDetected, type TabState } from '../src/messages';
+import { isMessage, type AccountsRead, type GetTabState, type OpenPanel, type OpenPanelReply, type PageDetected, type TabState } from '../src/messages';
 import { ext } from '../src/platform/browser-api';
 
 const api = ext();
@@ -41,8 +41,49 @@ async function bindSidePanel(tabId: number): Promise<void> {
   await sidePanel.setOptions({ tabId, path: panelPath(tabId), enabled: true }).catch(() => undefined);
 }
 
+type SidebarApi = { sidebarAction?: { open(): Promise<void>; isOpen(d: { windowId?: number }): Promise<boolean> } };
+
+/**
+ * The in-page « Publipostage avancé » button. Chrome: `sidePanel.open` is called synchronously in
+ * the message listener, which Chrome (≥ 116) runs with the click's user gesture; the path is set
+ * just before, in the same tick, so the panel is bound to that tab. Firefox never passes a content
+ * script's click on as a user action (bugzilla 1398833), so `sidebarAction.open` is refused there:
+ * if the sidebar is already open it already follows this tab, else the panel opens in a tab
+ * beside the console.
+ */
+function openPanelFor(tab: chrome.tabs.Tab & { id: number }): Promise<OpenPanelReply> {
+  const sidePanel = (api as typeof chrome).sidePanel;
+  const inTab = async (): Promise<OpenPanelReply> => {
+    await api.tabs.create({ url: api.runtime.getURL(panelPath(tab.id)), index: tab.index + 1, openerTabId: tab.id, windowId: tab.windowId });
+    return { opened: 'tab' };
+  };
+  if (sidePanel?.open) {
+    sidePanel.setOptions({ tabId: tab.id, path: panelPath(tab.id), enabled: true }).catch(() => undefined);
+    return sidePanel.open({ tabId: tab.id }).then(
+      (): OpenPanelReply => ({ opened: 'side-panel' }),
+      () => inTab(),
+    );
+  }
+  const sidebar = (api as unknown as SidebarApi).sidebarAction;
+  if (sidebar?.open) {
+    return sidebar.open().then(
+      (): OpenPanelReply => ({ opened: 'sidebar' }),
+      async () => ((await sidebar.isOpen({ windowId: tab.windowId }).catch(() => false)) ? { opened: 'sidebar' } : inTab()),
+    );
+  }
+  return inTab();
+}
+
 api.runtime.onMessage.addListener((msg: unknown, sender, sendResponse: (r: unknown) => void) => {
   const tabId = sender.tab?.id;
+  if (isMessage<OpenPanel>(msg, 'open-panel')) {
+    // Only our own content script, in a tab's top frame (not an iframe the page could plant).
+    if (tabId === undefined || sender.frameId !== 0 || sender.id !== api.runtime.id) return false;
+    openPanelFor(sender.tab as chrome.tabs.Tab & { id: number })
+      .catch((e: Error): OpenPanelReply => ({ opened: 'none', reason: e.message }))
+      .then(sendResponse);
+    return true;
+  }
   if (isMessage<PageDetected>(msg, 'page-detected') && tabId !== undefined) {
     // Bound once the tab shows a console page, and left open when the director browses elsewhere in
     // the console (a user's sheet…): the panel keeps the list it read.

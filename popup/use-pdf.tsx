@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Account } from '../src/model/account';
 import type { Settings } from '../src/settings';
 import { deliver, makePdf, type PdfRequest, type PdfResult } from './pdf-job';
@@ -25,13 +25,22 @@ export const defaultRequest = (base: ActionsBase, model: PdfRequest['model']): P
   roster: false,
 });
 
-export function usePdf(base: ActionsBase) {
+/**
+ * `focusResult`: once the PDF is ready, the keyboard lands on its link (the publish buttons); off in
+ * the meeting mode, where the search box keeps the focus for the next family.
+ */
+export function usePdf(base: ActionsBase, { focusResult = false } = {}) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<PdfResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const link = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (focusResult && result) link.current?.focus();
+  }, [result]);
 
-  const generate = async (accounts: Account[], req: PdfRequest) => {
-    if (!accounts.length || progress) return;
+  /** True once the PDF is made and handed to the browser. */
+  const generate = async (accounts: Account[], req: PdfRequest): Promise<boolean> => {
+    if (!accounts.length || progress) return false;
     setError(null);
     setResult(null);
     setProgress({ done: 0, total: accounts.length });
@@ -40,8 +49,10 @@ export function usePdf(base: ActionsBase) {
       setResult(pdf);
       deliver(pdf);
       if (req.kind === 'sheets') base.onPrinted(accounts.map((a) => a.id));
+      return true;
     } catch (e) {
       setError((e as Error).message);
+      return false;
     } finally {
       setProgress(null);
     }
@@ -58,7 +69,7 @@ export function usePdf(base: ActionsBase) {
       {result && (
         <p role="status" class="done">
           {t('pdfDone', { pages: result.pages, accounts: result.accounts, kb: Math.round(result.bytes / 1024) })}{' '}
-          <a href={result.url} download={result.fileName}>
+          <a ref={link} href={result.url} download={result.fileName}>
             {result.fileName}
           </a>
         </p>

@@ -11,7 +11,14 @@ import type { SendFailureKind } from './campaign/runner';
 // content → background
 export type PageDetected = { type: 'page-detected'; page: PageInfo | null };
 export type AccountsRead = { type: 'accounts-read'; structureId: string; structureName?: string; count: number; source: 'json' | 'table' };
-export type ContentToBackground = PageDetected | AccountsRead;
+/**
+ * The console page's « Publipostage avancé » button was clicked: open the panel beside this tab.
+ * Sent from the click handler so Chrome (≥ 116) carries the user gesture to `sidePanel.open`.
+ */
+export type OpenPanel = { type: 'open-panel' };
+/** Where the panel opened: Chrome's side panel, Firefox's sidebar, or a tab beside the console (fallback). */
+export type OpenPanelReply = { opened: 'side-panel' | 'sidebar' | 'tab' } | { opened: 'none'; reason: string };
+export type ContentToBackground = PageDetected | AccountsRead | OpenPanel;
 
 // popup/panel → background
 export type GetTabState = { type: 'get-tab-state'; tabId: number };
@@ -51,7 +58,7 @@ export type SendMailReply =
 // content → panel (broadcast through runtime messaging; the panel keeps those of its own tab)
 export type LoadProgress = { type: 'load-progress'; receivedBytes: number; totalBytes: number | null };
 
-const TYPES = new Set(['page-detected', 'accounts-read', 'get-tab-state', 'ping', 'load', 'send-mail', 'load-progress']);
+const TYPES = new Set(['page-detected', 'accounts-read', 'open-panel', 'get-tab-state', 'ping', 'load', 'send-mail', 'load-progress']);
 
 /** Cheap structural check on receipt: a message of an unknown shape is dropped, never acted upon. */
 export function isMessage<T extends { type: string }>(m: unknown, type: T['type']): m is T {

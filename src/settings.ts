@@ -62,7 +62,7 @@ const LABELS: Record<keyof Settings, string> = {
   logo: 'Logo',
   defaultModel: 'Modèle par défaut',
   qrMode: 'QR code',
-  bundles: 'Liasses par classe',
+  bundles: 'Lots par classe',
   sheetLang: 'Langue des fiches',
   uiLang: 'Langue de l’interface',
 };

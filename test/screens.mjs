@@ -1,9 +1,10 @@
-// Screenshots of the panel and popup for a visual check: node test/screens.mjs [outdir]
+// Screenshots for the README and a visual check, at Chrome's side-panel width (360 px) and full
+// width: node test/screens.mjs [outdir] (default docs/screens, the images the README shows).
 import { mkdirSync } from 'node:fs';
 import { startFakeConsole, DEMO_STRUCTURE_ID } from './fake-console/server.mjs';
 import { HOST, launchExtension, waitConsoleTabId } from './extension-browser.mjs';
 
-const outDir = process.argv[2] ?? 'out/screens';
+const outDir = process.argv[2] ?? 'docs/screens';
 mkdirSync(outDir, { recursive: true });
 const fake = await startFakeConsole({ port: 0 });
 const origin = `https://${HOST}:${fake.port}`;
@@ -13,18 +14,37 @@ try {
   const massmail = `/admin/${DEMO_STRUCTURE_ID}/imports-exports/massmail`;
   await page.goto(`${origin}/__test/login?as=adml&redirect=${encodeURIComponent(massmail)}`);
   await page.waitForSelector('table tbody tr');
-  await page.screenshot({ path: `${outDir}/console.png` });
+  // The door: « Publipostage avancé » beside the console's own buttons.
+  await page.locator('.publipostage-one-door').waitFor();
+  await page.locator('div.mailing__publish').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${outDir}/console-door.png`, clip: await clipAround(page, 'div.mailing__publish', 1280) });
   const tabId = await waitConsoleTabId(sw, massmail);
+
+  // What the director sees in Chrome's side panel (360 × 800), after choosing a class.
   const panel = await context.newPage();
-  await panel.setViewportSize({ width: 420, height: 1400 });
+  await panel.setViewportSize({ width: 360, height: 800 });
   await panel.goto(`chrome-extension://${id}/panel.html?tab=${tabId}`);
   await panel.locator('.count-selected').waitFor();
-  await panel.screenshot({ path: `${outDir}/panel-narrow.png`, fullPage: true });
-  await panel.setViewportSize({ width: 1280, height: 1000 });
-  await panel.screenshot({ path: `${outDir}/panel-wide.png`, fullPage: true });
+  await panel.screenshot({ path: `${outDir}/panel-360.png` });
+  const classes = panel.locator('details.group > summary', { hasText: 'Classes' });
+  await classes.click();
+  await panel.getByRole('checkbox', { name: 'CE1 A', exact: true }).check();
+  await classes.click();
+  await panel.screenshot({ path: `${outDir}/panel-360-class.png` });
+  await panel.getByRole('button', { name: /Lancer le publipostage/ }).first().click();
+  await panel.screenshot({ path: `${outDir}/panel-360-publish.png` });
+  await panel.evaluate(() => scrollTo(0, 0));
   await panel.getByText('Mode réunion').click();
   await panel.getByLabel('Rechercher un élève ou un parent').fill('coeurd');
-  await panel.screenshot({ path: `${outDir}/panel-meeting.png` });
+  await panel.screenshot({ path: `${outDir}/panel-360-meeting.png` });
+
+  // Full width: the panel opened as a tab (Firefox's sidebar widened, or a big screen).
+  const wide = await context.newPage();
+  await wide.setViewportSize({ width: 1280, height: 900 });
+  await wide.goto(`chrome-extension://${id}/panel.html?tab=${tabId}`);
+  await wide.locator('.count-selected').waitFor();
+  await wide.screenshot({ path: `${outDir}/panel-wide.png` });
+
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 360, height: 500 });
   await popup.goto(`chrome-extension://${id}/popup.html?tab=${tabId}`);
@@ -37,4 +57,11 @@ try {
 } finally {
   await context.close();
   await fake.close();
+}
+
+/** A band of the page around one element, full width: enough context to see where it sits. */
+async function clipAround(page, selector, width) {
+  const box = await page.locator(selector).boundingBox();
+  const y = Math.max(0, box.y - 120);
+  return { x: 0, y, width, height: box.height + 240 };
 }

@@ -76,7 +76,7 @@ test('meeting mode finds a family by a partial name without accents, prints it a
   const logins = cardTexts(file, 1, 1).map((c) => /Identifiant : (\S+)/.exec(c)?.[1]);
   expect(logins.sort()).toEqual([...family].map((id) => shownLogin(users.find((u) => u.id === id)!)).sort());
 
-  await card.getByRole('button', { name: 'Marquer remis' }).click();
+  await card.getByRole('button', { name: 'Marquer comme remis' }).click();
   await expect(card.getByRole('button', { name: 'Annuler « remis »' })).toBeVisible();
   const stored = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
   const entries = (stored[`distribution:${DEMO}`] as { entries: Record<string, { handed?: number }> }).entries;
@@ -92,7 +92,7 @@ test('"Réimprimer les manquants" selects exactly the accounts neither activated
   for (const name of ['valentin coeurd', 'lukasz']) {
     await panel.page.getByLabel('Rechercher un élève ou un parent').fill(name);
     const card = panel.page.getByRole('listitem', { name: /^Famille / }).first();
-    await card.getByRole('button', { name: 'Marquer remis' }).click();
+    await card.getByRole('button', { name: 'Marquer comme remis' }).click();
     const start = users.find((u) => `${u.firstName} ${u.lastName}`.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace('ł', 'l').includes(name.split(' ')[0]!))!;
     for (const id of familyOf(users, start)) handed.add(id);
   }

@@ -411,7 +411,7 @@ test('cancel: « Arrêter après l’envoi en cours » stops after the chunks in
   const d = await sel.panel.openMail();
   await api.knobs({ latencyMs: 500 });
   await d.button('Envoyer').click();
-  await expect(d.status).toHaveText(new RegExp(`^Envoi des mails… \\d+ / ${sel.withEmail.length}$`));
+  await expect(d.status).toHaveText(new RegExp(`^Envoi des courriels… \\d+ / ${sel.withEmail.length}$`));
   await expect(d.root.getByRole('progressbar')).toHaveAttribute('max', String(sel.withEmail.length));
   await expect.poll(() => d.done(), { timeout: 20_000, intervals: [50] }).toBeGreaterThanOrEqual(10);
   const clickedAt = Date.now();

@@ -76,7 +76,7 @@ test('each filter, alone and combined, selects what the console would', async ({
   await expectSelection(panel, expected(users, { profiles: ['Relative'], activated: false, withEmail: true }));
 
   await panel.button('Réinitialiser les filtres').click();
-  await panel.page.getByLabel('Rechercher (nom, prénom, login)').fill('zolkiew');
+  await panel.page.getByLabel('Rechercher (nom, prénom, identifiant)').fill('zolkiew');
   const hard = expected(users, { search: 'zolkiew' });
   expect(hard.length).toBeGreaterThan(0);
   await expectSelection(panel, hard);

@@ -64,7 +64,8 @@ function classAdminPage(ctx) {
   return layout('Paramétrage de la classe - ONE', `<main id="class-admin">
 <h1>Paramétrage de la classe</h1>
 <div class="class-picker"><label for="class-select">Classe</label> <select id="class-select"></select></div>
-<div class="toolbar"><button type="button" id="create-sheets" class="button">Créer les fiches de connexion</button></div>
+<!-- entcore directory/src/main/resources/view-src/class-admin.html: section.class-admin__options, a.button-big ng-click="goToExport()" (i18n classAdmin.massmailing) -->
+<section class="class-admin__options"><button type="button" id="create-sheets" class="button-big three">Créer les fiches de connexion</button></section>
 <table id="class-users"><thead><tr><th></th><th>Nom</th><th>Prénom</th><th>Profil</th><th>Identifiant</th><th>Code d'activation</th><th>Courriel</th></tr></thead><tbody></tbody></table>
 </main>
 <script type="application/json" id="fake-class-admin-data">${jsonForScript({ me, classes })}</script>

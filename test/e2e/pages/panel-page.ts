@@ -94,7 +94,7 @@ export class MailDialog {
   button(name: string): Locator {
     return this.root.getByRole('button', { name, exact: true });
   }
-  /** The live line: « Envoi des mails… x / y » while running, the stop or pause reason once ended. */
+  /** The live line: « Envoi des courriels… x / y » while running, the stop or pause reason once ended. */
   get status(): Locator {
     return this.root.getByRole('status');
   }
@@ -113,9 +113,9 @@ export class MailDialog {
   async waitEnded(timeout = 60_000): Promise<void> {
     await expect(this.button('Exporter le bilan (CSV)')).toBeVisible({ timeout });
   }
-  /** Accounts answered so far (« Envoi des mails… done / total »), or null when not running. */
+  /** Accounts answered so far (« Envoi des courriels… done / total »), or null when not running. */
   async done(): Promise<number | null> {
-    const m = ((await this.status.textContent()) ?? '').match(/Envoi des mails… (\d+) \/ (\d+)/);
+    const m = ((await this.status.textContent()) ?? '').match(/Envoi des courriels… (\d+) \/ (\d+)/);
     return m ? Number(m[1]) : null;
   }
 }
