@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Account } from '../src/model/account';
 import type { SheetModel } from '../src/pdf';
 import { MailPanel } from './MailPanel';
@@ -33,6 +33,7 @@ export function Actions(p: Props) {
   const [households, setHouseholds] = useState(false);
   const [roster, setRoster] = useState(false);
   const [mailOpen, setMailOpen] = useState(false);
+  const mailButton = useRef<HTMLButtonElement>(null);
   const [printedRoster, setPrintedRoster] = useState<RosterClasses | null>(null);
   const [handed, setHanded] = useState<Set<string>>(new Set());
   // Bundles follow the sort (setting "auto") until the user decides otherwise.
@@ -90,7 +91,7 @@ export function Actions(p: Props) {
         <button type="button" class="primary" disabled={none || pdf.busy} aria-describedby={none ? 'why-disabled' : undefined} onClick={() => print('sheets')}>
           {t('generatePdf')}
         </button>
-        <button type="button" disabled={!!mailReason || pdf.busy} aria-describedby={mailReason ? 'why-mail-disabled' : undefined} onClick={() => setMailOpen(true)}>
+        <button ref={mailButton} type="button" disabled={!!mailReason || pdf.busy} aria-describedby={mailReason ? 'why-mail-disabled' : undefined} onClick={() => setMailOpen(true)}>
           {t('sendMail')}
         </button>
         <button type="button" disabled={none || pdf.busy} onClick={() => print('roster')}>
@@ -130,7 +131,11 @@ export function Actions(p: Props) {
           tabId={p.tabId}
           structureId={p.structureId}
           accounts={p.selected}
-          onClose={() => setMailOpen(false)}
+          onClose={() => {
+            setMailOpen(false);
+            // Back where the dialog was opened from.
+            setTimeout(() => mailButton.current?.focus(), 0);
+          }}
           onPrint={(accounts) => pdf.generate(accounts, request)}
           onMailed={p.onMailed}
         />

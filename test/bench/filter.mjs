@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BIG_STRUCTURE_ID, ROOT, bundle, fakeConsole, importCore, launch, openPanel, ratio, stats } from './browser.mjs';
 
-const SEARCH = 'Rechercher (nom, prénom, login)';
+const SEARCH = 'Rechercher (nom, prénom, identifiant)';
 const check = (group, name) => ({ kind: 'check', group, name });
 const pick = (name, value) => ({ kind: 'select', name, value });
 const type = (value) => ({ kind: 'search', value });

@@ -92,16 +92,16 @@ test('hard names print exactly and every QR opens the activation page pre-filled
   expect(hard.length).toBeGreaterThan(10);
   const panel = await panelFor(ext, api, consolePage);
   // The list shows the names as written too.
-  await panel.page.getByLabel('Rechercher (nom, prénom, login)').fill('nguyen');
+  await panel.page.getByLabel('Rechercher (nom, prénom, identifiant)').fill('nguyen');
   await expect(panel.page.locator('.list tbody')).toContainText('Nguyễn');
-  await panel.page.getByLabel('Rechercher (nom, prénom, login)').fill('');
+  await panel.page.getByLabel('Rechercher (nom, prénom, identifiant)').fill('');
   // Keep only the hard names: exclude everyone, then include them back row by row.
   await panel.button('Tout exclure').click();
   for (const u of hard) {
-    await panel.page.getByLabel('Rechercher (nom, prénom, login)').fill(shownLogin(u));
+    await panel.page.getByLabel('Rechercher (nom, prénom, identifiant)').fill(shownLogin(u));
     await panel.page.locator(`tr[data-id="${u.id}"]`).getByRole('checkbox', { name: `Inclure ${u.firstName} ${u.lastName}` }).check();
   }
-  await panel.page.getByLabel('Rechercher (nom, prénom, login)').fill('');
+  await panel.page.getByLabel('Rechercher (nom, prénom, identifiant)').fill('');
   await expect(panel.selectedCounter).toHaveText(`${hard.length} comptes sélectionnés`);
   await panel.select('Modèle de publipostage PDF').selectOption({ label: '8 par page' });
   const file = await generate(panel);

@@ -96,7 +96,7 @@ test('a name holding HTML is shown as text in the panel, never as markup', async
   await loginAs(consolePage, api, 'adml', MASSMAIL);
   const panel = await PanelPage.open(ext, await liveTabIdFor(ext, MASSMAIL));
   await panel.waitReady();
-  await panel.page.getByRole('searchbox', { name: 'Rechercher (nom, prénom, login)' }).fill('Zoé Dupont');
+  await panel.page.getByRole('searchbox', { name: 'Rechercher (nom, prénom, identifiant)' }).fill('Zoé Dupont');
   const row = panel.page.locator(`.list tr[data-id="${zoe.id}"]`);
   await expect(row).toBeVisible();
   await expect(row).toContainText('Dupont <b>test</b>');

@@ -5,8 +5,10 @@ import type { Ext } from '../fixtures';
 export class PanelPage {
   constructor(public readonly page: Page) {}
 
-  static async open(ext: Ext, tabId: number): Promise<PanelPage> {
+  static async open(ext: Ext, tabId: number, viewport?: { width: number; height: number }): Promise<PanelPage> {
     const page = await ext.context.newPage();
+    // Chrome's side panel is ~360 px wide: set before loading, the panel picks its layout at start.
+    if (viewport) await page.setViewportSize(viewport);
     await page.goto(`chrome-extension://${ext.id}/panel.html?tab=${tabId}`);
     return new PanelPage(page);
   }
@@ -19,6 +21,32 @@ export class PanelPage {
   }
   get activatedCounter(): Locator {
     return this.page.locator('.count-activated');
+  }
+  get excludedCounter(): Locator {
+    return this.page.locator('.count-excluded');
+  }
+  /** The verification list's rows: table rows at full width, two-line items below 720 px. */
+  get rows(): Locator {
+    return this.page.locator('.list [data-id]');
+  }
+  /** A row's code cell (the code, or « ✓ Activé ») and e-mail cell (the address, or « sans courriel »), compact rows. */
+  codeOf(row: Locator): Locator {
+    return row.locator('[data-cell="code"]');
+  }
+  emailOf(row: Locator): Locator {
+    return row.locator('[data-cell="email"]');
+  }
+  /** A filter group's toggle (« Profils », « Classes », « Autres critères »): closed by default at 360 px. */
+  group(name: string): Locator {
+    return this.page.locator('details.group > summary', { hasText: name });
+  }
+  async openGroup(name: string): Promise<void> {
+    const details = this.group(name).locator('..');
+    if ((await details.getAttribute('open')) === null) await this.group(name).click();
+  }
+  /** The active filters, as removable chips. */
+  chip(label: string): Locator {
+    return this.page.getByRole('group', { name: 'Filtres actifs' }).getByRole('button', { name: `Retirer le filtre ${label}`, exact: true });
   }
   get alert(): Locator {
     return this.page.getByRole('alert');
