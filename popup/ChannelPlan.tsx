@@ -24,7 +24,8 @@ export function ChannelPlan({ accounts, actions }: { accounts: Account[]; action
   const [withActivated, setWithActivated] = useState(false);
   const activated = useMemo(() => accounts.filter(isActivated).length, [accounts]);
   const plan = useMemo(() => planChannels(withActivated ? accounts : accounts.filter((a) => !isActivated(a))), [accounts, withActivated]);
-  const pdf = usePdf(actions, { focusResult: true });
+  // No focus move on the PDF link here: « Appliquer » prints while the mail dialog holds the focus.
+  const pdf = usePdf(actions);
   const [mailOpen, setMailOpen] = useState(false);
   const canMail = plan.mail.length > 0 && actions.canMail;
   return (

@@ -149,18 +149,96 @@ test('household packs: each family together, once, siblings across classes, guar
   expect(Math.abs(nour - valentin)).toBeLessThanOrEqual(3);
 });
 
-test('channel plan: one click prints the paper sheets and asks to confirm the e-mails; teachers get nothing', async ({ ext, api, consolePage }) => {
+test('channel plan: activated accounts left out by default, labels count every profile, one click prints the paper sheets and asks to confirm the e-mails', async ({ ext, api, consolePage }) => {
   const users = await api.users(DEMO);
   const panel = await panelFor(ext, api, consolePage);
-  const selected = users;
-  const mail = selected.filter((u) => u.profile === 'Guest' && u.email?.trim());
+  const pending = users.filter((u) => u.activationCode);
+  const mail = pending.filter((u) => u.profile === 'Guest' && u.email?.trim());
+  const paper = pending.filter((u) => u.profile !== 'Teacher' && !mail.includes(u));
+  const academie = pending.filter((u) => u.profile === 'Teacher');
   expect(mail.length).toBeGreaterThan(0);
-  const paper = selected.filter((u) => u.profile !== 'Teacher' && !mail.includes(u));
+  expect(paper.some((u) => u.profile === 'Personnel')).toBe(true); // personnels are counted too
+  const fr: Record<string, [string, string]> = { Student: ['élève', 'élèves'], Relative: ['parent', 'parents'], Teacher: ['enseignant', 'enseignants'], Personnel: ['personnel', 'personnels'], Guest: ['invité', 'invités'] };
+  const count = (list: FakeUser[]) =>
+    ['Student', 'Relative', 'Teacher', 'Personnel', 'Guest']
+      .map((p) => [p, list.filter((u) => u.profile === p).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([p, n]) => `${n} ${fr[p]![n === 1 ? 0 : 1]}`)
+      .join(', ') || 'aucun';
   await panel.page.getByText('Plan de distribution').click();
-  await expect(panel.page.getByText(`Sur papier (élèves, parents, invités sans courriel) : ${paper.length}`)).toBeVisible();
-  await expect(panel.page.getByText(`Compte académique (enseignants, sans fiche) : ${selected.length - paper.length - mail.length}`)).toBeVisible();
-  const [download] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), panel.button('Appliquer le plan (mails et fiches papier)').click()]);
+  await expect(panel.page.locator('.plan-paper')).toHaveText(`Sur papier : ${count(paper)}`);
+  await expect(panel.page.locator('.plan-mail')).toHaveText(`Par courriel (invités qui en ont un) : ${count(mail)}`);
+  await expect(panel.page.locator('.plan-academie')).toHaveText(`Compte académique, sans fiche : ${count(academie)}`);
+  const withActivated = panel.page.getByLabel(`Inclure les comptes déjà activés (${users.length - pending.length})`);
+  await expect(withActivated).not.toBeChecked();
+
+  const apply = panel.button(`Appliquer le plan : ${paper.length} sur papier, ${mail.length} par courriel`);
+  const [download] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), apply.click()]);
   const logins = cardTexts(await saveDownload(download), 2, 4).map((c) => /Identifiant : (\S+)/.exec(c)?.[1]);
   expect(logins.sort()).toEqual(paper.map(shownLogin).sort());
-  await expect(panel.page.getByRole('dialog', { name: 'Attention !' })).toContainText(`à ${mail.length} utilisateur(s)`);
+  const dialog = panel.page.getByRole('dialog', { name: 'Attention !' });
+  await expect(dialog).toContainText(`à ${mail.length} utilisateur(s)`);
+  await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true); // the printing did not take the focus
+  await panel.page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Asked for, the activated accounts come back into the plan and its counts.
+  await withActivated.check();
+  const allPaper = users.filter((u) => u.profile !== 'Teacher' && !(u.profile === 'Guest' && u.email?.trim()));
+  await expect(panel.page.locator('.plan-paper')).toHaveText(`Sur papier : ${count(allPaper)}`);
+  await expect(panel.button(`Imprimer les fiches papier (${allPaper.length})`)).toBeEnabled();
+});
+
+test('« Réimprimer les manquants » keeps the class and profile filters, names the others it removed, and « Annuler » puts them back', async ({ ext, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  const ce1a = (await api.classes(DEMO)).find((c) => c.name === 'CE1 A')!;
+  const panel = await panelFor(ext, api, consolePage);
+  await panel.classBox('CE1 A').check();
+  await panel.profile('Élève').check();
+  await panel.select('Courriel').selectOption({ label: 'Utilisateur sans courriel' });
+  const before = expected(users, { classIds: [ce1a.id], profiles: ['Student'], withEmail: false });
+  await expect(panel.selectedCounter).toHaveText(`${before.length} comptes sélectionnés`);
+  await panel.page.locator('.list tbody tr[data-id]').first().getByRole('checkbox').uncheck();
+
+  await panel.button('Réimprimer les manquants').click();
+  // Nothing handed over yet: the missing ones are the class's students not activated, whatever their e-mail.
+  const want = users.filter((u) => u.profile === 'Student' && u.classes.includes(ce1a.id) && u.activationCode);
+  await expect(panel.selectedCounter).toHaveText(`${want.length} comptes sélectionnés`);
+  expect((await panel.allRows()).map((r) => r.id).sort()).toEqual(want.map((u) => u.id).sort());
+  const note = panel.page.locator('.reprint-note');
+  await expect(note).toBeFocused();
+  await expect(note).toContainText('Filtres gardés : Élève, CE1 A.');
+  await expect(note).toContainText('Filtres retirés : Sans courriel.');
+  await expect(panel.chip('CE1 A')).toBeVisible();
+  await expect(panel.chip('Sans courriel')).toHaveCount(0);
+
+  await note.getByRole('button', { name: 'Annuler', exact: true }).click();
+  await expect(panel.selectedCounter).toHaveText(`${before.length - 1} comptes sélectionnés`);
+  await expect(panel.select('Courriel')).toHaveValue('without');
+  await expect(panel.excludedCounter).toHaveText('1 exclus');
+  await expect(note).toHaveCount(0);
+});
+
+test('a printed sign-off roster: « Marquer comme remis » marks that class handed over, « Annuler » undoes it', async ({ ext, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  const ce1a = (await api.classes(DEMO)).find((c) => c.name === 'CE1 A')!;
+  const panel = await panelFor(ext, api, consolePage);
+  await panel.classBox('CE1 A').check();
+  await panel.profile('Élève').check();
+  const students = expected(users, { classIds: [ce1a.id], profiles: ['Student'] });
+  await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), panel.button('Feuille d’émargement seule').click()]);
+  const mark = panel.button(`Marquer comme remis : CE1 A (${students.length})`);
+  await mark.click();
+  await expect(panel.page.getByText(`CE1 A : ${students.length} marqué(s) remis.`)).toBeVisible();
+  const handed = async () => {
+    const stored = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
+    const entries = (stored[`distribution:${DEMO}`] as { entries: Record<string, { handed?: number }> } | undefined)?.entries ?? {};
+    return Object.entries(entries).filter(([, e]) => e.handed).map(([id]) => id).sort();
+  };
+  await expect.poll(handed).toEqual(students.map((u) => u.id).sort());
+  // The list says so on each row (« Remis le … », or « Activé » for those already in).
+  const rows = await panel.allRows();
+  for (const r of rows) expect(r.cells.at(-1)).toMatch(/^(Remis le |Activé$)/);
+  await panel.page.locator('.handover').getByRole('button', { name: 'Annuler', exact: true }).click();
+  await expect.poll(handed).toEqual([]);
 });
