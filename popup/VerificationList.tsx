@@ -68,19 +68,79 @@ export function VerificationList(props: Props) {
     return () => ro.disconnect();
   }, []);
 
+  // One Tab stop for the whole list (roving tabindex): a row's include box; the arrows move between
+  // rows. Without it, Tab would walk every account of the school before reaching « Générer en PDF ».
+  const [active, setActiveState] = useState(0);
+  // Also kept in a ref: a held arrow key fires faster than the list re-renders.
+  const activeRef = useRef(0);
+  const setActive = (i: number) => {
+    activeRef.current = i;
+    setActiveState(i);
+  };
+  const pendingFocus = useRef<number | null>(null);
+
   useEffect(() => {
     // A new filter result starts at the top, where the user looks.
     if (box.current) box.current.scrollTop = 0;
     setScrollTop(0);
+    setActive(0);
   }, [rows]);
 
   const rowHeight = compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
-  const slice = { first, last, rowHeight };
+  const tabbable = active >= first && active < last ? active : Math.min(first + OVERSCAN, last - 1);
+  const slice = { first, last, rowHeight, tabbable };
+
+  useEffect(() => {
+    if (pendingFocus.current === null) return;
+    box.current?.querySelector<HTMLInputElement>(`[data-index="${pendingFocus.current}"] input[type=checkbox]`)?.focus();
+    pendingFocus.current = null;
+  });
+
+  const goTo = (i: number) => {
+    const el = box.current;
+    if (!el || !rows.length) return;
+    const idx = Math.max(0, Math.min(rows.length - 1, i));
+    const top = idx * rowHeight;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
+    setScrollTop(el.scrollTop);
+    setActive(idx);
+    pendingFocus.current = idx;
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!(e.target as HTMLElement).closest('[data-index]')) return;
+    const i = activeRef.current;
+    const page = Math.max(1, Math.floor((box.current?.clientHeight ?? 300) / rowHeight) - 1);
+    const to = { ArrowDown: i + 1, ArrowUp: i - 1, PageDown: i + page, PageUp: i - page, Home: 0, End: rows.length - 1 }[e.key];
+    if (to !== undefined) {
+      e.preventDefault();
+      goTo(to);
+    } else if (e.key === 'Enter' && props.sheetUrl && rows[i]) {
+      e.preventDefault();
+      props.onOpenSheet?.(props.sheetUrl(rows[i]));
+    }
+  };
 
   return (
-    <div class={compact ? 'list compact' : 'list'} ref={box} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} tabIndex={0} role="region" aria-label={t('listLabel')}>
+    <div
+      class={compact ? 'list compact' : 'list'}
+      ref={box}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onKeyDown={onKeyDown}
+      onFocusIn={(e) => {
+        const row = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
+        if (row) setActive(Number(row.dataset.index));
+      }}
+      role="region"
+      aria-label={t('listLabel')}
+      aria-describedby="list-keys"
+    >
+      <p id="list-keys" class="sr-only">
+        {t(props.sheetUrl ? 'listKeysSheet' : 'listKeys')}
+      </p>
       {compact ? <CompactRows {...props} {...slice} /> : <TableRows {...props} {...slice} />}
     </div>
   );
@@ -90,29 +150,32 @@ interface Slice {
   first: number;
   last: number;
   rowHeight: number;
+  /** The one row whose include box is in the Tab order. */
+  tabbable: number;
 }
 
 /**
  * At ~360 px: two lines per account, so the two columns the guide's step 2 asks to check — the
  * code (or « Activé ») and the e-mail — are on screen without scrolling sideways.
  */
-function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenSheet, first, last, rowHeight }: Props & Slice) {
+function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenSheet, first, last, rowHeight, tabbable }: Props & Slice) {
   const visible = rows.slice(first, last);
   return (
     <ul aria-label={t('listLabel')}>
       {first > 0 && <li class="spacer" style={{ height: `${first * rowHeight}px` }} aria-hidden="true" />}
-      {visible.map((a) => {
+      {visible.map((a, k) => {
         const out = excluded.has(a.id);
         const follow = a.activationCode ? followUp(a.activationCode, log.entries[a.id], t, lang) : '';
         const classes = a.classes.map((c) => c.name).join(', ');
         return (
-          <li key={a.id} class={out ? 'excluded' : ''} data-id={a.id}>
+          <li key={a.id} class={out ? 'excluded' : ''} data-id={a.id} data-index={first + k}>
             <div class="l1">
               <span class="name">
                 {a.activationCode && <LockIcon label={t('notActivated')} />}
                 {sheetUrl ? (
                   <a
                     href={sheetUrl(a)}
+                    tabIndex={-1}
                     title={t('openSheet')}
                     onClick={(e) => {
                       e.preventDefault();
@@ -147,7 +210,13 @@ function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenS
               )}
               {follow && <span class="follow">{follow}</span>}
               <label class="inc">
-                <input type="checkbox" checked={!out} aria-label={t('include', { name: displayName(a) })} onChange={() => onToggle(a.id)} />
+                <input
+                  type="checkbox"
+                  tabIndex={first + k === tabbable ? 0 : -1}
+                  checked={!out}
+                  aria-label={t('include', { name: displayName(a) })}
+                  onChange={() => onToggle(a.id)}
+                />
                 <span aria-hidden="true">{out ? t('excludedMark') : t('includedMark')}</span>
               </label>
             </div>
@@ -159,7 +228,7 @@ function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenS
   );
 }
 
-function TableRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenSheet, first, last, rowHeight: ROW_HEIGHT }: Props & Slice) {
+function TableRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenSheet, first, last, rowHeight: ROW_HEIGHT, tabbable }: Props & Slice) {
   const visible = rows.slice(first, last);
   return (
       <table aria-rowcount={rows.length + 1}>
@@ -181,10 +250,11 @@ function TableRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenShe
         <tbody>
           {first > 0 && <tr class="spacer" style={{ height: `${first * ROW_HEIGHT}px` }} aria-hidden="true" />}
           {visible.map((a, i) => (
-            <tr key={a.id} aria-rowindex={first + i + 2} class={excluded.has(a.id) ? 'excluded' : ''} data-id={a.id}>
+            <tr key={a.id} aria-rowindex={first + i + 2} class={excluded.has(a.id) ? 'excluded' : ''} data-id={a.id} data-index={first + i}>
               <td class="c-inc">
                 <input
                   type="checkbox"
+                  tabIndex={first + i === tabbable ? 0 : -1}
                   checked={!excluded.has(a.id)}
                   aria-label={t('include', { name: displayName(a) })}
                   onChange={() => onToggle(a.id)}
@@ -195,6 +265,7 @@ function TableRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenShe
                 {sheetUrl ? (
                   <a
                     href={sheetUrl(a)}
+                    tabIndex={-1}
                     title={t('openSheet')}
                     onClick={(e) => {
                       e.preventDefault();

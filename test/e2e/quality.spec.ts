@@ -68,7 +68,9 @@ test('keyboard: the panelâ€™s main controls are reached with Tab, and Enter on Â
       return `${el.tagName.toLowerCase()}${(el as HTMLInputElement).type ? ':' + (el as HTMLInputElement).type : ''} ${label.trim().replace(/\s+/g, ' ')}`;
     });
   const reached: string[] = [];
-  for (let i = 0; i < 120; i++) {
+  // The verification list sits between the filters and the publishing section: its rows' name
+  // links and include boxes are Tab stops too (about 60 with the rows drawn at this height).
+  for (let i = 0; i < 300; i++) {
     await page.keyboard.press('Tab');
     const d = await describe();
     reached.push(d);

@@ -113,6 +113,15 @@ test('the whole flow by keyboard at 360 px: filter, check, generate, mail', asyn
   await tabTo(/^input:checkbox Inclure /);
   await page.keyboard.press('Space');
   await expect(panel.excludedCounter).toHaveText('1 exclus');
+  // The list is one Tab stop: the arrows move from account to account.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown'); // pressed in a row, as fast as a held key
+  await expect(panel.rows.nth(2).getByRole('checkbox')).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(panel.excludedCounter).toHaveText('2 exclus');
+  await expect(panel.rows.nth(2).getByRole('checkbox')).not.toBeChecked();
+  await page.keyboard.press('Space');
+  await expect(panel.excludedCounter).toHaveText('1 exclus');
   await expect(panel.selectedCounter).toHaveText(`${students.length - 1} comptes sélectionnés`);
   // Generate: back up to the summary's shortcut, which takes the focus to the publishing section.
   await tabTo(/^button:button Lancer le publipostage/, 'Shift+Tab');

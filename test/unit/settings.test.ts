@@ -64,7 +64,7 @@ test('wrong types and unknown choices name the setting in French', () => {
   expect(errorOf(() => validateSettings({ customText: 'x'.repeat(1001) }))).toContain('1000 caractères au plus');
   expect(errorOf(() => validateSettings({ defaultModel: 'pdf4' }))).toContain('« Modèle par défaut » : valeur inconnue "pdf4"');
   expect(errorOf(() => validateSettings({ qrMode: true }))).toContain('« QR code »');
-  expect(errorOf(() => validateSettings({ bundles: 'yes' }))).toContain('« Liasses par classe »');
+  expect(errorOf(() => validateSettings({ bundles: 'yes' }))).toContain('« Lots par classe »');
   expect(errorOf(() => validateSettings({ sheetLang: 'de' }))).toContain('« Langue des fiches »');
   expect(errorOf(() => validateSettings({ uiLang: 'es' }))).toContain('« Langue de l’interface »');
 });

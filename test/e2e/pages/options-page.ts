@@ -48,7 +48,7 @@ export class OptionsPage {
     return this.page.getByRole('group', { name: /QR code/ }).getByRole('radio', { name: label, exact: true });
   }
   bundles(label: string): Locator {
-    return this.page.getByRole('group', { name: /Liasses par classe|Class bundles/ }).getByRole('radio', { name: label, exact: true });
+    return this.page.getByRole('group', { name: /Lots par classe|Class bundles/ }).getByRole('radio', { name: label, exact: true });
   }
   get saveButton(): Locator {
     return this.page.getByRole('button', { name: /^(Enregistrer|Save)$/ });
