@@ -68,7 +68,7 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
             {t('profiles')} <small>({f.profiles.length ? f.profiles.length : t('profilesHint')})</small>
           </summary>
           <fieldset>
-            <legend class="sr-only">
+            <legend class="visually-hidden">
               {t('profiles')} ({t('profilesHint')})
             </legend>
             {PROFILES.map((p: Profile) => (
@@ -84,7 +84,7 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
             {t('classes')} {f.classIds.length > 0 && <small>({f.classIds.length})</small>}
           </summary>
           <fieldset class="classes">
-            <legend class="sr-only">{t('classes')}</legend>
+            <legend class="visually-hidden">{t('classes')}</legend>
             <input
               type="search"
               aria-label={t('classSearch')}

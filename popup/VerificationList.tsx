@@ -138,7 +138,7 @@ export function VerificationList(props: Props) {
       aria-label={t('listLabel')}
       aria-describedby="list-keys"
     >
-      <p id="list-keys" class="sr-only">
+      <p id="list-keys" class="visually-hidden">
         {t(props.sheetUrl ? 'listKeysSheet' : 'listKeys')}
       </p>
       {compact ? <CompactRows {...props} {...slice} /> : <TableRows {...props} {...slice} />}
