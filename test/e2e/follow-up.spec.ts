@@ -95,7 +95,7 @@ test('after a read, a handout, a mail and activations, every row equals the fake
   // 2. A handout at the parents' meeting (the Cœurderoy family: two children, two classes).
   await panel.page.getByText('Mode réunion').click();
   await panel.page.getByLabel('Rechercher un élève ou un parent').fill('valentin coeurd');
-  await panel.page.getByRole('listitem', { name: /^Famille / }).first().getByRole('button', { name: 'Marquer remis' }).click();
+  await panel.page.getByRole('listitem', { name: /^Famille / }).first().getByRole('button', { name: 'Marquer comme remis' }).click();
   await expect(panel.page.getByRole('button', { name: 'Annuler « remis »' })).toBeVisible();
   const handed = new Set(Object.entries(await storedLog(ext)).filter(([, e]) => e.handed).map(([id]) => id));
   expect(handed.size).toBeGreaterThanOrEqual(4);
