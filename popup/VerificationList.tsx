@@ -161,7 +161,7 @@ interface Slice {
 function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenSheet, first, last, rowHeight, tabbable }: Props & Slice) {
   const visible = rows.slice(first, last);
   return (
-    <ul aria-label={t('listLabel')}>
+    <ul aria-label={t('listLabel')} data-count={rows.length}>
       {first > 0 && <li class="spacer" style={{ height: `${first * rowHeight}px` }} aria-hidden="true" />}
       {visible.map((a, k) => {
         const out = excluded.has(a.id);

@@ -73,26 +73,41 @@ export class PanelPage {
     return this.page.getByRole('button', { name, exact: true });
   }
 
-  /** Every row of the verification list, scrolling the virtual list from top to bottom. */
+  /**
+   * Every row of the verification list, in order, scrolling the virtual list row by row: each step
+   * waits for the first row not yet read to be drawn (no fixed delay, so a busy machine only slows it).
+   */
   async allRows(): Promise<Array<{ id: string; cells: string[] }>> {
     const list = this.page.locator('.list');
-    const seen = new Map<string, string[]>();
-    const order: string[] = [];
+    const total = await this.selectedOrShownCount();
+    const byIndex = new Map<number, { id: string; cells: string[] }>();
     await list.evaluate((el) => (el.scrollTop = 0));
-    for (let guard = 0; guard < 1000; guard++) {
-      const rows = await list.locator('tbody tr[data-id]').evaluateAll((trs) =>
-        trs.map((tr) => ({ id: tr.getAttribute('data-id')!, cells: Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '') })),
+    while (byIndex.size < total) {
+      let next = 0;
+      while (byIndex.has(next)) next++;
+      // Bring the first row not read yet to the top, and wait until it is drawn.
+      await list.evaluate((el, i) => {
+        const row = el.querySelector<HTMLElement>('[data-index]');
+        el.scrollTop = i * (row?.offsetHeight ?? 30);
+      }, next);
+      await list.locator(`[data-index="${next}"]`).waitFor({ state: 'attached' });
+      const rows = await list.locator('[data-index]').evaluateAll((els) =>
+        els.map((r) => ({
+          index: Number(r.getAttribute('data-index')),
+          id: r.getAttribute('data-id')!,
+          cells: Array.from(r.querySelectorAll('td, [data-cell]')).map((c) => c.textContent ?? ''),
+        })),
       );
-      for (const r of rows) if (!seen.has(r.id)) (seen.set(r.id, r.cells), order.push(r.id));
-      const done = await list.evaluate((el) => {
-        const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
-        el.scrollTop += el.clientHeight - 40;
-        return end;
-      });
-      await this.page.waitForTimeout(30);
-      if (done) break;
+      for (const r of rows) byIndex.set(r.index, { id: r.id, cells: r.cells });
     }
-    return order.map((id) => ({ id, cells: seen.get(id)! }));
+    return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+  }
+
+  /** How many rows the list holds (all filtered accounts, included or not): the table's aria-rowcount, else the list's size. */
+  private async selectedOrShownCount(): Promise<number> {
+    const table = this.page.locator('.list table');
+    if (await table.count()) return Number(await table.getAttribute('aria-rowcount')) - 1;
+    return Number(await this.page.locator('.list ul').getAttribute('data-count'));
   }
 
   /** Like `open`, with extra panel URL parameters (e.g. `{ mailTimeoutMs: '2000' }`). */
