@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 // One runner for everything: pure-core unit tests (no browser) and e2e specs that load the built
-// extension into Debian's Chromium against the fake console. One worker: the machines have 2 cores.
+// extension into Debian's Chromium against the fake console, and the same in Debian's Firefox ESR
+// (driven by puppeteer-core over WebDriver BiDi, test/firefox). One worker: the machines have 2 cores.
 export default defineConfig({
   workers: 1,
   timeout: 60_000,
@@ -9,5 +10,6 @@ export default defineConfig({
   projects: [
     { name: 'unit', testDir: 'test/unit', testMatch: /.*\.test\.ts$/ },
     { name: 'e2e', testDir: 'test/e2e', testMatch: /.*\.spec\.ts$/, timeout: 120_000 },
+    { name: 'firefox', testDir: 'test/firefox', testMatch: /.*\.spec\.ts$/, timeout: 120_000 },
   ],
 });

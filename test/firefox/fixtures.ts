@@ -1,0 +1,175 @@
+/**
+ * Firefox e2e fixtures: one Firefox ESR per worker with the built extension (dist/firefox), the fake
+ * console on loopback reached as https://oneconnect.edifice.io:<port>, a fresh console tab per test,
+ * and every error of the extension's pages failing the test that saw it.
+ */
+import { test as base, expect } from '@playwright/test';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { ConsoleApi, type FakeConsole } from '../e2e/fixtures';
+import { HOST } from '../extension-browser.mjs';
+import { startFakeConsole } from '../fake-console/server.mjs';
+import { launchFirefox, openExtPage, until, type Firefox } from './firefox';
+
+export { expect, until, openExtPage };
+export type { Firefox, Page };
+
+/** Firefox's `browser.*` namespace, seen from code evaluated in an extension page (same shape as `chrome.*`). */
+export type WebExt = { browser: typeof chrome };
+
+export const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
+export const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
+
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+
+type WorkerFixtures = { fake: FakeConsole; api: ConsoleApi; ff: Firefox };
+type TestFixtures = { consolePage: Page };
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  fake: [
+    async ({}, use) => {
+      const fake = (await startFakeConsole({ port: 0 })) as FakeConsole;
+      await use(fake);
+      await fake.close();
+    },
+    { scope: 'worker' },
+  ],
+  api: [async ({ fake }, use) => use(new ConsoleApi(`https://${HOST}:${fake.port}`)), { scope: 'worker' }],
+  // One Firefox per worker (its launch costs 4–7 s); tests reset the fake console and storage instead.
+  ff: [
+    async ({}, use) => {
+      const ff = await launchFirefox();
+      await use(ff);
+      await ff.browser.close();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  consolePage: async ({ ff, api }, use) => {
+    await api.reset();
+    const keep = new Set(await ff.browser.pages());
+    // Each test starts like a fresh install: no remembered choices, no campaign.
+    const helper = await openExtPage(ff.browser, 'options.html');
+    await helper.evaluate(() => (globalThis as unknown as WebExt).browser.storage.local.clear());
+    await helper.close();
+    const firstError = ff.errors.length;
+    const page = await ff.browser.newPage();
+    await use(page);
+    // Errors reach Firefox's output a moment after they happen.
+    await new Promise((r) => setTimeout(r, 300));
+    const errors = ff.errors.slice(firstError);
+    for (const p of await ff.browser.pages()) if (!keep.has(p)) await p.close().catch(() => undefined);
+    expect(errors, 'errors from the pages (Firefox output)').toEqual([]);
+  },
+});
+
+/** Logs in as a role through the fake console's test route, landing on `redirect`. */
+export async function loginAs(page: Page, api: ConsoleApi, role: string, redirect: string): Promise<void> {
+  await page.goto(`${api.origin()}/__test/login?as=${role}&redirect=${encodeURIComponent(redirect)}`);
+}
+
+/**
+ * The id of the live tab the background recorded on a console page under `pathPrefix` (newest
+ * first), read from an extension page (`from`) as the panel itself reads it.
+ */
+export function consoleTabId(from: Page, pathPrefix: string): Promise<number> {
+  return until(`the extension to detect a console page under ${pathPrefix}`, () =>
+    from.evaluate(async (p) => {
+      const api = (globalThis as unknown as WebExt).browser;
+      const all = ((await api.storage.session.get('tabs')).tabs ?? {}) as Record<string, { page: { path: string } | null }>;
+      const live = new Set((await api.tabs.query({})).map((t) => t.id));
+      const hits = Object.entries(all)
+        .filter(([id, s]) => s.page?.path.startsWith(p) && live.has(Number(id)))
+        .map(([id]) => Number(id));
+      return hits.length ? Math.max(...hits) : 0;
+    }, pathPrefix),
+  );
+}
+
+// --- Driving an extension page: puppeteer's clicks are real input (user gestures), lookups by text ---
+
+/** Text of the first element matching `selector`, or null. */
+export const textOf = (page: Page, selector: string): Promise<string | null> =>
+  page.evaluate((s) => document.querySelector(s)?.textContent?.trim() ?? null, selector);
+
+/** Waits until the text of `selector` matches `want`; returns it. */
+export async function waitText(page: Page, selector: string, want: RegExp | string, timeoutMs = 20_000): Promise<string> {
+  return until(`${selector} to read ${want}`, async () => {
+    const t = await textOf(page, selector);
+    return t !== null && (typeof want === 'string' ? t === want : want.test(t)) ? t : null;
+  }, timeoutMs);
+}
+
+/** Clicks, with the mouse (a real user gesture), the element `find` returns in the page, once it exists and is enabled. */
+async function clickFound<A>(page: Page, what: string, find: (a: A) => Element | null, arg: A): Promise<void> {
+  const handle = await until(`${what} to be clickable`, async () => {
+    const h = await page.evaluateHandle(find as (a: unknown) => Element | null, arg as unknown);
+    const el = h.asElement() as ElementHandle<Element> | null;
+    if (el && !(await el.evaluate((e) => (e as HTMLButtonElement).disabled === true))) return el;
+    await h.dispose();
+    return null;
+  });
+  await handle.click();
+  await handle.dispose();
+}
+
+/** Clicks the enabled button whose text is exactly `name` (inside `within` when given). */
+export function clickButton(page: Page, name: string, within = 'body'): Promise<void> {
+  return clickFound(
+    page,
+    `button « ${name} »`,
+    (a) => Array.from(document.querySelectorAll(`${a.within} button`)).find((b) => b.textContent?.trim() === a.name && !(b as HTMLButtonElement).disabled) ?? null,
+    { name, within },
+  );
+}
+
+/** Clicks the checkbox labelled `label` in the fieldset whose legend starts with `legend`. */
+export function clickCheckbox(page: Page, legend: string, label: string): Promise<void> {
+  return clickFound(
+    page,
+    `checkbox « ${label} »`,
+    (a) => {
+      const set = Array.from(document.querySelectorAll('fieldset')).find((f) => f.querySelector('legend')?.textContent?.trim().startsWith(a.legend));
+      const l = Array.from(set?.querySelectorAll('label') ?? []).find((x) => x.textContent?.trim() === a.label);
+      return l?.querySelector('input') ?? null;
+    },
+    { legend, label },
+  );
+}
+
+/** Chooses, in the select labelled `label`, the option whose text is `option` (as a user's choice: input + change). */
+export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
+  const value = await until(`select « ${label} » with « ${option} »`, () =>
+    page.evaluate(
+      (a) => {
+        const l = Array.from(document.querySelectorAll('label')).find((x) => x.querySelector('span')?.textContent?.trim() === a.label);
+        const sel = l?.querySelector('select');
+        const opt = Array.from(sel?.options ?? []).find((o) => o.textContent?.trim() === a.option);
+        if (!sel || !opt) return null;
+        document.querySelector('[data-pp-select]')?.removeAttribute('data-pp-select');
+        sel.setAttribute('data-pp-select', '');
+        return opt.value;
+      },
+      { label, option },
+    ),
+  );
+  await page.select('[data-pp-select]', value);
+}
+
+/** Every row of the panel's verification list (a virtual list), scrolled from top to bottom. */
+export function allRows(page: Page): Promise<Array<{ id: string; cells: string[] }>> {
+  return page.evaluate(async () => {
+    const list = document.querySelector('.list') as HTMLElement;
+    const seen = new Map<string, string[]>();
+    const order: string[] = [];
+    list.scrollTop = 0;
+    for (let guard = 0; guard < 1000; guard++) {
+      await new Promise((r) => setTimeout(r, 40));
+      for (const tr of Array.from(list.querySelectorAll('tbody tr[data-id]'))) {
+        const id = tr.getAttribute('data-id')!;
+        if (!seen.has(id)) (seen.set(id, Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')), order.push(id));
+      }
+      if (list.scrollTop + list.clientHeight >= list.scrollHeight - 2) break;
+      list.scrollTop += list.clientHeight - 40;
+    }
+    return order.map((id) => ({ id, cells: seen.get(id)! }));
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * Firefox's sidebar: one per window, opened from the popup's « Ouvrir le publipostage », showing
+ * `panel.html` without `?tab=`: it serves the active tab of its own window, and reads the list as
+ * soon as that tab reaches the console's massmail page. The sidebar's document is read from an
+ * extension tab through `extension.getViews({ type: 'sidebar' })`.
+ */
+import { DEMO, MASSMAIL, clickButton, consoleTabId, expect, loginAs, openExtPage, test, until, type Page, type WebExt } from './fixtures';
+
+const USERS = `/admin/${DEMO}/users/list`;
+const NO_CONSOLE = /^Ouvrez la page « Distribuer les comptes »/;
+
+/** The sidebar's URL and main text (null when no sidebar is open), read from an extension page. */
+function sidebar(from: Page): Promise<{ href: string; text: string } | null> {
+  return from.evaluate(() => {
+    const [view] = (globalThis as unknown as WebExt).browser.extension.getViews({ type: 'sidebar' } as unknown as chrome.extension.FetchProperties);
+    if (!view) return null;
+    const main = view.document.querySelector('main');
+    return { href: view.location.href, text: (main?.querySelector('.count-selected') ?? main?.querySelector('[role=status], [role=alert]'))?.textContent?.trim() ?? '' };
+  });
+}
+
+async function sidebarShows(from: Page, want: RegExp | string, timeoutMs = 20_000): Promise<void> {
+  let last: unknown = null;
+  await until(`the sidebar to show ${want}`, async () => {
+    const s = (last = await sidebar(from));
+    return s && (typeof want === 'string' ? s.text === want : want.test(s.text));
+  }, timeoutMs).catch((e: Error) => {
+    throw new Error(`${e.message}; it shows ${JSON.stringify(last)}`);
+  });
+}
+
+/** Opens the sidebar as a user does: the popup of a console tab, « Ouvrir le publipostage » (a real click). */
+async function openSidebar(ff: { browser: import('puppeteer-core').Browser }, consoleTab: number): Promise<Page> {
+  const popup = await openExtPage(ff.browser, `popup.html?tab=${consoleTab}`);
+  await clickButton(popup, 'Ouvrir le publipostage');
+  const s = await until('the sidebar to open', () => sidebar(popup));
+  // Firefox's sidebar is the panel without ?tab=: it serves the active tab, here the popup's own tab.
+  expect(s.href).toMatch(/\/panel\.html$/);
+  await sidebarShows(popup, NO_CONSOLE);
+  return popup;
+}
+
+test('the sidebar follows the active tab of its own window, not a tab activated in another window', async ({ ff, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  await loginAs(consolePage, api, 'adml', MASSMAIL);
+  const helper = await openExtPage(ff.browser, 'options.html');
+  const tabId = await consoleTabId(helper, MASSMAIL);
+  await helper.close();
+  const popup = await openSidebar(ff, tabId);
+
+  await consolePage.bringToFront();
+  await sidebarShows(popup, `${users.length} comptes sélectionnés`);
+  const reads = async () => (await api.requests()).filter((r) => r.path === `/directory/structure/${DEMO}/massMail/allUsers`).length;
+  const readsBefore = await reads();
+
+  // Another window opens, and a tab of it is activated: this window's sidebar stays on its console tab.
+  const other = await ff.browser.newPage({ type: 'window' });
+  await other.goto(`${api.origin()}${USERS}`);
+  await other.bringToFront();
+  const second = await ff.browser.newPage(); // a new tab, in the window that has the focus
+  await second.bringToFront();
+  await new Promise((r) => setTimeout(r, 1500));
+  expect((await sidebar(popup))?.text).toBe(`${users.length} comptes sélectionnés`);
+  expect(await reads(), 'the sidebar did not read the list again').toBe(readsBefore);
+
+  // In its own window it still follows: the popup's tab, then the console tab again.
+  await popup.bringToFront();
+  await sidebarShows(popup, NO_CONSOLE);
+  await consolePage.bringToFront();
+  await sidebarShows(popup, `${users.length} comptes sélectionnés`);
+});
+
+test('the sidebar reads the list when its own tab navigates onto the massmail page', async ({ ff, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  // A console tab for the popup's button, and the tab the director works in, on another console page.
+  await loginAs(consolePage, api, 'adml', MASSMAIL);
+  const helper = await openExtPage(ff.browser, 'options.html');
+  const tabId = await consoleTabId(helper, MASSMAIL);
+  await helper.close();
+  const work = await ff.browser.newPage();
+  await work.goto(`${api.origin()}${USERS}`);
+  const popup = await openSidebar(ff, tabId);
+
+  await work.bringToFront();
+  await sidebarShows(popup, NO_CONSOLE);
+  await new Promise((r) => setTimeout(r, 500));
+  expect((await sidebar(popup))?.text).toMatch(NO_CONSOLE);
+
+  await work.goto(`${api.origin()}${MASSMAIL}`);
+  await sidebarShows(popup, `${users.length} comptes sélectionnés`);
+  // It is the working tab that was read, not the other console tab.
+  const workId = await consoleTabId(popup, MASSMAIL);
+  expect(workId).not.toBe(tabId);
+  const read = await popup.evaluate(async () => ((await (globalThis as unknown as WebExt).browser.storage.session.get('tabs')).tabs ?? {}) as Record<string, { read: { count: number } | null }>);
+  expect(read[workId]?.read?.count).toBe(users.length);
+  expect(read[tabId]?.read ?? null).toBeNull();
+});
