@@ -49,6 +49,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // Each test starts like a fresh install: no remembered choices, no campaign.
     const helper = await openExtPage(ff.browser, 'options.html');
     await helper.evaluate(() => (globalThis as unknown as WebExt).browser.storage.local.clear());
+    await closeSidebar(helper);
     await helper.close();
     const firstError = ff.errors.length;
     const page = await ff.browser.newPage();
@@ -60,6 +61,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     expect(errors, 'errors from the pages (Firefox output)').toEqual([]);
   },
 });
+
+/**
+ * A sidebar left open by the previous test would follow (and read) this test's console tabs:
+ * close it. sidebarAction.close() wants a user gesture: a real click on the extension page.
+ */
+async function closeSidebar(helper: Page): Promise<void> {
+  const open = () => helper.evaluate(() => (globalThis as unknown as WebExt).browser.extension.getViews({ type: 'sidebar' } as unknown as chrome.extension.FetchProperties).length);
+  if (!(await open())) return;
+  await helper.evaluate(() => {
+    const b = (globalThis as unknown as { browser: { sidebarAction: { close(): Promise<void> } } }).browser;
+    document.addEventListener('click', () => void b.sidebarAction.close(), { once: true });
+  });
+  await helper.mouse.click(2, 2);
+  await until('the sidebar to close', async () => (await open()) === 0);
+}
 
 /** Logs in as a role through the fake console's test route, landing on `redirect`. */
 export async function loginAs(page: Page, api: ConsoleApi, role: string, redirect: string): Promise<void> {
