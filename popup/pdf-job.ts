@@ -2,7 +2,7 @@
 import type { Account } from '../src/model/account';
 import { renderRoster, renderSheets, sheetFileName, type SheetOptions } from '../src/pdf';
 import type { Settings } from '../src/settings';
-import { ext } from '../src/platform/browser-api';
+import { ext, isFirefox } from '../src/platform/browser-api';
 
 type Fonts = { regular: Uint8Array; bold: Uint8Array };
 let fontCache: Promise<Fonts> | null = null;
@@ -78,7 +78,10 @@ export async function makePdf(
   };
 }
 
-/** Saves the file (the browser's download) and opens it in a tab, ready to print. */
+/**
+ * Saves the file (the browser's download) and opens it in a tab, ready to print. Firefox opens a
+ * downloaded PDF in its own viewer by itself: opening the blob too would give two tabs.
+ */
 export function deliver(pdf: PdfResult, open = true): void {
   const a = document.createElement('a');
   a.href = pdf.url;
@@ -86,5 +89,5 @@ export function deliver(pdf: PdfResult, open = true): void {
   document.body.append(a);
   a.click();
   a.remove();
-  if (open) ext().tabs.create({ url: pdf.url }).catch(() => undefined);
+  if (open && !isFirefox()) ext().tabs.create({ url: pdf.url }).catch(() => undefined);
 }

@@ -20,4 +20,5 @@ export function contextAlive(): boolean {
   }
 }
 
-export const isFirefox = (): boolean => typeof (globalThis as { browser?: unknown }).browser !== 'undefined';
+/** Firefox alone has runtime.getBrowserInfo (Chromium also defines `browser` since version 144 or so). */
+export const isFirefox = (): boolean => typeof (ext().runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';

@@ -170,22 +170,33 @@ export async function chooseOption(page: Page, label: string, option: string): P
   await page.select('[data-pp-select]', value);
 }
 
-/** Every row of the panel's verification list (a virtual list), scrolled from top to bottom. */
+/**
+ * Every row of the panel's verification list (a virtual list), scrolled from top to bottom: after
+ * each scroll, waits until the rows drawn cover the visible box before reading them.
+ */
 export function allRows(page: Page): Promise<Array<{ id: string; cells: string[] }>> {
   return page.evaluate(async () => {
     const list = document.querySelector('.list') as HTMLElement;
-    const seen = new Map<string, string[]>();
-    const order: string[] = [];
+    const seen = new Map<number, { id: string; cells: string[] }>();
+    const covered = () => {
+      const rows = Array.from(list.querySelectorAll('tbody tr[data-id]'));
+      if (!rows.length) return true;
+      const box = list.getBoundingClientRect();
+      const top = rows[0]!.getBoundingClientRect().top;
+      const bottom = rows.at(-1)!.getBoundingClientRect().bottom;
+      // At the end of the list, the last row drawn is the list's last (no spacer row after it).
+      return top <= box.top + 40 && (bottom >= box.bottom - 2 || !rows.at(-1)!.nextElementSibling);
+    };
     list.scrollTop = 0;
     for (let guard = 0; guard < 1000; guard++) {
-      await new Promise((r) => setTimeout(r, 40));
+      for (let w = 0; w < 250 && !covered(); w++) await new Promise((r) => setTimeout(r, 20));
       for (const tr of Array.from(list.querySelectorAll('tbody tr[data-id]'))) {
-        const id = tr.getAttribute('data-id')!;
-        if (!seen.has(id)) (seen.set(id, Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')), order.push(id));
+        const i = Number(tr.getAttribute('aria-rowindex'));
+        seen.set(i, { id: tr.getAttribute('data-id')!, cells: Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '') });
       }
       if (list.scrollTop + list.clientHeight >= list.scrollHeight - 2) break;
       list.scrollTop += list.clientHeight - 40;
     }
-    return order.map((id) => ({ id, cells: seen.get(id)! }));
+    return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
   });
 }
