@@ -116,3 +116,20 @@ test('the options page saves the settings and shows them again', async ({ ff }) 
   expect(await again.$eval('#opt-school', (e) => (e as HTMLInputElement).value)).toBe('École Jules Ferry');
   expect(await again.$eval('#opt-ent-url', (e) => (e as HTMLInputElement).value)).toBe('https://ent.mon-ecole.fr');
 });
+
+test('an error in an extension page is caught by the collector that fails the tests', async ({ ff }) => {
+  const page = await openExtPage(ff.browser, 'options.html');
+  const first = ff.errors.length;
+  await page.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('probe: uncaught');
+    });
+    void Promise.reject(new Error('probe: rejected'));
+    console.error('probe: console.error');
+  });
+  await until('the three errors to be collected', () => ff.errors.length >= first + 3);
+  const seen = ff.errors.splice(first); // collected: this test's own probes must not fail it
+  expect(seen.some((l) => l.includes('options.html') && l.includes('probe: uncaught'))).toBe(true);
+  expect(seen.some((l) => l.includes('probe: rejected'))).toBe(true);
+  expect(seen.some((l) => l.includes('probe: console.error'))).toBe(true);
+});

@@ -86,18 +86,24 @@ export async function loginAs(page: Page, api: ConsoleApi, role: string, redirec
  * The id of the live tab the background recorded on a console page under `pathPrefix` (newest
  * first), read from an extension page (`from`) as the panel itself reads it.
  */
-export function consoleTabId(from: Page, pathPrefix: string): Promise<number> {
-  return until(`the extension to detect a console page under ${pathPrefix}`, () =>
+export async function consoleTabId(from: Page, pathPrefix: string): Promise<number> {
+  const look = () =>
     from.evaluate(async (p) => {
       const api = (globalThis as unknown as WebExt).browser;
       const all = ((await api.storage.session.get('tabs')).tabs ?? {}) as Record<string, { page: { path: string } | null }>;
-      const live = new Set((await api.tabs.query({})).map((t) => t.id));
+      const tabs = await api.tabs.query({});
+      const live = new Set(tabs.map((t) => t.id));
       const hits = Object.entries(all)
         .filter(([id, s]) => s.page?.path.startsWith(p) && live.has(Number(id)))
         .map(([id]) => Number(id));
-      return hits.length ? Math.max(...hits) : 0;
-    }, pathPrefix),
-  );
+      return { id: hits.length ? Math.max(...hits) : 0, all, tabs: tabs.map((t) => [t.id, t.url, t.status]) };
+    }, pathPrefix);
+  try {
+    return await until(`the extension to detect a console page under ${pathPrefix}`, async () => (await look()).id);
+  } catch (e) {
+    const { all, tabs } = await look();
+    throw new Error(`${(e as Error).message}; records ${JSON.stringify(all)}; tabs ${JSON.stringify(tabs)}`);
+  }
 }
 
 // --- Driving an extension page: puppeteer's clicks are real input (user gestures), lookups by text ---
