@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expected, shownLogin } from '../e2e/oracle';
+import { UI } from '../../src/i18n/ui';
 import { FF_EXT_DIR } from './firefox';
 import {
   DEMO, MASSMAIL, allRows, chooseOption, clickButton, clickCheckbox, consoleTabId, expect, loginAs, openExtPage, test, textOf, until, waitText,
@@ -98,7 +99,7 @@ test('the popup shows the school and the count read on the console tab; elsewher
     }),
   );
   const elsewhere = await openExtPage(ff.browser, `popup.html?tab=${blankId}`);
-  await waitText(elsewhere, 'main.popup .notice', /Ouvrez la page « Distribuer les comptes »/);
+  await waitText(elsewhere, 'main.popup .notice', UI.fr.noConsole);
   expect(await textOf(elsewhere, '.count')).toBeNull();
 });
 
