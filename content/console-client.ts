@@ -74,8 +74,12 @@ export async function request(
 }
 
 /** GET a JSON route; an HTML answer where JSON was expected is a login page, i.e. the session is over. */
-export async function getJson(path: string, onProgress?: (received: number, total: number | null) => void): Promise<Answer<unknown>> {
-  const r = await request(path, { headers: { Accept: 'application/json' } }, onProgress);
+export async function getJson(
+  path: string,
+  onProgress?: (received: number, total: number | null) => void,
+  headers: Record<string, string> = {},
+): Promise<Answer<unknown>> {
+  const r = await request(path, { headers: { Accept: 'application/json', ...headers } }, onProgress);
   if (!r.ok) return r;
   try {
     return { ok: true, data: JSON.parse(r.data) };

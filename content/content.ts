@@ -9,7 +9,8 @@ import { accountsFromTable } from '../src/console/table';
 import { parseTeacherSchools, parseUserInfo, teacherRoster, type TeacherSchool } from '../src/console/class-admin';
 import type { Account, ClassRef, Structure } from '../src/model/account';
 import { deriveParentClasses, linksFromClassLists, manyParentsWithoutClass } from '../src/model/parent-classes';
-import { isMessage, type LoadAccounts, type LoadReply, type SendMail, type SendMailReply } from '../src/messages';
+import { isMessage, type LoadAccounts, type LoadReply, type PlatformRulesReply, type SendMail, type SendMailReply } from '../src/messages';
+import { keysToResolve, parseAuthContext, platformRules } from '../src/console/auth-context';
 import { contextAlive, ext } from '../src/platform/browser-api';
 import { getJson, postJson } from './console-client';
 import { doorAnchor, readUserTable } from './selectors';
@@ -227,6 +228,26 @@ function ensureDoor(): void {
   anchor.appendChild(button);
 }
 
+/**
+ * The ENT's rules for the sheets (password rule text, mandatory e-mail), read like entcore's own
+ * activation page does; an i18n key instead of text is resolved through `/auth/i18n`.
+ */
+async function readPlatformRules(): Promise<PlatformRulesReply> {
+  const r = await getJson(routes.authContext());
+  if (!r.ok) return r;
+  try {
+    const context = parseAuthContext(r.data);
+    const bundles: Partial<Record<'fr' | 'en', unknown>> = {};
+    for (const lang of Object.keys(keysToResolve(context)) as ('fr' | 'en')[]) {
+      const b = await getJson(routes.authI18n(), undefined, { 'Accept-Language': lang });
+      if (b.ok) bundles[lang] = b.data;
+    }
+    return { ok: true, rules: platformRules(context, bundles) };
+  } catch (e) {
+    return { ok: false, error: { kind: 'format', detail: (e as Error).message } };
+  }
+}
+
 function start(): void {
   ext().runtime.onMessage.addListener((msg: unknown, _sender, sendResponse: (r: unknown) => void) => {
     if (!contextAlive()) return false;
@@ -238,6 +259,7 @@ function start(): void {
     let work: Promise<unknown> | null = null;
     if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg);
     else if (isMessage<SendMail>(msg, 'send-mail')) work = sendMail(msg);
+    else if (isMessage(msg, 'read-platform-rules')) work = readPlatformRules();
     if (!work) return false;
     work.then(sendResponse, (e: Error) => sendResponse({ ok: false, error: { kind: 'format', detail: e.message } }));
     return true;

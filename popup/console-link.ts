@@ -1,6 +1,7 @@
 /** The panel's line to the content script of its console tab. */
 import type { PageInfo } from '../src/console/endpoints';
-import type { LoadReply, PanelToContent, PingReply, SendMailReply } from '../src/messages';
+import type { LoadReply, PanelToContent, PingReply, PlatformRulesReply, SendMailReply } from '../src/messages';
+import { NO_RULES, type PlatformRules } from '../src/console/auth-context';
 import { ext } from '../src/platform/browser-api';
 
 export async function askContent<R>(tabId: number, msg: PanelToContent): Promise<R> {
@@ -13,6 +14,16 @@ export async function ping(tabId: number): Promise<PageInfo | null> {
     return r?.page ?? null;
   } catch {
     return null;
+  }
+}
+
+/** The ENT's rules for the sheets; when they cannot be read, none (the sheets then print a neutral sentence). */
+export async function readPlatformRules(tabId: number): Promise<PlatformRules> {
+  try {
+    const r = await askContent<PlatformRulesReply | undefined>(tabId, { type: 'read-platform-rules' });
+    return r?.ok ? r.rules : NO_RULES;
+  } catch {
+    return NO_RULES;
   }
 }
 

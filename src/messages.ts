@@ -7,6 +7,7 @@ import type { Account, ClassRef, Structure } from './model/account';
 import type { ConsoleError } from './console/errors';
 import type { PageInfo } from './console/endpoints';
 import type { SendFailureKind } from './campaign/runner';
+import type { PlatformRules } from './console/auth-context';
 
 // content → background
 export type PageDetected = { type: 'page-detected'; page: PageInfo | null };
@@ -33,7 +34,9 @@ export type Ping = { type: 'ping' };
 /** `classIds`: on the teacher page, the classes picked in the class chooser (a teacher with no class of their own). */
 export type LoadAccounts = { type: 'load'; structureId: string | null; classIds?: string[] };
 export type SendMail = { type: 'send-mail'; structureId: string; ids: string[]; timeoutMs?: number };
-export type PanelToContent = Ping | LoadAccounts | SendMail;
+/** The ENT's own rules printed on the sheets (GET /auth/context, read with the console session). */
+export type ReadPlatformRules = { type: 'read-platform-rules' };
+export type PanelToContent = Ping | LoadAccounts | SendMail | ReadPlatformRules;
 
 export type PingReply = { page: PageInfo | null };
 export type LoadReply =
@@ -55,10 +58,13 @@ export type SendMailReply =
   | { ok: true }
   | { ok: false; kind: SendFailureKind; status?: number; message?: string };
 
+/** Never an error the panel must act on: unavailable rules mean the sheets' neutral sentence. */
+export type PlatformRulesReply = { ok: true; rules: PlatformRules } | { ok: false; error: ConsoleError };
+
 // content → panel (broadcast through runtime messaging; the panel keeps those of its own tab)
 export type LoadProgress = { type: 'load-progress'; receivedBytes: number; totalBytes: number | null };
 
-const TYPES = new Set(['page-detected', 'accounts-read', 'open-panel', 'get-tab-state', 'ping', 'load', 'send-mail', 'load-progress']);
+const TYPES = new Set(['page-detected', 'accounts-read', 'open-panel', 'get-tab-state', 'ping', 'load', 'send-mail', 'load-progress', 'read-platform-rules']);
 
 /** Cheap structural check on receipt: a message of an unknown shape is dropped, never acted upon. */
 export function isMessage<T extends { type: string }>(m: unknown, type: T['type']): m is T {

@@ -19,6 +19,10 @@ export const routes = {
   login: (callBack: string) => `/auth/login?callBack=${enc(callBack)}`,
   validateMfa: () => '/auth/validate-mfa',
   activation: () => '/auth/activation',
+  /** The ENT's rules shown on the activation page: password rule text, mandatory fields (AuthController.context). */
+  authContext: () => '/auth/context',
+  /** The auth module's i18n bundle, in the language of the Accept-Language header (entcore's pages load it). */
+  authI18n: () => '/auth/i18n',
   /** The user's sheet in the admin console (the console's own row link, one-console.md §4.1). */
   userSheet: (structureId: string, userId: string) => `/admin/${enc(structureId)}/users/list/${enc(userId)}/details`,
   massmailPage: (structureId: string) => `/admin/${enc(structureId)}/imports-exports/massmail`,

@@ -1,10 +1,14 @@
 /**
  * Wording of the printed login sheets, cover pages and sign-off rosters.
  * Two dictionaries with identical keys (checked by test/unit/pdf-i18n.test.ts) and identical
- * `{placeholders}` per key. Fill them with `fmt(dict.key, { name: … })`.
+ * `{placeholders}` per key. Fill them with `say(dict, 'key', { name: … })`.
  */
+import { format, type Lang } from './french';
 
 export const SHEETS_FR = {
+  // the language of this dictionary (drives elision, agreement and spacing in `say`)
+  'lang': 'fr',
+
   // profiles
   'profile.Student': 'Élève',
   'profile.Relative': 'Parent',
@@ -15,7 +19,7 @@ export const SHEETS_FR = {
   // who / what
   'for': "Ce document s'adresse à",
   'inClasses': '{profile} en classe de {classes}',
-  'parentOf': 'Parent de {children}',
+  'parentOf': 'Parent {de children}',
   'childWithClass': '{name} ({class})',
   'and': ' et ',
   'listSep': ', ',
@@ -28,48 +32,63 @@ export const SHEETS_FR = {
   // credentials
   'address': 'Adresse de connexion : {url}',
   'address.short': 'Connectez-vous sur : {url}',
-  'login': 'Identifiant : {login}',
-  'code': "Code d'activation : {code}",
+  'login.lead': 'Identifiant : ',
+  'code.lead': "Code d'activation : ",
 
   // not activated: first connection
   'first.intro': 'Pour activer votre compte, suivez ces étapes :',
   'first.step1': 'Rendez-vous sur {url}',
   'first.step2': "Saisissez votre identifiant et votre code d'activation, puis cliquez sur « Connexion ».",
-  'first.step3':
-    "Choisissez un mot de passe d'au moins 8 caractères, avec au moins une majuscule, une minuscule et un chiffre.",
-  'first.step4': 'Indiquez votre adresse e-mail : elle vous permettra de retrouver votre mot de passe en cas d’oubli.',
+  'first.step3': 'Choisissez votre mot de passe et confirmez-le. {rule}',
+  'first.step4': "Indiquez votre adresse e-mail : elle vous permettra de recevoir un lien si vous oubliez votre mot de passe.",
+  'first.step4.required': "Indiquez votre adresse e-mail (demandée à l'activation) : elle vous permettra de recevoir un lien si vous oubliez votre mot de passe.",
   'first.step5': "Acceptez la charte d'utilisation, puis cliquez sur « Activer ».",
-  'first.short':
-    "1re connexion : saisissez identifiant et code, choisissez un mot de passe (8 caractères min., avec majuscule, minuscule et chiffre), indiquez une adresse e-mail et acceptez la charte d'utilisation.",
+  'first.short': "1re connexion : saisissez l'identifiant et le code, puis choisissez votre mot de passe. {rule}",
+  'password.neutral': "Les règles du mot de passe s'affichent à l'écran.",
   'first.keep': "Conservez ce document : le code d'activation ne sert qu'une fois.",
   'qr.activate': 'Scannez pour activer',
-  'qr.secret': "Ce QR code est aussi confidentiel que le code d'activation.",
+  'qr.login': 'Scannez pour vous connecter',
+  'qr.secret': 'Code et QR code personnels : ne les communiquez pas.',
 
   // activated: login reminder + forgotten password
   'activated.intro': 'Vous possédez déjà un compte. Votre identifiant de connexion est rappelé ci-dessous.',
-  'activated.short': 'Vous possédez déjà un compte.',
+  'activated.short': 'Compte activé.',
+  'activated.keep': 'Conservez ce document : il rappelle votre identifiant.',
   'forgot.title': 'Mot de passe oublié ?',
-  'forgot.step1': 'Rendez-vous sur {url}',
-  'forgot.step2': 'Cliquez sur « Mot de passe oublié ».',
-  'forgot.step3': 'Saisissez votre identifiant.',
-  'forgot.step4': 'Cliquez sur « Envoyer ».',
-  'forgot.step5': 'Suivez le lien reçu par e-mail pour choisir un nouveau mot de passe.',
-  'forgot.noMail':
-    "Sans adresse e-mail enregistrée, la demande est transmise à l'enseignant de la classe ou au directeur de l'école.",
+  'forgot.step1': 'Sur {url}, cliquez sur « Mot de passe oublié ? ».',
+  'forgot.step2': 'Saisissez votre identifiant, puis validez.',
+  'forgot.step3': 'Suivez le lien reçu par e-mail pour choisir un nouveau mot de passe.',
+  'forgot.noMail': "Sans adresse e-mail enregistrée, ce lien ne peut pas vous parvenir : adressez-vous à l'école.",
   'forgot.short':
-    "Mot de passe oublié ? Sur la page de connexion, cliquez sur « Mot de passe oublié », saisissez votre identifiant puis « Envoyer » et suivez le lien reçu par e-mail (sans e-mail : l'enseignant de la classe ou le directeur de l'école).",
+    "Mot de passe oublié ? Cliquez sur « Mot de passe oublié ? » sur la page de connexion et suivez le lien reçu par e-mail. Sans e-mail enregistré, adressez-vous à l'école.",
   'qr.site': "Scannez pour accéder à l'ENT",
 
   // teachers
-  'teacher.academie': "Votre compte est activé par l'académie : connectez-vous avec votre identifiant académique.",
+  'teacher.activated': "Votre compte est activé : connectez-vous avec votre identifiant {ent} : {login} (ce n'est pas votre adresse e-mail).",
+  'teacher.academie':
+    "Si votre académie le propose, vous pouvez aussi vous connecter avec votre compte académique, par le bouton de l'académie sur la page de connexion.",
+
+  // help, app
+  'help.school': "Besoin d'aide ? Adressez-vous à l'école.",
+  'help.url': "Besoin d'aide ? {url}, ou adressez-vous à l'école.",
+  'app.one': "Sur téléphone : l'application ONE Pocket (App Store, Google Play), avec le même identifiant.",
 
   // cover pages
   'cover.title': 'Fiches de connexion',
   'cover.class': 'Classe : {class}',
-  'cover.count.one': '{n} fiche',
-  'cover.count.many': '{n} fiches',
+  'cover.teachers': '{n|Enseignant|Enseignants} : {names}',
+  'cover.count': '{n} {n|fiche|fiches}',
+  'cover.notActivated': '{n} {n|compte non activé|comptes non activés}',
+  'cover.noEmail': '{n} sans adresse e-mail',
   'cover.date': 'Imprimé le {date}',
   'noClass': 'Sans classe',
+
+  // household packs
+  'family.title': 'Famille {name}',
+  'family.count': '{n} {n|fiche|fiches}',
+  'family.header': 'Famille {name} — {n} {n|fiche|fiches} : {children}',
+  'family.sheet': 'Famille {name} — fiche {i} sur {n}',
+  'labels.title': 'Étiquettes des enveloppes',
 
   // roster
   'roster.title': "Feuille d'émargement — {class}",
@@ -86,6 +105,8 @@ export type SheetKey = keyof typeof SHEETS_FR;
 export type SheetDict = Record<SheetKey, string>;
 
 export const SHEETS_EN: SheetDict = {
+  'lang': 'en',
+
   'profile.Student': 'Student',
   'profile.Relative': 'Parent',
   'profile.Teacher': 'Teacher',
@@ -105,42 +126,56 @@ export const SHEETS_EN: SheetDict = {
 
   'address': 'Login address: {url}',
   'address.short': 'Log in at: {url}',
-  'login': 'Login: {login}',
-  'code': 'Activation code: {code}',
+  'login.lead': 'Login: ',
+  'code.lead': 'Activation code: ',
 
   'first.intro': 'To activate your account, follow these steps:',
   'first.step1': 'Go to {url}',
   'first.step2': 'Enter your login and your activation code, then click « Log in ».',
-  'first.step3': 'Choose a password of at least 8 characters, with at least one upper-case letter, one lower-case letter and one digit.',
-  'first.step4': 'Give your e-mail address: it lets you recover your password if you forget it.',
+  'first.step3': 'Choose your password and confirm it. {rule}',
+  'first.step4': 'Give your e-mail address: it lets you receive a link if you forget your password.',
+  'first.step4.required': 'Give your e-mail address (asked at activation): it lets you receive a link if you forget your password.',
   'first.step5': 'Accept the terms of use, then click « Activate ».',
-  'first.short':
-    'First login: enter login and code, choose a password (at least 8 characters, with upper case, lower case and a digit), give an e-mail address and accept the terms of use.',
+  'first.short': 'First login: enter the login and the code, then choose your password. {rule}',
+  'password.neutral': 'The password rules are shown on screen.',
   'first.keep': 'Keep this document: the activation code can be used only once.',
   'qr.activate': 'Scan to activate',
-  'qr.secret': 'This QR code is as confidential as the activation code.',
+  'qr.login': 'Scan to log in',
+  'qr.secret': 'Personal code and QR code: do not share them.',
 
   'activated.intro': 'You already have an account. Your login is recalled below.',
-  'activated.short': 'You already have an account.',
+  'activated.short': 'Account activated.',
+  'activated.keep': 'Keep this document: it recalls your login.',
   'forgot.title': 'Forgot your password?',
-  'forgot.step1': 'Go to {url}',
-  'forgot.step2': 'Click « Forgot password ».',
-  'forgot.step3': 'Enter your login.',
-  'forgot.step4': 'Click « Send ».',
-  'forgot.step5': 'Follow the link you receive by e-mail to choose a new password.',
-  'forgot.noMail': 'Without a registered e-mail address, the request goes to the class teacher or the school director.',
+  'forgot.step1': 'At {url}, click « Forgot password? ».',
+  'forgot.step2': 'Enter your login, then confirm.',
+  'forgot.step3': 'Follow the link you receive by e-mail to choose a new password.',
+  'forgot.noMail': 'Without a registered e-mail address, that link cannot reach you: ask the school.',
   'forgot.short':
-    'Forgot your password? On the login page, click « Forgot password », enter your login, then « Send » and follow the link received by e-mail (without e-mail: the class teacher or the school director).',
+    'Forgot your password? Click « Forgot password? » on the login page and follow the link received by e-mail. Without a registered e-mail, ask the school.',
   'qr.site': 'Scan to open the ENT',
 
-  'teacher.academie': 'Your account is activated by the académie: log in with your académie login.',
+  'teacher.activated': 'Your account is activated: log in with your {ent} login: {login} (it is not your e-mail address).',
+  'teacher.academie': 'If your académie offers it, you can also log in with your académie account, through the académie button on the login page.',
+
+  'help.school': 'Need help? Ask the school.',
+  'help.url': 'Need help? {url}, or ask the school.',
+  'app.one': 'On a phone: the ONE Pocket app (App Store, Google Play), with the same login.',
 
   'cover.title': 'Login sheets',
   'cover.class': 'Class: {class}',
-  'cover.count.one': '{n} sheet',
-  'cover.count.many': '{n} sheets',
+  'cover.teachers': '{n|Teacher|Teachers}: {names}',
+  'cover.count': '{n} {n|sheet|sheets}',
+  'cover.notActivated': '{n} {n|account|accounts} not activated',
+  'cover.noEmail': '{n} without an e-mail address',
   'cover.date': 'Printed on {date}',
   'noClass': 'No class',
+
+  'family.title': '{name} family',
+  'family.count': '{n} {n|sheet|sheets}',
+  'family.header': '{name} family — {n} {n|sheet|sheets}: {children}',
+  'family.sheet': '{name} family — sheet {i} of {n}',
+  'labels.title': 'Envelope labels',
 
   'roster.title': 'Sign-off sheet — {class}',
   'roster.lastName': 'Last name',
@@ -154,7 +189,13 @@ export const SHEETS_EN: SheetDict = {
 
 export const SHEET_DICTS: Record<'fr' | 'en', SheetDict> = { fr: SHEETS_FR, en: SHEETS_EN };
 
-/** Replace `{name}` placeholders; unknown placeholders are left as is. */
-export function fmt(template: string, vars: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+/** The dictionary's language. */
+export const langOf = (d: SheetDict): Lang => (d.lang === 'en' ? 'en' : 'fr');
+
+/**
+ * One sheet string, filled and typeset through the French module (src/i18n/french.ts): elision
+ * (`{de name}`), agreement (`{n|one|other}`) and no-break spaces in French.
+ */
+export function say(d: SheetDict, key: SheetKey, vars: Record<string, string | number> = {}): string {
+  return format(langOf(d), d[key], vars);
 }

@@ -3,6 +3,7 @@
  * a unit test checks the generated _locales too). `{name}` marks a substitution.
  */
 import { FOLLOW_UP_EN, FOLLOW_UP_FR } from './follow-up';
+import { format } from './french';
 
 const fr = {
   extName: 'Publipostage ONE',
@@ -83,9 +84,9 @@ const fr = {
   noEmailSelected: 'Aucun compte sélectionné n’a d’adresse courriel.',
   mailNeedsJson: 'Envoi indisponible : la liste a été lue depuis le tableau, sans identifiants de comptes.',
 
-  countSelected: '{n} comptes sélectionnés',
+  countSelected: '{n} {n|compte sélectionné|comptes sélectionnés}',
   countNoEmail: '{n} sans adresse courriel',
-  countActivated: '{n} déjà activés',
+  countActivated: '{n} déjà {n|activé|activés}',
   includeAll: 'Tout inclure',
   excludeAll: 'Tout exclure',
   include: 'Inclure {name}',
@@ -109,25 +110,25 @@ const fr = {
   Guest: 'Invité',
 
   pdfProgress: 'Création du PDF… {done} / {total}',
-  pdfDone: 'PDF prêt : {pages} pages, {accounts} comptes ({kb} Ko).',
+  pdfDone: 'PDF prêt : {pages} {pages|page|pages}, {accounts} {accounts|compte|comptes} ({kb} Ko).',
   pdfError: 'Le PDF n’a pas pu être créé : {detail}',
   openPdf: 'Ouvrir le PDF',
 
   confirmTitle: 'Attention !',
-  confirmText: 'Êtes-vous sûr de vouloir envoyer leur identifiant par mail à {n} utilisateur(s) ?',
-  confirmNoEmail: '{n} compte(s) sélectionné(s) sans adresse courriel ne recevront rien.',
+  confirmText: 'Êtes-vous sûr de vouloir envoyer {n|son|leur} identifiant par mail à {n} {n|utilisateur|utilisateurs} ?',
+  confirmNoEmail: '{n} {n|compte sélectionné|comptes sélectionnés} sans adresse courriel ne {n|recevra|recevront} rien.',
   printThose: 'Imprimer ceux-là',
   confirmSend: 'Envoyer',
   cancel: 'Annuler',
   mailProgress: 'Envoi des courriels… {done} / {total}',
   mailStop: 'Arrêter après l’envoi en cours',
   mailResume: 'Reprendre l’envoi',
-  mailResumeOffer: 'Un envoi interrompu a été retrouvé : {pending} compte(s) restent à envoyer.',
+  mailResumeOffer: 'Un envoi interrompu a été retrouvé : {pending} {pending|compte reste|comptes restent} à envoyer.',
   mailDiscard: 'Abandonner cet envoi',
   mailStoppedSession: 'Envoi interrompu : la session a expiré. Reconnectez-vous à la console puis reprenez l’envoi.',
   mailStoppedMfa: 'Envoi interrompu : validez la connexion (MFA) dans la console puis reprenez l’envoi.',
   mailStoppedForbidden: 'Envoi interrompu : la console refuse l’envoi (droits insuffisants).',
-  mailPaused: 'Envoi arrêté. {pending} compte(s) restent à envoyer.',
+  mailPaused: 'Envoi arrêté. {pending} {pending|compte reste|comptes restent} à envoyer.',
   mailReport: 'Bilan : {sent} envoyé(s), {skipped} sans courriel, {failed} en échec, {unknown} incertain(s).',
   mailExportCsv: 'Exporter le bilan (CSV)',
   mailResendUnknown: 'Renvoyer aux comptes incertains',
@@ -174,7 +175,7 @@ const fr = {
   optSiteRemove: 'Désactiver sur {host}',
   popupOpen: 'Ouvrir le publipostage',
   popupStructure: 'Structure : {id}',
-  popupCount: '{n} comptes lus',
+  popupCount: '{n} {n|compte lu|comptes lus}',
   popupNotRead: 'Comptes pas encore lus : ouvrez le publipostage.',
   popupQuickSearch: 'Recherche rapide (réunion de parents)',
   popupQuickSearchGo: 'Chercher',
@@ -202,7 +203,7 @@ const fr = {
   meetingHint: 'Tapez quelques lettres du nom : la famille s’affiche, imprimez sa fiche ou toute la famille, puis marquez « remis ».',
   meetingNoMatch: 'Aucun compte ne correspond.',
   family: 'Famille',
-  printOne: 'Imprimer la fiche de {name}',
+  printOne: 'Imprimer la fiche {de name}',
   printFamily: 'Imprimer la famille',
   markHanded: 'Marquer comme remis',
   unmarkHanded: 'Annuler « remis »',
@@ -346,7 +347,7 @@ const en: Record<UiKey, string> = {
   noEmailSelected: 'No selected account has an e-mail address.',
   mailNeedsJson: 'Sending unavailable: the list was read from the table, without account ids.',
 
-  countSelected: '{n} accounts selected',
+  countSelected: '{n} {n|account|accounts} selected',
   countNoEmail: '{n} without an e-mail address',
   countActivated: '{n} already activated',
   includeAll: 'Include all',
@@ -372,25 +373,25 @@ const en: Record<UiKey, string> = {
   Guest: 'Guest',
 
   pdfProgress: 'Creating the PDF… {done} / {total}',
-  pdfDone: 'PDF ready: {pages} pages, {accounts} accounts ({kb} KB).',
+  pdfDone: 'PDF ready: {pages} {pages|page|pages}, {accounts} {accounts|account|accounts} ({kb} KB).',
   pdfError: 'The PDF could not be created: {detail}',
   openPdf: 'Open the PDF',
 
   confirmTitle: 'Warning!',
-  confirmText: 'Are you sure you want to e-mail their login to {n} user(s)?',
-  confirmNoEmail: '{n} selected account(s) without an e-mail address will receive nothing.',
+  confirmText: 'Are you sure you want to e-mail their login to {n} {n|user|users}?',
+  confirmNoEmail: '{n} selected {n|account|accounts} without an e-mail address will receive nothing.',
   printThose: 'Print those',
   confirmSend: 'Send',
   cancel: 'Cancel',
   mailProgress: 'Sending e-mails… {done} / {total}',
   mailStop: 'Stop after the current batch',
   mailResume: 'Resume sending',
-  mailResumeOffer: 'An interrupted sending was found: {pending} account(s) still to send.',
+  mailResumeOffer: 'An interrupted sending was found: {pending} {pending|account|accounts} still to send.',
   mailDiscard: 'Discard this sending',
   mailStoppedSession: 'Sending stopped: the session expired. Log in to the console again, then resume.',
   mailStoppedMfa: 'Sending stopped: validate the login (MFA) in the console, then resume.',
   mailStoppedForbidden: 'Sending stopped: the console refuses (insufficient rights).',
-  mailPaused: 'Sending stopped. {pending} account(s) still to send.',
+  mailPaused: 'Sending stopped. {pending} {pending|account|accounts} still to send.',
   mailReport: 'Report: {sent} sent, {skipped} without e-mail, {failed} failed, {unknown} uncertain.',
   mailExportCsv: 'Export the report (CSV)',
   mailResendUnknown: 'Resend to uncertain accounts',
@@ -436,7 +437,7 @@ const en: Record<UiKey, string> = {
   optSiteRemove: 'Disable on {host}',
   popupOpen: 'Open the mail-merge',
   popupStructure: 'School: {id}',
-  popupCount: '{n} accounts read',
+  popupCount: '{n} {n|account|accounts} read',
   popupNotRead: 'Accounts not read yet: open the mail-merge.',
   popupQuickSearch: 'Quick search (parents’ meeting)',
   popupQuickSearchGo: 'Search',
@@ -464,7 +465,7 @@ const en: Record<UiKey, string> = {
   meetingHint: 'Type a few letters of the name: the family shows up, print its sheet or the whole family, then mark it handed over.',
   meetingNoMatch: 'No matching account.',
   family: 'Family',
-  printOne: 'Print the sheet of {name}',
+  printOne: 'Print {name}’s sheet',
   printFamily: 'Print the family',
   markHanded: 'Mark as handed over',
   unmarkHanded: 'Undo “handed over”',
@@ -532,12 +533,13 @@ export type Lang = keyof typeof UI;
 
 export type Translate = (key: UiKey, subs?: Record<string, string | number>) => string;
 
+/**
+ * Strings go through the one French module (src/i18n/french.ts): `{n|one|other}` agrees with the
+ * number, `{de name}` elides, and French text gets its no-break spaces before : ; ! ? and in « ».
+ */
 export function translator(lang: Lang): Translate {
   const dict: Record<UiKey, string> = UI[lang];
-  return (key, subs) => {
-    const s = dict[key] ?? UI.fr[key];
-    return subs ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in subs ? String(subs[k]) : m)) : s;
-  };
+  return (key, subs) => format(lang, dict[key] ?? UI.fr[key], subs);
 }
 
 /** The browser's language, French unless it is clearly English. */

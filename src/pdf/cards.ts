@@ -3,9 +3,9 @@
  */
 import type { Account } from '../model/account';
 import { displayName } from '../model/account';
-import { fmt, type SheetDict } from '../i18n/sheets';
+import { say, type SheetDict } from '../i18n/sheets';
 import type { BlockSpec, CardSpec, Rect } from './layout';
-import { branchOf, cleanUrl, profileLine, qrText, type QrMode } from './wording';
+import { branchOf, cleanUrl, entName, profileLine, qrText, type QrMode } from './wording';
 
 export type SheetModel = 'pdf' | 'newPdf' | 'simplePdf';
 
@@ -17,6 +17,16 @@ export interface CardContext {
   customText?: string;
   /** Logo box in mm at scale 1 of the 1-up sheet (height fixed, width from the aspect ratio). */
   logoAspect?: number;
+  /** The ENT's own password rule text (GET /auth/context), in the sheets' language; absent = neutral sentence. */
+  passwordHint?: string;
+  /** Whether the ENT's activation form requires an e-mail address (GET /auth/context `mandatory.mail`). */
+  mailRequired?: boolean | null;
+  /** The académie notice printed on teachers' sheets; absent when the setting is off. */
+  academieNotice?: string;
+  /** Print the ONE Pocket line (setting on, and the ENT is one of ONE's hosts). */
+  mobileApp?: boolean;
+  /** Help page printed on 1 and 2 per page; absent = « adressez-vous à l'école ». */
+  helpUrl?: string;
 }
 
 // ---- page geometry (mm) ----
@@ -36,9 +46,25 @@ export function slotBox(model: SheetModel, slot: number): Rect {
 
 export const perPage = (model: SheetModel): number => (model === 'simplePdf' ? 8 : model === 'newPdf' ? 2 : 1);
 
+/**
+ * Minimum type sizes (pt) per model, the floor the layout never goes below and the tests assert
+ * with pdftotext's word boxes: body text, the ENT address, the identifiant and the code. A long
+ * name or login may shrink its own line down to `long` before it wraps.
+ */
+export const MIN_PT = {
+  simplePdf: { body: 8.5, address: 9, login: 11, code: 11, long: 8 },
+  newPdf: { body: 9, address: 9.5, login: 11, code: 11, long: 8 },
+  pdf: { body: 10, address: 11, login: 13, code: 13, long: 9 },
+} as const;
+
+/** Extra per-card context: the family header printed on 1 and 2 per page sheets. */
+export interface CardExtra {
+  familyLine?: string;
+}
+
 /** Card spec for one account in one slot. */
-export function cardSpec(a: Account, model: SheetModel, box: Rect, ctx: CardContext): CardSpec {
-  return model === 'simplePdf' ? smallCard(a, box, ctx) : detailedSheet(a, box, ctx, model === 'newPdf' ? 0.74 : 1);
+export function cardSpec(a: Account, model: SheetModel, box: Rect, ctx: CardContext, extra: CardExtra = {}): CardSpec {
+  return model === 'simplePdf' ? smallCard(a, box, ctx) : detailedSheet(a, box, ctx, model, extra);
 }
 
 function logoBox(ctx: CardContext, h: number): { w: number; h: number } | undefined {
@@ -47,96 +73,121 @@ function logoBox(ctx: CardContext, h: number): { w: number; h: number } | undefi
   return { w, h: Math.min(h, w / ctx.logoAspect) };
 }
 
+/** « Choisissez votre mot de passe… » followed by the ENT's own rule, or a neutral sentence. */
+const ruleText = (ctx: CardContext): string => ctx.passwordHint ?? say(ctx.d, 'password.neutral');
+
 function smallCard(a: Account, box: Rect, ctx: CardContext): CardSpec {
   const { d } = ctx;
   const url = cleanUrl(ctx.entUrl);
+  const host = url.replace(/^https?:\/\//, '');
   const branch = branchOf(a);
+  const min = MIN_PT.simplePdf;
+  const body = (id: string, text: string, extra: Partial<BlockSpec> = {}): BlockSpec => ({ id, text, size: 8.5, min: min.body, gap: 1.3, ...extra });
   const blocks: BlockSpec[] = [
-    { id: 'name', text: displayName(a), size: 12.5, min: 7, bold: true, fit: 'shrink', maxLines: 2 },
-    { id: 'profile', text: profileLine(a, d), size: 8.5, min: 5.5, gap: 0.6, maxLines: 3, tone: 'muted' },
+    { id: 'name', text: displayName(a), size: 13, min: 11, floor: min.long, bold: true, fit: 'shrink', maxLines: 2 },
+    body('profile', profileLine(a, d), { gap: 0.5, maxLines: 3, tone: 'muted' }),
   ];
-  if (branch === 'activated') blocks.push({ id: 'intro', text: d['activated.short'], size: 8, min: 5.5, gap: 1.5, priority: 1 });
-  if (branch === 'teacher') blocks.push({ id: 'intro', text: d['teacher.academie'], size: 8, min: 5.5, gap: 1.5, priority: 0 });
+  if (branch === 'activated') blocks.push(body('intro', say(d, 'activated.short'), { priority: 1 }));
+  if (branch === 'teacher') blocks.push(body('intro', say(d, 'teacher.activated', { ent: entName(url), login: a.login }), { maxLines: 4 }));
   blocks.push(
-    { id: 'address', text: fmt(d['address.short'], { url }), size: 8, min: 5.5, gap: 1.5 },
-    { id: 'login', text: fmt(d.login, { login: a.login }), size: 10.5, min: 6, bold: true, fit: 'shrink', gap: 1 },
+    { id: 'address', text: say(d, 'address.short', { url: host }), size: 9.5, min: min.address, bold: true, gap: 1.3 },
+    { id: 'login', lead: say(d, 'login.lead'), text: a.login, size: 11.5, min: min.login, floor: min.long, bold: true, fit: 'shrink', gap: 0.8 },
   );
   if (branch === 'activate') {
     blocks.push(
-      { id: 'code', text: fmt(d.code, { code: a.activationCode ?? '' }), size: 10.5, min: 6, bold: true, fit: 'shrink', gap: 0.6, tone: 'code' },
-      { id: 'steps', text: d['first.short'], size: 7, min: 5, gap: 1.6, priority: 1 },
+      { id: 'code', lead: say(d, 'code.lead'), text: a.activationCode ?? '', size: 11.5, min: min.code, bold: true, mono: true, fit: 'shrink', gap: 0.5, tone: 'code' },
+      body('steps', say(d, 'first.short', { rule: ruleText(ctx) }), { priority: 1, gap: 1.5 }),
     );
+    if (ctx.qr === 'full') blocks.push(body('secret', say(d, 'qr.secret'), { priority: 1, tone: 'muted' }));
   } else if (branch === 'activated') {
-    blocks.push({ id: 'steps', text: d['forgot.short'], size: 7, min: 5, gap: 1.6, priority: 1 });
+    blocks.push(body('steps', say(d, 'forgot.short'), { priority: 1, gap: 1.5 }));
   }
-  if (ctx.customText) blocks.push({ id: 'custom', text: ctx.customText, size: 7, min: 5, gap: 1.6, priority: 2, tone: 'muted' });
+  if (a.profile === 'Teacher' && ctx.academieNotice) blocks.push(body('academie', ctx.academieNotice, { priority: 1 }));
+  if (ctx.mobileApp) blocks.push(body('app', say(d, 'app.one'), { priority: 2, tone: 'muted' }));
+  if (ctx.customText) blocks.push(body('custom', ctx.customText, { priority: 2, tone: 'muted' }));
 
   const spec: CardSpec = {
     box,
-    padding: 4,
+    padding: 3.6,
     logo: logoBox(ctx, 7),
-    school: ctx.schoolName ? { id: 'school', text: ctx.schoolName, size: 7, min: 5, fit: 'shrink', maxLines: 1, tone: 'muted' } : undefined,
+    school: ctx.schoolName ? { id: 'school', text: ctx.schoolName, size: 8.5, min: min.body, fit: 'shrink', maxLines: 1, tone: 'muted' } : undefined,
     blocks,
     qrGap: 2.5,
   };
-  spec.qr = qrSpec(a, ctx, 26, 'profile', 6.5, 5);
+  spec.qr = qrSpec(a, ctx, 24, 'profile', 8.5);
   return spec;
 }
 
-function qrSpec(a: Account, ctx: CardContext, size: number, anchor: string, capSize: number, secretSize: number): CardSpec['qr'] {
+function qrSpec(a: Account, ctx: CardContext, size: number, anchor: string, capSize: number): CardSpec['qr'] {
   const text = qrText(a, ctx.entUrl, ctx.qr);
   if (!text) return undefined;
   const { d } = ctx;
-  const activate = branchOf(a) === 'activate';
+  const caption = branchOf(a) !== 'activate' ? 'qr.site' : ctx.qr === 'login' ? 'qr.login' : 'qr.activate';
   const captions: BlockSpec[] = [
-    { id: 'qr.caption', text: activate ? d['qr.activate'] : d['qr.site'], size: capSize, min: capSize * 0.8, bold: true, align: 'center', gap: 0.3, maxLines: 2 },
+    { id: 'qr.caption', text: say(d, caption), size: capSize, min: capSize, bold: true, align: 'center', gap: 0.3, maxLines: 3 },
   ];
-  if (activate) captions.push({ id: 'qr.secret', text: d['qr.secret'], size: secretSize, min: secretSize * 0.85, align: 'center', gap: 0.4, tone: 'muted', maxLines: 4 });
   return { text, size, anchor, captions };
 }
 
-/** 1-up (scale 1, A4 portrait) and 2-up (scale ~0.74, A5 half of A4 landscape). */
-function detailedSheet(a: Account, box: Rect, ctx: CardContext, s: number): CardSpec {
+/** 1-up (A4 portrait) and 2-up (A5 halves of A4 landscape): larger type, numbered steps, help. */
+function detailedSheet(a: Account, box: Rect, ctx: CardContext, model: 'pdf' | 'newPdf', extra: CardExtra): CardSpec {
   const { d } = ctx;
+  const s = model === 'newPdf' ? 0.8 : 1;
+  const min = MIN_PT[model];
   const url = cleanUrl(ctx.entUrl);
   const branch = branchOf(a);
-  const B = (b: BlockSpec): BlockSpec => ({ ...b, size: b.size * s, min: b.min * s, gap: (b.gap ?? 1) * s, indent: b.indent && b.indent * s });
-  const title = branch === 'activate' ? d['title.first'] : branch === 'activated' ? d['title.account'] : d['title.teacher'];
-  const blocks: BlockSpec[] = [
-    B({ id: 'title', text: title, size: 20, min: 13, bold: true, fit: 'shrink', tone: 'accent', gap: 4 }),
-    B({ id: 'for', text: d.for, size: 11, min: 8, gap: 5, tone: 'muted' }),
-    B({ id: 'name', text: displayName(a), size: 18, min: 11, bold: true, fit: 'shrink', maxLines: 3, gap: 1 }),
-    B({ id: 'profile', text: profileLine(a, d), size: 11, min: 8, gap: 1.5, maxLines: 4 }),
-  ];
-  if (branch === 'activated') blocks.push(B({ id: 'intro', text: d['activated.intro'], size: 11, min: 8, gap: 6 }));
-  if (branch === 'teacher') blocks.push(B({ id: 'intro', text: d['teacher.academie'], size: 12, min: 8, gap: 6, bold: true }));
+  const B = (b: BlockSpec): BlockSpec => ({ ...b, size: b.size * s, gap: (b.gap ?? 1) * s, indent: b.indent && b.indent * s });
+  /** Body text: 12 pt on 1 per page, 9.6 pt on 2 per page, never below the model's floor. */
+  const body = (id: string, text: string, more: Partial<BlockSpec> = {}): BlockSpec => B({ id, text, size: 12, min: min.body, gap: 2.2, ...more });
+  const steps = (texts: string[]): BlockSpec[] =>
+    texts.map((text, i) => body(`step${i + 1}`, text, { gap: i ? 2.2 : 3, label: `${i + 1}.`, indent: 7, priority: 1 }));
+  const title = branch === 'activate' ? 'title.first' : branch === 'activated' ? 'title.account' : 'title.teacher';
+  const blocks: BlockSpec[] = [];
+  if (extra.familyLine) blocks.push(B({ id: 'family', text: extra.familyLine, size: 11, min: min.body, bold: true, tone: 'accent', gap: 0, maxLines: 2 }));
   blocks.push(
-    B({ id: 'address', text: fmt(d.address, { url }), size: 12, min: 8, gap: 7 }),
-    B({ id: 'login', text: fmt(d.login, { login: a.login }), size: 14, min: 9, bold: true, fit: 'shrink', gap: 2.5 }),
+    B({ id: 'title', text: say(d, title), size: 20, min: 13 * s, bold: true, fit: 'shrink', tone: 'accent', gap: 4 }),
+    body('for', say(d, 'for'), { gap: 5, tone: 'muted' }),
+    B({ id: 'name', text: displayName(a), size: 18, min: min.login, floor: min.long, bold: true, fit: 'shrink', maxLines: 3, gap: 1 }),
+    body('profile', profileLine(a, d), { gap: 1.5, maxLines: 4 }),
+  );
+  if (branch === 'activated') blocks.push(body('intro', say(d, 'activated.intro'), { gap: 6 }));
+  if (branch === 'teacher') blocks.push(body('intro', say(d, 'teacher.activated', { ent: entName(url), login: a.login }), { gap: 6, bold: true }));
+  blocks.push(
+    B({ id: 'address', text: say(d, 'address', { url }), size: 13, min: min.address, bold: true, gap: 7 }),
+    B({ id: 'login', lead: say(d, 'login.lead'), text: a.login, size: 15, min: min.login, floor: min.long, bold: true, fit: 'shrink', gap: 2.5 }),
   );
   if (branch === 'activate') {
-    blocks.push(B({ id: 'code', text: fmt(d.code, { code: a.activationCode ?? '' }), size: 14, min: 9, bold: true, fit: 'shrink', gap: 2, tone: 'code' }));
-    blocks.push(B({ id: 'steps.title', text: d['first.intro'], size: 12, min: 8, bold: true, gap: 9, tone: 'accent', priority: 1 }));
-    (['first.step1', 'first.step2', 'first.step3', 'first.step4', 'first.step5'] as const).forEach((k, i) =>
-      blocks.push(B({ id: `step${i + 1}`, text: fmt(d[k], { url }), size: 11, min: 7.5, gap: i ? 2.2 : 3, label: `${i + 1}.`, indent: 7, priority: 1 })),
+    blocks.push(B({ id: 'code', lead: say(d, 'code.lead'), text: a.activationCode ?? '', size: 15, min: min.code, bold: true, mono: true, fit: 'shrink', gap: 2, tone: 'code' }));
+    blocks.push(body('steps.title', say(d, 'first.intro'), { size: 13, bold: true, gap: 9, tone: 'accent', priority: 1 }));
+    const step4 = ctx.mailRequired ? 'first.step4.required' : 'first.step4';
+    blocks.push(
+      ...steps([
+        say(d, 'first.step1', { url }),
+        say(d, 'first.step2'),
+        say(d, 'first.step3', { rule: ruleText(ctx) }),
+        say(d, step4),
+        say(d, 'first.step5'),
+      ]),
     );
-    blocks.push(B({ id: 'keep', text: d['first.keep'], size: 10, min: 7, gap: 5, tone: 'muted', priority: 1 }));
+    if (ctx.qr === 'full') blocks.push(body('secret', say(d, 'qr.secret'), { gap: 4, tone: 'muted', priority: 1 }));
   } else if (branch === 'activated') {
-    blocks.push(B({ id: 'steps.title', text: d['forgot.title'], size: 12, min: 8, bold: true, gap: 9, tone: 'accent', priority: 1 }));
-    (['forgot.step1', 'forgot.step2', 'forgot.step3', 'forgot.step4', 'forgot.step5'] as const).forEach((k, i) =>
-      blocks.push(B({ id: `step${i + 1}`, text: fmt(d[k], { url }), size: 11, min: 7.5, gap: i ? 2.2 : 3, label: `${i + 1}.`, indent: 7, priority: 1 })),
-    );
-    blocks.push(B({ id: 'noMail', text: d['forgot.noMail'], size: 10, min: 7, gap: 4, tone: 'muted', priority: 1 }));
+    blocks.push(body('steps.title', say(d, 'forgot.title'), { size: 13, bold: true, gap: 9, tone: 'accent', priority: 1 }));
+    blocks.push(...steps([say(d, 'forgot.step1', { url }), say(d, 'forgot.step2'), say(d, 'forgot.step3')]));
+    blocks.push(body('noMail', say(d, 'forgot.noMail'), { gap: 4, tone: 'muted', priority: 1 }));
   }
-  if (ctx.customText) blocks.push(B({ id: 'custom', text: ctx.customText, size: 11, min: 7, gap: 8, priority: 2 }));
+  if (a.profile === 'Teacher' && ctx.academieNotice) blocks.push(body('academie', ctx.academieNotice, { gap: 5, priority: 1 }));
+  if (ctx.mobileApp) blocks.push(body('app', say(d, 'app.one'), { gap: 5, priority: 2 }));
+  blocks.push(body('help', ctx.helpUrl ? say(d, 'help.url', { url: ctx.helpUrl }) : say(d, 'help.school'), { gap: 5, priority: 1 }));
+  blocks.push(body('keep', say(d, branch === 'activate' ? 'first.keep' : 'activated.keep'), { gap: 3, bold: true, priority: 1 }));
+  if (ctx.customText) blocks.push(body('custom', ctx.customText, { gap: 6, priority: 2 }));
 
   return {
     box,
     padding: 18 * s,
     logo: logoBox(ctx, 16 * s),
-    school: ctx.schoolName ? B({ id: 'school', text: ctx.schoolName, size: 12, min: 8, fit: 'shrink', maxLines: 2, tone: 'muted' }) : undefined,
+    school: ctx.schoolName ? B({ id: 'school', text: ctx.schoolName, size: 12, min: min.body, fit: 'shrink', maxLines: 2, tone: 'muted' }) : undefined,
     blocks,
-    qr: qrSpec(a, ctx, 40 * s, 'address', 10 * s, 8 * s),
+    qr: qrSpec(a, ctx, 40 * s, 'address', 12 * s),
     qrGap: 5 * s,
   };
 }

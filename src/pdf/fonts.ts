@@ -2,6 +2,8 @@ import type { jsPDF } from 'jspdf';
 import { slimTtf } from './ttf';
 
 export const FONT = 'DejaVuSans';
+/** Activation codes: DejaVu Sans Mono Bold tells similar characters apart (same npm package). */
+export const MONO = 'DejaVuSansMono';
 
 const b64Cache = new WeakMap<Uint8Array, string>();
 
@@ -27,10 +29,12 @@ export function toBase64(bytes: Uint8Array): string {
 export interface FontBytes {
   regular: Uint8Array;
   bold?: Uint8Array;
+  /** DejaVu Sans Mono Bold, for activation codes; without it codes print in the normal face. */
+  mono?: Uint8Array;
 }
 
-/** Registers DejaVu Sans (and Bold when given) in this document; returns whether bold is real. */
-export function registerFonts(doc: jsPDF, font: FontBytes): { hasBold: boolean } {
+/** Registers DejaVu Sans (and Bold, Mono Bold when given) in this document; says which are real. */
+export function registerFonts(doc: jsPDF, font: FontBytes): { hasBold: boolean; hasMono: boolean } {
   doc.addFileToVFS('DejaVuSans.ttf', toBase64(slimTtf(font.regular)));
   doc.addFont('DejaVuSans.ttf', FONT, 'normal');
   let hasBold = false;
@@ -39,6 +43,12 @@ export function registerFonts(doc: jsPDF, font: FontBytes): { hasBold: boolean }
     doc.addFont('DejaVuSans-Bold.ttf', FONT, 'bold');
     hasBold = true;
   }
+  let hasMono = false;
+  if (font.mono && font.mono.length) {
+    doc.addFileToVFS('DejaVuSansMono-Bold.ttf', toBase64(slimTtf(font.mono)));
+    doc.addFont('DejaVuSansMono-Bold.ttf', MONO, 'bold');
+    hasMono = true;
+  }
   doc.setFont(FONT, 'normal');
-  return { hasBold };
+  return { hasBold, hasMono };
 }

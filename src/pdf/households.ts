@@ -111,3 +111,40 @@ export function groupClass(group: Account[]): string | null {
   }
   return null;
 }
+
+/** What a family's header or envelope label says: its name and its children with their classes. */
+export interface FamilyInfo {
+  name: string;
+  children: { firstName: string; className: string | null }[];
+  size: number;
+}
+
+/** A household pack is labelled when it holds a pupil or a parent (a lone teacher is no family). */
+export const isFamily = (group: Account[]): boolean => group.some((a) => a.profile === 'Student' || a.profile === 'Relative');
+
+/**
+ * The family's name: the surname most of its pupils share (then its parents'), as written first;
+ * its children: the pupils of the pack, else the children its parents' records name.
+ */
+export function familyInfo(group: Account[]): FamilyInfo {
+  const students = group.filter((a) => a.profile === 'Student');
+  const pool = students.length ? students : group;
+  const counts = new Map<string, { n: number; name: string }>();
+  for (const a of pool) {
+    const k = a.lastName.trim().toLocaleLowerCase('fr');
+    const c = counts.get(k);
+    if (c) c.n++;
+    else counts.set(k, { n: 1, name: a.lastName.trim() });
+  }
+  let best = { n: 0, name: '' };
+  for (const c of counts.values()) if (c.n > best.n) best = c;
+  const children = students.length
+    ? students.map((s) => ({ firstName: s.firstName, className: firstClassName(s) }))
+    : group.flatMap((r) => r.children.map((c) => ({ firstName: c.firstName, className: c.classname })));
+  const seen = new Set<string>();
+  const unique = children.filter((c) => {
+    const k = `${c.firstName}\u0000${c.className ?? ''}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+  return { name: best.name, children: unique, size: group.length };
+}

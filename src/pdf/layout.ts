@@ -15,10 +15,10 @@ export interface Rect {
 }
 
 export interface Measurer {
-  /** Width in mm of `text` at `sizePt`. */
-  width(text: string, sizePt: number, bold: boolean): number;
-  /** Lines no wider than `maxW` mm (long words are broken). */
-  split(text: string, sizePt: number, bold: boolean, maxW: number): string[];
+  /** Width in mm of `text` at `sizePt` (in the monospaced face when `mono`). */
+  width(text: string, sizePt: number, bold: boolean, mono?: boolean): number;
+  /** Lines no wider than `maxW` mm (long words are broken; no-break spaces never break). */
+  split(text: string, sizePt: number, bold: boolean, maxW: number, mono?: boolean): string[];
 }
 
 export type Tone = 'text' | 'muted' | 'accent' | 'code';
@@ -26,12 +26,21 @@ export type Tone = 'text' | 'muted' | 'accent' | 'code';
 export interface BlockSpec {
   id: string;
   text: string;
-  /** Preferred and minimum font size, pt. */
+  /** Preferred and minimum font size, pt (the card's scale never takes a block below `min`). */
   size: number;
   min: number;
+  /** 'shrink' blocks only: how far this block alone may shrink to stay on one line (default `min`). */
+  floor?: number;
   bold?: boolean;
-  /** 'shrink': keep on one line by shrinking down to `min`, then wrap. 'wrap' (default): wrap. */
+  /**
+   * 'shrink': keep on one line by shrinking this block alone down to `min`, then wrap (a long name
+   * or login never shrinks the rest of the card). 'wrap' (default): wrap.
+   */
   fit?: 'shrink' | 'wrap';
+  /** Drawn in the monospaced face (activation codes: similar characters told apart). */
+  mono?: boolean;
+  /** A label in the normal face before the text (« Identifiant : »); on its own line when both do not fit. */
+  lead?: string;
   /** Space before, mm (scaled with the text). */
   gap?: number;
   /** A step number drawn in the left indent. */
@@ -79,6 +88,9 @@ export interface PlacedText {
   label?: string;
   /** x of the text itself (x + indent). */
   textX: number;
+  mono: boolean;
+  /** The block's lead (see BlockSpec.lead): inline before the first line, or a line of its own. */
+  lead?: { text: string; w: number; inline: boolean };
 }
 
 export interface CardLayout {
@@ -98,43 +110,64 @@ export const LINE_FACTOR = 1.18;
 export const BASELINE_EM = 0.936;
 export const lineHeight = (sizePt: number): number => sizePt * PT * LINE_FACTOR;
 
-const SCALES = [1, 0.93, 0.86, 0.8, 0.74, 0.68, 0.62, 0.56, 0.5];
+/**
+ * Tried in order: the largest scale whose layout fits wins, so short content grows to use the card
+ * (no empty third) and long content shrinks, each block never below its own minimum.
+ */
+const SCALES = [1.24, 1.16, 1.08, 1, 0.93, 0.86, 0.8, 0.74, 0.68, 0.62, 0.56, 0.5];
 const ELLIPSIS = '…';
 
 interface FitResult {
   lines: string[];
   size: number;
+  lead?: PlacedText['lead'];
+}
+
+/** Largest size in [min, size] (0.1 pt steps) at which `width(s)` fits `w`, or null. */
+function shrinkTo(width: (s: number) => number, size: number, min: number, w: number): number | null {
+  const wid = width(size);
+  if (wid <= w) return size;
+  let s1 = Math.floor(((size * w) / wid) * 10) / 10;
+  while (s1 >= min && width(s1) > w) s1 = Math.round((s1 - 0.1) * 10) / 10;
+  return s1 >= min ? s1 : null;
 }
 
 function fitBlock(b: BlockSpec, scale: number, w: number, m: Measurer, maxLines: number | undefined): FitResult {
   const bold = !!b.bold;
+  const mono = !!b.mono;
   let size = Math.max(b.min, b.size * scale);
   let lines: string[];
+  let lead: FitResult['lead'];
   if (b.fit === 'shrink') {
-    const wid = m.width(b.text, size, bold);
-    if (wid <= w) lines = [b.text];
-    else {
-      const s1 = Math.floor(((size * w) / wid) * 10) / 10;
-      if (s1 >= b.min && m.width(b.text, s1, bold) <= w) {
-        size = s1;
-        lines = [b.text];
-      } else {
-        size = b.min;
-        lines = m.split(b.text, size, bold, w);
-      }
+    const leadW = (s: number) => (b.lead ? m.width(b.lead, s, bold) : 0);
+    const floor = Math.min(b.floor ?? b.min, size);
+    const inline = shrinkTo((s) => leadW(s) + m.width(b.text, s, bold, mono), size, floor, w);
+    if (inline !== null) {
+      size = inline;
+      lines = [b.text];
+      if (b.lead) lead = { text: b.lead, w: leadW(size), inline: true };
+    } else {
+      // the lead on its own line, then the text alone: shrunk to fit, else wrapped at the minimum
+      const alone = b.lead ? shrinkTo((s) => m.width(b.text, s, bold, mono), size, floor, w) : null;
+      size = alone ?? floor;
+      lines = alone !== null ? [b.text] : m.split(b.text, size, bold, w, mono);
+      if (b.lead) lead = { text: b.lead.trimEnd(), w: leadW(size), inline: false };
     }
-  } else lines = m.split(b.text, size, bold, w);
+  } else lines = m.split(b.text, size, bold, w, mono);
   const cap = Math.min(maxLines ?? Infinity, b.maxLines ?? Infinity);
   if (lines.length > cap) {
     lines = lines.slice(0, Math.max(0, cap));
-    if (lines.length) lines[lines.length - 1] = ellipsize(lines[lines.length - 1]!, size, bold, w, m);
+    if (lines.length) lines[lines.length - 1] = ellipsize(lines[lines.length - 1]!, size, bold, w, m, mono);
   }
-  return { lines, size };
+  return { lines, size, ...(lead ? { lead } : {}) };
 }
 
-function ellipsize(line: string, size: number, bold: boolean, w: number, m: Measurer): string {
+/** Lines a fitted block occupies (a lead on its own line counts). */
+const lineCount = (f: FitResult) => f.lines.length + (f.lead && !f.lead.inline ? 1 : 0);
+
+function ellipsize(line: string, size: number, bold: boolean, w: number, m: Measurer, mono = false): string {
   let s = line.replace(/\s+$/, '');
-  while (s.length && m.width(s + ELLIPSIS, size, bold) > w) s = s.slice(0, -1).replace(/\s+$/, '');
+  while (s.length && m.width(s + ELLIPSIS, size, bold, mono) > w) s = s.slice(0, -1).replace(/\s+$/, '');
   return s + ELLIPSIS;
 }
 
@@ -163,7 +196,7 @@ function pass(spec: CardSpec, content: Rect, scale: number, cuts: Map<string, nu
       const sw = content.x + content.w - sx;
       const f = fitBlock(spec.school, scale, sw, m, 1);
       const lh = lineHeight(f.size);
-      const h = f.lines.length * lh;
+      const h = lineCount(f) * lh;
       const ty = y + Math.max(0, (headerH - h) / 2);
       texts.push(place(spec.school, sx, ty, sw, f, lh));
       headerH = Math.max(headerH, h);
@@ -194,7 +227,7 @@ function pass(spec: CardSpec, content: Rect, scale: number, cuts: Map<string, nu
         const f = fitBlock(c, scale, colW, m, c.maxLines);
         const lh = lineHeight(f.size);
         texts.push(place(c, content.x + content.w - colW, cy, colW, f, lh));
-        cy += f.lines.length * lh;
+        cy += lineCount(f) * lh;
       }
       qrCol = { x: content.x + content.w - colW - qrGap, y, w: colW + qrGap, h: cy - y };
     }
@@ -205,7 +238,7 @@ function pass(spec: CardSpec, content: Rect, scale: number, cuts: Map<string, nu
     const lh = lineHeight(f.size);
     if (!f.lines.length) return;
     texts.push(place(b, content.x, y, w, f, lh));
-    y += f.lines.length * lh;
+    y += lineCount(f) * lh;
   });
   const bottom = Math.max(y, qrCol ? qrCol.y + qrCol.h : y);
   return { texts, qr: qrPlaced, logo, bottom };
@@ -218,7 +251,7 @@ function place(b: BlockSpec, x: number, y: number, w: number, f: FitResult, lh: 
     x,
     y,
     w,
-    h: f.lines.length * lh,
+    h: lineCount(f) * lh,
     lines: f.lines,
     size: f.size,
     bold: !!b.bold,
@@ -227,6 +260,8 @@ function place(b: BlockSpec, x: number, y: number, w: number, f: FitResult, lh: 
     lineH: lh,
     label: b.label,
     textX: x + indent,
+    mono: !!b.mono,
+    ...(f.lead ? { lead: f.lead } : {}),
   };
 }
 
@@ -256,7 +291,8 @@ export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
     const prio = (id: string) => spec.blocks.find((b) => b.id === id)?.priority ?? 0;
     let victim = candidates[0]!;
     for (const t of candidates) if (prio(t.id) >= prio(victim.id)) victim = t;
-    cuts.set(victim.id, victim.lines.length - 1);
+    // an optional block (custom text, app line) goes whole rather than ending in an ellipsis
+    cuts.set(victim.id, prio(victim.id) === 2 ? 0 : victim.lines.length - 1);
   }
   const r = pass(spec, content, scale, cuts, m, false);
   return { box: spec.box, content, ...r, scale, truncated: true };
@@ -273,10 +309,12 @@ export function layoutProblems(l: CardLayout, m: Measurer): string[] {
   };
   for (const t of l.texts) {
     inside(t, t.id);
-    for (const line of t.lines) {
-      const wid = m.width(line, t.size, t.bold);
+    t.lines.forEach((line, i) => {
+      const before = i === 0 && t.lead?.inline ? t.lead.w : 0;
+      const wid = before + m.width(line, t.size, t.bold, t.mono);
       if (wid > t.w - (t.textX - t.x) + eps) out.push(`${t.id}: line "${line}" is ${wid.toFixed(1)} mm > ${t.w.toFixed(1)} mm`);
-    }
+    });
+    if (t.lead && !t.lead.inline && t.lead.w > t.w + eps) out.push(`${t.id}: lead is ${t.lead.w.toFixed(1)} mm > ${t.w.toFixed(1)} mm`);
   }
   if (l.qr) inside({ x: l.qr.x, y: l.qr.y, w: l.qr.size, h: l.qr.size }, 'qr');
   if (l.logo) inside(l.logo, 'logo');

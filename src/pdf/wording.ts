@@ -1,6 +1,6 @@
 import type { Account } from '../model/account';
 import { displayName } from '../model/account';
-import { SHEET_DICTS, fmt, type SheetDict } from '../i18n/sheets';
+import { SHEET_DICTS, say, type SheetDict } from '../i18n/sheets';
 
 export type Lang = 'fr' | 'en';
 /** Which text a sheet carries. */
@@ -9,10 +9,14 @@ export type QrMode = 'full' | 'login' | 'none';
 
 export const dictFor = (lang: Lang): SheetDict => SHEET_DICTS[lang] ?? SHEET_DICTS.fr;
 
-/** Teachers are activated by the académie (never a code); otherwise the activation code decides. */
+/**
+ * The activation code decides, whatever the profile, as in every entcore template: an account
+ * with a code gets it on its sheet. 'teacher' is a teacher whose account is already activated
+ * (their card recalls the ONE login, and the académie notice follows).
+ */
 export function branchOf(a: Account): Branch {
-  if (a.profile === 'Teacher') return 'teacher';
-  return a.activationCode ? 'activate' : 'activated';
+  if (a.activationCode) return 'activate';
+  return a.profile === 'Teacher' ? 'teacher' : 'activated';
 }
 
 /** "a", "a et b", "a, b et c". */
@@ -30,34 +34,65 @@ export function profileLine(a: Account, d: SheetDict): string {
   if (a.profile === 'Relative' && a.children.length) {
     const kids = a.children.map((c) => {
       const name = `${c.firstName} ${c.lastName}`.trim();
-      return c.classname ? fmt(d.childWithClass, { name, class: c.classname }) : name;
+      return c.classname ? say(d, 'childWithClass', { name, class: c.classname }) : name;
     });
-    return fmt(d.parentOf, { children: joinList(kids, d) });
+    return say(d, 'parentOf', { children: joinList(kids, d) });
   }
   const classes = a.classes.map((c) => c.name).filter((n): n is string => !!n);
   if (!classes.length) return profileLabel(a, d);
-  return fmt(d.inClasses, { profile: profileLabel(a, d), classes: joinList(classes, d) });
+  return say(d, 'inClasses', { profile: profileLabel(a, d), classes: joinList(classes, d) });
 }
 
 export const cleanUrl = (u: string): string => u.trim().replace(/\/+$/, '');
 
 /**
- * What the QR code of a sheet encodes, or null for none. Activation links only for 'activate';
- * activated accounts and teachers get the site address (never a code).
+ * What the QR code of a sheet encodes, or null for none. 'full' on an account with a code: the
+ * activation page with login and code pre-filled (entcore reads both from the query). 'login': the
+ * ENT's login page, because entcore's activation page has no field for the code
+ * (`auth/.../template/activation-form.html`): a link with the login alone cannot activate.
+ * Activated accounts get the site address (never a code).
  */
 export function qrText(a: Account, entUrl: string, mode: QrMode): string | null {
   if (mode === 'none') return null;
   const base = cleanUrl(entUrl);
   if (branchOf(a) !== 'activate') return base || null;
+  if (mode === 'login') return `${base}/auth/login`;
   const login = `login=${encodeURIComponent(a.login)}`;
-  if (mode === 'login') return `${base}/auth/activation?${login}`;
   return `${base}/auth/activation?${login}&activationCode=${encodeURIComponent(a.activationCode ?? '')}`;
 }
 
+/** ONE's hosts as listed in manifest.json (Edifice's and ONE Réunion's). */
+const ONE_HOSTS = /(^|\.)(oneconnect|formationone)\.edifice\.io$|(^|\.)oneconnect\.opendigitaleducation\.com$|^ent1d\.ac-reunion\.fr$|\.one1d\.fr$/;
+
+/** ONE's hosts: only there do the sheets name ONE and its mobile app, ONE Pocket. */
+export function isOneHost(entUrl: string): boolean {
+  try {
+    const h = new URL(cleanUrl(entUrl)).hostname;
+    return ONE_HOSTS.test(h);
+  } catch {
+    return false;
+  }
+}
+
+/** The platform's name on a card: ONE on ONE's hosts, the generic ENT elsewhere. */
+export const entName = (entUrl: string): string => (isOneHost(entUrl) ? 'ONE' : 'ENT');
+
 export { displayName };
 
-/** `publipostage-<slug>-<yyyy-mm-dd>.pdf` (sheets) or `emargement-<slug>-<yyyy-mm-dd>.pdf` (roster). */
-export function sheetFileName(structureName: string, date: Date, kind: 'sheets' | 'roster' = 'sheets'): string {
+/** The file name's model part: the console's model names (pdf, newPdf, simplePdf) said plainly. */
+export const MODEL_SLUG = { pdf: '1-par-page', newPdf: '2-par-page', simplePdf: '8-par-page' } as const;
+
+/**
+ * `publipostage-<school>-<n>-par-page-<yyyy-mm-dd>.pdf` (sheets), `emargement-<school>-<yyyy-mm-dd>.pdf`
+ * (roster alone), `etiquettes-…` (envelope labels): the name says what the file holds, so two runs
+ * with different models never overwrite each other.
+ */
+export function sheetFileName(
+  structureName: string,
+  date: Date,
+  kind: 'sheets' | 'roster' | 'labels' = 'sheets',
+  model?: keyof typeof MODEL_SLUG,
+): string {
   const slug =
     structureName
       .normalize('NFKD')
@@ -69,7 +104,9 @@ export function sheetFileName(structureName: string, date: Date, kind: 'sheets' 
       .replace(/-+$/, '') || 'structure';
   const p = (n: number) => String(n).padStart(2, '0');
   const ymd = `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
-  return `${kind === 'roster' ? 'emargement' : 'publipostage'}-${slug}-${ymd}.pdf`;
+  const prefix = kind === 'roster' ? 'emargement' : kind === 'labels' ? 'etiquettes' : 'publipostage';
+  const what = kind === 'sheets' && model ? `-${MODEL_SLUG[model]}` : '';
+  return `${prefix}-${slug}${what}-${ymd}.pdf`;
 }
 
 export function formatDate(date: Date, lang: Lang): string {

@@ -199,8 +199,8 @@ test('confirm: counts, « Imprimer ceux-là » prints the accounts without e-mai
   const { panel } = sel;
   const d = await panel.openMail();
   await expect(d.root.getByRole('heading', { name: 'Attention !' })).toBeVisible();
-  await expect(d.root).toContainText(`Êtes-vous sûr de vouloir envoyer leur identifiant par mail à ${sel.withEmail.length} utilisateur(s) ?`);
-  await expect(d.root).toContainText(`${sel.withoutEmail.length} compte(s) sélectionné(s) sans adresse courriel`);
+  await expect(d.root).toContainText(`Êtes-vous sûr de vouloir envoyer leur identifiant par mail à ${sel.withEmail.length} utilisateurs ?`);
+  await expect(d.root).toContainText(`${sel.withoutEmail.length} comptes sélectionnés sans adresse courriel ne recevront rien`);
 
   // « Imprimer ceux-là »: their sheets as a PDF download, holding exactly those accounts.
   const download = panel.page.waitForEvent('download', { timeout: 60_000 });
@@ -421,7 +421,7 @@ test('cancel: « Arrêter après l’envoi en cours » stops after the chunks in
   const mailed = await classAdminMails(api);
   const pending = sel.withEmail.length - mailed.length;
   expect(pending).toBeGreaterThan(0);
-  await expect(d.status).toHaveText(`Envoi arrêté. ${pending} compte(s) restent à envoyer.`);
+  await expect(d.status).toHaveText(`Envoi arrêté. ${pending} ${pending === 1 ? 'compte reste' : 'comptes restent'} à envoyer.`);
   expect(await d.reportCounts()).toEqual({ sent: mailed.length, skipped: sel.withoutEmail.length, failed: 0, unknown: 0 });
   // No chunk started after the click; those in flight finished (nothing aborted, nothing lost).
   expect(sel.bodies.filter((b) => b.at > clickedAt + 50)).toEqual([]);
@@ -478,7 +478,7 @@ test('panel closed while sending: reopening offers « Reprendre l’envoi »; th
   await expect(panel.selectedCounter).toHaveText(`${sel.want.length} comptes sélectionnés`);
   d = await panel.openMail();
   const pending = sel.withEmail.length - mailedBefore.length;
-  await expect(d.root).toContainText(`Un envoi interrompu a été retrouvé : ${pending} compte(s) restent à envoyer.`);
+  await expect(d.root).toContainText(`Un envoi interrompu a été retrouvé : ${pending} ${pending === 1 ? 'compte reste' : 'comptes restent'} à envoyer.`);
   await d.button('Reprendre l’envoi').click();
   await d.waitEnded();
   await expect(d.button('Renvoyer aux comptes incertains')).toBeVisible();

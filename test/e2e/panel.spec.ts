@@ -126,7 +126,7 @@ test('per-row exclusion, select none/all, and the choices persist per structure'
   await firstRow.getByRole('checkbox').uncheck();
   await expect(panel.selectedCounter).toHaveText(`${notActivated.length - 1} comptes sélectionnés`);
   await panel.button('Tout exclure').click();
-  await expect(panel.selectedCounter).toHaveText('0 comptes sélectionnés');
+  await expect(panel.selectedCounter).toHaveText('0 compte sélectionné');
   await expect(panel.button('Générer en PDF')).toBeDisabled();
   await expect(panel.page.getByText('Aucun compte sélectionné.')).toBeVisible();
   await panel.button('Tout inclure').click();

@@ -1,7 +1,8 @@
 import { test, expect } from '@playwright/test';
-import { SHEETS_FR, SHEETS_EN, fmt } from '../../src/i18n/sheets';
+import { SHEETS_FR, SHEETS_EN, say } from '../../src/i18n/sheets';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** `{name}`, `{de name}` and `{n|one|other}` placeholders: the variable names a string uses. */
+const placeholders = (s: string) => [...s.matchAll(/\{(?:de )?(\w+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]).sort();
 
 test('sheet dictionaries: same keys, same placeholders, no empty string', () => {
   expect(Object.keys(SHEETS_EN).sort()).toEqual(Object.keys(SHEETS_FR).sort());
@@ -17,9 +18,23 @@ test('profile labels and key wording', () => {
     .toEqual(['Élève', 'Parent', 'Enseignant', 'Personnel', 'Invité']);
   expect(['Student', 'Relative', 'Teacher', 'Personnel', 'Guest'].map((p) => SHEETS_EN[`profile.${p}` as keyof typeof SHEETS_EN]))
     .toEqual(['Student', 'Parent', 'Teacher', 'Staff', 'Guest']);
-  expect(fmt(SHEETS_FR.code, { code: 'X1' })).toBe("Code d'activation : X1");
-  expect(fmt(SHEETS_FR.login, { login: 'a.b' })).toBe('Identifiant : a.b');
-  expect(SHEETS_FR['qr.secret']).toBe("Ce QR code est aussi confidentiel que le code d'activation.");
-  expect(SHEETS_FR['teacher.academie']).toContain("Votre compte est activé par l'académie : connectez-vous avec votre identifiant académique");
-  expect(fmt('{a} {b}', { a: 1 })).toBe('1 {b}');
+  const nb = (s: string) => s.replace(/\u00a0/g, ' ');
+  expect(nb(say(SHEETS_FR, 'code.lead'))).toBe("Code d'activation : ");
+  expect(nb(say(SHEETS_FR, 'parentOf', { children: 'Arthur' }))).toBe("Parent d'Arthur");
+  expect(say(SHEETS_EN, 'parentOf', { children: 'Arthur' })).toBe('Parent of Arthur');
+  expect(nb(say(SHEETS_FR, 'cover.count', { n: 1 }))).toBe('1 fiche');
+  expect(nb(say(SHEETS_FR, 'cover.notActivated', { n: 2 }))).toBe('2 comptes non activés');
+  expect(nb(say(SHEETS_FR, 'teacher.activated', { ent: 'ONE', login: 'j.roy' })))
+    .toBe("Votre compte est activé : connectez-vous avec votre identifiant ONE : j.roy (ce n'est pas votre adresse e-mail).");
+  // no promise the platform does not keep: no reset by the director, no fixed password rule
+  for (const dict of [SHEETS_FR, SHEETS_EN]) {
+    for (const v of Object.values(dict)) {
+      expect(v).not.toMatch(/directeur|director|8 caract|8 characters|majuscule|upper-case/i);
+    }
+  }
+  // French strings: no plain space next to « » or before : ; ! ? once typeset
+  for (const k of Object.keys(SHEETS_FR) as (keyof typeof SHEETS_FR)[]) {
+    if (k === 'and' || k === 'listSep' || k.endsWith('.lead')) continue;
+    expect(say(SHEETS_FR, k), k).not.toMatch(/« | »| [:;!?]/);
+  }
 });
