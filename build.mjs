@@ -104,7 +104,7 @@ async function copyStatic(dir) {
     if (f.endsWith('.html') || f.endsWith('.css')) await copyFile(path.join(root, 'popup', f), path.join(dir, f));
   }
   await mkdir(path.join(dir, 'fonts'), { recursive: true });
-  for (const f of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'])
+  for (const f of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono-Bold.ttf'])
     await copyFile(path.join(root, 'node_modules/dejavu-fonts-ttf/ttf', f), path.join(dir, 'fonts', f));
   await mkdir(path.join(dir, 'icons'), { recursive: true });
   for (const s of [16, 32, 48, 128]) await writeFile(path.join(dir, 'icons', `icon-${s}.png`), icon(s));

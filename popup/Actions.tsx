@@ -32,6 +32,7 @@ export function Actions(p: Props) {
   const [bundles, setBundles] = useState(defaultRequest(p, p.model).bundles);
   const [households, setHouseholds] = useState(false);
   const [roster, setRoster] = useState(false);
+  const [labels, setLabels] = useState(false);
   const [mailOpen, setMailOpen] = useState(false);
   const mailButton = useRef<HTMLButtonElement>(null);
   const [printedRoster, setPrintedRoster] = useState<RosterClasses | null>(null);
@@ -41,7 +42,7 @@ export function Actions(p: Props) {
 
   const none = p.selected.length === 0;
   const mailReason = none ? t('nothingSelected') : !p.canMail ? t('mailNeedsJson') : p.noEmail === p.selected.length ? t('noEmailSelected') : null;
-  const request = { kind: 'sheets' as const, model: p.model, bundles: bundles && !households, households, roster };
+  const request = { kind: 'sheets' as const, model: p.model, bundles: bundles && !households, households, roster, envelopeLabels: households && labels };
   const print = async (kind: 'sheets' | 'roster') => {
     const accounts = p.selected;
     const ok = await pdf.generate(accounts, { ...request, kind });
@@ -82,6 +83,12 @@ export function Actions(p: Props) {
           <input type="checkbox" checked={households} onChange={(e) => setHouseholds(e.currentTarget.checked)} />
           {t('pdfHouseholds')}
         </label>
+        {households && (
+          <label class="check">
+            <input type="checkbox" checked={labels} onChange={(e) => setLabels(e.currentTarget.checked)} />
+            {t('pdfLabels')}
+          </label>
+        )}
         <label class="check">
           <input type="checkbox" checked={roster} onChange={(e) => setRoster(e.currentTarget.checked)} />
           {t('pdfRoster')}

@@ -1,5 +1,6 @@
 import type { Translate } from '../src/i18n/ui';
-import { CUSTOM_TEXT_MAX, SCHOOL_NAME_MAX, type Settings } from '../src/settings';
+import { ACADEMIE_TEXT_MAX, CUSTOM_TEXT_MAX, SCHOOL_NAME_MAX, type Settings } from '../src/settings';
+import { SHEET_DICTS } from '../src/i18n/sheets';
 import { OptionsLogo } from './OptionsLogo';
 
 interface Props {
@@ -52,6 +53,25 @@ export function OptionsForm({ t, draft, onChange, onSave, onError }: Props) {
           <p id="opt-custom-hint" class="hint">{t('optCustomTextHint', { max: CUSTOM_TEXT_MAX })}</p>
         </div>
         <OptionsLogo t={t} logo={draft.logo} onChange={(logo) => onChange({ logo })} onError={onError} />
+        <label class="check">
+          <input type="checkbox" checked={draft.academieNotice} onChange={(e) => onChange({ academieNotice: e.currentTarget.checked })} />
+          <span>{t('optAcademie')}</span>
+        </label>
+        <div class="field">
+          <label for="opt-academie-text">{t('optAcademieText')}</label>
+          <textarea id="opt-academie-text" rows={2} maxLength={ACADEMIE_TEXT_MAX} disabled={!draft.academieNotice} aria-describedby="opt-academie-hint"
+            placeholder={SHEET_DICTS[draft.sheetLang]['teacher.academie']} value={draft.academieText} onInput={(e) => onChange({ academieText: e.currentTarget.value })} />
+          <p id="opt-academie-hint" class="hint">{t('optAcademieTextHint')}</p>
+        </div>
+        <label class="check">
+          <input type="checkbox" checked={draft.mobileApp} onChange={(e) => onChange({ mobileApp: e.currentTarget.checked })} />
+          <span>{t('optMobileApp')}</span>
+        </label>
+        <div class="field">
+          <label for="opt-help-url">{t('optHelpUrl')}</label>
+          <input id="opt-help-url" type="url" inputMode="url" placeholder="https://" aria-describedby="opt-help-url-hint" value={draft.helpUrl} onInput={(e) => onChange({ helpUrl: e.currentTarget.value })} />
+          <p id="opt-help-url-hint" class="hint">{t('optHelpUrlHint')}</p>
+        </div>
         <div class="field">
           <label for="opt-sheet-lang">{t('optSheetLang')}</label>
           <select id="opt-sheet-lang" value={draft.sheetLang} onChange={(e) => onChange({ sheetLang: e.currentTarget.value as Settings['sheetLang'] })}>
@@ -93,6 +113,10 @@ export function OptionsForm({ t, draft, onChange, onSave, onError }: Props) {
           ]}
           onChange={(bundles) => onChange({ bundles })}
         />
+        <label class="check">
+          <input type="checkbox" checked={draft.pageCovers} onChange={(e) => onChange({ pageCovers: e.currentTarget.checked })} />
+          <span>{t('optPageCovers')}</span>
+        </label>
         <div class="field">
           <label for="opt-ui-lang">{t('optUiLang')}</label>
           <select id="opt-ui-lang" value={draft.uiLang} onChange={(e) => onChange({ uiLang: e.currentTarget.value as Settings['uiLang'] })}>

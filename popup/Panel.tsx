@@ -260,6 +260,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     canMail: roster.source === 'json',
     onPrinted: (ids: string[]) => mark(ids, 'printed'),
     onMailed: (ids: string[]) => mark(ids, 'mailed'),
+    everyone: roster.accounts,
   };
 
   return (

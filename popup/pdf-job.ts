@@ -1,28 +1,21 @@
 /** Turns the selected accounts into the PDF, in the panel (never in the console page), and hands it over. */
 import type { Account } from '../src/model/account';
+import type { PlatformRules } from '../src/console/auth-context';
 import { renderRoster, renderSheets, sheetFileName, type SheetOptions } from '../src/pdf';
-import type { Settings } from '../src/settings';
+import { sheetSettings, type Settings } from '../src/settings';
 import { ext, isFirefox } from '../src/platform/browser-api';
 
-type Fonts = { regular: Uint8Array; bold: Uint8Array };
+type Fonts = { regular: Uint8Array; bold: Uint8Array; mono: Uint8Array };
 let fontCache: Promise<Fonts> | null = null;
 
 /** DejaVu Sans ships inside the extension: every name prints as written, nothing is fetched from outside. */
 export function loadFonts(): Promise<Fonts> {
   fontCache ??= (async () => {
     const get = async (f: string) => new Uint8Array(await (await fetch(ext().runtime.getURL(`fonts/${f}`))).arrayBuffer());
-    const [regular, bold] = await Promise.all([get('DejaVuSans.ttf'), get('DejaVuSans-Bold.ttf')]);
-    return { regular, bold };
+    const [regular, bold, mono] = await Promise.all([get('DejaVuSans.ttf'), get('DejaVuSans-Bold.ttf'), get('DejaVuSansMono-Bold.ttf')]);
+    return { regular, bold, mono };
   })();
   return fontCache;
-}
-
-function dataUrlBytes(dataUrl: string): Uint8Array {
-  const b64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }
 
 export interface PdfRequest {
@@ -31,6 +24,8 @@ export interface PdfRequest {
   bundles: boolean;
   households: boolean;
   roster: boolean;
+  /** With households: a sheet of envelope labels at the end. */
+  envelopeLabels?: boolean;
 }
 
 export interface PdfResult {
@@ -41,16 +36,14 @@ export interface PdfResult {
   accounts: number;
 }
 
-/** Sheet options from the settings: the ENT address defaults to the console's own origin. */
-export function sheetOptions(settings: Settings, origin: string): Omit<SheetOptions, 'font' | 'model'> {
-  return {
-    lang: settings.sheetLang,
-    entUrl: settings.entUrl || origin,
-    qr: settings.qrMode,
-    ...(settings.schoolName ? { schoolName: settings.schoolName } : {}),
-    ...(settings.customText ? { customText: settings.customText } : {}),
-    ...(settings.logo ? { logo: { data: dataUrlBytes(settings.logo.dataUrl), format: settings.logo.format } } : {}),
-  };
+/**
+ * Sheet options from the settings (the ENT address defaults to the console's own origin) and from
+ * the ENT's own rules: its password rule text in the sheets' language, whether it asks an e-mail.
+ */
+export function sheetOptions(settings: Settings, origin: string, rules?: PlatformRules): Omit<SheetOptions, 'font' | 'model'> {
+  const { bundles: _fromRequest, ...s } = sheetSettings(settings, { consoleOrigin: origin, sortByClass: false });
+  const hint = rules?.passwordHint[s.lang];
+  return { ...s, ...(hint ? { passwordHint: hint } : {}), mailRequired: rules?.mailRequired ?? null };
 }
 
 export async function makePdf(
@@ -60,18 +53,27 @@ export async function makePdf(
   origin: string,
   structureName: string,
   onProgress: (done: number, total: number) => void,
+  context: { rules?: PlatformRules; everyone?: readonly Account[] } = {},
 ): Promise<PdfResult> {
   const font = await loadFonts();
   const date = new Date();
-  const base = sheetOptions(settings, origin);
+  const base = sheetOptions(settings, origin, context.rules);
+  const classTeachers: Record<string, string[]> = {};
+  for (const a of context.everyone ?? []) {
+    if (a.profile !== 'Teacher') continue;
+    for (const c of a.classes) (classTeachers[c.name] ??= []).push(`${a.firstName} ${a.lastName}`.trim());
+  }
   const { bytes, pages } =
     req.kind === 'roster'
       ? await renderRoster(accounts, { lang: base.lang, font, date, ...(base.schoolName ? { schoolName: base.schoolName } : {}) })
-      : await renderSheets(accounts, { ...base, model: req.model, bundles: req.bundles, households: req.households, roster: req.roster, font, date, onProgress });
+      : await renderSheets(accounts, {
+          ...base, model: req.model, bundles: req.bundles, households: req.households, roster: req.roster,
+          envelopeLabels: !!req.envelopeLabels, classTeachers, font, date, onProgress,
+        });
   const blob = new Blob([bytes as BlobPart], { type: 'application/pdf' });
   return {
     url: URL.createObjectURL(blob),
-    fileName: sheetFileName(settings.schoolName || structureName, date, req.kind),
+    fileName: sheetFileName(settings.schoolName || structureName, date, req.kind, req.model),
     pages,
     bytes: bytes.byteLength,
     accounts: accounts.length,

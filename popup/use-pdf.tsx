@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Account } from '../src/model/account';
 import type { Settings } from '../src/settings';
 import { deliver, makePdf, type PdfRequest, type PdfResult } from './pdf-job';
+import { readPlatformRules } from './console-link';
 import { t } from './lang';
 
 /** What every PDF button needs: where the console is, the settings, and what to record afterwards. */
@@ -15,6 +16,8 @@ export interface ActionsBase {
   canMail: boolean;
   onPrinted: (ids: string[]) => void;
   onMailed: (ids: string[]) => void;
+  /** Every account read (not only the selection): class covers name each class's teachers from it. */
+  everyone?: readonly Account[];
 }
 
 export const defaultRequest = (base: ActionsBase, model: PdfRequest['model']): PdfRequest => ({
@@ -45,7 +48,12 @@ export function usePdf(base: ActionsBase, { focusResult = false } = {}) {
     setResult(null);
     setProgress({ done: 0, total: accounts.length });
     try {
-      const pdf = await makePdf(accounts, req, base.settings, base.origin, base.structureName, (done, total) => setProgress({ done, total }));
+      // the ENT's own password rule and mandatory fields, read from the console tab (never a rule of ours)
+      const rules = req.kind === 'sheets' ? await readPlatformRules(base.tabId) : undefined;
+      const pdf = await makePdf(accounts, req, base.settings, base.origin, base.structureName, (done, total) => setProgress({ done, total }), {
+        ...(rules ? { rules } : {}),
+        ...(base.everyone ? { everyone: base.everyone } : {}),
+      });
       setResult(pdf);
       deliver(pdf);
       if (req.kind === 'sheets') base.onPrinted(accounts.map((a) => a.id));

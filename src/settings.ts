@@ -4,6 +4,8 @@
  * file a director can hand to a colleague. Never an account, a code, a login or an e-mail address.
  */
 
+import { SHEET_DICTS } from './i18n/sheets';
+
 export type SettingsModel = 'pdf' | 'newPdf' | 'simplePdf';
 export type SettingsQrMode = 'full' | 'login' | 'none';
 export type SettingsBundles = 'auto' | 'on' | 'off';
@@ -21,6 +23,16 @@ export interface Settings {
   bundles: SettingsBundles;
   sheetLang: 'fr' | 'en';
   uiLang: 'auto' | 'fr' | 'en';
+  /** The académie notice on teachers' sheets (an extra line, never instead of a code). */
+  academieNotice: boolean;
+  /** Its text; '' = the sheets' default wording in the sheets' language. */
+  academieText: string;
+  /** A line about the ONE Pocket mobile app, printed on ONE's hosts only. */
+  mobileApp: boolean;
+  /** At 8 per page with class bundles: a whole cover page per class instead of one cover card. */
+  pageCovers: boolean;
+  /** A help page printed on 1 and 2 per page; '' = « adressez-vous à l'école ». */
+  helpUrl: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -33,6 +45,11 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   bundles: 'auto',
   sheetLang: 'fr',
   uiLang: 'auto',
+  academieNotice: true,
+  academieText: '',
+  mobileApp: true,
+  pageCovers: false,
+  helpUrl: '',
 });
 
 export const SETTINGS_FORMAT = 'publipostage-one-settings';
@@ -40,6 +57,7 @@ export const SETTINGS_VERSION = 1;
 export const LOGO_MAX_BYTES = 300 * 1024;
 export const SCHOOL_NAME_MAX = 120;
 export const CUSTOM_TEXT_MAX = 1000;
+export const ACADEMIE_TEXT_MAX = 300;
 
 export const MODELS: readonly SettingsModel[] = ['pdf', 'newPdf', 'simplePdf'];
 export const QR_MODES: readonly SettingsQrMode[] = ['full', 'login', 'none'];
@@ -65,6 +83,11 @@ const LABELS: Record<keyof Settings, string> = {
   bundles: 'Lots par classe',
   sheetLang: 'Langue des fiches',
   uiLang: 'Langue de l’interface',
+  academieNotice: 'Mention de l’académie',
+  academieText: 'Texte de la mention de l’académie',
+  mobileApp: 'Application mobile',
+  pageCovers: 'Pages de garde',
+  helpUrl: 'Adresse d’aide',
 };
 
 const fail = (key: keyof Settings, why: string): never => {
@@ -84,19 +107,24 @@ function oneOf<T extends string>(key: keyof Settings, v: unknown, allowed: reado
   return v as T;
 }
 
+function flag(key: keyof Settings, v: unknown): boolean {
+  if (typeof v !== 'boolean') return fail(key, 'oui ou non (true / false) est attendu');
+  return v;
+}
+
 /** '' or an https address, returned without query, fragment or trailing slash. */
-export function normalizeEntUrl(v: unknown): string {
-  if (typeof v !== 'string') return fail('entUrl', 'un texte est attendu');
+export function normalizeEntUrl(v: unknown, key: 'entUrl' | 'helpUrl' = 'entUrl'): string {
+  if (typeof v !== 'string') return fail(key, 'un texte est attendu');
   const s = v.trim();
   if (!s) return '';
   let url: URL;
   try {
     url = new URL(s);
   } catch {
-    return fail('entUrl', `« ${s.slice(0, 80)} » n’est pas une adresse web (exemple : https://ent.mon-ecole.fr)`);
+    return fail(key, `« ${s.slice(0, 80)} » n’est pas une adresse web (exemple : https://ent.mon-ecole.fr)`);
   }
-  if (url.protocol !== 'https:') fail('entUrl', 'l’adresse doit commencer par https://');
-  if (url.username || url.password) fail('entUrl', 'l’adresse ne doit pas contenir d’identifiant ni de mot de passe');
+  if (url.protocol !== 'https:') fail(key, 'l’adresse doit commencer par https://');
+  if (url.username || url.password) fail(key, 'l’adresse ne doit pas contenir d’identifiant ni de mot de passe');
   return (url.origin + url.pathname).replace(/\/+$/, '');
 }
 
@@ -162,6 +190,11 @@ export function validateSettings(input: unknown): Settings {
     bundles: has('bundles') ? oneOf('bundles', o.bundles, BUNDLES) : d.bundles,
     sheetLang: has('sheetLang') ? oneOf('sheetLang', o.sheetLang, SHEET_LANGS) : d.sheetLang,
     uiLang: has('uiLang') ? oneOf('uiLang', o.uiLang, UI_LANGS) : d.uiLang,
+    academieNotice: has('academieNotice') ? flag('academieNotice', o.academieNotice) : d.academieNotice,
+    academieText: has('academieText') ? text('academieText', o.academieText, ACADEMIE_TEXT_MAX) : d.academieText,
+    mobileApp: has('mobileApp') ? flag('mobileApp', o.mobileApp) : d.mobileApp,
+    pageCovers: has('pageCovers') ? flag('pageCovers', o.pageCovers) : d.pageCovers,
+    helpUrl: has('helpUrl') ? normalizeEntUrl(o.helpUrl, 'helpUrl') : d.helpUrl,
   };
 }
 
@@ -210,6 +243,11 @@ export interface SheetSettings {
   schoolName?: string;
   customText?: string;
   logo?: { data: Uint8Array; format: 'PNG' | 'JPEG' };
+  /** The académie notice's text for teachers' sheets, absent when the setting is off. */
+  academieNotice?: string;
+  mobileApp: boolean;
+  pageCovers: boolean;
+  helpUrl?: string;
 }
 
 export function sheetSettings(s: Settings, ctx: { consoleOrigin: string; sortByClass: boolean }): SheetSettings {
@@ -221,5 +259,9 @@ export function sheetSettings(s: Settings, ctx: { consoleOrigin: string; sortByC
     ...(s.schoolName ? { schoolName: s.schoolName } : {}),
     ...(s.customText ? { customText: s.customText } : {}),
     ...(s.logo ? { logo: { data: dataUrlBytes(s.logo.dataUrl), format: s.logo.format } } : {}),
+    ...(s.academieNotice ? { academieNotice: s.academieText || SHEET_DICTS[s.sheetLang]['teacher.academie'] } : {}),
+    mobileApp: s.mobileApp,
+    pageCovers: s.pageCovers,
+    ...(s.helpUrl ? { helpUrl: s.helpUrl } : {}),
   };
 }

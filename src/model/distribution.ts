@@ -42,10 +42,10 @@ export function isDone(a: Account, log: DistributionLog): boolean {
 
 /**
  * "Réimprimer les manquants": not activated and not handed over (the parents absent from the
- * meeting). Teachers are left out: they activate with their académie account, not with a sheet.
+ * meeting), whatever the profile: a teacher whose account still has a code needs that code too.
  */
 export function missing(accounts: readonly Account[], log: DistributionLog): Account[] {
-  return accounts.filter((a) => a.profile !== 'Teacher' && !isDone(a, log));
+  return accounts.filter((a) => !isDone(a, log));
 }
 
 /** Checks a stored log; anything unexpected (a code, a name…) is dropped, not kept. */
@@ -68,11 +68,12 @@ export function sanitizeLog(structureId: string, raw: unknown): DistributionLog 
 export type Channel = 'paper' | 'mail' | 'academie';
 
 /**
- * The guide's channel plan by profile: teachers use their académie account (no sheet with a code);
- * guests by e-mail when they have one, else on paper; parents and students on paper.
+ * The channel plan by profile: teachers already activated use their account (académie or ONE
+ * login, no sheet needed); a teacher whose account still has a code gets a sheet like everyone
+ * else; guests by e-mail when they have one, else on paper; parents and students on paper.
  */
 export function channelOf(a: Account): Channel {
-  if (a.profile === 'Teacher') return 'academie';
+  if (a.profile === 'Teacher' && !a.activationCode) return 'academie';
   if (a.profile === 'Guest' && hasEmail(a)) return 'mail';
   return 'paper';
 }

@@ -103,7 +103,9 @@ test('"Réimprimer les manquants" selects exactly the accounts neither activated
   await panel.page.reload();
   await panel.waitReady();
   await panel.button('Réimprimer les manquants').click();
-  const want = users.filter((u) => u.activationCode && u.profile !== 'Teacher' && !handed.has(u.id));
+  // every account still holding a code, teachers included (they get their code like everyone else)
+  const want = users.filter((u) => u.activationCode && !handed.has(u.id));
+  expect(want.some((u) => u.profile === 'Teacher')).toBe(true);
   await expect(panel.selectedCounter).toHaveText(`${want.length} comptes sélectionnés`);
   expect((await panel.allRows()).map((r) => r.id).sort()).toEqual(want.map((u) => u.id).sort());
   await expect(panel.page.getByText(/Manquants seulement/)).toBeVisible();
@@ -149,13 +151,15 @@ test('household packs: each family together, once, siblings across classes, guar
   expect(Math.abs(nour - valentin)).toBeLessThanOrEqual(3);
 });
 
-test('channel plan: activated accounts left out by default, labels count every profile, one click prints the paper sheets and asks to confirm the e-mails', async ({ ext, api, consolePage }) => {
+test('channel plan: activated accounts left out by default, labels count every profile, teachers with a code on paper, one click prints the paper sheets and asks to confirm the e-mails', async ({ ext, api, consolePage }) => {
   const users = await api.users(DEMO);
   const panel = await panelFor(ext, api, consolePage);
   const pending = users.filter((u) => u.activationCode);
   const mail = pending.filter((u) => u.profile === 'Guest' && u.email?.trim());
-  const paper = pending.filter((u) => u.profile !== 'Teacher' && !mail.includes(u));
-  const academie = pending.filter((u) => u.profile === 'Teacher');
+  // a teacher whose account still has a code gets a sheet like everyone else (entcore's templates)
+  const paper = pending.filter((u) => !mail.includes(u));
+  expect(paper.some((u) => u.profile === 'Teacher')).toBe(true);
+  const academie = users.filter((u) => u.profile === 'Teacher' && !u.activationCode);
   expect(mail.length).toBeGreaterThan(0);
   expect(paper.some((u) => u.profile === 'Personnel')).toBe(true); // personnels are counted too
   const fr: Record<string, [string, string]> = { Student: ['élève', 'élèves'], Relative: ['parent', 'parents'], Teacher: ['enseignant', 'enseignants'], Personnel: ['personnel', 'personnels'], Guest: ['invité', 'invités'] };
@@ -168,24 +172,25 @@ test('channel plan: activated accounts left out by default, labels count every p
   await panel.page.getByText('Plan de distribution').click();
   await expect(panel.page.locator('.plan-paper')).toHaveText(`Sur papier : ${count(paper)}`);
   await expect(panel.page.locator('.plan-mail')).toHaveText(`Par courriel (invités qui en ont un) : ${count(mail)}`);
-  await expect(panel.page.locator('.plan-academie')).toHaveText(`Compte académique, sans fiche : ${count(academie)}`);
+  await expect(panel.page.locator('.plan-academie')).toHaveText('Enseignants déjà activés (compte académique ou ONE), sans fiche : aucun');
   const withActivated = panel.page.getByLabel(`Inclure les comptes déjà activés (${users.length - pending.length})`);
   await expect(withActivated).not.toBeChecked();
 
   const apply = panel.button(`Appliquer le plan : ${paper.length} sur papier, ${mail.length} par courriel`);
   const [download] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), apply.click()]);
-  const logins = cardTexts(await saveDownload(download), 2, 4).map((c) => /Identifiant : (\S+)/.exec(c)?.[1]);
+  const logins = cardTexts(await saveDownload(download), 2, 4).map((c) => /Identifiant :\s+(\S+)/.exec(c)?.[1]);
   expect(logins.sort()).toEqual(paper.map(shownLogin).sort());
   const dialog = panel.page.getByRole('dialog', { name: 'Attention !' });
-  await expect(dialog).toContainText(`à ${mail.length} utilisateur(s)`);
+  await expect(dialog).toContainText(`à ${mail.length} ${mail.length < 2 ? 'utilisateur' : 'utilisateurs'} ?`);
   await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true); // the printing did not take the focus
   await panel.page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
   // Asked for, the activated accounts come back into the plan and its counts.
   await withActivated.check();
-  const allPaper = users.filter((u) => u.profile !== 'Teacher' && !(u.profile === 'Guest' && u.email?.trim()));
+  const allPaper = users.filter((u) => (u.profile !== 'Teacher' || u.activationCode) && !(u.profile === 'Guest' && u.email?.trim()));
   await expect(panel.page.locator('.plan-paper')).toHaveText(`Sur papier : ${count(allPaper)}`);
+  await expect(panel.page.locator('.plan-academie')).toHaveText(`Enseignants déjà activés (compte académique ou ONE), sans fiche : ${count(academie)}`);
   await expect(panel.button(`Imprimer les fiches papier (${allPaper.length})`)).toBeEnabled();
 });
 

@@ -27,6 +27,11 @@ const FULL: Settings = {
   bundles: 'on',
   sheetLang: 'en',
   uiLang: 'fr',
+  academieNotice: true,
+  academieText: 'Connectez-vous aussi avec votre compte de l’académie de Créteil.',
+  mobileApp: false,
+  pageCovers: true,
+  helpUrl: 'https://aide.mon-ecole.fr',
 };
 
 const errorOf = (f: () => unknown): string => {
@@ -107,10 +112,17 @@ test('interface language and what the settings mean for one PDF', () => {
   expect(uiLangOf({ uiLang: 'en' }, 'fr-FR')).toBe('en');
 
   const base = sheetSettings(DEFAULT_SETTINGS, { consoleOrigin: 'https://oneconnect.edifice.io', sortByClass: false });
-  expect(base).toEqual({ entUrl: 'https://oneconnect.edifice.io', lang: 'fr', qr: 'full', bundles: false });
+  expect(base).toEqual({
+    entUrl: 'https://oneconnect.edifice.io', lang: 'fr', qr: 'full', bundles: false, mobileApp: true, pageCovers: false,
+    academieNotice: "Si votre académie le propose, vous pouvez aussi vous connecter avec votre compte académique, par le bouton de l'académie sur la page de connexion.",
+  });
+  expect(sheetSettings({ ...DEFAULT_SETTINGS, academieNotice: false }, { consoleOrigin: 'x', sortByClass: false }).academieNotice).toBeUndefined();
+  expect(() => validateSettings({ mobileApp: 'yes' })).toThrow(/Application mobile/);
+  expect(() => validateSettings({ helpUrl: 'http://aide.fr' })).toThrow(/Adresse d’aide.*https/);
   expect(sheetSettings(DEFAULT_SETTINGS, { consoleOrigin: 'x', sortByClass: true }).bundles).toBe(true);
   const full = sheetSettings(FULL, { consoleOrigin: 'https://oneconnect.edifice.io', sortByClass: false });
-  expect(full).toMatchObject({ entUrl: 'https://ent.mon-ecole.fr', lang: 'en', qr: 'login', bundles: true, schoolName: 'École Jules Ferry' });
+  expect(full).toMatchObject({ entUrl: 'https://ent.mon-ecole.fr', lang: 'en', qr: 'login', bundles: true, schoolName: 'École Jules Ferry',
+    academieNotice: FULL.academieText, mobileApp: false, pageCovers: true, helpUrl: 'https://aide.mon-ecole.fr' });
   expect(full.logo?.data.slice(0, 4)).toEqual(new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
   expect(full.logo?.data.length).toBe(64);
   expect(sheetSettings({ ...FULL, bundles: 'off' }, { consoleOrigin: 'x', sortByClass: true }).bundles).toBe(false);
