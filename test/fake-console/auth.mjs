@@ -52,15 +52,67 @@ ${error ? `<p class="error">${e(error)}</p>` : ''}
 <p><a href="/auth/forgot">Mot de passe oublié ?</a> · <a href="/auth/activation">Activer mon compte</a></p>`);
 }
 
-export function activationPage({ login = '', activationCode = '', error = '' } = {}) {
+/**
+ * The password rule of the platform, as entcore's AuthController reads it from its configuration
+ * (`passwordRegex`, default `.{8}.*`) and its text from the i18n key `password.rules.activation`
+ * (auth/src/main/java/org/entcore/auth/controllers/AuthController.java, `context()`).
+ */
+export const DEFAULT_PASSWORD_RULE = Object.freeze({
+  regex: '.{8}.*',
+  fr: 'Votre mot de passe doit contenir au moins 8 caractères.',
+  en: 'Your password must contain at least 8 characters.',
+});
+export const PASSWORD_RULE_KEY = 'password.rules.activation';
+const passwordRule = (state) => ({ ...DEFAULT_PASSWORD_RULE, ...(state.knobs.passwordRule ?? {}) });
+
+/**
+ * `GET /auth/context`, public (no session needed), as AuthController.context() renders it:
+ * callBack, cgu, passwordRegex, mandatory, passwordRegexI18n and passwordRegexI18nActivation as
+ * objects by language (the platform's translation of `password.rules.reset` / `.activation`;
+ * entcore's I18n returns the key itself when a translation is missing), mfaConfig.
+ */
+export function authContext(state) {
+  const rule = passwordRule(state);
+  const text = (lang) => (state.knobs.passwordHintAsKey ? PASSWORD_RULE_KEY : rule[lang]);
+  return {
+    callBack: '/timeline/timeline',
+    cgu: true,
+    passwordRegex: rule.regex,
+    mandatory: { mail: !!state.knobs.mandatoryMail, phone: false },
+    passwordRegexI18n: { fr: text('fr'), en: text('en') },
+    passwordRegexI18nActivation: { fr: text('fr'), en: text('en') },
+    mfaConfig: [],
+  };
+}
+
+/**
+ * `GET /auth/i18n`: the auth module's bundle in the Accept-Language language (entcore's pages load
+ * it with `addBundle('/auth/i18n')`; keys from auth/src/main/resources/i18n/fr.json, en.json).
+ */
+export function authI18n(state, acceptLanguage) {
+  const lang = String(acceptLanguage ?? '').toLowerCase().startsWith('en') ? 'en' : 'fr';
+  const rule = passwordRule(state);
+  return lang === 'en'
+    ? { [PASSWORD_RULE_KEY]: rule.en, 'auth.activation.header': 'Account activation' }
+    : { [PASSWORD_RULE_KEY]: rule.fr, 'auth.activation.header': 'Activation de votre compte' };
+}
+
+/**
+ * The activation page. As entcore's auth/src/main/resources/public/template/activation-form.html,
+ * there is no field for the code: the page takes `login` and `activationCode` from its own URL
+ * (auth/.../public/ts/controllers/activation.ts). Opened with the login alone, it cannot activate
+ * (entcore answers `auth.activation.error.code.missing`).
+ */
+export function activationPage({ login = '', activationCode = '', error = '', mailRequired = false } = {}) {
   return layout('ONE - Activation du compte', `<h1>Activation de votre compte</h1>
 ${error ? `<p class="error">${e(error)}</p>` : ''}
 <form method="post" action="/auth/activation" id="activation-form">
-  <label for="login">Identifiant</label><input type="text" id="login" name="login" value="${e(login)}">
-  <label for="activationCode">Code d'activation</label><input type="text" id="activationCode" name="activationCode" value="${e(activationCode)}">
+  <p>Identifiant : <strong id="login-shown">${e(login)}</strong></p>
+  <input type="hidden" name="login" value="${e(login)}">
+  ${activationCode ? `<input type="hidden" name="activationCode" value="${e(activationCode)}">` : ''}
   <label for="password">Nouveau mot de passe</label><input type="password" id="password" name="password">
   <label for="confirmPassword">Confirmer le mot de passe</label><input type="password" id="confirmPassword" name="confirmPassword">
-  <label for="mail">Courriel (facultatif)</label><input type="email" id="mail" name="mail">
+  <label for="mail">Courriel${mailRequired ? '' : ' (facultatif)'}</label><input type="email" id="mail" name="mail"${mailRequired ? ' required' : ''}>
   <label for="phone">Téléphone (facultatif)</label><input type="text" id="phone" name="phone">
   <input type="hidden" name="theme" value="one">
   <label><input type="checkbox" name="acceptCGU" value="true"> J'accepte les conditions générales d'utilisation</label>
@@ -76,7 +128,7 @@ export async function handleAuth(ctx) {
     const f = await readForm(req);
     const u = findByLogin(state, f.email);
     if (u && u.activationCode && f.password === u.activationCode) {
-      return sendHtml(res, 200, activationPage({ login: u.login, activationCode: u.activationCode })), true;
+      return sendHtml(res, 200, activationPage({ login: u.login, activationCode: u.activationCode, mailRequired: !!state.knobs.mandatoryMail })), true;
     }
     if (!u || !u.password || f.password !== u.password) {
       return sendHtml(res, 200, loginPage({ callBack: f.callBack, login: f.email, error: 'Identifiant ou mot de passe incorrect.' })), true;
@@ -95,16 +147,28 @@ export async function handleAuth(ctx) {
     }), true;
   }
   if (path === '/auth/logout') return redirect(res, '/auth/login', { 'Set-Cookie': clearCookies(state) }), true;
+  if (path === '/auth/context' && req.method === 'GET') {
+    const status = state.knobs.authContextStatus;
+    if (status) return sendJson(res, status, { error: 'fake failure (authContextStatus)' }), true;
+    return sendJson(res, 200, authContext(state)), true;
+  }
+  if (path === '/auth/i18n' && req.method === 'GET') return sendJson(res, 200, authI18n(state, req.headers['accept-language'])), true;
+  const mailRequired = !!state.knobs.mandatoryMail;
   if (path === '/auth/activation' && req.method === 'GET') {
-    return sendHtml(res, 200, activationPage({ login: query.login ?? '', activationCode: query.activationCode ?? '' })), true;
+    return sendHtml(res, 200, activationPage({ login: query.login ?? '', activationCode: query.activationCode ?? '', mailRequired })), true;
   }
   if (path === '/auth/activation' && req.method === 'POST') {
     const f = await readForm(req);
     const u = findByLogin(state, f.login);
-    const err = !u || !u.activationCode || u.activationCode !== f.activationCode ? "Identifiant ou code d'activation incorrect."
-      : !f.password || f.password !== f.confirmPassword ? 'Les mots de passe ne correspondent pas.'
-        : f.acceptCGU !== 'true' ? "Vous devez accepter les conditions générales d'utilisation." : '';
-    if (err) return sendHtml(res, 200, activationPage({ login: f.login, activationCode: f.activationCode, error: err })), true;
+    // the platform's own rule, anchored as entcore's Pattern.matcher(...).matches() does
+    const ruleOk = new RegExp(`^(?:${passwordRule(state).regex})$`).test(f.password ?? '');
+    const err = !f.activationCode ? "Le code d'activation est manquant." // entcore: auth.activation.error.code.missing
+      : !u || !u.activationCode || u.activationCode !== f.activationCode ? "Identifiant ou code d'activation incorrect."
+        : !f.password || f.password !== f.confirmPassword ? 'Les mots de passe ne correspondent pas.'
+          : !ruleOk ? 'Le mot de passe ne respecte pas les règles de la plateforme.'
+            : mailRequired && !f.mail ? 'Le courriel est obligatoire.'
+              : f.acceptCGU !== 'true' ? "Vous devez accepter les conditions générales d'utilisation." : '';
+    if (err) return sendHtml(res, 200, activationPage({ login: f.login, activationCode: f.activationCode, error: err, mailRequired })), true;
     u.activationCode = null;
     u.password = f.password;
     if (f.mail) u.email = f.mail;

@@ -14,6 +14,12 @@ export const DEFAULT_KNOBS = Object.freeze({
   expiredAnswer: 'redirect', // without a valid session: 'redirect' (302 /auth/login), '401' (JSON routes), 'sso' (302 to another origin)
   classlessRelatives: false, // true or [ids]: parents in no class (old imports); allUsers then gives them no children (model.mjs)
   detachedIds: [],          // [ids]: accounts that left the school after the read (class-admin/massmail then refuses them)
+  // GET /auth/context (auth.mjs): the platform's password rule, its text per language, mandatory fields.
+  // null = entcore's defaults; e.g. { regex: '.{12}.*', fr: 'Au moins 12 caractères…', en: '…' } for another ENT.
+  passwordRule: null,
+  passwordHintAsKey: false, // the platform lacks the translation: the text is the i18n key, resolved by /auth/i18n
+  mandatoryMail: false,     // `mandatory.mail`: the activation form requires an e-mail address
+  authContextStatus: 0,     // force /auth/context to answer this status (e.g. 500): the sheets print a neutral sentence
 });
 
 export function makeKnobs(initial = {}) {

@@ -260,6 +260,42 @@ test.describe('fake console server', () => {
     expect((await oracle()).find((x) => x.id === u.id)!.activationCode).toBeNull();
   });
 
+  test('/auth/context tells the platform rule as entcore does; knobs for another platform; activation page has no code field', async () => {
+    const setKnobs = (k: object) => get('/__test/knobs', undefined, { method: 'POST', body: JSON.stringify(k) });
+    const ctx = await (await get('/auth/context')).json();
+    expect(Object.keys(ctx).sort()).toEqual(['callBack', 'cgu', 'mandatory', 'mfaConfig', 'passwordRegex', 'passwordRegexI18n', 'passwordRegexI18nActivation']);
+    expect(ctx.passwordRegex).toBe('.{8}.*');
+    expect(ctx.passwordRegexI18nActivation).toEqual({ fr: 'Votre mot de passe doit contenir au moins 8 caractères.', en: 'Your password must contain at least 8 characters.' });
+    expect(ctx.mandatory).toEqual({ mail: false, phone: false });
+    await setKnobs({ passwordRule: { regex: '.{12}.*', fr: 'Au moins 12 caractères, dont un chiffre.', en: 'At least 12 characters, one digit.' }, mandatoryMail: true });
+    const paris = await (await get('/auth/context')).json();
+    expect(paris.passwordRegex).toBe('.{12}.*');
+    expect(paris.passwordRegexI18nActivation.fr).toBe('Au moins 12 caractères, dont un chiffre.');
+    expect(paris.mandatory.mail).toBe(true);
+    await setKnobs({ passwordHintAsKey: true });
+    expect((await (await get('/auth/context')).json()).passwordRegexI18nActivation.fr).toBe('password.rules.activation');
+    const bundle = await (await get('/auth/i18n', undefined, { headers: { 'Accept-Language': 'en' } })).json();
+    expect(bundle['password.rules.activation']).toBe('At least 12 characters, one digit.');
+    await setKnobs({ authContextStatus: 500 });
+    expect((await get('/auth/context')).status).toBe(500);
+
+    // The activation page: login shown, no field for the code; with the login alone, activation fails.
+    const u = (await oracle()).find((x) => x.activationCode && !x.blocked)!;
+    const loginOnly = await (await get(`/auth/activation?login=${u.login}`)).text();
+    expect(loginOnly).toContain(u.login);
+    expect(loginOnly).not.toContain('name="activationCode"');
+    expect(loginOnly).not.toMatch(/<input[^>]*type="text"[^>]*activation/i);
+    const post = (f: Record<string, string>) => get('/auth/activation', undefined, { method: 'POST', body: new URLSearchParams(f) });
+    const noCode = await post({ login: u.login, password: 'Motdepasse12!', confirmPassword: 'Motdepasse12!', acceptCGU: 'true', mail: 'a@b.fr' });
+    expect(noCode.status).toBe(200);
+    expect(await noCode.text()).toContain('code d&#39;activation est manquant');
+    // the platform's rule is enforced: 9 characters are refused where 12 are asked
+    const short = await post({ login: u.login, activationCode: u.activationCode!, password: 'Nouveau1!', confirmPassword: 'Nouveau1!', acceptCGU: 'true', mail: 'a@b.fr' });
+    expect(await short.text()).toContain('règles de la plateforme');
+    const ok = await post({ login: u.login, activationCode: u.activationCode!, password: 'Nouveau1!abc', confirmPassword: 'Nouveau1!abc', acceptCGU: 'true', mail: 'a@b.fr' });
+    expect(ok.status).toBe(302);
+  });
+
   test('knobs: failEveryNth, malformedJson, allUsersStatus, mfaRequired', async () => {
     const { cookie } = await login('adml');
     const setKnobs = (k: object) => get('/__test/knobs', undefined, { method: 'POST', body: JSON.stringify(k) });
