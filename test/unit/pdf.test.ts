@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { test, expect } from '@playwright/test';
 import { renderSheets, renderRoster, sheetFileName, qrText, type SheetOptions } from '../../src/pdf/index';
 import { slotBox, perPage, type SheetModel } from '../../src/pdf/cards';
@@ -51,19 +52,20 @@ test('every account appears once, in order, in its own card, with the right bran
       expect(t, where).toContain(`${'Identifiant :'} ${a.login}`);
       // no other account's name in this card
       for (const b of accounts) if (b !== a) expect(t.includes(displayName(b) + ' '), where).toBe(false);
-      if (a.profile === 'Teacher') {
-        expect(t, where).toContain("Votre compte est activé par l'académie : connectez-vous avec votre identifiant académique");
-        expect(t, where).not.toContain("Code d'activation");
-        expect(t, where).not.toContain(a.activationCode!);
-      } else if (a.activationCode) {
+      if (a.activationCode) {
+        // every account with a code gets it, teachers included
         expect(t, where).toContain(`Code d'activation : ${a.activationCode}`);
-        expect(t, where).toContain("charte d'utilisation");
-        expect(t, where).toContain('Ce QR code est aussi confidentiel que le code');
+        expect(t, where).toContain(model === 'simplePdf' ? 'choisissez votre mot de passe' : "charte d'utilisation");
+        expect(t, where).toContain('Code et QR code personnels');
         expect(t, where).not.toContain('Mot de passe oublié ?');
+        if (a.profile === 'Teacher') expect(t, where).not.toContain('Votre compte est activé');
+      } else if (a.profile === 'Teacher') {
+        expect(t, where).toContain(`Votre compte est activé : connectez-vous avec votre identifiant ONE : ${a.login} (ce n'est pas votre adresse e-mail)`);
+        expect(t, where).not.toContain("Code d'activation");
       } else {
-        expect(t, where).toContain('Vous possédez déjà un compte');
+        expect(t, where).toContain(model === 'simplePdf' ? 'Compte activé.' : 'Vous possédez déjà un compte');
         expect(t, where).toContain('Mot de passe oublié');
-        expect(t, where).toContain('Envoyer');
+        expect(t, where).toContain("adressez-vous à l'école");
         expect(t, where).not.toContain("Code d'activation");
       }
       if (a.profile === 'Student') expect(t, where).toContain(`Élève en classe de ${a.classes[0]!.name}`);
@@ -71,16 +73,55 @@ test('every account appears once, in order, in its own card, with the right bran
   }
 });
 
-test('detailed sheet: numbered first-connection steps, address, password rules', async () => {
-  const a = acc({ firstName: 'Léa', lastName: 'Martin', classes: [cls('CE2-CM1')], login: 'lea.martin', activationCode: 'ZX81QW' });
-  const r = await render([a], base('pdf', { schoolName: 'École Jules Ferry', customText: 'Réunion le 12 septembre.' }));
+test('teachers: the code when the account has one, the ONE login when activated, then the académie notice (a setting)', async () => {
+  const withCode = acc({ profile: 'Teacher', firstName: 'Inès', lastName: 'Roy', classes: [cls('CP')], login: 'ines.roy', activationCode: 'ab3d5f7g' });
+  const active = acc({ profile: 'Teacher', firstName: 'Hugo', lastName: 'Martin', classes: [cls('CE1')], login: 'hugo.martin', activationCode: null });
+  const notice = "Si votre académie le propose, connectez-vous aussi avec votre compte académique.";
+  for (const model of ['simplePdf', 'newPdf', 'pdf'] as const) {
+    const r = await render([withCode, active], base(model, { academieNotice: notice }));
+    const n = perPage(model);
+    const [a, b] = [0, 1].map((i) => cardText(r.file, model, Math.floor(i / n) + 1, i % n));
+    expect(a, model).toContain("Code d'activation : ab3d5f7g");
+    expect(a, model).toContain(notice);
+    expect(b, model).toContain('Votre compte est activé : connectez-vous avec votre identifiant ONE : hugo.martin');
+    expect(b, model).toContain(notice);
+    expect(b.indexOf(notice), model).toBeGreaterThan(b.indexOf('Votre compte est activé'));
+    expect(b, model).not.toContain("Code d'activation");
+  }
+  const off = await render([withCode, active], base('simplePdf'));
+  expect(flat(text(off.file))).not.toContain('académie');
+  // on another ENT the card does not claim a ONE login
+  const other = await render([active], base('simplePdf', { entUrl: 'https://ent.example.fr' }));
+  expect(flat(text(other.file))).toContain('identifiant ENT : hugo.martin');
+});
+
+test('detailed sheet: numbered first-connection steps, address, the ENT password rule, help, « Conservez »', async () => {
+  const a = acc({ firstName: 'Léa', lastName: 'Martin', classes: [cls('CE2-CM1')], login: 'lea.martin', activationCode: 'zx8kqw4p' });
+  const rule = 'Votre mot de passe doit contenir au moins 12 caractères.';
+  const r = await render([a], base('pdf', { schoolName: 'École Jules Ferry', customText: 'Réunion le 12 septembre.', passwordHint: rule, mobileApp: true }));
   const t = flat(text(r.file));
   for (const s of [
     "Ce document s'adresse à", 'Léa Martin', 'Élève en classe de CE2-CM1', `Adresse de connexion : ${URL}`,
-    'Identifiant : lea.martin', "Code d'activation : ZX81QW", `1. Rendez-vous sur ${URL}`,
-    "au moins 8 caractères, avec au moins une majuscule, une minuscule et un chiffre", 'adresse e-mail',
+    'Identifiant : lea.martin', "Code d'activation : zx8kqw4p", `1. Rendez-vous sur ${URL}`,
+    `3. Choisissez votre mot de passe et confirmez-le. ${rule}`, 'adresse e-mail',
     "Acceptez la charte d'utilisation", 'Scannez pour activer', 'École Jules Ferry', 'Réunion le 12 septembre.',
+    "Besoin d'aide ? Adressez-vous à l'école.", "Conservez ce document : le code d'activation ne sert qu'une fois.",
+    'ONE Pocket',
   ]) expect(t).toContain(s);
+  // without the ENT's rule: a neutral sentence, never a rule of ours
+  const n = flat(text((await render([a], base('pdf'))).file));
+  expect(n).toContain("Les règles du mot de passe s'affichent à l'écran.");
+  expect(n).not.toMatch(/\d+ caractères/);
+  expect(n).not.toContain('ONE Pocket'); // a setting
+  // another ENT: no ONE Pocket line even when the setting is on; an e-mail the ENT requires is said so
+  const o = flat(text((await render([a], base('newPdf', { entUrl: 'https://ent.example.fr', mobileApp: true, mailRequired: true, helpUrl: 'https://aide.example.fr' }))).file));
+  expect(o).not.toContain('ONE Pocket');
+  expect(o).toContain("(demandée à l'activation)");
+  expect(o).toContain("Besoin d'aide ? https://aide.example.fr, ou adressez-vous à l'école.");
+  // forgotten password: nothing promised to the director; without e-mail, « adressez-vous à l'école »
+  const act = flat(text((await render([{ ...a, activationCode: null }], base('pdf'))).file));
+  expect(act).toContain("Sans adresse e-mail enregistrée, ce lien ne peut pas vous parvenir : adressez-vous à l'école.");
+  expect(act).not.toMatch(/directeur/i);
 });
 
 test('relative and class lines: "Parent de … (CE1) et …", several classes joined', async () => {
@@ -90,6 +131,9 @@ test('relative and class lines: "Parent de … (CE1) et …", several classes jo
   const none = acc({ profile: 'Personnel', firstName: 'Marc', lastName: 'Roux', classes: [], activationCode: null });
   const r = await render([parent, multi, none], base('simplePdf'));
   expect(cardText(r.file, 'simplePdf', 1, 0)).toContain('Parent de Léa Martin (CE1) et Tom Martin (CM2)');
+  const arthur = acc({ profile: 'Relative', firstName: 'Anne', lastName: 'Roy', children: [{ firstName: 'Arthur', lastName: 'Roy', classname: 'CP' }] });
+  const r2 = await render([arthur], base('simplePdf'));
+  expect(cardText(r2.file, 'simplePdf', 1, 0)).toContain("Parent d'Arthur Roy (CP)");
   expect(cardText(r.file, 'simplePdf', 1, 1)).toContain('Élève en classe de CE1, CE2 et ULIS');
   expect(cardText(r.file, 'simplePdf', 1, 2)).toMatch(/Marc Roux Personnel /);
 });
@@ -119,14 +163,16 @@ test('every QR decodes (zbarimg, 150 dpi) to the expected URL', async () => {
       const expected = list.slice(p * n, p * n + n).map((a) => qrText(a, URL, qr)!);
       expect(new Set(codes), `${model}/${qr} page ${p + 1}`).toEqual(new Set(expected));
     });
-    // activation links carry the code only for not-activated non-teachers; others point at the site
+    // activation links for every account with a code (teachers too); activated accounts point at the site
     const t = accounts.find((a) => a.profile === 'Teacher')!;
-    expect(qrText(t, URL, qr)).toBe(URL);
+    expect(qrText(t, URL, qr)).toBe(qr === 'full' ? `${URL}/auth/activation?login=${t.login}&activationCode=${t.activationCode}` : `${URL}/auth/login`);
+    expect(qrText({ ...t, activationCode: null }, URL, qr)).toBe(URL);
   }
   const special = accounts[accounts.length - 1]!;
   expect(qrText(special, URL + '/', 'full')).toBe(
     `${URL}/auth/activation?login=maximilien-alexandre.de-la-rochefoucauld-montmorency&activationCode=A%26B%3DC%20D%2F%C3%A9`);
-  expect(qrText(special, URL, 'login')).toBe(`${URL}/auth/activation?login=maximilien-alexandre.de-la-rochefoucauld-montmorency`);
+  // « identifiant seulement »: the ENT's login page (entcore's activation page has no field for the code)
+  expect(qrText(special, URL, 'login')).toBe(`${URL}/auth/login`);
   expect(qrText(special, URL, 'none')).toBeNull();
 });
 
@@ -141,38 +187,62 @@ test('English wording', async () => {
   const r = await render(accounts, base('simplePdf', { lang: 'en' }));
   const t = flat(text(r.file));
   for (const s of ['Student in class CP', 'Login: ', 'Activation code: ', 'Scan to activate', 'Forgot your password?',
-    'You already have an account.', 'Your account is activated by the académie', 'Parent of Léa Martin8 (CE2)'])
+    'Account activated.', 'Teacher in class CE2', 'Parent of Léa Martin8 (CE2)', 'The password rules are shown on screen.'])
     expect(t).toContain(s);
   for (const s of ["Code d'activation", 'Identifiant', 'Élève']) expect(t).not.toContain(s);
 });
 
-test('bundles: a cover page per class, no 8-up page mixing two classes, roster after each bundle', async () => {
+test('bundles: at 8 per page the cover is one card (a page on request), no page mixing two classes, roster after each bundle', async () => {
   const accounts = population(17); // CP ×4, CE1 ×4, CE2 ×4, CM1 ×4, CM2 ×1
   const r = await render(accounts, base('simplePdf', { bundles: true, schoolName: 'École Jules Ferry' }));
-  expect(r.pages).toBe(10); // 5 × (cover + 1 card page)
+  expect(r.pages).toBe(5); // 5 × (cover card + its cards on one page)
   const classes = ['CP', 'CE1', 'CE2', 'CM1', 'CM2'];
   classes.forEach((c, k) => {
-    const cover = flat(text(r.file, 2 * k + 1));
+    const cover = cardText(r.file, 'simplePdf', k + 1, 0);
     expect(cover).toContain(`Classe : ${c}`);
     expect(cover).toContain(c === 'CM2' ? '1 fiche' : '4 fiches');
     expect(cover).toContain('12 septembre 2025');
     expect(cover).toContain('École Jules Ferry');
-    const cards = flat(text(r.file, 2 * k + 2));
+    expect(cover).toMatch(/\d+ comptes? non activés? \d+ sans adresse e-mail/);
+    const cards = flat(text(r.file, k + 1));
     for (const a of accounts) expect(cards.includes(displayName(a) + ' '), `${c} page / ${displayName(a)}`).toBe(firstClassName(a) === c);
   });
+  // the teacher of the class is named on its cover (population: a teacher in CE2)
+  expect(cardText(r.file, 'simplePdf', 3, 0)).toMatch(/Enseignant : \S+ \S+/);
+  const pages = await render(accounts, base('simplePdf', { bundles: true, pageCovers: true }));
+  expect(pages.pages).toBe(10);
+  expect(flat(text(pages.file, 1))).toContain('Classe : CP');
+  expect(flat(text(pages.file, 1))).not.toContain('Identifiant');
 
   // bundles keep the order of first appearance, even when classes are interleaved
   const mixed = [acc({ firstName: 'A', lastName: 'Un', classes: [cls('CM1')] }), acc({ firstName: 'B', lastName: 'Deux', classes: [cls('CP')] }),
     acc({ firstName: 'C', lastName: 'Trois', classes: [cls('CM1')] }), acc({ firstName: 'D', lastName: 'Quatre', classes: [] })];
   const r2 = await render(mixed, base('simplePdf', { bundles: true, roster: true }));
   // CM1: cover, cards, roster; CP: cover, cards, roster; no class: cover, cards, roster
-  expect(r2.pages).toBe(9);
+  expect(r2.pages).toBe(6);
   expect(flat(text(r2.file, 1))).toContain('Classe : CM1');
-  expect(flat(text(r2.file, 2))).toMatch(/A Un .*C Trois/);
-  expect(flat(text(r2.file, 3))).toContain("Feuille d'émargement — CM1");
-  expect(flat(text(r2.file, 4))).toContain('Classe : CP');
-  expect(flat(text(r2.file, 7))).toContain('Classe : Sans classe');
-  expect(flat(text(r2.file, 9))).toContain("Feuille d'émargement — Sans classe");
+  expect(flat(text(r2.file, 1))).toMatch(/A Un .*C Trois/);
+  expect(flat(text(r2.file, 2))).toContain("Feuille d'émargement — CM1");
+  expect(flat(text(r2.file, 3))).toContain('Classe : CP');
+  expect(flat(text(r2.file, 5))).toContain('Classe : Sans classe');
+  expect(flat(text(r2.file, 6))).toContain("Feuille d'émargement — Sans classe");
+});
+
+test('2 per page: covers and rosters share the landscape orientation of the sheets', async () => {
+  const r = await render(population(5), base('newPdf', { bundles: true, roster: true }));
+  const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', String(r.pages), r.file], { encoding: 'utf8' })
+    .split('\n').filter((l) => /Page +\d+ size/.test(l));
+  expect(sizes.length).toBe(r.pages);
+  for (const l of sizes) expect(l, l).toMatch(/841\.8\d* x 595\.\d+ pts/);
+});
+
+test('roster alone: classes in school-level order (PS … CM2, « CE2-CM1 » by its first level), others after', async () => {
+  const names = ['CM2 A', 'ULIS', 'CE2-CM1', 'CP B', 'GS', 'CP A', 'CE1', 'Anglais'];
+  const accounts = names.map((c, i) => acc({ firstName: `É${i}`, lastName: 'Test', classes: [cls(c)] }));
+  const r = await renderRoster(accounts, { lang: 'fr', font: FONT });
+  const file = save(tmp(), 'order.pdf', r.bytes);
+  const titles = Array.from({ length: r.pages }, (_, p) => /émargement — (.+?) Nom /.exec(flat(text(file, p + 1)))?.[1]);
+  expect(titles).toEqual(['GS', 'CP A', 'CP B', 'CE1', 'CE2-CM1', 'CM2 A', 'Anglais', 'ULIS']);
 });
 
 test('roster alone and appended at the end without bundles', async () => {
@@ -212,6 +282,31 @@ test('households: each student followed by guardians, siblings together across c
   expect([2, 3, 4, 5].map((p) => flat(text(r.file, p)))).toEqual([
     expect.stringContaining('Léa Martin'), expect.stringContaining('Anne Martin'),
     expect.stringContaining('Tom Martin'), expect.stringContaining('Zoé Petit')]);
+  // each sheet of the family says so: « Famille Martin — fiche 2 sur 3 · Léa (CE1) et Tom (CM2) »
+  expect(flat(text(r.file, 3))).toContain('Famille Martin — fiche 2 sur 3 · Léa (CE1) et Tom (CM2)');
+  expect(flat(text(r.file, 5))).not.toContain('Famille');
+});
+
+test('households at 8 per page: a label card opens each family, a family never split across pages when it fits; envelope labels', async () => {
+  // 5 single pupils, then a family of 4 (label + 4 sheets = 5 slots): it must start on page 2
+  const singles = Array.from({ length: 5 }, (_, i) => acc({ firstName: `Solo${i}`, lastName: `Seul${i}`, classes: [cls('CP')] }));
+  const lina = acc({ firstName: 'Lina', lastName: "D'Almeida", classes: [cls('CP A')] });
+  const eloise = acc({ firstName: 'Éloïse', lastName: "D'Almeida", classes: [cls('CE2-CM1')] });
+  const kids = [{ firstName: 'Lina', lastName: "D'Almeida", classname: 'CP A' }, { firstName: 'Éloïse', lastName: "D'Almeida", classname: 'CE2-CM1' }];
+  const mum = acc({ profile: 'Relative', firstName: 'Sara', lastName: "D'Almeida", children: kids });
+  const dad = acc({ profile: 'Relative', firstName: 'Hugo', lastName: "D'Almeida", children: kids });
+  const r = await render([...singles, lina, eloise, mum, dad], base('simplePdf', { households: true, envelopeLabels: true }));
+  const p1 = flat(text(r.file, 1));
+  const p2 = flat(text(r.file, 2));
+  expect(p1).not.toContain("D'Almeida");
+  expect(cardText(r.file, 'simplePdf', 2, 0)).toContain("Famille D'Almeida 4 fiches Lina (CP A) et Éloïse (CE2-CM1)");
+  for (const n of ["Lina D'Almeida", "Éloïse D'Almeida", "Sara D'Almeida", "Hugo D'Almeida"]) expect(p2).toContain(n);
+  // the envelope labels: one per family, no address
+  expect(r.pages).toBe(3);
+  const labels = flat(text(r.file, 3));
+  expect(labels).toContain("Famille D'Almeida");
+  expect(labels).toContain('Lina (CP A) et Éloïse (CE2-CM1)');
+  expect(labels).toContain('Famille Seul0');
 });
 
 test('progress is reported and the loop yields', async () => {
@@ -232,6 +327,13 @@ test('logo and school name on every card', async () => {
   expect(r.warnings).toEqual([]);
   for (let i = 0; i < 3; i++) expect(cardText(r.file, 'simplePdf', 1, i)).toContain('École du Centre');
   expect((Buffer.from(r.bytes).toString('latin1').match(/\/Subtype \/Image/g) ?? []).length).toBe(1); // embedded once
+});
+
+test('sheetFileName: school, model, date', () => {
+  const d = new Date(2026, 8, 1);
+  expect(sheetFileName('École Jules Ferry', d, 'sheets', 'simplePdf')).toBe('publipostage-ecole-jules-ferry-8-par-page-2026-09-01.pdf');
+  expect(sheetFileName('École Jules Ferry', d, 'sheets', 'newPdf')).toBe('publipostage-ecole-jules-ferry-2-par-page-2026-09-01.pdf');
+  expect(sheetFileName('École Jules Ferry', d, 'sheets', 'pdf')).toBe('publipostage-ecole-jules-ferry-1-par-page-2026-09-01.pdf');
 });
 
 test('sheetFileName', () => {
