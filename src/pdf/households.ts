@@ -119,8 +119,11 @@ export interface FamilyInfo {
   size: number;
 }
 
-/** A household pack is labelled when it holds a pupil or a parent (a lone teacher is no family). */
-export const isFamily = (group: Account[]): boolean => group.some((a) => a.profile === 'Student' || a.profile === 'Relative');
+/**
+ * A household pack is labelled when it holds several sheets and a pupil or a parent: a lone sheet
+ * is its own envelope, a lone teacher no family.
+ */
+export const isFamily = (group: Account[]): boolean => group.length > 1 && group.some((a) => a.profile === 'Student' || a.profile === 'Relative');
 
 /**
  * The family's name: the surname most of its pupils share (then its parents'), as written first;

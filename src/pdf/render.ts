@@ -148,9 +148,14 @@ function dropArabicShaping(doc: jsPDF) {
   for (const [token, [fn]] of Object.entries(subs)) if (fn === shaper) events.unsubscribe(token);
 }
 
-function makeDoc(orientation: 'portrait' | 'landscape', font: FontBytes, texts?: Iterable<string>) {
+/**
+ * A fresh document with DejaVu registered. The monospaced face only when some code will be printed:
+ * a font registered but never used is written without glyphs, which PDF readers report as an error.
+ */
+function makeDoc(orientation: 'portrait' | 'landscape', font: FontBytes, texts?: Iterable<string>, codes = false) {
   const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation, compress: true, floatPrecision: 2 });
-  const { hasBold, hasMono } = registerFonts(doc, font);
+  const { mono: _mono, ...noMono } = font;
+  const { hasBold, hasMono } = registerFonts(doc, codes ? font : noMono);
   doc.setLineHeightFactor(LINE_FACTOR);
   if (texts) {
     let rtl = false;
@@ -435,7 +440,7 @@ export async function renderSheets(accounts: Account[], opts: SheetOptions): Pro
   const sections = planSections(accounts, opts);
   // Every page of a run shares the sheets' orientation: covers and rosters included (2 per page: landscape).
   const orientation = model === 'newPdf' ? 'landscape' : 'portrait';
-  const { doc, hasBold, hasMono } = makeDoc(orientation, opts.font, freeTexts(accounts, opts));
+  const { doc, hasBold, hasMono } = makeDoc(orientation, opts.font, freeTexts(accounts, opts), accounts.some((a) => !!a.activationCode));
   const ctx = makeCtx(doc, { hasBold, hasMono }, opts);
   const n = perPage(model);
   const total = accounts.length;
@@ -536,14 +541,14 @@ export async function renderRoster(accounts: Account[], opts: RosterOptions): Pr
 
 /** Layout of every card (pure geometry, jsPDF metrics) — for tests and debugging. */
 export function layoutAll(accounts: Account[], opts: SheetOptions): CardLayout[] {
-  const { doc, hasBold, hasMono } = makeDoc('portrait', opts.font);
+  const { doc, hasBold, hasMono } = makeDoc('portrait', opts.font, undefined, true);
   const ctx = makeCtx(doc, { hasBold, hasMono }, opts);
   const n = perPage(opts.model);
   return accounts.map((a, i) => layoutCard(cardSpec(a, opts.model, slotBox(opts.model, i % n), ctx.card), ctx.m));
 }
 
 export function measurerFor(font: FontBytes): Measurer {
-  const { doc, hasBold, hasMono } = makeDoc('portrait', font);
+  const { doc, hasBold, hasMono } = makeDoc('portrait', font, undefined, true);
   return new PdfMeasurer(doc, hasBold, hasMono);
 }
 

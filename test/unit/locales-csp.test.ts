@@ -7,7 +7,8 @@ test('French and English UI strings have the same keys and placeholders', () => 
   const en = UI.en as Record<string, string>;
   expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
   for (const k of Object.keys(fr)) {
-    const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    // `{name}`, `{de name}` (elision) and `{n|one|other}` (agreement): the variables a string uses
+    const ph = (s: string) => [...new Set([...s.matchAll(/\{(?:de )?(\w+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]))].sort();
     expect(ph(en[k]!), k).toEqual(ph(fr[k]!));
     expect(en[k]!.trim(), k).not.toBe('');
   }
