@@ -1,6 +1,6 @@
 import { test, expect, loginAs, tabIdFor, type ConsoleApi, type Ext, type FakeUser } from './fixtures';
 import { PanelPage } from './pages/panel-page';
-import { cardTexts, pdfPages, pdfText, qrCodes, saveDownload } from './pdf-tools';
+import { cardTexts, cellTexts, pdfPages, pdfText, qrCodes, saveDownload } from './pdf-tools';
 import { shownLogin } from './oracle';
 import type { Page } from '@playwright/test';
 
@@ -26,7 +26,7 @@ function expectOnceInOrder(cards: string[], logins: string[]) {
 }
 const isCover = (pageText: string) => /Classe : /.test(pageText) && !/Identifiant :/.test(pageText);
 
-test('8 per page, sorted by class: class bundles, every account once in order, filename', async ({ ext, api, consolePage }) => {
+test('8 per page, sorted by class: class bundles with a cover card, every account once in order, filename', async ({ ext, api, consolePage }) => {
   const users = await api.users(DEMO);
   const classes = await api.classes(DEMO);
   const panel = await panelFor(ext, api, consolePage);
@@ -39,16 +39,24 @@ test('8 per page, sorted by class: class bundles, every account once in order, f
   const want = users.filter((u) => u.classes.some((c) => ids.has(c)));
   expect(rows.length).toBe(want.length);
   const file = await generate(panel);
-  expect(file).toMatch(/publipostage-ecole-elementaire-jules-ferry-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(file).toMatch(/publipostage-ecole-elementaire-jules-ferry-8-par-page-\d{4}-\d{2}-\d{2}\.pdf$/);
   const text = pdfText(file);
   expectOnceInOrder(cardTexts(file, 2, 4, isCover), rows.map((r) => r.cells[4]!));
-  // Bundles: one cover page per class, and 8-up pages never mix two classes.
+  // Bundles: one cover card per class (the first card of its pages), and 8-up pages never mix two classes.
   const byClass = new Map<string, number>();
   for (const r of rows) byClass.set(r.cells[7]!.split(', ')[0]!, (byClass.get(r.cells[7]!.split(', ')[0]!) ?? 0) + 1);
-  const expectedPages = [...byClass.values()].reduce((n, k) => n + 1 + Math.ceil(k / 8), 0);
+  const expectedPages = [...byClass.values()].reduce((n, k) => n + Math.ceil((k + 1) / 8), 0);
   expect(pdfPages(file)).toBe(expectedPages);
   expect((text.match(/Classe : /g) ?? []).length).toBe(byClass.size);
-  await expect(panel.page.getByText(/PDF prêt : \d+ pages/)).toBeVisible();
+  // the cover card names the class's teacher and counts what the director needs to know
+  const covers = cellTexts(file, 2, 4).filter((t) => /Classe : /.test(t)).map((t) => t.replace(/\s+/g, ' '));
+  expect(covers.length).toBe(byClass.size);
+  const ce1 = covers.find((c) => c.includes('Classe : CE1 A'))!;
+  expect(ce1).toContain('Enseignant : Jean-Baptiste Moreau');
+  const ce1Rows = rows.filter((r) => r.cells[7]!.split(', ')[0] === 'CE1 A');
+  expect(ce1).toContain(`${ce1Rows.length} fiches`);
+  expect(ce1).toMatch(/\d+ comptes? non activés? \d+ sans adresse e-mail/);
+  await expect(panel.page.locator('p.done')).toContainText(`PDF prêt : ${expectedPages} pages, ${rows.length} comptes`);
   // The panel records "printed" (follow-up column) — dates only, in storage.
   await expect(panel.page.locator('td.follow').filter({ hasText: /Imprimé le|Activé/ }).first()).toBeVisible();
 });
@@ -66,11 +74,11 @@ test('1 and 2 per page: page counts, and each branch says the right thing', asyn
   expect(pdfPages(one)).toBe(n);
   for (let i = 0; i < n; i++) {
     const u = byLogin.get(rows[i]!.cells[4]!)!;
-    const page = pdfText(one, i + 1);
+    const page = pdfText(one, i + 1).replace(/\s+/g, ' ');
     expect(page).toContain(`Identifiant : ${shownLogin(u)}`);
-    if (u.profile === 'Teacher') {
-      expect(page).toContain("activé par l'académie");
-      if (u.activationCode) expect(page).not.toContain(u.activationCode);
+    if (u.profile === 'Teacher' && !u.activationCode) {
+      expect(page).toContain(`Votre compte est activé : connectez-vous avec votre identifiant ONE : ${shownLogin(u)}`);
+      expect(page).toContain('compte académique'); // the académie notice, on by default
     } else if (u.activationCode) {
       expect(page).toContain(`Code d'activation : ${u.activationCode}`);
       expect(page).toContain("Ce document s'adresse à");
@@ -110,9 +118,9 @@ test('hard names print exactly and every QR opens the activation page pre-filled
 
   const origin = api.origin();
   const codes = qrCodes(file, 1, pdfPages(file));
-  // Not activated: the activation page pre-filled; activated accounts and teachers: the site only, never a code.
+  // Not activated (teachers too): the activation page pre-filled; activated accounts: the site only, never a code.
   const expected = hard.map((u) =>
-    u.activationCode && u.profile !== 'Teacher'
+    u.activationCode
       ? `${origin}/auth/activation?login=${encodeURIComponent(shownLogin(u))}&activationCode=${encodeURIComponent(u.activationCode)}`
       : `${origin}/`,
   );
@@ -143,23 +151,21 @@ test('settings apply to the sheets: ENT address, school name, custom paragraph, 
   await panel.select('Activation').selectOption({ label: 'Utilisateurs non activés' });
   const rows = await panel.allRows();
   const file = await generate(panel);
-  expect(file).toMatch(/publipostage-ecole-les-flamboyants-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(file).toMatch(/publipostage-ecole-les-flamboyants-8-par-page-\d{4}-\d{2}-\d{2}\.pdf$/);
   const text = pdfText(file).replace(/\s+/g, ' ');
-  expect(text).toContain('https://ent1d.ac-reunion.fr');
+  expect(text).toContain('Log in at: ent1d.ac-reunion.fr');
   expect(text).not.toContain('oneconnect.edifice.io');
   expect(text).toContain('École Les Flamboyants');
   expect(text).toContain('Réunion de rentrée le 2 septembre à 18 h.');
   expect(text).toContain('Activation code');
-  // QR "login only": the activation page with the login, never the code.
+  // QR « identifiant seulement »: the ENT's login page (its activation page has no field for the code), never the code.
   const codes = qrCodes(file, 1, pdfPages(file));
   const byId = new Map(users.map((u) => [u.id, u]));
-  // Teachers activate with their académie account: their card points to the site only.
-  const want = rows.map((r) => {
-    const u = byId.get(r.id)!;
-    return u.profile === 'Teacher' ? 'https://ent1d.ac-reunion.fr' : `https://ent1d.ac-reunion.fr/auth/activation?login=${encodeURIComponent(shownLogin(u))}`;
-  });
+  const want = rows.map((r) => (byId.get(r.id)!.activationCode ? 'https://ent1d.ac-reunion.fr/auth/login' : 'https://ent1d.ac-reunion.fr'));
   expect(codes.sort()).toEqual(want.sort());
   for (const c of codes) expect(c).not.toContain('activationCode');
+  expect(text).toContain('Scan to log in');
+  expect(text).not.toContain('Scan to activate');
 });
 
 test('sign-off roster on its own: one table per class with name, profile, login, « Remis le », « Signature »', async ({ ext, api, consolePage }) => {
@@ -177,4 +183,42 @@ test('sign-off roster on its own: one table per class with name, profile, login,
   const students = users.filter((u) => u.profile === 'Student' && u.classes.includes(cm2.id));
   for (const u of students) expect(text).toContain(shownLogin(u));
   expect(text).not.toMatch(/Code d'activation/);
+});
+
+test('the activation page opened with the login alone has no field for the code, as entcore', async ({ api, consolePage }) => {
+  const u = (await api.users(DEMO)).find((x: FakeUser) => x.activationCode && x.profile === 'Student')!;
+  await consolePage.goto(`${api.origin()}/auth/activation?login=${encodeURIComponent(shownLogin(u))}`);
+  await expect(consolePage.locator('#login-shown')).toHaveText(shownLogin(u));
+  await expect(consolePage.locator('input[name="activationCode"]')).toHaveCount(0);
+});
+
+test('the password rule on the sheets is the ENT’s own, read with the console session; else a neutral sentence', async ({ ext, api, consolePage }) => {
+  const rule = 'Votre mot de passe doit contenir au moins 12 caractères, dont un chiffre.';
+  await api.knobs({ passwordRule: { regex: '.{12}.*', fr: rule, en: 'At least 12 characters, one digit.' }, mandatoryMail: true });
+  const panel = await panelFor(ext, api, consolePage);
+  await panel.classBox('CP A').check();
+  await panel.select('Activation').selectOption({ label: 'Utilisateurs non activés' });
+  await panel.select('Modèle de publipostage PDF').selectOption({ label: '1 par page' });
+  const sheets = async () => pdfText(await generate(panel)).replace(/\s+/g, ' ');
+  let text = await sheets();
+  expect(text).toContain(`3. Choisissez votre mot de passe et confirmez-le. ${rule}`);
+  expect(text).toContain("Indiquez votre adresse e-mail (demandée à l'activation)");
+  const reads = (await api.requests()).filter((r) => r.path === '/auth/context');
+  expect(reads.length).toBe(1);
+  expect(reads[0]!.headers?.sessionCookie).toBe(true); // same-origin, from the console page
+  expect(reads[0]!.headers?.origin ?? null).toBeNull();
+
+  // A platform without the translation sends the i18n key: resolved through /auth/i18n, never printed raw.
+  await api.knobs({ passwordHintAsKey: true });
+  text = await sheets();
+  expect(text).toContain(rule);
+  expect(text).not.toContain('password.rules');
+
+  // Unavailable: a neutral sentence, never a rule of ours.
+  await api.knobs({ authContextStatus: 500 });
+  text = await sheets();
+  expect(text).toContain("3. Choisissez votre mot de passe et confirmez-le. Les règles du mot de passe s'affichent à l'écran.");
+  expect(text).not.toMatch(/\d+ caractères/);
+  // « Mot de passe oublié » promises nothing the platform does not do
+  expect(text).not.toMatch(/directeur/i);
 });

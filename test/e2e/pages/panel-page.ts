@@ -147,7 +147,8 @@ export class MailDialog {
 
   /** « Bilan : {sent} envoyé(s), {skipped} sans courriel, {failed} en échec, {unknown} incertain(s). » as numbers. */
   async reportCounts(): Promise<{ sent: number; skipped: number; failed: number; unknown: number }> {
-    const text = (await this.report.textContent()) ?? '';
+    // French typography puts a no-break space before the colon: read it as the space a reader sees
+    const text = ((await this.report.textContent()) ?? '').replace(/\s+/g, ' ').trim();
     const m = text.match(/^Bilan : (\d+) envoyé\(s\), (\d+) sans courriel, (\d+) en échec, (\d+) incertain\(s\)\.$/);
     if (!m) throw new Error(`unexpected report line: ${text}`);
     return { sent: Number(m[1]), skipped: Number(m[2]), failed: Number(m[3]), unknown: Number(m[4]) };
