@@ -18,7 +18,7 @@ export const SHEETS_FR = {
 
   // who / what
   'for': "Ce document s'adresse à",
-  'inClasses': '{profile} en classe de {classes}',
+  'inClasses': '{profile} en classe {de classes}',
   'parentOf': 'Parent {de children}',
   'childWithClass': '{name} ({class})',
   'and': ' et ',

@@ -114,6 +114,8 @@ function smallCard(a: Account, box: Rect, ctx: CardContext): CardSpec {
     blocks,
     qrGap: 2.5,
   };
+  // The QR column starts beside the profile line; an identifiant too long to share its line with
+  // the QR keeps its 11 pt on a line of its own under « Identifiant : ».
   spec.qr = qrSpec(a, ctx, 24, 'profile', 8.5);
   return spec;
 }

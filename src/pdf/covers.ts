@@ -7,7 +7,7 @@ import { say, type SheetDict } from '../i18n/sheets';
 import type { BlockSpec, CardSpec, Rect } from './layout';
 import type { CardContext } from './cards';
 import type { FamilyInfo } from './households';
-import { joinList } from './wording';
+import { joinList, unbreakable } from './wording';
 
 export interface CoverInfo {
   className: string;
@@ -24,7 +24,7 @@ export function coverCardSpec(c: CoverInfo, box: Rect, ctx: CardContext, size: '
   const { d } = ctx;
   const k = size === 'page' ? 1.9 : 1;
   const line = (id: string, text: string, pt: number, more: Partial<BlockSpec> = {}): BlockSpec => ({
-    id, text, size: pt * k, min: Math.min(8.5, pt) * k * 0.9, gap: 1.4 * k, align: 'center', ...more,
+    id, text, size: pt * k, min: Math.min(8.5, pt) * k, gap: 1.4 * k, align: 'center', ...more,
   });
   const blocks: BlockSpec[] = [];
   if (c.schoolName) blocks.push(line('cover.school', c.schoolName, 9, { tone: 'muted', gap: 0, maxLines: 2 }));
@@ -45,7 +45,7 @@ export function coverCardSpec(c: CoverInfo, box: Rect, ctx: CardContext, size: '
 /** « Alice, Lina (CP A) et Tom (CE1 B) » */
 export function childrenList(d: SheetDict, f: FamilyInfo): string {
   return joinList(
-    f.children.map((c) => (c.className ? say(d, 'childWithClass', { name: c.firstName, class: c.className }) : c.firstName)),
+    f.children.map((c) => (c.className ? say(d, 'childWithClass', { name: c.firstName, class: unbreakable(c.className) }) : c.firstName)),
     d,
   );
 }

@@ -141,7 +141,8 @@ function fitBlock(b: BlockSpec, scale: number, w: number, m: Measurer, maxLines:
   if (b.fit === 'shrink') {
     const leadW = (s: number) => (b.lead ? m.width(b.lead, s, bold) : 0);
     const floor = Math.min(b.floor ?? b.min, size);
-    const inline = shrinkTo((s) => leadW(s) + m.width(b.text, s, bold, mono), size, floor, w);
+    // with its label on the same line, the block keeps its minimum; a long value shrinks on its own line
+    const inline = shrinkTo((s) => leadW(s) + m.width(b.text, s, bold, mono), size, b.lead ? Math.min(b.min, size) : floor, w);
     if (inline !== null) {
       size = inline;
       lines = [b.text];

@@ -19,6 +19,9 @@ export function branchOf(a: Account): Branch {
   return a.profile === 'Teacher' ? 'teacher' : 'activated';
 }
 
+/** A class name never broken across lines (« CM1 A »): its spaces become no-break spaces. */
+export const unbreakable = (s: string): string => s.replace(/ /g, '\u00a0');
+
 /** "a", "a et b", "a, b et c". */
 export function joinList(items: string[], d: SheetDict): string {
   if (items.length <= 1) return items.join('');
@@ -34,7 +37,7 @@ export function profileLine(a: Account, d: SheetDict): string {
   if (a.profile === 'Relative' && a.children.length) {
     const kids = a.children.map((c) => {
       const name = `${c.firstName} ${c.lastName}`.trim();
-      return c.classname ? say(d, 'childWithClass', { name, class: c.classname }) : name;
+      return c.classname ? say(d, 'childWithClass', { name, class: unbreakable(c.classname) }) : name;
     });
     return say(d, 'parentOf', { children: joinList(kids, d) });
   }
