@@ -1,6 +1,11 @@
 // Screenshots for the README and a visual check, at Chrome's side-panel width (360 px) and full
 // width: node test/screens.mjs [outdir] (default docs/screens, the images the README shows).
-import { mkdirSync } from 'node:fs';
+// It also renders one page of the demo school's sheets per model into docs/ (fiches-*.png, shown in
+// the README's « The sheets »), at 100 dpi: what a director sees when printing them.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, renameSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startFakeConsole, DEMO_STRUCTURE_ID } from './fake-console/server.mjs';
 import { HOST, launchExtension, waitConsoleTabId } from './extension-browser.mjs';
 
@@ -44,6 +49,23 @@ try {
   await wide.goto(`chrome-extension://${id}/panel.html?tab=${tabId}`);
   await wide.locator('.count-selected').waitFor();
   await wide.screenshot({ path: `${outDir}/panel-wide.png` });
+
+  // One page per model of the demo school's sheets, sorted by class (class bundles on).
+  mkdirSync('docs', { recursive: true });
+  await wide.getByRole('combobox', { name: 'Par', exact: true }).selectOption('class');
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'pp1-screens-'));
+  for (const [model, slug, page] of [['simplePdf', '8-par-page', 1], ['newPdf', '2-par-page', 2], ['pdf', '1-par-page', 2]]) {
+    await wide.getByRole('combobox', { name: 'Modèle de publipostage PDF' }).selectOption(model);
+    const [download] = await Promise.all([
+      wide.waitForEvent('download', { timeout: 120_000 }),
+      wide.getByRole('button', { name: 'Générer en PDF', exact: true }).click(),
+    ]);
+    const file = path.join(tmp, download.suggestedFilename());
+    await download.saveAs(file);
+    execFileSync('pdftoppm', ['-r', '100', '-f', String(page), '-l', String(page), '-singlefile', '-png', file, path.join(tmp, slug)]);
+    renameSync(path.join(tmp, `${slug}.png`), path.join('docs', `fiches-${slug}.png`));
+    await wide.waitForTimeout(300);
+  }
 
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 360, height: 500 });

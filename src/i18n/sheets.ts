@@ -30,8 +30,8 @@ export const SHEETS_FR = {
   'title.teacher': 'Connexion à mon compte',
 
   // credentials
-  'address': 'Adresse de connexion : {url}',
-  'address.short': 'Connectez-vous sur : {url}',
+  'address.lead': 'Adresse de connexion : ',
+  'address.short.lead': 'Connectez-vous sur : ',
   'login.lead': 'Identifiant : ',
   'code.lead': "Code d'activation : ",
 
@@ -124,8 +124,8 @@ export const SHEETS_EN: SheetDict = {
   'title.account': 'My account details',
   'title.teacher': 'Logging in to my account',
 
-  'address': 'Login address: {url}',
-  'address.short': 'Log in at: {url}',
+  'address.lead': 'Login address: ',
+  'address.short.lead': 'Log in at: ',
   'login.lead': 'Login: ',
   'code.lead': 'Activation code: ',
 

@@ -90,7 +90,7 @@ function smallCard(a: Account, box: Rect, ctx: CardContext): CardSpec {
   if (branch === 'activated') blocks.push(body('intro', say(d, 'activated.short'), { priority: 1 }));
   if (branch === 'teacher') blocks.push(body('intro', say(d, 'teacher.activated', { ent: entName(url), login: a.login }), { maxLines: 4 }));
   blocks.push(
-    { id: 'address', text: say(d, 'address.short', { url: host }), size: 9.5, min: min.address, bold: true, gap: 1.3 },
+    { id: 'address', lead: say(d, 'address.short.lead'), text: host, size: 9.5, min: min.address, bold: true, fit: 'shrink', gap: 1.3 },
     { id: 'login', lead: say(d, 'login.lead'), text: a.login, size: 11.5, min: min.login, floor: min.long, bold: true, fit: 'shrink', gap: 0.8 },
   );
   if (branch === 'activate') {
@@ -155,7 +155,7 @@ function detailedSheet(a: Account, box: Rect, ctx: CardContext, model: 'pdf' | '
   if (branch === 'activated') blocks.push(body('intro', say(d, 'activated.intro'), { gap: 6 }));
   if (branch === 'teacher') blocks.push(body('intro', say(d, 'teacher.activated', { ent: entName(url), login: a.login }), { gap: 6, bold: true }));
   blocks.push(
-    B({ id: 'address', text: say(d, 'address', { url }), size: 13, min: min.address, bold: true, gap: 7 }),
+    B({ id: 'address', lead: say(d, 'address.lead'), text: url, size: 13, min: min.address, bold: true, fit: 'shrink', gap: 7 }),
     B({ id: 'login', lead: say(d, 'login.lead'), text: a.login, size: 15, min: min.login, floor: min.long, bold: true, fit: 'shrink', gap: 2.5 }),
   );
   if (branch === 'activate') {
