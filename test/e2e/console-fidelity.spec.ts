@@ -42,7 +42,7 @@ test("teacher page: every member of the teacher's classes, mailing from hasEmail
   await expect(panel.noEmailCounter).toHaveText(`${members.length - withAddress.length} sans adresse courriel`);
 
   const d = await panel.openMail();
-  await expect(d.root).toContainText(`à ${withAddress.length} utilisateur(s) ?`);
+  await expect(d.root).toContainText(`à ${withAddress.length} ${withAddress.length < 2 ? 'utilisateur' : 'utilisateurs'} ?`);
   await d.button('Envoyer').click();
   await d.waitEnded();
   expect(await mailedVia(api)).toEqual(sortedIds(withAddress));

@@ -73,7 +73,7 @@ test('meeting mode finds a family by a partial name without accents, prints it a
   await search.focus();
   const [download] = await Promise.all([panel.page.waitForEvent('download'), panel.page.keyboard.press('Enter')]);
   const file = await saveDownload(download);
-  const logins = cardTexts(file, 1, 1).map((c) => /Identifiant : (\S+)/.exec(c)?.[1]);
+  const logins = cardTexts(file, 1, 1).map((c) => /Identifiant :\s+(\S+)/.exec(c)?.[1]);
   expect(logins.sort()).toEqual([...family].map((id) => shownLogin(users.find((u) => u.id === id)!)).sort());
 
   await card.getByRole('button', { name: 'Marquer comme remis' }).click();
@@ -128,7 +128,7 @@ test('household packs: each family together, once, siblings across classes, guar
   const [download] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), panel.button('Générer en PDF').click()]);
   const file = await saveDownload(download);
   const byLogin = new Map(users.map((u) => [shownLogin(u), u]));
-  const cards = cardTexts(file, 2, 4, (t) => !/Identifiant :/.test(t)).map((c) => byLogin.get(/Identifiant : (\S+)/.exec(c)![1]!)!);
+  const cards = cardTexts(file, 2, 4, (t) => !/Identifiant :/.test(t)).map((c) => byLogin.get(/Identifiant :\s+(\S+)/.exec(c)![1]!)!);
   const want = expected(users, { profiles: ['Student', 'Relative'] });
   expect(cards.length).toBe(want.length);
   expect(new Set(cards.map((u) => u.id)).size).toBe(cards.length);

@@ -21,7 +21,7 @@ async function generate(panel: PanelPage, button = 'Générer en PDF'): Promise<
 
 /** One card per selected account, in the panel's order: card i shows login i. */
 function expectOnceInOrder(cards: string[], logins: string[]) {
-  const shown = cards.map((c) => /Identifiant : (\S+)/.exec(c)?.[1] ?? '(no login)');
+  const shown = cards.map((c) => /Identifiant :\s+(\S+)/.exec(c)?.[1] ?? '(no login)');
   expect(shown).toEqual(logins);
 }
 const isCover = (pageText: string) => /Classe : /.test(pageText) && !/Identifiant :/.test(pageText);
