@@ -5,6 +5,7 @@
  * (« 1 activé », « 19 activés »), « 1er » and short dates (« 2 sept. »).
  */
 import type { Translate } from './ui';
+import { plural, startsWithVowelSound } from './french';
 
 export const FOLLOW_UP_FR = {
   fuTitle: 'Suivi des activations',
@@ -120,17 +121,16 @@ export const FOLLOW_UP_EN: Record<FollowUpKey, string> = {
 
 type Lang = 'fr' | 'en';
 
-/** French number agreement: singular for 0 and 1, plural from 2 (« 0 activé », « 2 activés »). */
-export const isPlural = (n: number): boolean => Math.abs(n) >= 2;
+/** French number agreement (Intl.PluralRules through src/i18n/french.ts): « 0 activé », « 2 activés ». */
+export const isPlural = (n: number): boolean => plural('fr', n, 'one', 'other') === 'other';
 
-const ELIDE = /^[aeiouyàâäéèêëîïôöùûüœæh]/i;
 /**
- * « de » before a class name, elided before a vowel sound: « de CE1 A », « d’ULIS », « d’Études ».
- * Class names beginning with h are taken as mute h (« d’Hirondelles »), the common case for names.
+ * « de » before a class name, elided before a vowel sound: « de CE1 A », « d’ULIS », « d’Études »
+ * (the rule of src/i18n/french.ts, with the typographic apostrophe of the follow-up's strings).
  */
 export function ofName(name: string, lang: Lang): string {
   if (lang === 'en') return `of ${name}`;
-  return ELIDE.test(name.trim()) ? `d’${name.trim()}` : `de ${name.trim()}`;
+  return startsWithVowelSound(name) ? `d’${name.trim()}` : `de ${name.trim()}`;
 }
 
 const MONTHS: Record<Lang, string[]> = {

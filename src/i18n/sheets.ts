@@ -199,3 +199,11 @@ export const langOf = (d: SheetDict): Lang => (d.lang === 'en' ? 'en' : 'fr');
 export function say(d: SheetDict, key: SheetKey, vars: Record<string, string | number> = {}): string {
   return format(langOf(d), d[key], vars);
 }
+
+/**
+ * Plain `{name}` substitution without typesetting (kept for the follow-up summary, src/pdf/summary.ts);
+ * sheet strings go through {@link say}.
+ */
+export function fmt(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}

@@ -110,7 +110,9 @@ test('trend: since the last handout, from the snapshot on or before that day, up
 });
 
 test('French as a director writes it: agreement, elision, « 1er », short months; English too', () => {
-  const fr = translator('fr');
+  // French typography (src/i18n/french.ts) puts a no-break space before the colon: checked once, then read as a space
+  expect(translator('fr')('fuSelection', { of: 'de CP', accounts: '1 compte', mailable: 0 })).toContain('CP\u00a0:');
+  const fr: typeof translator extends (l: never) => infer T ? T : never = (k, subs) => translator('fr')(k, subs).replace(/\u00a0/g, ' ');
   const en = translator('en');
   const base = { fromDay: '2026-09-02', from: 12, to: 19 };
   expect(trendSentence(fr, 'fr', 'CE1 A', base, '2026-11-26')).toBe('CE1 A : 12 → 19 activés depuis le 2 sept.');
