@@ -108,7 +108,7 @@ test('after a read, a handout, a mail and activations, every row equals the fake
   await expect(fu.selection).toHaveText(`Sélection de ${mailClass} : ${chase(mailClass).length} comptes à relancer, dont ${toMail.length} avec une adresse courriel.`);
   await fu.button(`Envoyer par courriel (${toMail.length})`).click();
   const dialog = panel.page.getByRole('dialog', { name: 'Attention !' });
-  await expect(dialog).toContainText(`à ${toMail.length} utilisateur(s)`);
+  await expect(dialog).toContainText(`à ${toMail.length} ${toMail.length < 2 ? "utilisateur" : "utilisateurs"} ?`);
   await dialog.getByRole('button', { name: 'Envoyer', exact: true }).click();
   await expect(dialog.getByRole('button', { name: 'Exporter le bilan (CSV)' })).toBeVisible({ timeout: 60_000 });
   await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
