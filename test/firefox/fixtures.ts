@@ -108,9 +108,12 @@ export async function consoleTabId(from: Page, pathPrefix: string): Promise<numb
 
 // --- Driving an extension page: puppeteer's clicks are real input (user gestures), lookups by text ---
 
-/** Text of the first element matching `selector`, or null. */
+/**
+ * Text of the first element matching `selector`, or null; white space normalised as Playwright
+ * does (French no-break spaces before : ; ! ? and inside « » read as the spaces a reader sees).
+ */
 export const textOf = (page: Page, selector: string): Promise<string | null> =>
-  page.evaluate((s) => document.querySelector(s)?.textContent?.trim() ?? null, selector);
+  page.evaluate((s) => document.querySelector(s)?.textContent?.replace(/\s+/g, ' ').trim() ?? null, selector);
 
 /** Waits until the text of `selector` matches `want`; returns it. */
 export async function waitText(page: Page, selector: string, want: RegExp | string, timeoutMs = 20_000): Promise<string> {

@@ -10,7 +10,7 @@ import { expected, shownLogin } from '../e2e/oracle';
 import { cardTexts, pdfPages } from '../e2e/pdf-tools';
 import type { ConsoleApi } from '../e2e/fixtures';
 import {
-  DEMO, MASSMAIL, allRows, chooseOption, clickButton, clickCheckbox, consoleTabId, expect, loginAs, openExtPage, test, until, waitText,
+  DEMO, MASSMAIL, allRows, chooseOption, clickButton, clickCheckbox, consoleTabId, expect, loginAs, openExtPage, test, textOf, until, waitText,
   type Firefox, type Page, type WebExt,
 } from './fixtures';
 
@@ -57,12 +57,12 @@ test('« Générer en PDF »: one file with every selected account, and one tab 
   const tabsBefore = await tabCount(panel);
   await clickButton(panel, 'Générer en PDF');
   const file = await newPdf(ff.downloadsDir, before);
-  expect(path.basename(file)).toMatch(/^publipostage-ecole-elementaire-jules-ferry-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(path.basename(file)).toMatch(/^publipostage-ecole-elementaire-jules-ferry-8-par-page-\d{4}-\d{2}-\d{2}\.pdf$/);
   await waitText(panel, '.publish .done', /^PDF prêt : \d+ pages/);
 
   // Every account once, in the panel's order (8 per page: 2 × 4 cards; bundles are off when sorted by name).
   const cards = cardTexts(file, 2, 4, () => false);
-  const shown = cards.map((c) => /Identifiant : (\S+)/.exec(c)?.[1] ?? '(no login)');
+  const shown = cards.map((c) => /Identifiant :\s+(\S+)/.exec(c)?.[1] ?? '(no login)');
   expect(shown).toEqual(rows.map((r) => r.cells[4]!.trim()));
   expect(pdfPages(file)).toBe(Math.ceil(want.length / 8));
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -87,8 +87,8 @@ test('« Envoyer par mail »: every selected parent with an address is mailed ex
   await waitText(panel, '.count-selected', `${want.length} comptes sélectionnés`);
 
   await clickButton(panel, 'Envoyer par mail', 'section.publish');
-  await waitText(panel, '[role=dialog]', /Êtes-vous sûr de vouloir envoyer leur identifiant par mail à \d+ utilisateur\(s\) \?/);
-  expect(await panel.$eval('[role=dialog]', (d) => d.textContent)).toContain(`à ${withEmail.length} utilisateur(s) ?`);
+  await waitText(panel, '[role=dialog]', /Êtes-vous sûr de vouloir envoyer leur identifiant par mail à \d+ utilisateurs? \?/);
+  expect(await textOf(panel, '[role=dialog]')).toContain(`à ${withEmail.length} ${withEmail.length < 2 ? 'utilisateur' : 'utilisateurs'} ?`);
   await api.knobs({ latencyMs: 100 }); // chunks overlap, as on a real console
   await clickButton(panel, 'Envoyer', '[role=dialog]');
   await until('the report', () => panel.evaluate(() => Array.from(document.querySelectorAll('[role=dialog] button')).some((b) => b.textContent?.trim() === 'Exporter le bilan (CSV)')), 60_000);

@@ -17,7 +17,8 @@ function sidebar(from: Page): Promise<{ href: string; text: string } | null> {
     const [view] = (globalThis as unknown as WebExt).browser.extension.getViews({ type: 'sidebar' } as unknown as chrome.extension.FetchProperties);
     if (!view) return null;
     const main = view.document.querySelector('main');
-    return { href: view.location.href, text: (main?.querySelector('.count-selected') ?? main?.querySelector('[role=status], [role=alert]'))?.textContent?.trim() ?? '' };
+    const text = (main?.querySelector('.count-selected') ?? main?.querySelector('[role=status], [role=alert]'))?.textContent ?? '';
+    return { href: view.location.href, text: text.replace(/\s+/g, ' ').trim() }; // no-break spaces read as spaces
   });
 }
 

@@ -27,7 +27,8 @@ test('one chip per active filter, in French, each removing exactly its own filte
   };
   const chips = filterChips(f, classes, t, 'fr');
   expect(chips.map((c) => c.label)).toEqual([
-    '« zolk »', 'Élève', 'Parent', 'CE1 A', 'Sans classe', 'Non activés', 'Sans courriel', 'Non administrateurs locaux', 'Bloqués', 'Créés depuis le 01/09/2026',
+    // French guillemets hold their word with no-break spaces
+    '«\u00a0zolk\u00a0»', 'Élève', 'Parent', 'CE1 A', 'Sans classe', 'Non activés', 'Sans courriel', 'Non administrateurs locaux', 'Bloqués', 'Créés depuis le 01/09/2026',
   ]);
   // Removing every chip one after the other leaves no filter at all; each removal touches only its own.
   let rest = f;
