@@ -8,8 +8,7 @@ import { type Account, type ClassRef, PROFILES, type Profile, type Structure } f
 import { ConsoleFormatError } from './errors';
 import { compareClassNames } from '../model/class-order';
 
-type Json = Record<string, unknown>;
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObj, optArray, optBool, optString, refuseDuplicates, reqString } from './strict';
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 export function parseUserInfo(body: unknown): { userId: string; structures: string[] } {
@@ -43,26 +42,28 @@ export function parseTeacherSchools(body: unknown): TeacherSchool[] {
 }
 
 /**
+/**
  * A class-list user as an account, from exactly what entcore's DefaultClassService.findUsers returns
  * (one-console.md §9): `type`, `login` (alias if set), `activationCode`, `hasEmail` — no address and no
  * creation date; `blocked` is null on accounts never blocked. The caller adds the class it was listed in.
+ * Type-strict (src/console/strict.ts): a wrong type raises ConsoleFormatError naming the field.
  */
 function parseClassUser(u: unknown, where: string): { account: Account; relatives: string[] } | null {
-  if (!isObj(u)) return null;
-  const id = str(u.id);
-  const type = str(u.type);
-  if (!id) throw new ConsoleFormatError(`${where} : champ « id » absent`);
-  if (!type || !(PROFILES as readonly string[]).includes(type)) return null;
-  const login = str(u.login);
-  if (!login) throw new ConsoleFormatError(`${where} : champ « login » absent`);
-  const relatives = Array.isArray(u.relativeList)
-    ? u.relativeList.filter(isObj).map((r) => str(r.relatedId)).filter((r): r is string => !!r)
-    : [];
+  if (!isObj(u)) throw new ConsoleFormatError(`${where} : pas un objet`);
+  const id = reqString(u, 'id', where);
+  const type = optString(u, 'type', where);
+  if (type === null) throw new ConsoleFormatError(`${where} : champ « type » absent`);
+  if (!(PROFILES as readonly string[]).includes(type)) return null;
+  const login = reqString(u, 'login', where);
+  const relatives = optArray(u, 'relativeList', where)
+    .filter(isObj)
+    .map((r) => str(r.relatedId))
+    .filter((r): r is string => !!r);
   return {
     account: {
-      id, profile: type as Profile, firstName: str(u.firstName) ?? '', lastName: str(u.lastName) ?? '', login,
-      activationCode: str(u.activationCode), email: null, emailOnFile: u.hasEmail === true, classes: [], creationDate: null,
-      blocked: u.blocked === true, isLocalAdmin: false, children: [],
+      id, profile: type as Profile, firstName: optString(u, 'firstName', where) ?? '', lastName: optString(u, 'lastName', where) ?? '', login,
+      activationCode: optString(u, 'activationCode', where) || null, email: null, emailOnFile: optBool(u, 'hasEmail', where), classes: [], creationDate: null,
+      blocked: optBool(u, 'blocked', where), isLocalAdmin: false, children: [],
     },
     relatives,
   };
@@ -84,6 +85,8 @@ export function teacherRoster(perClass: Array<{ cls: ClassRef; users: unknown }>
   const students: Array<{ acc: Account; relatives: string[] }> = [];
   for (const { cls, users } of perClass) {
     if (!Array.isArray(users)) throw new ConsoleFormatError(`class/${cls.id}/users : la réponse n’est pas une liste`);
+    // One user twice in one class list is a console we misread; across classes it is normal (siblings' guardian).
+    refuseDuplicates(users.map((u) => (isObj(u) && typeof u.id === 'string' ? u.id : '')).filter(Boolean), `class/${cls.name}/users`);
     users.forEach((raw, i) => {
       const parsed = parseClassUser(raw, `class/${cls.name}/users[${i}]`);
       if (!parsed) return;

@@ -2,9 +2,7 @@ import { type Account, type ChildRef, type ClassRef, PROFILES, type Profile, typ
 import { ConsoleFormatError } from './errors';
 import { compareClassNames } from '../model/class-order';
 
-type Json = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObj, optArray, optBool, optString, refuseDuplicates, reqString } from './strict';
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 function need<T>(value: T | null | undefined, what: string): T {
@@ -41,7 +39,10 @@ function hasLocalAdmin(v: unknown): boolean {
   return v.some((f) => Array.isArray(f) && f[0] === 'ADMIN_LOCAL');
 }
 
-/** Parses `GET …/massMail/allUsers` (one-console.md §1.1). Throws ConsoleFormatError naming the missing field. */
+/**
+ * Parses `GET …/massMail/allUsers` (one-console.md §1.1). Type-strict (src/console/strict.ts): a
+ * missing or mistyped field, an empty login or a duplicate id throws ConsoleFormatError naming it.
+ */
 export function parseAllUsers(body: unknown): Account[] {
   if (!Array.isArray(body)) throw new ConsoleFormatError('allUsers : la réponse n’est pas une liste');
   const out: Account[] = new Array(body.length);
@@ -49,22 +50,23 @@ export function parseAllUsers(body: unknown): Account[] {
     const u = body[i];
     const where = `allUsers[${i}]`;
     if (!isObj(u)) throw new ConsoleFormatError(`${where} : pas un objet`);
-    out[i] = {
-      id: need(str(u.id), `${where} : champ « id » absent`),
-      profile: asProfile(u.type, where),
-      firstName: str(u.firstName) ?? '',
-      lastName: need(str(u.lastName), `${where} : champ « lastName » absent`),
-      login: need(str(u.login), `${where} : champ « login » absent`),
-      activationCode: str(u.code) || null,
-      email: str(u.email) || null,
-      classes: parseClasses(u.classes),
-      creationDate: str(u.creationDate),
-      blocked: u.blocked === true,
-      isLocalAdmin: hasLocalAdmin(u.functions),
-      children: parseChildren(u.children),
-    };
     if (!('code' in u)) throw new ConsoleFormatError(`${where} : champ « code » absent`);
+    out[i] = {
+      id: reqString(u, 'id', where),
+      profile: asProfile(u.type, where),
+      firstName: optString(u, 'firstName', where) ?? '',
+      lastName: need(optString(u, 'lastName', where), `${where} : champ « lastName » absent`),
+      login: reqString(u, 'login', where),
+      activationCode: optString(u, 'code', where) || null,
+      email: optString(u, 'email', where) || null,
+      classes: parseClasses(optArray(u, 'classes', where)),
+      creationDate: optString(u, 'creationDate', where),
+      blocked: optBool(u, 'blocked', where),
+      isLocalAdmin: hasLocalAdmin(optArray(u, 'functions', where)),
+      children: parseChildren(optArray(u, 'children', where)),
+    };
   }
+  refuseDuplicates(out.map((a) => a.id), 'allUsers');
   return out;
 }
 

@@ -101,3 +101,42 @@ test("teacher roster: every member of the teacher's classes once with all their 
   expect(unlistedRelatives).toBe(1); // p9: a parent in no class (old import), not in any list
   expect(() => teacherRoster([{ cls: ce1, users: [{ id: 'x', type: 'Student' }] }])).toThrow(/login/);
 });
+
+test('allUsers parsing is type-strict: a mistyped field raises ConsoleFormatError naming it', () => {
+  const bad = (patch: Record<string, unknown>) => () => parseAllUsers([{ ...row, ...patch }]);
+  // A numeric code would otherwise read as "no code", i.e. an activated account.
+  expect(bad({ code: 12345678 })).toThrow(ConsoleFormatError);
+  expect(bad({ code: 12345678 })).toThrow(/« code »/);
+  // "true" as a string would otherwise read as not blocked.
+  expect(bad({ blocked: 'true' })).toThrow(/« blocked »/);
+  expect(bad({ email: 42 })).toThrow(/« email »/);
+  expect(bad({ firstName: ['Anne'] })).toThrow(/« firstName »/);
+  expect(bad({ classes: 'CP A' })).toThrow(/« classes »/);
+  expect(bad({ functions: 'ADMIN_LOCAL' })).toThrow(/« functions »/);
+  expect(bad({ id: 7 })).toThrow(/« id »/);
+  // Nulls the console does send stay accepted.
+  expect(parseAllUsers([{ ...row, blocked: null, email: null, children: null, code: null }])[0]!.blocked).toBe(false);
+});
+
+test('allUsers: an empty login or a duplicate id is refused', () => {
+  expect(() => parseAllUsers([{ ...row, login: '' }])).toThrow(/« login » vide/);
+  expect(() => parseAllUsers([{ ...row, login: '   ' }])).toThrow(ConsoleFormatError);
+  expect(() => parseAllUsers([row, { ...row, login: 'other' }])).toThrow(/en double/);
+});
+
+test('class users are type-strict too: a non-string type is an error, not a dropped user; hasEmail is a boolean', async () => {
+  const { teacherRoster } = await import('../../src/console/class-admin');
+  const cls = { id: 'c1', name: 'CE1 A' };
+  const user = { id: 's1', type: 'Student', firstName: 'Léa', lastName: 'Martin', login: 'lea.martin', activationCode: 'X1', relativeList: [] };
+  expect(teacherRoster([{ cls, users: [user] }]).accounts.map((a) => a.id)).toEqual(['s1']);
+  expect(() => teacherRoster([{ cls, users: [{ ...user, type: ['Student'] }] }])).toThrow(/« type »/);
+  expect(() => teacherRoster([{ cls, users: [{ ...user, type: 3 }] }])).toThrow(ConsoleFormatError);
+  expect(() => teacherRoster([{ cls, users: [{ ...user, activationCode: 1234 }] }])).toThrow(/« activationCode »/);
+  expect(() => teacherRoster([{ cls, users: [{ ...user, blocked: 'true' }] }])).toThrow(/« blocked »/);
+  expect(() => teacherRoster([{ cls, users: [{ ...user, login: '' }] }])).toThrow(/login/);
+  expect(() => teacherRoster([{ cls, users: [user, { ...user }] }])).toThrow(/en double/);
+  // The class page describes an address as "has one" (hasEmail), without the address.
+  expect(teacherRoster([{ cls, users: [{ ...user, hasEmail: true }] }]).accounts[0]!.emailOnFile).toBe(true);
+  expect(teacherRoster([{ cls, users: [{ ...user, blocked: null, hasEmail: null }] }]).accounts[0]).toMatchObject({ blocked: false, emailOnFile: false });
+  expect(() => teacherRoster([{ cls, users: [{ ...user, hasEmail: 'yes' }] }])).toThrow(/« hasEmail »/);
+});
