@@ -3,7 +3,7 @@
  * Pure (no chrome.*, no DOM): validated on load, on save and on import; exported as a small JSON
  * file a director can hand to a colleague. Never an account, a code, a login or an e-mail address.
  */
-
+import QRCode from 'qrcode';
 import { SHEET_DICTS } from './i18n/sheets';
 
 export type SettingsModel = 'pdf' | 'newPdf' | 'simplePdf';
@@ -55,6 +55,12 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
 export const SETTINGS_FORMAT = 'publipostage-one-settings';
 export const SETTINGS_VERSION = 1;
 export const LOGO_MAX_BYTES = 300 * 1024;
+/** A logo is drawn a few centimetres wide: more pixels only cost memory and time on every print. */
+export const LOGO_MAX_PX = 2000;
+/** The ENT address goes into every QR code and onto every sheet. */
+export const ENT_URL_MAX = 200;
+/** Largest QR version the smallest card (26 mm) still prints readably (77 modules, ~0.3 mm each). */
+export const QR_MAX_VERSION = 15;
 export const SCHOOL_NAME_MAX = 120;
 export const CUSTOM_TEXT_MAX = 1000;
 export const ACADEMIE_TEXT_MAX = 300;
@@ -125,7 +131,47 @@ export function normalizeEntUrl(v: unknown, key: 'entUrl' | 'helpUrl' = 'entUrl'
   }
   if (url.protocol !== 'https:') fail(key, 'l’adresse doit commencer par https://');
   if (url.username || url.password) fail(key, 'l’adresse ne doit pas contenir d’identifiant ni de mot de passe');
-  return (url.origin + url.pathname).replace(/\/+$/, '');
+  const out = (url.origin + url.pathname).replace(/\/+$/, '');
+  if (out.length > ENT_URL_MAX) fail(key, `${ENT_URL_MAX} caractères au plus (${out.length} reçus)`);
+  if (!entUrlFitsQr(out)) fail(key, 'adresse trop longue pour tenir dans le QR code des fiches');
+  return out;
+}
+
+/**
+ * Whether the longest QR a sheet prints with this address (activation link with a long login and
+ * code) stays a QR the smallest card can print readably.
+ */
+export function entUrlFitsQr(entUrl: string): boolean {
+  const worst = `${entUrl}/auth/activation?login=${'x'.repeat(40)}&activationCode=${'X'.repeat(12)}`;
+  try {
+    return QRCode.create([{ data: new TextEncoder().encode(worst), mode: 'byte' }], { errorCorrectionLevel: 'M' }).version <= QR_MAX_VERSION;
+  } catch {
+    return false;
+  }
+}
+
+/** Where the QR codes lead: the host of the address printed on the sheets. */
+export const entHost = (entUrl: string): string => {
+  try {
+    return new URL(entUrl).host;
+  } catch {
+    return entUrl;
+  }
+};
+
+/**
+ * Whether an ENT address may be taken from a settings file without asking: its host is the
+ * console's own, one the manifest knows, or one the user enabled (« Activer sur ce site »).
+ * Any other host would silently send every QR code (login and activation code) elsewhere.
+ */
+export function entUrlTrusted(entUrl: string, trustedHosts: ReadonlySet<string>): boolean {
+  if (!entUrl) return true;
+  try {
+    const u = new URL(entUrl);
+    return u.protocol === 'https:' && !u.port && trustedHosts.has(u.hostname.toLowerCase());
+  } catch {
+    return false;
+  }
 }
 
 /** Bytes of a base64 data URL payload, without decoding it. */
@@ -146,6 +192,43 @@ export function dataUrlBytes(dataUrl: string): Uint8Array {
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47];
 const JPEG_MAGIC = [0xff, 0xd8, 0xff];
 
+/** Width and height a PNG (IHDR) or JPEG (SOFn) declares, or null when the header is not found. */
+export function imageSize(bytes: Uint8Array, format: 'PNG' | 'JPEG'): { width: number; height: number } | null {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (format === 'PNG') {
+    if (bytes.length < 24 || String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return null;
+    return { width: dv.getUint32(16), height: dv.getUint32(20) };
+  }
+  let p = 2;
+  while (p + 9 < bytes.length) {
+    if (bytes[p] !== 0xff) return null;
+    const marker = bytes[p + 1]!;
+    if (marker === 0xff) {
+      p++;
+      continue;
+    }
+    const len = dv.getUint16(p + 2);
+    // SOF0..SOF15, except DHT (C4), JPG (C8) and DAC (CC).
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+      return { width: dv.getUint16(p + 7), height: dv.getUint16(p + 5) };
+    p += 2 + len;
+  }
+  return null;
+}
+
+/** A JPEG ends with EOI (FF D9); some writers add a few bytes after it. */
+function jpegEnds(bytes: Uint8Array): boolean {
+  for (let i = bytes.length - 2; i >= Math.max(2, bytes.length - 1024); i--) if (bytes[i] === 0xff && bytes[i + 1] === 0xd9) return true;
+  return false;
+}
+
+const PNG_END = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
+
+/**
+ * Checks a logo completely (an import may bring anything): PNG or JPEG data URL, at most 300 KB,
+ * the whole base64 decodes, the header declares at most 2000 × 2000 pixels, and the file is not
+ * cut short (PNG IEND, JPEG EOI). The options page then decodes and re-encodes it (logo-image.ts).
+ */
 export function validateLogo(v: unknown): SettingsLogo | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'object' || Array.isArray(v)) return fail('logo', 'format inattendu');
@@ -158,14 +241,21 @@ export function validateLogo(v: unknown): SettingsLogo | null {
   const size = base64Bytes(m[2]!);
   if (size > LOGO_MAX_BYTES)
     fail('logo', `image trop lourde (${Math.ceil(size / 1024)} Ko, ${LOGO_MAX_BYTES / 1024} Ko au plus) : réduisez-la avant de l’ajouter`);
-  let head: Uint8Array;
+  let bytes: Uint8Array;
   try {
-    head = dataUrlBytes(url.slice(0, url.indexOf(',') + 1 + 8));
+    if (m[2]!.length % 4 !== 0) throw new Error('base64');
+    bytes = dataUrlBytes(url);
   } catch {
-    return fail('logo', 'image illisible');
+    return fail('logo', 'image illisible (contenu tronqué)');
   }
   const magic = format === 'PNG' ? PNG_MAGIC : JPEG_MAGIC;
-  if (!magic.every((b, i) => head[i] === b)) fail('logo', `le fichier n’est pas une image ${format}`);
+  if (!magic.every((b, i) => bytes[i] === b)) fail('logo', `le fichier n’est pas une image ${format}`);
+  const dim = imageSize(bytes, format);
+  if (!dim || !dim.width || !dim.height) return fail('logo', 'image illisible (dimensions introuvables)');
+  if (dim.width > LOGO_MAX_PX || dim.height > LOGO_MAX_PX)
+    fail('logo', `image trop grande (${dim.width} × ${dim.height} pixels, ${LOGO_MAX_PX} × ${LOGO_MAX_PX} au plus) : réduisez-la avant de l’ajouter`);
+  const complete = format === 'PNG' ? PNG_END.every((b, i) => bytes[bytes.length - 12 + i] === b) : jpegEnds(bytes);
+  if (!complete) fail('logo', 'image incomplète (fichier tronqué)');
   return { dataUrl: url, format };
 }
 

@@ -11,17 +11,15 @@ import {
   type Settings,
 } from '../../src/settings';
 
-const png = (bytes: number) => {
-  const b = Buffer.alloc(bytes);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b);
-  return `data:image/png;base64,${b.toString('base64')}`;
-};
+import { dataUrl, jpegHeader, makePng } from './fixtures/images';
+
+const png = (bytes: number) => dataUrl(makePng(1, 1, { totalBytes: bytes }));
 
 const FULL: Settings = {
   entUrl: 'https://ent.mon-ecole.fr',
   schoolName: 'École Jules Ferry',
   customText: 'Réunion de rentrée le 12 septembre.',
-  logo: { dataUrl: png(64), format: 'PNG' },
+  logo: { dataUrl: png(80), format: 'PNG' },
   defaultModel: 'simplePdf',
   qrMode: 'login',
   bundles: 'on',
@@ -77,13 +75,13 @@ test('wrong types and unknown choices name the setting in French', () => {
 test('the logo: PNG or JPEG, content matching its type, at most 300 KB', () => {
   expect(validateSettings({ logo: { dataUrl: png(LOGO_MAX_BYTES), format: 'PNG' } }).logo?.format).toBe('PNG');
   expect(errorOf(() => validateSettings({ logo: { dataUrl: png(LOGO_MAX_BYTES + 1), format: 'PNG' } }))).toContain('image trop lourde (301 Ko, 300 Ko au plus)');
-  expect(errorOf(() => validateSettings({ logo: { dataUrl: png(10), format: 'GIF' } }))).toContain('PNG et JPEG');
-  expect(errorOf(() => validateSettings({ logo: { dataUrl: png(10), format: 'JPEG' } }))).toContain('ne correspond pas');
+  expect(errorOf(() => validateSettings({ logo: { dataUrl: png(80), format: 'GIF' } }))).toContain('PNG et JPEG');
+  expect(errorOf(() => validateSettings({ logo: { dataUrl: png(80), format: 'JPEG' } }))).toContain('ne correspond pas');
   const fakePng = `data:image/png;base64,${Buffer.from('<svg onload=alert(1)>').toString('base64')}`;
   expect(errorOf(() => validateSettings({ logo: { dataUrl: fakePng, format: 'PNG' } }))).toContain('n’est pas une image PNG');
   expect(errorOf(() => validateSettings({ logo: { dataUrl: 'https://evil.example/x.png', format: 'PNG' } }))).toContain('image illisible');
   expect(errorOf(() => validateSettings({ logo: 'x' }))).toContain('« Logo »');
-  const jpeg = `data:image/jpeg;base64,${Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]).toString('base64')}`;
+  const jpeg = dataUrl(jpegHeader(300, 100), 'jpeg');
   expect(validateSettings({ logo: { dataUrl: jpeg, format: 'JPEG' } }).logo).toEqual({ dataUrl: jpeg, format: 'JPEG' });
 });
 
@@ -124,6 +122,42 @@ test('interface language and what the settings mean for one PDF', () => {
   expect(full).toMatchObject({ entUrl: 'https://ent.mon-ecole.fr', lang: 'en', qr: 'login', bundles: true, schoolName: 'École Jules Ferry',
     academieNotice: FULL.academieText, mobileApp: false, pageCovers: true, helpUrl: 'https://aide.mon-ecole.fr' });
   expect(full.logo?.data.slice(0, 4)).toEqual(new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
-  expect(full.logo?.data.length).toBe(64);
+  expect(full.logo?.data.length).toBe(80);
   expect(sheetSettings({ ...FULL, bundles: 'off' }, { consoleOrigin: 'x', sortByClass: true }).bundles).toBe(false);
+});
+
+test('the logo is checked whole: declared size at most 2000 × 2000, no truncated file or base64', () => {
+  // Issue 13: a 249 KB PNG declaring 8000 × 8000 pixels froze the panel on every print.
+  const bomb = makePng(8000, 8000);
+  expect(bomb.length).toBeLessThan(LOGO_MAX_BYTES);
+  expect(errorOf(() => validateSettings({ logo: { dataUrl: dataUrl(bomb), format: 'PNG' } }))).toContain('image trop grande (8000 × 8000 pixels, 2000 × 2000 au plus)');
+  expect(errorOf(() => validateSettings({ logo: { dataUrl: dataUrl(jpegHeader(2001, 10), 'jpeg'), format: 'JPEG' } }))).toContain('2001 × 10 pixels');
+  expect(validateSettings({ logo: { dataUrl: dataUrl(makePng(2000, 20)), format: 'PNG' } }).logo?.format).toBe('PNG');
+  // Truncated: base64 cut mid-way, or a file without its end marker.
+  const whole = dataUrl(makePng(40, 40));
+  expect(errorOf(() => validateSettings({ logo: { dataUrl: whole.slice(0, -7), format: 'PNG' } }))).toMatch(/tronqué/);
+  const cut = makePng(40, 40).subarray(0, 60);
+  expect(errorOf(() => validateSettings({ logo: { dataUrl: dataUrl(Buffer.from(cut.subarray(0, 60 - (60 % 3)))), format: 'PNG' } }))).toMatch(/tronqué/);
+  const jpegCut = jpegHeader(10, 10).subarray(0, 21);
+  expect(errorOf(() => validateSettings({ logo: { dataUrl: dataUrl(Buffer.from(jpegCut), 'jpeg'), format: 'JPEG' } }))).toMatch(/tronqué/);
+});
+
+test('the ENT address: at most 200 characters, fits a QR, trusted only for known hosts', async () => {
+  const { ENT_URL_MAX, entUrlFitsQr, entUrlTrusted, entHost } = await import('../../src/settings');
+  // Issue 13: a 5 MB address passed validation and broke every PDF.
+  const long = 'https://ent.mon-ecole.fr/' + 'a'.repeat(5_000_000);
+  expect(errorOf(() => validateSettings({ entUrl: long }))).toContain(`${ENT_URL_MAX} caractères au plus`);
+  const at200 = 'https://ent.mon-ecole.fr/' + 'a'.repeat(ENT_URL_MAX - 25);
+  expect(validateSettings({ entUrl: at200 }).entUrl).toHaveLength(ENT_URL_MAX);
+  expect(entUrlFitsQr(at200)).toBe(true);
+  expect(entUrlFitsQr('https://x.fr/' + 'a'.repeat(600))).toBe(false);
+  const trusted = new Set(['oneconnect.edifice.io', 'ent.mon-ecole.fr']);
+  expect(entUrlTrusted('', trusted)).toBe(true);
+  expect(entUrlTrusted('https://oneconnect.edifice.io', trusted)).toBe(true);
+  expect(entUrlTrusted('https://ent.mon-ecole.fr/portail', trusted)).toBe(true);
+  // The review's example: a look-alike host under another domain.
+  expect(entUrlTrusted('https://ent-ecole.fr.evil.example', trusted)).toBe(false);
+  expect(entUrlTrusted('https://oneconnect.edifice.io.evil.example', trusted)).toBe(false);
+  expect(entUrlTrusted('https://oneconnect.edifice.io:8443', trusted)).toBe(false);
+  expect(entHost('https://ent.mon-ecole.fr/portail')).toBe('ent.mon-ecole.fr');
 });
