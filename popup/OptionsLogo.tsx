@@ -1,6 +1,7 @@
 import { useRef } from 'preact/hooks';
 import type { Translate } from '../src/i18n/ui';
-import { SettingsError, validateLogo, type SettingsLogo } from '../src/settings';
+import { SettingsError, type SettingsLogo } from '../src/settings';
+import { reencodeLogo } from './logo-image';
 
 function readAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -20,7 +21,7 @@ export function OptionsLogo({ t, logo, onChange, onError }: { t: Translate; logo
       const dataUrl = await readAsDataUrl(file);
       const format = dataUrl.startsWith('data:image/png') ? 'PNG' : dataUrl.startsWith('data:image/jpeg') ? 'JPEG' : null;
       if (!format) throw new SettingsError('Réglage « Logo » : seules les images PNG et JPEG sont acceptées.');
-      onChange(validateLogo({ dataUrl, format }));
+      onChange(await reencodeLogo({ dataUrl, format }));
     } catch (e) {
       onError(t('optLogoError', { detail: (e as Error).message }));
     } finally {

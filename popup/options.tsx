@@ -53,7 +53,14 @@ function Options({ initial }: { initial: Settings }) {
         onError={onError}
       />
       <FormNote note={note} />
-      <OptionsTransfer t={t} draft={draft} onImported={(s) => store(s, 'imported')} onError={onError} />
+      <OptionsTransfer
+        t={t}
+        draft={draft}
+        saved={saved}
+        onImported={(s) => store(s, 'imported')}
+        onError={onError}
+        onCancelled={() => setNote({ kind: 'status', text: t('optImportCancelled') })}
+      />
       <OptionsSites t={t} />
     </main>
   );

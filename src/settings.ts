@@ -168,7 +168,7 @@ export function entUrlTrusted(entUrl: string, trustedHosts: ReadonlySet<string>)
   if (!entUrl) return true;
   try {
     const u = new URL(entUrl);
-    return u.protocol === 'https:' && !u.port && trustedHosts.has(u.hostname.toLowerCase());
+    return u.protocol === 'https:' && trustedHosts.has(u.hostname.toLowerCase());
   } catch {
     return false;
   }

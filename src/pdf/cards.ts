@@ -120,12 +120,22 @@ function smallCard(a: Account, box: Rect, ctx: CardContext): CardSpec {
   return spec;
 }
 
+function qrHost(text: string): string {
+  try {
+    return new URL(text).host;
+  } catch {
+    return text.slice(0, 60);
+  }
+}
+
 function qrSpec(a: Account, ctx: CardContext, size: number, anchor: string, capSize: number): CardSpec['qr'] {
   const text = qrText(a, ctx.entUrl, ctx.qr);
   if (!text) return undefined;
   const { d } = ctx;
   const caption = branchOf(a) !== 'activate' ? 'qr.site' : ctx.qr === 'login' ? 'qr.login' : 'qr.activate';
   const captions: BlockSpec[] = [
+    // Where the QR leads, in small type right under it: a sheet whose QR goes elsewhere shows it.
+    { id: 'qr.host', text: qrHost(text), size: capSize * 0.7, min: capSize * 0.6, align: 'center', gap: 0.2, tone: 'muted', maxLines: 2 },
     { id: 'qr.caption', text: say(d, caption), size: capSize, min: capSize, bold: true, align: 'center', gap: 0.3, maxLines: 3 },
   ];
   return { text, size, anchor, captions };

@@ -187,7 +187,7 @@ function setFont(ctx: Ctx, size: number, bold: boolean, tone: Tone = 'text', mon
 }
 
 /** Blocks whose text is the same on every card of a run (instructions, address, QR captions…). */
-const SHARED = /^(address|intro|steps|steps\.title|step\d|keep|noMail|custom|school|for|title|qr\.caption|secret|academie|app|help)$/;
+const SHARED = /^(address|intro|steps|steps\.title|step\d|keep|noMail|custom|school|for|title|qr\.caption|qr\.host|secret|academie|app|help)$/;
 /** Room around a form object's box, so descenders and rounding are never clipped by its BBox. */
 const FORM_PAD = 4;
 

@@ -28,7 +28,7 @@ export function qrCodes(file: string, first: number, last: number): string[] {
   for (const f of readdirSync(dir).sort()) {
     let txt = '';
     try {
-      txt = execFileSync('zbarimg', ['-q', '--raw', path.join(dir, f)], { encoding: 'utf8' });
+      txt = execFileSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', path.join(dir, f)], { encoding: 'utf8' });
     } catch (e) {
       txt = (e as { stdout?: string }).stdout ?? ''; // exit 4 = no code on that page
     }

@@ -342,3 +342,26 @@ test('sheetFileName', () => {
   expect(sheetFileName('École Jules Ferry', d, 'roster')).toBe('emargement-ecole-jules-ferry-2025-09-03.pdf');
   expect(sheetFileName('محمد', d)).toBe('publipostage-structure-2025-09-03.pdf');
 });
+
+test('the host each QR leads to is printed in small type under it, on every card and model', async () => {
+  // Issue 13: an imported address sent every QR elsewhere, invisibly. The sheet now says where.
+  const other = 'https://ent-ecole.fr.evil.example';
+  for (const model of ['simplePdf', 'newPdf', 'pdf'] as const) {
+    const list = population(perPage(model));
+    const r = await render(list, base(model, { entUrl: other }));
+    for (let slot = 0; slot < list.length; slot++) {
+      const t = cardText(r.file, model, 1, slot);
+      expect(t, `${model} slot ${slot}`).toContain('ent-ecole.fr.evil.example');
+    }
+    // Under the QR: the host's line sits below the QR's top, in the QR's column (layout check).
+    const { layoutAll } = await import('../../src/pdf/index');
+    for (const l of layoutAll(list, base(model, { entUrl: other }))) {
+      const host = l.texts.find((x) => x.id === 'qr.host')!;
+      expect(host.lines.join(' ')).toBe('ent-ecole.fr.evil.example');
+      expect(host.y).toBeGreaterThanOrEqual(l.qr!.y + l.qr!.size - 0.01);
+      expect(host.size).toBeLessThanOrEqual(8);
+    }
+  }
+  const { layoutAll } = await import('../../src/pdf/index');
+  expect(layoutAll(population(2), base('simplePdf', { entUrl: other, qr: 'none' })).flatMap((l) => l.texts.map((x) => x.id))).not.toContain('qr.host');
+});
