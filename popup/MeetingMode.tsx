@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type Account, displayName } from '../src/model/account';
 import { fold, type SearchIndex } from '../src/model/filters';
 import { type DistributionLog, isDone } from '../src/model/distribution';
 import { householdGroups } from '../src/pdf/households';
 import { defaultRequest, usePdf, type ActionsBase } from './use-pdf';
 import { t } from './lang';
+import { takeQuickSearch } from './quick-search';
 
 interface Props {
   accounts: Account[];
@@ -12,7 +13,6 @@ interface Props {
   log: DistributionLog;
   onMark: (ids: string[], on: boolean) => void;
   actions: ActionsBase;
-  /** From the toolbar popup's quick search (`panel.html?q=`): the section opens with it. */
   initialQuery?: string;
 }
 
@@ -25,6 +25,18 @@ const MAX_FAMILIES = 6;
  */
 export function MeetingMode({ accounts, index, log, onMark, actions, initialQuery = '' }: Props) {
   const [query, setQuery] = useState(initialQuery);
+  const [fromPopup, setFromPopup] = useState(!!initialQuery);
+  // The toolbar popup's quick search (popup/quick-search.ts): the section opens with it.
+  useEffect(() => {
+    takeQuickSearch(actions.tabId).then(
+      (q) => {
+        if (!q) return;
+        setQuery(q);
+        setFromPopup(true);
+      },
+      () => undefined,
+    );
+  }, [actions.tabId]);
   const pdf = usePdf(actions);
   const families = useMemo(() => {
     const byId = new Map<string, Account[]>();
@@ -53,7 +65,7 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
   const printFamily = (fam: Account[]) => pdf.generate(fam, { ...req, bundles: false });
 
   return (
-    <details class="meeting" open={!!initialQuery}>
+    <details class="meeting" open={fromPopup || undefined}>
       <summary>
         <h2>{t('meetingTitle')}</h2>
       </summary>

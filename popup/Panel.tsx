@@ -275,7 +275,6 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
         log={log}
         onMark={(ids, on) => mark(ids, 'handed', on)}
         actions={actionsBase}
-        initialQuery={new URLSearchParams(location.search).get('q') ?? ''}
       />
       <FollowUp accounts={roster.accounts} classes={roster.classes} structureId={roster.structureId} log={log} actions={actionsBase} teacher={kind === 'class-admin'} />
       <FiltersForm t={t} lang={lang()} filters={prefs.filters} classes={roster.classes} onChange={setFilters} teacher={kind === 'class-admin'} />

@@ -1,6 +1,6 @@
 /**
  * Toolbar popup. On a console page: the structure, the number of accounts read, « Ouvrir le
- * publipostage » and a quick search that opens the panel filtered (`panel.html?tab=<id>&q=<text>`).
+ * publipostage » and a quick search that opens the panel filtered (the text through storage.session: popup/quick-search.ts).
  * Elsewhere: what the extension is for, where it works, and « Activer sur ce site ».
  *
  * `popup.html?tab=<id>` shows the popup for that tab instead of the active one: in a normal tab the
@@ -15,6 +15,7 @@ import { ext } from '../src/platform/browser-api';
 import { loadSettings } from './settings-store';
 import { parseSite } from './enable-site';
 import { EnableSiteForm } from './OptionsSites';
+import { stashQuickSearch } from './quick-search';
 
 const forcedTab = Number(new URLSearchParams(location.search).get('tab'));
 const asTab = Number.isInteger(forcedTab) && forcedTab > 0;
@@ -42,8 +43,11 @@ function openPanel(tabId: number): void {
 
 function openSearch(tabId: number, q: string): void {
   const api = ext();
-  const query = q.trim() ? `&q=${encodeURIComponent(q.trim())}` : '';
-  api.tabs.create({ url: api.runtime.getURL(`panel.html?tab=${tabId}${query}`) }).finally(closePopup);
+  // The typed name goes through storage.session, never into the URL (browser history).
+  stashQuickSearch(tabId, q)
+    .catch(() => undefined)
+    .then(() => api.tabs.create({ url: api.runtime.getURL(`panel.html?tab=${tabId}`) }))
+    .finally(closePopup);
 }
 
 async function currentTab(): Promise<chrome.tabs.Tab | undefined> {

@@ -10,9 +10,10 @@ import { OptionsPage } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
 import { expected } from './oracle';
 import { DEFAULT_SETTINGS } from '../../src/settings';
+import { makePng } from '../unit/fixtures/images';
 
-/** A real (1×1) PNG, and one just over the 300 KB limit. */
-const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/ePgvmAAAAABJRU5ErkJggg==', 'base64');
+/** A real (1×1) PNG (it must decode: the options page re-encodes every logo), and one just over the 300 KB limit. */
+const PNG_1PX = makePng(1, 1);
 const PNG_TOO_BIG = Buffer.concat([PNG_1PX, Buffer.alloc(301 * 1024)]);
 
 test.beforeEach(async ({ ext }) => {
@@ -212,14 +213,18 @@ test.describe('toolbar popup', () => {
     await popup.quickSearch.fill('Dupont');
     const [opened] = await Promise.all([ext.context.waitForEvent('page'), popup.quickSearch.press('Enter')]);
     await opened.waitForLoadState();
-    expect(opened.url()).toBe(`chrome-extension://${ext.id}/panel.html?tab=${tabId}&q=Dupont`);
-    // The panel opens meeting mode with `q` in its search box, and shows the matching families.
+    // The name typed is not in the panel's URL, so not in the browser's history (issue 13).
+    expect(opened.url()).toBe(`chrome-extension://${ext.id}/panel.html?tab=${tabId}`);
+    // The panel opens meeting mode with the search in its search box, and shows the matching families.
     const searched = new PanelPage(opened);
     await searched.waitReady();
     await expect(opened.getByRole('searchbox', { name: 'Rechercher un élève ou un parent' })).toHaveValue('Dupont');
     const dupont = expected(oracle, { search: 'Dupont' });
     expect(dupont.length).toBeGreaterThan(0);
     await expect(opened.getByRole('listitem', { name: /^Famille / }).first()).toContainText(`${dupont[0]!.firstName} ${dupont[0]!.lastName}`);
+    // Handed over through storage.session and taken at once: nothing of it left in any storage.
+    const stored = await ext.sw.evaluate(async () => JSON.stringify([await chrome.storage.session.get(null), await chrome.storage.local.get(null)]));
+    expect(stored).not.toContain('Dupont');
   });
 
   test('elsewhere it says what it is for and offers « Activer sur ce site » for a typed address', async ({ ext }) => {
