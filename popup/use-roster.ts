@@ -5,6 +5,8 @@ import type { Account, ClassRef, Structure } from '../src/model/account';
 import { isMessage, type LoadProgress } from '../src/messages';
 import { ext } from '../src/platform/browser-api';
 import { loadAccounts, ping } from './console-link';
+import { installKey } from './install-secret';
+import { pseudonymizeTableIds } from '../src/model/table-ids';
 
 export interface Roster {
   structureId: string;
@@ -59,10 +61,14 @@ export function useRoster(tabId: number | null): {
         if (!live) return;
         if (!r) return setStatus({ state: 'error', error: { kind: 'content', detail: 'no answer' } });
         if (!r.ok) return setStatus({ state: 'error', error: r.error });
+        // Table mode: the content script keys rows by login; a login must never reach storage
+        // (the distribution log is keyed by id), so the ids become keyed hashes here, before anything else.
+        const accounts = r.source === 'table' ? await pseudonymizeTableIds(r.accounts, await installKey()) : r.accounts;
+        if (!live) return;
         setStatus({
           state: 'ready',
           roster: {
-            structureId: r.structureId, structures: r.structures, classes: r.classes, accounts: r.accounts, source: r.source,
+            structureId: r.structureId, structures: r.structures, classes: r.classes, accounts, source: r.source,
             ...(r.chooseClass ? { chooseClass: true } : {}), ...(r.unlistedRelatives ? { unlistedRelatives: r.unlistedRelatives } : {}),
           },
         });

@@ -54,7 +54,8 @@ export function sanitizeLog(structureId: string, raw: unknown): DistributionLog 
   const entries = (raw as { entries?: unknown } | null)?.entries;
   if (!entries || typeof entries !== 'object') return out;
   for (const [id, e] of Object.entries(entries as Record<string, unknown>)) {
-    if (!e || typeof e !== 'object') continue;
+    // `login:<login>` keys (table mode before keyed hashes) hold a login: dropped, never kept.
+    if (!e || typeof e !== 'object' || id.startsWith('login:')) continue;
     const clean: DistributionEntry = {};
     for (const k of ['handed', 'printed', 'mailed'] as const) {
       const v = (e as Record<string, unknown>)[k];

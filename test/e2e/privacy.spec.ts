@@ -103,3 +103,43 @@ test('a name holding HTML is shown as text in the panel, never as markup', async
   expect(await row.locator('b').count()).toBe(0);
   expect(await panel.page.locator('b').count()).toBe(0);
 });
+
+test('table mode: no login, name, code or e-mail address in any storage, distribution log included', async ({ ext, api, consolePage }) => {
+  // Issue 13: with the JSON route down, rows were keyed `login:<login>` and the log kept those keys.
+  const oracle = await api.users(DEMO);
+  await api.knobs({ allUsersStatus: 404 });
+  await loginAs(consolePage, api, 'adml', MASSMAIL);
+  const panel = await PanelPage.open(ext, await liveTabIdFor(ext, MASSMAIL));
+  await panel.waitReady();
+  await expect(panel.page.getByText(/Liste lue depuis le tableau de la console/)).toBeVisible();
+
+  // Hand a family over in meeting mode, and print sheets: both go to the distribution log.
+  await panel.page.getByText('Mode réunion').click();
+  await panel.page.getByLabel('Rechercher un élève ou un parent').fill('valentin coeurd');
+  const card = panel.page.getByRole('listitem', { name: /^Famille / }).first();
+  await card.getByRole('button', { name: 'Marquer remis' }).click();
+  await expect(card.getByRole('button', { name: 'Annuler « remis »' })).toBeVisible();
+  await panel.page.getByRole('searchbox', { name: 'Rechercher (nom, prénom, login)' }).fill('Martin');
+  const download = panel.page.waitForEvent('download', { timeout: 90_000 });
+  await panel.button('Générer en PDF').click();
+  await download;
+  await expect(panel.page.getByRole('status').filter({ hasText: /PDF prêt/ })).toBeVisible({ timeout: 90_000 });
+
+  const log = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
+  const entries = Object.entries((log[`distribution:${DEMO}`] as { entries: Record<string, { handed?: number; printed?: number }> }).entries);
+  expect(entries.filter(([, e]) => e.handed).length).toBeGreaterThanOrEqual(1); // the hand-over is recorded… (no families: the table has no links)
+  expect(entries.filter(([, e]) => e.printed).length).toBeGreaterThan(0);
+  for (const [id] of entries) expect(id).toMatch(/^t:[A-Za-z0-9_-]{22}$/); // …under keyed hashes
+
+  const dump = JSON.stringify(await ext.sw.evaluate(async () => [await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
+  for (const u of oracle) {
+    const login = u.loginAlias ?? u.login;
+    expect(dump, `login ${login} stored`).not.toContain(login);
+    expect(dump, `name of ${u.id} stored`).not.toContain(`${u.firstName} ${u.lastName}`);
+    expect(dump, `name of ${u.id} stored`).not.toContain(JSON.stringify(u.lastName));
+    if (u.activationCode) expect(dump).not.toContain(u.activationCode);
+    if (u.email?.trim()) expect(dump).not.toContain(u.email.trim());
+  }
+  expect(dump).not.toContain('login:');
+  expect(dump).not.toMatch(EMAIL);
+});
