@@ -1,6 +1,6 @@
 /**
  * Same-origin requests to the console, made from the console page with its session cookie.
- * Nothing here ever talks to another origin.
+ * Nothing here ever talks to another origin: no other URL is built, and no redirect is followed.
  */
 import { classifyAnswer, type ConsoleError } from '../src/console/errors';
 
@@ -35,15 +35,6 @@ async function readBody(res: Response, onProgress?: (received: number, total: nu
   return out + decoder.decode();
 }
 
-async function redirectsAway(url: URL): Promise<boolean> {
-  try {
-    const r = await fetch(url, { credentials: 'same-origin', redirect: 'manual' });
-    return r.type === 'opaqueredirect';
-  } catch {
-    return false;
-  }
-}
-
 export async function request(
   path: string,
   init: RequestInit & { timeoutMs?: number } = {},
@@ -54,7 +45,11 @@ export async function request(
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), init.timeoutMs ?? 60_000);
   try {
-    const res = await fetch(url, { credentials: 'same-origin', ...init, signal: ctrl.signal });
+    // Never follow a redirect: the console's JSON routes only redirect to a login page (an expired
+    // session), which may live on another origin (an SSO); following it would send a request there.
+    const res = await fetch(url, { credentials: 'same-origin', ...init, redirect: 'manual', signal: ctrl.signal });
+    if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400))
+      return fail('session', `${path}: redirected (login page)`);
     const body = await readBody(res, onProgress);
     const err = classifyAnswer(
       { status: res.status, url: res.url, contentType: res.headers.get('content-type') ?? '', redirected: res.redirected },
@@ -64,9 +59,6 @@ export async function request(
     return { ok: true, data: body };
   } catch (e) {
     if (ctrl.signal.aborted) return fail('timeout', `${path}: no answer`);
-    // An expired session may redirect to a login page on another origin (an SSO), which fetch
-    // refuses as a CORS failure: look at the first answer without following it.
-    if ((init.method ?? 'GET') === 'GET' && (await redirectsAway(url))) return fail('session', `${path}: redirected to a login page`);
     return fail('network', `${path}: ${(e as Error).message}`);
   } finally {
     clearTimeout(timer);

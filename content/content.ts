@@ -182,6 +182,9 @@ function report(structureId: string, count: number, source: 'json' | 'table', st
 }
 
 async function sendMail(msg: SendMail): Promise<SendMailReply> {
+  // The accounts were read on `msg.origin`: never send their ids to another console.
+  if (msg.origin !== location.origin)
+    return { ok: false, kind: 'wrong-console', message: `accounts read on ${msg.origin}, tab now on ${location.origin}` };
   const timeoutMs = Number.isInteger(msg.timeoutMs) && msg.timeoutMs! >= 1_000 && msg.timeoutMs! <= 120_000 ? msg.timeoutMs : undefined;
   const r = await postJson(routes.classAdminMassmail(), { ids: msg.ids, type: 'mail', structureId: msg.structureId, theme: '' }, timeoutMs);
   if (r.ok) return { ok: true };

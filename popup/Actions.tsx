@@ -136,6 +136,7 @@ export function Actions(p: Props) {
           t={t}
           lang={lang()}
           tabId={p.tabId}
+          origin={p.origin}
           structureId={p.structureId}
           accounts={p.selected}
           onClose={() => {

@@ -68,6 +68,7 @@ export function ChannelPlan({ accounts, actions }: { accounts: Account[]; action
           t={t}
           lang={lang()}
           tabId={actions.tabId}
+          origin={actions.origin}
           structureId={actions.structureId}
           accounts={plan.mail}
           onClose={() => setMailOpen(false)}

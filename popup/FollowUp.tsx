@@ -195,6 +195,7 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
           t={t}
           lang={lang()}
           tabId={actions.tabId}
+          origin={actions.origin}
           structureId={structureId}
           accounts={toMail}
           onClose={() => setMailOpen(false)}

@@ -10,6 +10,8 @@ interface Props {
   t: Translate;
   lang: Lang;
   tabId: number;
+  /** The console origin the accounts were read from. */
+  origin: string;
   structureId: string;
   accounts: Account[];
   onClose: () => void;
@@ -32,7 +34,7 @@ type Stage = { kind: 'checking' } | { kind: 'confirm' } | { kind: 'resume'; save
  * "Envoyer par mail": confirm, then send the exact previewed ids through the console, in small
  * chunks, recording each account's state so a reload resumes without sending anyone twice.
  */
-export function MailPanel({ t, lang, tabId, structureId, accounts, onClose, onPrint, onMailed }: Props) {
+export function MailPanel({ t, lang, tabId, origin, structureId, accounts, onClose, onPrint, onMailed }: Props) {
   const [stage, setStage] = useState<Stage>({ kind: 'checking' });
   const [campaign, setCampaign] = useState<Campaign | null>(null);
   const stop = useRef<AbortController | null>(null);
@@ -57,7 +59,7 @@ export function MailPanel({ t, lang, tabId, structureId, accounts, onClose, onPr
     setStage({ kind: 'running' });
     stop.current = new AbortController();
     const end = await runCampaign(c, {
-      send: (ids) => sendMail(tabId, structureId, ids, MAIL_TIMEOUT_MS),
+      send: (ids) => sendMail(tabId, origin, structureId, ids, MAIL_TIMEOUT_MS),
       timeoutMs: MAIL_TIMEOUT_MS + 2_000,
       save: saveCampaign,
       onUpdate: setCampaign,
@@ -140,7 +142,9 @@ export function MailPanel({ t, lang, tabId, structureId, accounts, onClose, onPr
                     ? t('mailStoppedMfa')
                     : campaign.stopReason === 'forbidden'
                       ? t('mailStoppedForbidden')
-                      : t('mailStoppedSession')
+                      : campaign.stopReason === 'wrong-console'
+                        ? t('mailStoppedWrongConsole', { origin })
+                        : t('mailStoppedSession')
                   : campaign.status === 'paused'
                     ? t('mailPaused', { pending: n.pending })
                     : ''}

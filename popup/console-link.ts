@@ -40,9 +40,10 @@ export function loadAccounts(tabId: number, structureId: string | null, classIds
  */
 const LOST = /asynchronous response|went out of scope/i;
 
-export async function sendMail(tabId: number, structureId: string, ids: string[], timeoutMs?: number): Promise<SendMailReply> {
+/** `origin`, `structureId`: where the accounts were read (the content script checks the origin). */
+export async function sendMail(tabId: number, origin: string, structureId: string, ids: string[], timeoutMs?: number): Promise<SendMailReply> {
   try {
-    const r = await askContent<SendMailReply | undefined>(tabId, { type: 'send-mail', structureId, ids, ...(timeoutMs ? { timeoutMs } : {}) });
+    const r = await askContent<SendMailReply | undefined>(tabId, { type: 'send-mail', origin, structureId, ids, ...(timeoutMs ? { timeoutMs } : {}) });
     // No answer at all: no content script took it (not on the massmail page); nothing was sent.
     return r ?? { ok: false, kind: 'network', message: 'the console tab did not take the request' };
   } catch (e) {

@@ -33,7 +33,11 @@ export interface TabState {
 export type Ping = { type: 'ping' };
 /** `classIds`: on the teacher page, the classes picked in the class chooser (a teacher with no class of their own). */
 export type LoadAccounts = { type: 'load'; structureId: string | null; classIds?: string[] };
-export type SendMail = { type: 'send-mail'; structureId: string; ids: string[]; timeoutMs?: number };
+/**
+ * `origin` and `structureId`: where the accounts were read. The content script refuses to send when
+ * its tab is no longer on that origin (the tab moved to another ENT during a campaign).
+ */
+export type SendMail = { type: 'send-mail'; origin: string; structureId: string; ids: string[]; timeoutMs?: number };
 /** The ENT's own rules printed on the sheets (GET /auth/context, read with the console session). */
 export type ReadPlatformRules = { type: 'read-platform-rules' };
 export type PanelToContent = Ping | LoadAccounts | SendMail | ReadPlatformRules;
@@ -79,7 +83,7 @@ export function isMessage<T extends { type: string }>(m: unknown, type: T['type'
       return (o.structureId === null || typeof o.structureId === 'string')
         && (o.classIds === undefined || (Array.isArray(o.classIds) && o.classIds.every((i) => typeof i === 'string')));
     case 'send-mail':
-      return typeof o.structureId === 'string' && Array.isArray(o.ids) && o.ids.every((i) => typeof i === 'string');
+      return typeof o.origin === 'string' && typeof o.structureId === 'string' && Array.isArray(o.ids) && o.ids.every((i) => typeof i === 'string');
     case 'accounts-read':
       return typeof o.structureId === 'string' && typeof o.count === 'number';
     case 'load-progress':

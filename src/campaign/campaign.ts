@@ -19,8 +19,8 @@ export const CAMPAIGN_STATUSES: readonly CampaignStatus[] = ['ready', 'running',
  * validate MFA in the console, then resume); `storage` means the campaign could not be saved before
  * a send, so the runner refused to send what it could not record.
  */
-export type StopReason = 'session' | 'mfa' | 'forbidden' | 'storage';
-export const STOP_REASONS: readonly StopReason[] = ['session', 'mfa', 'forbidden', 'storage'];
+export type StopReason = 'session' | 'mfa' | 'forbidden' | 'storage' | 'wrong-console';
+export const STOP_REASONS: readonly StopReason[] = ['session', 'mfa', 'forbidden', 'storage', 'wrong-console'];
 
 export type EntryState = 'pending' | 'inflight' | 'sent' | 'failed' | 'skipped' | 'unknown';
 export const ENTRY_STATES: readonly EntryState[] = ['pending', 'inflight', 'sent', 'failed', 'skipped', 'unknown'];

@@ -14,7 +14,7 @@
  */
 import { cloneCampaign, pendingIds, resumeFrom, type Campaign, type StopReason } from './campaign';
 
-export type SendFailureKind = 'server' | 'timeout' | 'network' | 'lost' | 'session' | 'mfa' | 'forbidden' | 'bad-request' | 'refused';
+export type SendFailureKind = 'server' | 'timeout' | 'network' | 'lost' | 'session' | 'mfa' | 'forbidden' | 'bad-request' | 'refused' | 'wrong-console';
 
 export type SendResult =
   | { ok: true }
@@ -67,7 +67,8 @@ export interface RunDeps {
 }
 
 const RETRYABLE: ReadonlySet<SendFailureKind> = new Set(['server', 'timeout', 'network']);
-const STOPPING: ReadonlySet<SendFailureKind> = new Set(['session', 'mfa', 'forbidden']);
+// wrong-console: the tab left the console the accounts were read from; nothing was sent.
+const STOPPING: ReadonlySet<SendFailureKind> = new Set(['session', 'mfa', 'forbidden', 'wrong-console']);
 
 export function defaultBackoffMs(attempt: number, random: () => number = Math.random): number {
   const base = 500 * 2 ** Math.max(0, attempt - 1);
