@@ -5,9 +5,32 @@
  */
 import { isMessage, type AccountsRead, type GetTabState, type OpenPanel, type OpenPanelReply, type PageDetected, type TabState } from '../src/messages';
 import { ext } from '../src/platform/browser-api';
+import { isConsoleContentSender, isExtensionPageSender } from '../src/sender-policy';
+import { enabledSites, knownHosts } from './enable-site';
 
 const api = ext();
 const KEY = 'tabs';
+
+// Content scripts (code running inside the console's pages) have no business in storage.local:
+// only extension pages and the background may read it (settings, logs, the install secret).
+// Chrome 102+ supports it; where the call is missing or refused, storage.local holds no account data anyway.
+try {
+  (api.storage.local as chrome.storage.StorageArea & { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> })
+    .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    ?.catch(() => undefined);
+} catch {
+  /* not supported here */
+}
+
+/** Console hosts content messages may come from: the manifest's, and the ones the user enabled. */
+let consoleHosts: Promise<Set<string>> | null = null;
+function trustedConsoleHosts(): Promise<Set<string>> {
+  consoleHosts ??= enabledSites()
+    .catch(() => [] as string[])
+    .then((sites) => new Set([...knownHosts(api.runtime.getManifest()), ...sites]));
+  return consoleHosts;
+}
+const forgetHosts = () => void (consoleHosts = null);
 
 async function readStates(): Promise<Record<string, TabState>> {
   // storage.session survives a service-worker restart but never reaches the disk.
@@ -77,27 +100,37 @@ function openPanelFor(tab: chrome.tabs.Tab & { id: number }): Promise<OpenPanelR
 api.runtime.onMessage.addListener((msg: unknown, sender, sendResponse: (r: unknown) => void) => {
   const tabId = sender.tab?.id;
   if (isMessage<OpenPanel>(msg, 'open-panel')) {
-    // Only our own content script, in a tab's top frame (not an iframe the page could plant).
+    // Only our own content script, in a tab's top frame (not an iframe the page could plant). Checked
+    // synchronously: Chrome's sidePanel.open needs the click's user gesture, which an await would lose.
     if (tabId === undefined || sender.frameId !== 0 || sender.id !== api.runtime.id) return false;
     openPanelFor(sender.tab as chrome.tabs.Tab & { id: number })
       .catch((e: Error): OpenPanelReply => ({ opened: 'none', reason: e.message }))
       .then(sendResponse);
     return true;
   }
-  if (isMessage<PageDetected>(msg, 'page-detected') && tabId !== undefined) {
-    // Bound once the tab shows a console page, and left open when the director browses elsewhere in
-    // the console (a user's sheet…): the panel keeps the list it read.
-    writeState(tabId, { page: msg.page, ...(msg.page ? {} : { read: null }) }).then(() => msg.page && bindSidePanel(tabId));
-    return false;
-  }
-  if (isMessage<AccountsRead>(msg, 'accounts-read') && tabId !== undefined) {
-    writeState(tabId, { read: { structureId: msg.structureId, structureName: msg.structureName, count: msg.count, source: msg.source } });
-    return false;
-  }
   if (isMessage<GetTabState>(msg, 'get-tab-state')) {
+    // The tab record says which console page a tab shows: for our own pages only.
+    if (!isExtensionPageSender(sender, api.runtime.id, api.runtime.getURL(''))) return false;
     readStates().then((all) => sendResponse(all[msg.tabId] ?? { page: null, read: null }));
     return true;
   }
+  const isPage = isMessage<PageDetected>(msg, 'page-detected');
+  const isRead = !isPage && isMessage<AccountsRead>(msg, 'accounts-read');
+  if (!isPage && !isRead) return false;
+  trustedConsoleHosts().then((hosts) => {
+    // Only our content script, in a tab's top frame, on a console we know or the user enabled.
+    if (!isConsoleContentSender(sender, api.runtime.id, hosts)) return;
+    const tabId = sender.tab!.id!;
+    if (isPage) {
+      const m = msg as PageDetected;
+      // Bound once the tab shows a console page, and left open when the director browses elsewhere in
+      // the console (a user's sheet…): the panel keeps the list it read.
+      writeState(tabId, { page: m.page, ...(m.page ? {} : { read: null }) }).then(() => m.page && bindSidePanel(tabId));
+    } else {
+      const m = msg as AccountsRead;
+      writeState(tabId, { read: { structureId: m.structureId, structureName: m.structureName, count: m.count, source: m.source } });
+    }
+  });
   return false;
 });
 
@@ -110,7 +143,7 @@ api.tabs.onRemoved.addListener((tabId) => {
 // (popup/enable-site.ts), re-synced whenever a permission is added or removed, and at start-up.
 import { syncSiteScripts } from './enable-site';
 
-api.permissions.onAdded.addListener(() => void syncSiteScripts());
-api.permissions.onRemoved.addListener(() => void syncSiteScripts());
+api.permissions.onAdded.addListener(() => (forgetHosts(), void syncSiteScripts()));
+api.permissions.onRemoved.addListener(() => (forgetHosts(), void syncSiteScripts()));
 api.runtime.onInstalled.addListener(() => void syncSiteScripts());
 api.runtime.onStartup.addListener(() => void syncSiteScripts());

@@ -59,3 +59,37 @@ test('a session redirect to an SSO on another origin: expired session, and no re
   // …and the extension did not follow it: the SSO host (served by the same fake) saw nothing.
   expect(reqs.filter((r) => String(r.headers?.host ?? '').startsWith('sso.example.test'))).toEqual([]);
 });
+
+test('code running in the console page (the content script world) cannot read storage.local nor ask the tab record', async ({ ext, api, consolePage }) => {
+  await loginAs(consolePage, api, 'adml', MASSMAIL);
+  const tabId = await tabIdFor(ext, MASSMAIL);
+  // Something worth protecting is in storage.local: the settings.
+  await ext.sw.evaluate(() => chrome.storage.local.set({ settings: { schoolName: 'École témoin' } }));
+
+  // The content script's isolated world, reached through the DevTools protocol.
+  const cdp = await ext.context.newCDPSession(consolePage);
+  const worlds: Array<{ id: number; name: string; origin: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
+  await cdp.send('Runtime.enable');
+  await expect.poll(() => worlds.some((w) => w.auxData?.type === 'isolated' && w.origin.includes(ext.id))).toBe(true);
+  const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.origin.includes(ext.id))!;
+  const run = async (expression: string) =>
+    ((await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })).result as { value: unknown }).value;
+
+  // The world is the extension's: it has chrome.runtime (the checks below are not vacuous).
+  expect(await run('typeof chrome.runtime.sendMessage')).toBe('function');
+  const read = await run(`chrome.storage.local.get(null).then((v) => 'read ' + JSON.stringify(v), (e) => 'refused ' + e.message)`);
+  expect(String(read)).toMatch(/^refused /);
+  expect(String(read)).not.toContain('École témoin');
+  const state = await run(
+    `chrome.runtime.sendMessage({ type: 'get-tab-state', tabId: ${tabId} }).then((r) => 'answer ' + JSON.stringify(r ?? null), (e) => 'error ' + e.message)`,
+  );
+  expect(String(state)).not.toContain('massmail');
+  expect(String(state)).toMatch(/^(answer null|error )/);
+  // An extension page still gets it.
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.id}/popup.html?tab=${tabId}`);
+  const fromPage = await page.evaluate((id) => chrome.runtime.sendMessage({ type: 'get-tab-state', tabId: id }), tabId);
+  expect(JSON.stringify(fromPage)).toContain('massmail');
+  await cdp.detach();
+});
