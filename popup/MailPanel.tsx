@@ -4,6 +4,7 @@ import { runCampaign } from '../src/campaign/runner';
 import { type Account, hasEmail } from '../src/model/account';
 import type { Lang, Translate } from '../src/i18n/ui';
 import { sendMail } from './console-link';
+import { blobUrl, revokeLater } from './blob-url';
 import { dropCampaign, loadCampaign, saveCampaign } from './campaign-store';
 
 interface Props {
@@ -73,9 +74,10 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, onClo
   const exportCsv = (c: Campaign) => {
     const blob = new Blob([toCsv(c, names, lang)], { type: 'text/csv;charset=utf-8' });
     const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
+    a.href = blobUrl(blob);
     a.download = `publipostage-mail-${new Date().toISOString().slice(0, 10)}.csv`;
     a.click();
+    revokeLater(a.href);
   };
 
   const n = campaign ? counts(campaign) : null;

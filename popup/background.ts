@@ -147,3 +147,9 @@ api.permissions.onAdded.addListener(() => (forgetHosts(), void syncSiteScripts()
 api.permissions.onRemoved.addListener(() => (forgetHosts(), void syncSiteScripts()));
 api.runtime.onInstalled.addListener(() => void syncSiteScripts());
 api.runtime.onStartup.addListener(() => void syncSiteScripts());
+
+// Distribution logs and mail campaigns are kept one school year (popup/storage-prune.ts).
+import { pruneStorage } from './storage-prune';
+
+api.runtime.onInstalled.addListener(() => void pruneStorage().catch(() => undefined));
+api.runtime.onStartup.addListener(() => void pruneStorage().catch(() => undefined));

@@ -6,6 +6,7 @@
 import type { Campaign } from '../src/campaign/campaign';
 import { decode, encodeIds, encodeState } from '../src/campaign/compact';
 import { ext } from '../src/platform/browser-api';
+import { campaignExpired } from '../src/model/retention';
 
 const key = (structureId: string) => `campaign:${structureId}`;
 const idsKey = (structureId: string) => `campaign-ids:${structureId}`;
@@ -14,6 +15,10 @@ let idsWritten: string | null = null;
 export async function loadCampaign(structureId: string): Promise<Campaign | null> {
   const got = await ext().storage.local.get([key(structureId), idsKey(structureId)]);
   if (!got[key(structureId)]) return null;
+  if (campaignExpired(got[idsKey(structureId)], got[key(structureId)], Date.now())) {
+    await dropCampaign(structureId);
+    return null;
+  }
   try {
     const c = decode(got[idsKey(structureId)], got[key(structureId)]);
     idsWritten = c.id;

@@ -4,6 +4,7 @@ import type { PlatformRules } from '../src/console/auth-context';
 import { renderRoster, renderSheets, sheetFileName, type SheetOptions } from '../src/pdf';
 import { sheetSettings, type Settings } from '../src/settings';
 import { ext, isFirefox } from '../src/platform/browser-api';
+import { blobUrl } from './blob-url';
 
 type Fonts = { regular: Uint8Array; bold: Uint8Array; mono: Uint8Array };
 let fontCache: Promise<Fonts> | null = null;
@@ -72,7 +73,7 @@ export async function makePdf(
         });
   const blob = new Blob([bytes as BlobPart], { type: 'application/pdf' });
   return {
-    url: URL.createObjectURL(blob),
+    url: blobUrl(blob),
     fileName: sheetFileName(settings.schoolName || structureName, date, req.kind, req.model),
     pages,
     bytes: bytes.byteLength,

@@ -4,6 +4,7 @@ import type { Settings } from '../src/settings';
 import { deliver, makePdf, type PdfRequest, type PdfResult } from './pdf-job';
 import { readPlatformRules } from './console-link';
 import { t } from './lang';
+import { revoke, revokeLater } from './blob-url';
 
 /** What every PDF button needs: where the console is, the settings, and what to record afterwards. */
 export interface ActionsBase {
@@ -40,12 +41,16 @@ export function usePdf(base: ActionsBase, { focusResult = false } = {}) {
   useEffect(() => {
     if (focusResult && result) link.current?.focus();
   }, [result]);
+  // The PDF holds activation codes: its blob URL goes once delivered (popup/blob-url.ts).
+  const shown = useRef<string | null>(null);
+  useEffect(() => () => void (shown.current && revoke(shown.current)), []);
 
   /** True once the PDF is made and handed to the browser. */
   const generate = async (accounts: Account[], req: PdfRequest): Promise<boolean> => {
     if (!accounts.length || progress) return false;
     setError(null);
     setResult(null);
+    if (shown.current) revoke(shown.current);
     setProgress({ done: 0, total: accounts.length });
     try {
       // the ENT's own password rule and mandatory fields, read from the console tab (never a rule of ours)
@@ -55,7 +60,9 @@ export function usePdf(base: ActionsBase, { focusResult = false } = {}) {
         ...(base.everyone ? { everyone: base.everyone } : {}),
       });
       setResult(pdf);
+      shown.current = pdf.url;
       deliver(pdf);
+      revokeLater(pdf.url, () => setResult((r) => (r?.url === pdf.url ? { ...r, url: '' } : r)));
       if (req.kind === 'sheets') base.onPrinted(accounts.map((a) => a.id));
       return true;
     } catch (e) {
@@ -77,9 +84,13 @@ export function usePdf(base: ActionsBase, { focusResult = false } = {}) {
       {result && (
         <p role="status" class="done">
           {t('pdfDone', { pages: result.pages, accounts: result.accounts, kb: Math.round(result.bytes / 1024) })}{' '}
-          <a ref={link} href={result.url} download={result.fileName}>
-            {result.fileName}
-          </a>
+          {result.url ? (
+            <a ref={link} href={result.url} download={result.fileName}>
+              {result.fileName}
+            </a>
+          ) : (
+            result.fileName
+          )}
         </p>
       )}
       {error && <p role="alert" class="error">{t('pdfError', { detail: error })}</p>}

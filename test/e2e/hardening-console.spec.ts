@@ -93,3 +93,46 @@ test('code running in the console page (the content script world) cannot read st
   expect(JSON.stringify(fromPage)).toContain('massmail');
   await cdp.detach();
 });
+
+test('the PDF blob URL (it holds activation codes) is revoked once delivered, and its link goes', async ({ ext, api, consolePage }) => {
+  await loginAs(consolePage, api, 'adml', MASSMAIL);
+  const panel = await PanelPage.openWith(ext, await tabIdFor(ext, MASSMAIL), { blobTtlMs: '1500' });
+  await panel.waitReady();
+  await panel.page.getByRole('searchbox', { name: 'Rechercher (nom, prénom, login)' }).fill('Martin');
+  const download = panel.page.waitForEvent('download');
+  await panel.button('Générer en PDF').click();
+  await download;
+  const done = panel.page.getByRole('status').filter({ hasText: /PDF prêt/ });
+  await expect(done).toBeVisible();
+  const link = done.getByRole('link');
+  const url = (await link.getAttribute('href'))!;
+  expect(url).toMatch(/^blob:chrome-extension:/);
+  // While delivering, the file is there…
+  expect(await panel.page.evaluate((u) => fetch(u).then((r) => r.status, () => 0), url)).toBe(200);
+  // …then the URL is revoked and the link to it removed (the file name stays as text).
+  await expect(link).toHaveCount(0, { timeout: 10_000 });
+  await expect(done).toContainText('.pdf');
+  expect(await panel.page.evaluate((u) => fetch(u).then((r) => `status ${r.status}`, () => 'revoked'), url)).toBe('revoked');
+});
+
+test('a mail campaign older than one school year is dropped, not offered for resumption', async ({ ext, api, consolePage }) => {
+  const { createCampaign } = await import('../../src/campaign/campaign');
+  const { encodeIds, encodeState } = await import('../../src/campaign/compact');
+  const users = await api.users(DEMO);
+  const parents = expected(users, { profiles: ['Relative'], activated: true });
+  const old = createCampaign(DEMO, parents.map((u) => ({ id: u.id, email: u.email })) as never, Date.now() - 400 * 24 * 3600 * 1000, 'c-old');
+  await ext.sw.evaluate(
+    ([k, ids, state]) => chrome.storage.local.set({ [`campaign:${k}`]: state, [`campaign-ids:${k}`]: ids }),
+    [DEMO, encodeIds(old), encodeState(old)] as const,
+  );
+  await loginAs(consolePage, api, 'adml', MASSMAIL);
+  const panel = await PanelPage.open(ext, await tabIdFor(ext, MASSMAIL));
+  await panel.waitReady();
+  await panel.profile('Parent').check();
+  await panel.select('Activation').selectOption({ label: 'Utilisateurs activés' });
+  const d = await panel.openMail();
+  await expect(d.button('Envoyer')).toBeVisible();
+  await expect(d.button('Reprendre l’envoi')).toHaveCount(0);
+  const left = await ext.sw.evaluate((k) => chrome.storage.local.get([`campaign:${k}`, `campaign-ids:${k}`]), DEMO);
+  expect(left).toEqual({});
+});
