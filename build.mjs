@@ -15,6 +15,9 @@ const entries = {
   panel: 'popup/panel-main.tsx',
   popup: 'popup/popup.tsx',
   options: 'popup/options.tsx',
+  // A dedicated worker (new Worker(runtime.getURL('pdf-worker.js'))): a script of the extension, so the
+  // pages' CSP `script-src 'self'` allows it, in Chrome and in Firefox MV3 alike.
+  'pdf-worker': 'popup/pdf-worker.ts',
 };
 
 const common = {

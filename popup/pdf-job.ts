@@ -1,23 +1,15 @@
-/** Turns the selected accounts into the PDF, in the panel (never in the console page), and hands it over. */
+/**
+ * Turns the selected accounts into the PDF, in the panel's own worker (never in the console page,
+ * never on the panel's main thread: popup/pdf-worker.ts), and hands it over.
+ */
 import type { Account } from '../src/model/account';
 import type { PlatformRules } from '../src/console/auth-context';
-import { renderRoster, renderSheets, sheetFileName, type SheetOptions } from '../src/pdf';
+import type { SheetOptions } from '../src/pdf';
+import { sheetFileName } from '../src/pdf/wording';
 import { sheetSettings, type Settings } from '../src/settings';
 import { ext, isFirefox } from '../src/platform/browser-api';
 import { blobUrl } from './blob-url';
-
-type Fonts = { regular: Uint8Array; bold: Uint8Array; mono: Uint8Array };
-let fontCache: Promise<Fonts> | null = null;
-
-/** DejaVu Sans ships inside the extension: every name prints as written, nothing is fetched from outside. */
-export function loadFonts(): Promise<Fonts> {
-  fontCache ??= (async () => {
-    const get = async (f: string) => new Uint8Array(await (await fetch(ext().runtime.getURL(`fonts/${f}`))).arrayBuffer());
-    const [regular, bold, mono] = await Promise.all([get('DejaVuSans.ttf'), get('DejaVuSans-Bold.ttf'), get('DejaVuSansMono-Bold.ttf')]);
-    return { regular, bold, mono };
-  })();
-  return fontCache;
-}
+import { renderInWorker } from './pdf-worker-client';
 
 export interface PdfRequest {
   kind: 'sheets' | 'roster';
@@ -41,7 +33,7 @@ export interface PdfResult {
  * Sheet options from the settings (the ENT address defaults to the console's own origin) and from
  * the ENT's own rules: its password rule text in the sheets' language, whether it asks an e-mail.
  */
-export function sheetOptions(settings: Settings, origin: string, rules?: PlatformRules): Omit<SheetOptions, 'font' | 'model'> {
+export function sheetOptions(settings: Settings, origin: string, rules?: PlatformRules): Omit<SheetOptions, 'font' | 'model' | 'onProgress' | 'date'> {
   const { bundles: _fromRequest, ...s } = sheetSettings(settings, { consoleOrigin: origin, sortByClass: false });
   const hint = rules?.passwordHint[s.lang];
   return { ...s, ...(hint ? { passwordHint: hint } : {}), mailRequired: rules?.mailRequired ?? null };
@@ -55,8 +47,8 @@ export async function makePdf(
   structureName: string,
   onProgress: (done: number, total: number) => void,
   context: { rules?: PlatformRules; everyone?: readonly Account[] } = {},
+  signal?: AbortSignal,
 ): Promise<PdfResult> {
-  const font = await loadFonts();
   const date = new Date();
   const base = sheetOptions(settings, origin, context.rules);
   const classTeachers: Record<string, string[]> = {};
@@ -64,13 +56,16 @@ export async function makePdf(
     if (a.profile !== 'Teacher') continue;
     for (const c of a.classes) (classTeachers[c.name] ??= []).push(`${a.firstName} ${a.lastName}`.trim());
   }
-  const { bytes, pages } =
+  const { bytes, pages } = await renderInWorker(
     req.kind === 'roster'
-      ? await renderRoster(accounts, { lang: base.lang, font, date, ...(base.schoolName ? { schoolName: base.schoolName } : {}) })
-      : await renderSheets(accounts, {
-          ...base, model: req.model, bundles: req.bundles, households: req.households, roster: req.roster,
-          envelopeLabels: !!req.envelopeLabels, classTeachers, font, date, onProgress,
-        });
+      ? { type: 'pdf-roster', accounts, date: date.getTime(), options: { lang: base.lang, ...(base.schoolName ? { schoolName: base.schoolName } : {}) } }
+      : {
+          type: 'pdf-sheets', accounts, date: date.getTime(),
+          options: { ...base, model: req.model, bundles: req.bundles, households: req.households, roster: req.roster, envelopeLabels: !!req.envelopeLabels, classTeachers },
+        },
+    onProgress,
+    signal,
+  );
   const blob = new Blob([bytes as BlobPart], { type: 'application/pdf' });
   return {
     url: blobUrl(blob),

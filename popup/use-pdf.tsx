@@ -3,6 +3,7 @@ import type { Account } from '../src/model/account';
 import type { Settings } from '../src/settings';
 import { deliver, makePdf, type PdfRequest, type PdfResult } from './pdf-job';
 import { readPlatformRules } from './console-link';
+import { PdfCancelled, warmPdfWorker } from './pdf-worker-client';
 import { t } from './lang';
 import { revoke, revokeLater } from './blob-url';
 
@@ -43,22 +44,33 @@ export function usePdf(base: ActionsBase, { focusResult = false } = {}) {
   }, [result]);
   // The PDF holds activation codes: its blob URL goes once delivered (popup/blob-url.ts).
   const shown = useRef<string | null>(null);
-  useEffect(() => () => void (shown.current && revoke(shown.current)), []);
+  const abort = useRef<AbortController | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  useEffect(() => {
+    warmPdfWorker();
+    return () => {
+      abort.current?.abort();
+      if (shown.current) revoke(shown.current);
+    };
+  }, []);
 
   /** True once the PDF is made and handed to the browser. */
   const generate = async (accounts: Account[], req: PdfRequest): Promise<boolean> => {
     if (!accounts.length || progress) return false;
     setError(null);
     setResult(null);
+    setCancelled(false);
     if (shown.current) revoke(shown.current);
     setProgress({ done: 0, total: accounts.length });
+    const ctrl = (abort.current = new AbortController());
     try {
       // the ENT's own password rule and mandatory fields, read from the console tab (never a rule of ours)
       const rules = req.kind === 'sheets' ? await readPlatformRules(base.tabId) : undefined;
-      const pdf = await makePdf(accounts, req, base.settings, base.origin, base.structureName, (done, total) => setProgress({ done, total }), {
-        ...(rules ? { rules } : {}),
-        ...(base.everyone ? { everyone: base.everyone } : {}),
-      });
+      const pdf = await makePdf(
+        accounts, req, base.settings, base.origin, base.structureName, (done, total) => setProgress({ done, total }),
+        { ...(rules ? { rules } : {}), ...(base.everyone ? { everyone: base.everyone } : {}) },
+        ctrl.signal,
+      );
       setResult(pdf);
       shown.current = pdf.url;
       deliver(pdf);
@@ -66,9 +78,11 @@ export function usePdf(base: ActionsBase, { focusResult = false } = {}) {
       if (req.kind === 'sheets') base.onPrinted(accounts.map((a) => a.id));
       return true;
     } catch (e) {
-      setError((e as Error).message);
+      if (e instanceof PdfCancelled) setCancelled(true);
+      else setError((e as Error).message);
       return false;
     } finally {
+      if (abort.current === ctrl) abort.current = null;
       setProgress(null);
     }
   };
@@ -79,6 +93,10 @@ export function usePdf(base: ActionsBase, { focusResult = false } = {}) {
         <div role="status" aria-live="polite" class="progress">
           <progress max={progress.total} value={progress.done} aria-label={t('pdfProgress', progress)} />
           <span>{t('pdfProgress', progress)}</span>
+          {/* The render runs in a worker: this button answers at once and stops it. */}
+          <button type="button" onClick={() => abort.current?.abort()}>
+            {t('cancel')}
+          </button>
         </div>
       )}
       {result && (
@@ -93,6 +111,7 @@ export function usePdf(base: ActionsBase, { focusResult = false } = {}) {
           )}
         </p>
       )}
+      {cancelled && <p role="status" class="done">{t('pdfCancelled')}</p>}
       {error && <p role="alert" class="error">{t('pdfError', { detail: error })}</p>}
     </>
   );

@@ -8,6 +8,7 @@ import type { ConsoleError } from './console/errors';
 import type { PageInfo } from './console/endpoints';
 import type { SendFailureKind } from './campaign/runner';
 import type { PlatformRules } from './console/auth-context';
+import type { RosterOptions, SheetOptions } from './pdf';
 
 // content → background
 export type PageDetected = { type: 'page-detected'; page: PageInfo | null };
@@ -92,3 +93,14 @@ export function isMessage<T extends { type: string }>(m: unknown, type: T['type'
       return true;
   }
 }
+
+// panel → PDF worker (popup/pdf-worker.ts), and back. Accounts travel in memory, panel ⇄ its own worker.
+export type PdfSheetsJob = { type: 'pdf-sheets'; accounts: Account[]; options: Omit<SheetOptions, 'font' | 'onProgress' | 'date'>; date: number };
+export type PdfRosterJob = { type: 'pdf-roster'; accounts: Account[]; options: Omit<RosterOptions, 'font' | 'date'>; date: number };
+/** Loads the fonts ahead of the first job (the panel opens: the worker is ready before the click). */
+export type PdfWarm = { type: 'pdf-warm' };
+export type ToPdfWorker = PdfSheetsJob | PdfRosterJob | PdfWarm;
+export type FromPdfWorker =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; bytes: Uint8Array; pages: number }
+  | { type: 'error'; message: string };

@@ -112,6 +112,7 @@ const fr = {
   pdfProgress: 'Création du PDF… {done} / {total}',
   pdfDone: 'PDF prêt : {pages} {pages|page|pages}, {accounts} {accounts|compte|comptes} ({kb} Ko).',
   pdfError: 'Le PDF n’a pas pu être créé : {detail}',
+  pdfCancelled: 'Création du PDF annulée : aucun fichier n’a été produit.',
   openPdf: 'Ouvrir le PDF',
 
   confirmTitle: 'Attention !',
@@ -392,6 +393,7 @@ const en: Record<UiKey, string> = {
   pdfProgress: 'Creating the PDF… {done} / {total}',
   pdfDone: 'PDF ready: {pages} {pages|page|pages}, {accounts} {accounts|account|accounts} ({kb} KB).',
   pdfError: 'The PDF could not be created: {detail}',
+  pdfCancelled: 'PDF creation cancelled: no file was produced.',
   openPdf: 'Open the PDF',
 
   confirmTitle: 'Warning!',
