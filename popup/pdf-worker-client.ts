@@ -47,6 +47,8 @@ export function renderInWorker(job: Exclude<ToPdfWorker, { type: 'pdf-warm' }>, 
       const m = e.data;
       if (m.type === 'progress') onProgress(m.done, m.total);
       else if (m.type === 'done') {
+        // For the e2e test's longtask window: the render is over here, delivery starts.
+        performance.mark('pdf-rendered');
         end(true);
         resolve({ bytes: m.bytes, pages: m.pages });
       } else if (m.type === 'error') {

@@ -24,14 +24,24 @@ function loadFonts(): Promise<FontBytes> {
   return fonts;
 }
 
+/** At most one progress message per PROGRESS_MS: the panel's main thread gets a few tiny tasks, nothing more. */
+const PROGRESS_MS = 120;
+
 async function run(job: ToPdfWorker): Promise<void> {
   const font = await loadFonts();
   if (job.type === 'pdf-warm') return;
   const date = new Date(job.date);
+  let last = 0;
+  const onProgress = (done: number, total: number) => {
+    const now = performance.now();
+    if (done !== 0 && done !== total && now - last < PROGRESS_MS) return;
+    last = now;
+    post({ type: 'progress', done, total });
+  };
   const r =
     job.type === 'pdf-roster'
       ? await renderRoster(job.accounts, { ...job.options, font, date })
-      : await renderSheets(job.accounts, { ...job.options, font, date, onProgress: (done, total) => post({ type: 'progress', done, total }) });
+      : await renderSheets(job.accounts, { ...job.options, font, date, onProgress });
   post({ type: 'done', bytes: r.bytes, pages: r.pages }, [r.bytes.buffer]);
 }
 

@@ -17,7 +17,7 @@ export async function pruneStorage(now = Date.now()): Promise<void> {
       const before = sanitizeLog(structureId, value);
       const after = pruneLog(before, now);
       if (!Object.keys(after.entries).length) remove.push(key);
-      else if (Object.keys(after.entries).length !== Object.keys((value as { entries?: object } | null)?.entries ?? {}).length) set[key] = { entries: after.entries };
+      else if (Object.keys(after.entries).length !== Object.keys(before.entries).length) set[key] = JSON.stringify({ entries: after.entries });
     } else if (key.startsWith('campaign:')) {
       const structureId = key.slice('campaign:'.length);
       if (campaignExpired(all[`campaign-ids:${structureId}`], value, now)) remove.push(key, `campaign-ids:${structureId}`);

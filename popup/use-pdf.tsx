@@ -75,7 +75,8 @@ export function usePdf(base: ActionsBase, { focusResult = false } = {}) {
       shown.current = pdf.url;
       deliver(pdf);
       revokeLater(pdf.url, () => setResult((r) => (r?.url === pdf.url ? { ...r, url: '' } : r)));
-      if (req.kind === 'sheets') base.onPrinted(accounts.map((a) => a.id));
+      // Recorded in a task of its own: the file is shown and delivered first.
+      if (req.kind === 'sheets') setTimeout(() => base.onPrinted(accounts.map((a) => a.id)), 0);
       return true;
     } catch (e) {
       if (e instanceof PdfCancelled) setCancelled(true);

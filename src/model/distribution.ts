@@ -21,7 +21,12 @@ export const emptyLog = (structureId: string): DistributionLog => ({ structureId
 
 export function record(log: DistributionLog, ids: Iterable<string>, event: DistributionEvent, at: number): DistributionLog {
   const entries = { ...log.entries };
-  for (const id of ids) entries[id] = { ...entries[id], [event]: at };
+  // Plain copies, no computed-key spread: marking 5,000 printed accounts stays a few milliseconds.
+  for (const id of ids) {
+    const e: DistributionEntry = Object.assign({}, entries[id]);
+    e[event] = at;
+    entries[id] = e;
+  }
   return { ...log, entries };
 }
 
@@ -51,6 +56,14 @@ export function missing(accounts: readonly Account[], log: DistributionLog): Acc
 /** Checks a stored log; anything unexpected (a code, a name…) is dropped, not kept. */
 export function sanitizeLog(structureId: string, raw: unknown): DistributionLog {
   const out = emptyLog(structureId);
+  // Stored as one JSON string (fast to hand to storage), or as an object by older versions.
+  if (typeof raw === 'string') {
+    try {
+      raw = JSON.parse(raw);
+    } catch {
+      return out;
+    }
+  }
   const entries = (raw as { entries?: unknown } | null)?.entries;
   if (!entries || typeof entries !== 'object') return out;
   for (const [id, e] of Object.entries(entries as Record<string, unknown>)) {

@@ -79,7 +79,7 @@ test('meeting mode finds a family by a partial name without accents, prints it a
   await card.getByRole('button', { name: 'Marquer comme remis' }).click();
   await expect(card.getByRole('button', { name: 'Annuler « remis »' })).toBeVisible();
   const stored = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
-  const entries = (stored[`distribution:${DEMO}`] as { entries: Record<string, { handed?: number }> }).entries;
+  const entries = (JSON.parse(stored[`distribution:${DEMO}`] as string) as { entries: Record<string, { handed?: number }> }).entries;
   for (const id of family) expect(entries[id]?.handed).toBeGreaterThan(0);
 });
 

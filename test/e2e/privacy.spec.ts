@@ -126,7 +126,7 @@ test('table mode: no login, name, code or e-mail address in any storage, distrib
   await expect(panel.page.getByRole('status').filter({ hasText: /PDF prêt/ })).toBeVisible({ timeout: 90_000 });
 
   const log = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
-  const entries = Object.entries((log[`distribution:${DEMO}`] as { entries: Record<string, { handed?: number; printed?: number }> }).entries);
+  const entries = Object.entries((JSON.parse(log[`distribution:${DEMO}`] as string) as { entries: Record<string, { handed?: number; printed?: number }> }).entries);
   expect(entries.filter(([, e]) => e.handed).length).toBeGreaterThanOrEqual(1); // the hand-over is recorded… (no families: the table has no links)
   expect(entries.filter(([, e]) => e.printed).length).toBeGreaterThan(0);
   for (const [id] of entries) expect(id).toMatch(/^t:[A-Za-z0-9_-]{22}$/); // …under keyed hashes
