@@ -65,5 +65,24 @@ export function floor() {
   return { ms: Math.round(performance.now() - t0), bytes: bytes.length, pages: doc.getNumberOfPages() };
 }
 
+/** The bench's accounts (to hand them to the extension's PDF worker, the production route). */
+export const accounts = (n = list.length) => benchAccounts(source, n);
+
+/**
+ * The engine on this page's main thread (as the panel ran it before the worker), with a longtask
+ * PerformanceObserver: the tasks a user would have felt as a frozen panel.
+ */
+export async function oursOnMainThread(n: number) {
+  const tasks: number[] = [];
+  const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)));
+  obs.observe({ type: 'longtask' });
+  const t0 = performance.now();
+  const r = await renderSheets(benchAccounts(source, n), { ...OPTS, font, date: new Date() });
+  const ms = Math.round(performance.now() - t0);
+  await new Promise((res) => setTimeout(res, 50));
+  obs.disconnect();
+  return { ms, pages: r.pages, longTasks: tasks.map(Math.round) };
+}
+
 /** The bytes of the last PDF of a kind (base64), to keep a copy under out/. */
 export const lastPdf = (kind: 'ours' | 'floor') => (last[kind] ? toB64(last[kind]) : '');

@@ -12,6 +12,8 @@ import QRCode from 'qrcode';
 import { BIG_STRUCTURE_ID, EXT_DIR, ROOT, bundle, fakeConsole, launch, ratio } from './browser.mjs';
 
 const N = 1000;
+/** Cards rendered while the panel's main thread is watched (issue 13: "the panel never freezes"). */
+const N_FREEZE = 4000;
 const ROUNDS = 3;
 const esc = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -63,7 +65,33 @@ export async function run() {
     };
 
     // Each side runs in the front tab, as the panel does when the user clicks (background tabs throttle timers).
-    const inPage = async (f) => (await page.bringToFront(), page.evaluate(f));
+    const inPage = async (f, arg) => (await page.bringToFront(), page.evaluate(f, arg));
+    // The production route: the extension's own PDF worker (popup/pdf-worker.ts), started from an
+    // extension page as the panel starts it, job message and all; timed from the page (post → bytes).
+    const extPage = await ext.context.newPage();
+    await extPage.goto(`chrome-extension://${ext.id}/options.html`);
+    const list1000 = await page.evaluate((n) => PdfBench.accounts(n), N);
+    const list4000 = await page.evaluate((n) => PdfBench.accounts(n), N_FREEZE);
+    const viaWorker = (accounts) =>
+      extPage.evaluate(async (accounts) => {
+        const w = (globalThis.__pdfWorker ??= new Worker('pdf-worker.js'));
+        const tasks = [];
+        const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)));
+        obs.observe({ type: 'longtask' });
+        const t0 = performance.now();
+        const r = await new Promise((resolve, reject) => {
+          w.onmessage = (e) => (e.data.type === 'done' ? resolve(e.data) : e.data.type === 'error' ? reject(new Error(e.data.message)) : null);
+          w.postMessage({ type: 'pdf-sheets', accounts, date: Date.now(), options: { model: 'simplePdf', lang: 'fr', entUrl: 'https://oneconnect.edifice.io', qr: 'full' } });
+        });
+        const ms = Math.round(performance.now() - t0);
+        await new Promise((res) => setTimeout(res, 50));
+        obs.disconnect();
+        return { ms, bytes: r.bytes.byteLength, pages: r.pages, longTasks: tasks.map(Math.round) };
+      }, accounts);
+    const inWorker = async (list) => (await extPage.bringToFront(), viaWorker(list));
+    await inWorker(list1000); // warm-up (worker start, jsPDF parse, fonts)
+    const workerRuns = [];
+
     const first = { ours: await inPage(() => PdfBench.ours()), floor: await inPage(() => PdfBench.floor()) };
     const ours = [];
     const floor = [];
@@ -71,8 +99,13 @@ export async function run() {
     for (let k = 0; k < ROUNDS; k++) {
       ours.push(await inPage(() => PdfBench.ours()));
       floor.push(await inPage(() => PdfBench.floor()));
+      workerRuns.push(await inWorker(list1000));
       htmlRuns.push(await printHtml());
     }
+
+    const freezeWorker = await inWorker(list4000);
+    const freezeMain = await inPage((n) => PdfBench.oursOnMainThread(n), N_FREEZE);
+
     const htmlPages = (htmlRuns.at(-1).pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 
     await mkdir(path.join(ROOT, 'out'), { recursive: true });
@@ -81,15 +114,26 @@ export async function run() {
     await writeFile(path.join(ROOT, 'out/bench-html.pdf'), htmlRuns.at(-1).pdf);
 
     const o = summary(ours);
+    const w = summary(workerRuns);
+    const longest = (xs) => (xs.length ? Math.max(...xs) : 0);
+    const panelThread = {
+      cards: N_FREEZE,
+      worker: { renderMs: freezeWorker.ms, longestTaskMs: longest(freezeWorker.longTasks), tasksOver100ms: freezeWorker.longTasks.filter((d) => d > 100).length, longTasksMs: freezeWorker.longTasks },
+      mainThread: { renderMs: freezeMain.ms, longestTaskMs: longest(freezeMain.longTasks), tasksOver100ms: freezeMain.longTasks.filter((d) => d > 100).length },
+    };
     const f = summary(floor);
     const h = { ...summary(htmlRuns.map(({ ms, bytes }) => ({ ms, bytes, pages: htmlPages }))), htmlBuildMs, htmlBytes: html.length };
     const problems = [];
     if (o.pages !== Math.ceil(N / 8)) problems.push(`our PDF has ${o.pages} pages, expected ${Math.ceil(N / 8)}`);
+    if (w.pages !== o.pages) problems.push(`the worker's PDF has ${w.pages} pages, the engine's ${o.pages}`);
     if (cards.some((c) => !c.qr)) problems.push(`${cards.filter((c) => !c.qr).length} cards without QR`);
     return {
       accounts: N,
       perPage: 8,
       ours: { ...o, firstMs: first.ours.ms },
+      // The same 1,000 cards through the extension's PDF worker, as the panel runs them.
+      oursInWorker: w,
+      panelThread,
       htmlRoute: h,
       floor: { ...f, firstMs: first.floor.ms },
       ratios: {
@@ -99,11 +143,16 @@ export async function run() {
         oursOverFloorPaired: median(ours.map((r, k) => ratio(r.ms, floor[k].ms))),
         oursOverFloor: ratio(o.medianMs, f.medianMs),
         bytesOursOverHtml: ratio(o.bytes, h.bytes),
+        workerOverOurs: ratio(w.medianMs, o.medianMs),
+        workerOverOursPaired: median(workerRuns.map((r, k) => ratio(r.ms, ours[k].ms))),
+        htmlOverWorker: ratio(h.medianMs, w.medianMs),
+        workerOverFloor: ratio(w.medianMs, f.medianMs),
       },
       target: {
         fasterThanHtml10x: h.medianMs >= 10 * o.medianMs,
         within25xFloor: o.medianMs <= 2.5 * f.medianMs,
         under600KB: o.bytes <= 600 * 1024,
+        panelNoTaskOver100ms: panelThread.worker.tasksOver100ms === 0,
       },
       files: ['out/bench-sheets.pdf', 'out/bench-html.pdf', 'out/bench-floor.pdf'],
       problems,

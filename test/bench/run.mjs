@@ -51,6 +51,13 @@ if (out.pdf && !out.pdf.error) {
   rows.push(['  ours (jsPDF engine, in Chromium)', ms(p.ours.medianMs), kb(p.ours.bytes), `<= 600 KB: ${ok(p.target.under600KB)}`]);
   rows.push(['  (a) HTML cards + page.pdf()', ms(p.htmlRoute.medianMs), kb(p.htmlRoute.bytes), `>= 10x ours: ${ok(p.target.fasterThanHtml10x)} (x${p.ratios.htmlOverOurs}, paired x${p.ratios.htmlOverOursPaired})`]);
   rows.push(['  (b) floor: jsPDF Helvetica, text only', ms(p.floor.medianMs), kb(p.floor.bytes), `ours <= 2.5x: ${ok(p.target.within25xFloor)} (x${p.ratios.oursOverFloor}, paired x${p.ratios.oursOverFloorPaired})`]);
+  if (p.oursInWorker) {
+      rows.push(['  ours through the panel\'s PDF worker', ms(p.oursInWorker.medianMs), kb(p.oursInWorker.bytes), `x${p.ratios.workerOverOurs} of ours in-page (paired x${p.ratios.workerOverOursPaired}); x${p.ratios.workerOverFloor} floor; HTML x${p.ratios.htmlOverWorker}`]);
+    const t = p.panelThread;
+    rows.push([`Panel main thread, ${t.cards} cards`, 'longest task', 'tasks > 100 ms', '']);
+    rows.push(['  render in the worker (now)', ms(t.worker.longestTaskMs), String(t.worker.tasksOver100ms), `none > 100 ms: ${ok(p.target.panelNoTaskOver100ms)} (render ${ms(t.worker.renderMs)})`]);
+    rows.push(['  render on the main thread (before)', ms(t.mainThread.longestTaskMs), String(t.mainThread.tasksOver100ms), `(render ${ms(t.mainThread.renderMs)})`]);
+  }
 }
 if (out.mail && !out.mail.error) {
   const m = out.mail;
