@@ -5,9 +5,10 @@ import { type FollowUpRow, type Tally, chaseTargets, followUpRows, lastHandoutDa
 import { countsOf, daysBetween, trendOf, type Snapshot, type Trend } from '../src/model/follow-up-history';
 import { summaryCsv, summaryFileName, summaryTable } from '../src/model/follow-up-summary';
 import { accountsText, isPlural, ofName, trendSentence } from '../src/i18n/follow-up';
-import { renderSummary } from '../src/pdf/summary';
 import { MailPanel } from './MailPanel';
-import { deliver, loadFonts } from './pdf-job';
+import { deliver } from './pdf-job';
+import { renderInWorker } from './pdf-worker-client';
+import { blobUrl } from './blob-url';
 import { defaultRequest, usePdf, type ActionsBase } from './use-pdf';
 import { loadMailedIds, recordSnapshot } from './follow-up-store';
 import { lang, t } from './lang';
@@ -110,9 +111,10 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
     setSummary({ busy: true });
     try {
       const date = new Date();
-      const { bytes, pages } = await renderSummary(summaryTable(rows, lang()), { lang: lang(), font: await loadFonts(), schoolName, date });
+      // In the PDF worker too: jsPDF stays out of the panel's bundle and off its main thread.
+      const { bytes, pages } = await renderInWorker({ type: 'pdf-summary', table: summaryTable(rows, lang()), options: { lang: lang(), schoolName }, date: date.getTime() }, () => undefined);
       const fileName = summaryFileName(schoolName, date, lang(), 'pdf');
-      deliver({ url: URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' })), fileName, pages, bytes: bytes.byteLength, accounts: 0 });
+      deliver({ url: blobUrl(new Blob([bytes as BlobPart], { type: 'application/pdf' })), fileName, pages, bytes: bytes.byteLength, accounts: 0 });
       setSummary({ busy: false, file: fileName });
     } catch (e) {
       setSummary({ busy: false, error: (e as Error).message });

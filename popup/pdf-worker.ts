@@ -5,6 +5,7 @@
  * fetched from the extension itself (jsPDF gets them as base64, src/pdf/fonts.ts, btoa in a worker).
  */
 import { renderRoster, renderSheets } from '../src/pdf';
+import { renderSummary } from '../src/pdf/summary';
 import type { FontBytes } from '../src/pdf/fonts';
 import type { FromPdfWorker, ToPdfWorker } from '../src/messages';
 
@@ -39,7 +40,9 @@ async function run(job: ToPdfWorker): Promise<void> {
     post({ type: 'progress', done, total });
   };
   const r =
-    job.type === 'pdf-roster'
+    job.type === 'pdf-summary'
+      ? await renderSummary(job.table, { ...job.options, font, date })
+      : job.type === 'pdf-roster'
       ? await renderRoster(job.accounts, { ...job.options, font, date })
       : await renderSheets(job.accounts, { ...job.options, font, date, onProgress });
   post({ type: 'done', bytes: r.bytes, pages: r.pages }, [r.bytes.buffer]);
@@ -47,6 +50,6 @@ async function run(job: ToPdfWorker): Promise<void> {
 
 scope.onmessage = (e: MessageEvent) => {
   const job = e.data as ToPdfWorker;
-  if (!job || typeof job !== 'object' || !['pdf-sheets', 'pdf-roster', 'pdf-warm'].includes(job.type)) return;
+  if (!job || typeof job !== 'object' || !['pdf-sheets', 'pdf-roster', 'pdf-summary', 'pdf-warm'].includes(job.type)) return;
   run(job).catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
 };

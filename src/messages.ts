@@ -9,6 +9,8 @@ import type { PageInfo } from './console/endpoints';
 import type { SendFailureKind } from './campaign/runner';
 import type { PlatformRules } from './console/auth-context';
 import type { RosterOptions, SheetOptions } from './pdf';
+import type { SummaryOptions } from './pdf/summary';
+import type { SummaryTable } from './model/follow-up-summary';
 
 // content → background
 export type PageDetected = { type: 'page-detected'; page: PageInfo | null };
@@ -97,9 +99,10 @@ export function isMessage<T extends { type: string }>(m: unknown, type: T['type'
 // panel → PDF worker (popup/pdf-worker.ts), and back. Accounts travel in memory, panel ⇄ its own worker.
 export type PdfSheetsJob = { type: 'pdf-sheets'; accounts: Account[]; options: Omit<SheetOptions, 'font' | 'onProgress' | 'date'>; date: number };
 export type PdfRosterJob = { type: 'pdf-roster'; accounts: Account[]; options: Omit<RosterOptions, 'font' | 'date'>; date: number };
+export type PdfSummaryJob = { type: 'pdf-summary'; table: SummaryTable; options: Omit<SummaryOptions, 'font' | 'date'>; date: number };
 /** Loads the fonts ahead of the first job (the panel opens: the worker is ready before the click). */
 export type PdfWarm = { type: 'pdf-warm' };
-export type ToPdfWorker = PdfSheetsJob | PdfRosterJob | PdfWarm;
+export type ToPdfWorker = PdfSheetsJob | PdfRosterJob | PdfSummaryJob | PdfWarm;
 export type FromPdfWorker =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; bytes: Uint8Array; pages: number }
