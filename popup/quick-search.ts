@@ -21,8 +21,18 @@ export async function stashQuickSearch(tabId: number, q: string): Promise<void> 
   await session.set({ [KEY]: { tabId, q: q.trim(), at: Date.now() } satisfies Stashed });
 }
 
-/** The search the popup left for this tab, or '' — removed from storage either way. */
-export async function takeQuickSearch(tabId: number): Promise<string> {
+/**
+ * The search the popup left for this tab, or '' — removed from storage at the first call; later
+ * calls in the same page (the meeting section mounted again) get the same answer.
+ */
+let taken: { tabId: number; q: Promise<string> } | null = null;
+
+export function takeQuickSearch(tabId: number): Promise<string> {
+  if (taken?.tabId !== tabId) taken = { tabId, q: take(tabId) };
+  return taken.q;
+}
+
+async function take(tabId: number): Promise<string> {
   const session = ext().storage.session;
   if (!session) return '';
   const got = (await session.get(KEY))[KEY] as Stashed | undefined;
