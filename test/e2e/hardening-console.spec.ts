@@ -98,7 +98,7 @@ test('the PDF blob URL (it holds activation codes) is revoked once delivered, an
   await loginAs(consolePage, api, 'adml', MASSMAIL);
   const panel = await PanelPage.openWith(ext, await tabIdFor(ext, MASSMAIL), { blobTtlMs: '1500' });
   await panel.waitReady();
-  await panel.page.getByRole('searchbox', { name: 'Rechercher (nom, prénom, login)' }).fill('Martin');
+  await panel.page.getByRole('searchbox', { name: 'Rechercher (nom, prénom, identifiant)' }).fill('Martin');
   const download = panel.page.waitForEvent('download');
   await panel.button('Générer en PDF').click();
   await download;

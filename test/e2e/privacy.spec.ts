@@ -117,9 +117,9 @@ test('table mode: no login, name, code or e-mail address in any storage, distrib
   await panel.page.getByText('Mode réunion').click();
   await panel.page.getByLabel('Rechercher un élève ou un parent').fill('valentin coeurd');
   const card = panel.page.getByRole('listitem', { name: /^Famille / }).first();
-  await card.getByRole('button', { name: 'Marquer remis' }).click();
+  await card.getByRole('button', { name: 'Marquer comme remis' }).click();
   await expect(card.getByRole('button', { name: 'Annuler « remis »' })).toBeVisible();
-  await panel.page.getByRole('searchbox', { name: 'Rechercher (nom, prénom, login)' }).fill('Martin');
+  await panel.page.getByRole('searchbox', { name: 'Rechercher (nom, prénom, identifiant)' }).fill('Martin');
   const download = panel.page.waitForEvent('download', { timeout: 90_000 });
   await panel.button('Générer en PDF').click();
   await download;
