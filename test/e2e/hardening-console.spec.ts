@@ -54,10 +54,14 @@ test('a session redirect to an SSO on another origin: expired session, and no re
   const panel = await PanelPage.open(ext, tabId);
   await expect(panel.alert).toContainText('Votre session a expiré');
   const reqs = await api.requests();
-  // The console answered 302 to the SSO (so the redirect was there to follow)…
-  expect(reqs.some((r) => r.status === 302 && r.path.startsWith('/directory/'))).toBe(true);
-  // …and the extension did not follow it: the SSO host (served by the same fake) saw nothing.
-  expect(reqs.filter((r) => String(r.headers?.host ?? '').startsWith('sso.example.test'))).toEqual([]);
+  // The extension's requests carry `Accept: application/json` alone (content/console-client.ts); the
+  // console page's own script (which follows redirects, as the real console's does) sends axios'
+  // `application/json, text/plain, */*`. A followed redirect keeps the Accept header.
+  const ours = (r: (typeof reqs)[number]) => r.headers?.accept === 'application/json';
+  // The console answered our request with a 302 to the SSO (so the redirect was there to follow)…
+  expect(reqs.some((r) => ours(r) && r.status === 302 && r.path.startsWith('/directory/'))).toBe(true);
+  // …and the extension did not follow it: the SSO host (served by the same fake) got nothing from it.
+  expect(reqs.filter((r) => ours(r) && String(r.headers?.host ?? '').startsWith('sso.example.test'))).toEqual([]);
 });
 
 test('code running in the console page (the content script world) cannot read storage.local nor ask the tab record', async ({ ext, api, consolePage }) => {
