@@ -135,7 +135,7 @@ function qrSpec(a: Account, ctx: CardContext, size: number, anchor: string, capS
   const caption = branchOf(a) !== 'activate' ? 'qr.site' : ctx.qr === 'login' ? 'qr.login' : 'qr.activate';
   const captions: BlockSpec[] = [
     // Where the QR leads, in small type right under it: a sheet whose QR goes elsewhere shows it.
-    { id: 'qr.host', text: qrHost(text), size: capSize * 0.7, min: capSize * 0.6, align: 'center', gap: 0.2, tone: 'muted', maxLines: 2 },
+    { id: 'qr.host', text: qrHost(text), size: capSize * 0.7, min: capSize * 0.5, fit: 'shrink', align: 'center', gap: 0.2, tone: 'muted', maxLines: 2 },
     { id: 'qr.caption', text: say(d, caption), size: capSize, min: capSize, bold: true, align: 'center', gap: 0.3, maxLines: 3 },
   ];
   return { text, size, anchor, captions };
