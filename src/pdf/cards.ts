@@ -116,7 +116,7 @@ function smallCard(a: Account, box: Rect, ctx: CardContext): CardSpec {
   };
   // The QR column starts beside the profile line; an identifiant too long to share its line with
   // the QR keeps its 11 pt on a line of its own under « Identifiant : ».
-  spec.qr = qrSpec(a, ctx, 24, 'profile', 8.5);
+  spec.qr = qrSpec(a, ctx, 24, 'profile', 8.5, min.body);
   return spec;
 }
 
@@ -128,14 +128,15 @@ function qrHost(text: string): string {
   }
 }
 
-function qrSpec(a: Account, ctx: CardContext, size: number, anchor: string, capSize: number): CardSpec['qr'] {
+function qrSpec(a: Account, ctx: CardContext, size: number, anchor: string, capSize: number, hostSize: number): CardSpec['qr'] {
   const text = qrText(a, ctx.entUrl, ctx.qr);
   if (!text) return undefined;
   const { d } = ctx;
   const caption = branchOf(a) !== 'activate' ? 'qr.site' : ctx.qr === 'login' ? 'qr.login' : 'qr.activate';
   const captions: BlockSpec[] = [
     // Where the QR leads, in small type right under it: a sheet whose QR goes elsewhere shows it.
-    { id: 'qr.host', text: qrHost(text), size: capSize * 0.7, min: capSize * 0.5, fit: 'shrink', align: 'center', gap: 0.2, tone: 'muted', maxLines: 2 },
+    // At the sheets' smallest body size (MIN_PT), muted, not bold: small, yet as legible as any text.
+    { id: 'qr.host', text: qrHost(text), size: hostSize, min: hostSize, align: 'center', gap: 0.2, tone: 'muted', maxLines: 3 },
     { id: 'qr.caption', text: say(d, caption), size: capSize, min: capSize, bold: true, align: 'center', gap: 0.3, maxLines: 3 },
   ];
   return { text, size, anchor, captions };
@@ -199,7 +200,7 @@ function detailedSheet(a: Account, box: Rect, ctx: CardContext, model: 'pdf' | '
     logo: logoBox(ctx, 16 * s),
     school: ctx.schoolName ? B({ id: 'school', text: ctx.schoolName, size: 12, min: min.body, fit: 'shrink', maxLines: 2, tone: 'muted' }) : undefined,
     blocks,
-    qr: qrSpec(a, ctx, 40 * s, 'address', 12 * s),
+    qr: qrSpec(a, ctx, 40 * s, 'address', 12 * s, min.body),
     qrGap: 5 * s,
   };
 }

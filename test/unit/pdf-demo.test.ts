@@ -85,7 +85,8 @@ for (const model of MODELS) {
     const codes = after(/d'activation :$/);
     // the ENT address: after its label, or alone on the next line when the label wrapped
     const label = model === 'simplePdf' ? /Connectez-vous sur :$/ : /Adresse de connexion :$/;
-    const address = ws.filter((w) => w.text.includes('oneconnect.edifice.io') && (w.line.length === 1 || label.test(w.line.slice(0, w.index).join(' '))));
+    // (the host printed under each QR, at body size, is not the address line)
+    const address = ws.filter((w) => w.text.includes('oneconnect.edifice.io') && ((w.line.length === 1 && label.test(w.prevLine)) || label.test(w.line.slice(0, w.index).join(' '))));
     expect(logins.length).toBeGreaterThan(200);
     expect(codes.length).toBeGreaterThan(100);
     expect(address.length).toBeGreaterThan(200);

@@ -357,10 +357,11 @@ test('the host each QR leads to is printed in small type under it, on every card
     const { layoutAll } = await import('../../src/pdf/index');
     for (const l of layoutAll(list, base(model, { entUrl: other }))) {
       const host = l.texts.find((x) => x.id === 'qr.host')!;
-      expect(host.lines.join(' ')).toBe('ent-ecole.fr.evil.example');
+      expect(host.lines.join('')).toBe('ent-ecole.fr.evil.example');
       expect(host.y).toBeGreaterThanOrEqual(l.qr!.y + l.qr!.size - 0.01);
-      // Small type: smaller than the QR's own caption.
-      expect(host.size).toBeLessThan(l.texts.find((x) => x.id === 'qr.caption')!.size);
+      // Small type: the sheets' smallest body size, muted, not bold (the caption above it is bold).
+      expect(host.size).toBeLessThanOrEqual(l.texts.find((x) => x.id === 'qr.caption')!.size);
+      expect([host.bold, host.tone]).toEqual([false, 'muted']);
     }
   }
   const { layoutAll } = await import('../../src/pdf/index');
