@@ -11,14 +11,17 @@ const targets = ['chrome', 'firefox'];
 
 const entries = {
   content: 'content/content.ts',
-  background: 'popup/background.ts',
-  panel: 'popup/panel-main.tsx',
-  popup: 'popup/popup.tsx',
-  options: 'popup/options.tsx',
+  background: 'popup/background/background.ts',
+  panel: 'popup/panel/panel-main.tsx',
+  popup: 'popup/toolbar/popup.tsx',
+  options: 'popup/options/options.tsx',
   // A dedicated worker (new Worker(runtime.getURL('pdf-worker.js'))): a script of the extension, so the
   // pages' CSP `script-src 'self'` allows it, in Chrome and in Firefox MV3 alike.
-  'pdf-worker': 'popup/pdf-worker.ts',
+  'pdf-worker': 'popup/panel/pdf-worker.ts',
 };
+
+/** Folders of popup/ whose .html and .css are copied flat into dist/<target>/. */
+const STATIC_ROOMS = ['panel', 'options', 'toolbar', 'shared'];
 
 const common = {
   bundle: true,
@@ -31,9 +34,9 @@ const common = {
   jsxImportSource: 'preact',
   // jsPDF's optional html()/svg helpers: never used, never bundled.
   alias: {
-    html2canvas: './popup/empty-stub.ts',
-    canvg: './popup/empty-stub.ts',
-    dompurify: './popup/empty-stub.ts',
+    html2canvas: './popup/shared/empty-stub.ts',
+    canvg: './popup/shared/empty-stub.ts',
+    dompurify: './popup/shared/empty-stub.ts',
   },
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
@@ -103,8 +106,11 @@ function manifestFor(target, base) {
 
 async function copyStatic(dir) {
   const base = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));
-  for (const f of await readdir(path.join(root, 'popup'))) {
-    if (f.endsWith('.html') || f.endsWith('.css')) await copyFile(path.join(root, 'popup', f), path.join(dir, f));
+  // Each page keeps its html/css in its own folder; the extension wants them side by side at the root.
+  for (const room of STATIC_ROOMS) {
+    for (const f of await readdir(path.join(root, 'popup', room))) {
+      if (f.endsWith('.html') || f.endsWith('.css')) await copyFile(path.join(root, 'popup', room, f), path.join(dir, f));
+    }
   }
   await mkdir(path.join(dir, 'fonts'), { recursive: true });
   for (const f of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono-Bold.ttf'])

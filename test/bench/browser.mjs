@@ -77,7 +77,7 @@ export async function bundle({ entry, contents, platform = 'browser', globalName
     jsx: 'automatic',
     jsxImportSource: 'preact',
     ...(platform === 'node' ? { packages: 'external' } : {}),
-    alias: { html2canvas: './popup/empty-stub.ts', canvg: './popup/empty-stub.ts', dompurify: './popup/empty-stub.ts' },
+    alias: { html2canvas: './popup/shared/empty-stub.ts', canvg: './popup/shared/empty-stub.ts', dompurify: './popup/shared/empty-stub.ts' },
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
   });

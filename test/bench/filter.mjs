@@ -143,7 +143,7 @@ export async function run({ passes = Number(process.env.BENCH_PASSES ?? 1) } = {
     const shown = Number((await panel.locator('.count-selected').textContent()).replace(/\D/g, ''));
 
     const base = await ext.context.newPage();
-    const css = await readFile(path.join(ROOT, 'popup/panel.css'), 'utf8');
+    const css = await readFile(path.join(ROOT, 'popup/shared/panel.css'), 'utf8');
     const js = await bundle({ entry: path.join(ROOT, 'test/bench/filter-baseline.ts'), globalName: 'Baseline' });
     await base.setContent(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>${css}</style></head><body></body></html>`);
     await base.addScriptTag({ content: js });

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { EMPTY_FILTERS, NO_CLASS, isFiltering, type Filters } from '../../src/model/filters';
 import { translator } from '../../src/i18n/ui';
-import { filterChips } from '../../popup/filter-chips';
+import { filterChips } from '../../popup/panel/filter-chips';
 
 const classes = [
   { id: 'c1', name: 'CP A' },

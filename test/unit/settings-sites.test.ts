@@ -1,7 +1,7 @@
 /** « Activer sur ce site »: parsing the typed address, the permission pattern, the script, the sync plan. */
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { grantedSites, knownHosts, parseSite, planSync, scriptFor, sitePattern } from '../../popup/enable-site';
+import { grantedSites, knownHosts, parseSite, planSync, scriptFor, sitePattern } from '../../popup/shared/enable-site';
 
 const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
 

@@ -1,0 +1,173 @@
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { PROFILES, type ClassRef, type Profile } from '../../src/model/account';
+import { type Filters, NO_CLASS, fold, EMPTY_FILTERS } from '../../src/model/filters';
+import { filterChips } from './filter-chips';
+import { NARROW } from './use-narrow';
+import type { Translate } from '../../src/i18n/ui';
+
+interface Props {
+  t: Translate;
+  lang: string;
+  filters: Filters;
+  classes: ClassRef[];
+  onChange: (f: Filters) => void;
+  /** On the teacher's page: no local-admin or blocking filter (not about a class's families). */
+  teacher?: boolean;
+}
+
+function toggle<T>(list: T[], v: T): T[] {
+  return list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
+}
+
+export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = false }: Props) {
+  const [classQuery, setClassQuery] = useState('');
+  // Wide (a tab, a wide side panel): every group open as before. At ~360 px: closed, the chips say what is on.
+  const [openGroups] = useState(() => !matchMedia(NARROW).matches);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const chipsRef = useRef<HTMLDivElement>(null);
+  const set = (patch: Partial<Filters>) => onChange({ ...f, ...patch });
+  const shownClasses = useMemo(() => {
+    const q = fold(classQuery.trim());
+    const all = [...classes, { id: NO_CLASS, name: t('noClass') }];
+    return q ? all.filter((c) => fold(c.name).includes(q)) : all;
+  }, [classes, classQuery, t]);
+  const chips = filterChips(f, classes, t, lang);
+  const others = chips.filter((c) => !c.key.startsWith('p:') && !c.key.startsWith('c:') && c.key !== 'search').length;
+
+  /** Removing a chip keeps the keyboard where it was: on the next chip, else back in the search box. */
+  const removeChip = (i: number, next: Filters) => {
+    onChange(next);
+    setTimeout(() => {
+      const left = chipsRef.current?.querySelectorAll<HTMLButtonElement>('button.chip') ?? [];
+      (left[Math.min(i, left.length - 1)] ?? searchRef.current)?.focus();
+    }, 0);
+  };
+
+  return (
+    <section class="filters" aria-labelledby="filters-title">
+      <h2 id="filters-title">{t('filtersTitle')}</h2>
+      <label class="search">
+        <span>{t('search')}</span>
+        <input ref={searchRef} type="search" value={f.search} onInput={(e) => set({ search: e.currentTarget.value })} />
+      </label>
+      {chips.length > 0 && (
+        <div class="chips" ref={chipsRef} role="group" aria-label={t('chipsLabel')}>
+          {chips.map((c, i) => (
+            <button key={c.key} type="button" class="chip" aria-label={t('chipRemove', { label: c.label })} title={t('chipRemove', { label: c.label })} onClick={() => removeChip(i, c.without)}>
+              {c.label} <span aria-hidden="true">×</span>
+            </button>
+          ))}
+          <button type="button" class="link reset" onClick={() => removeChip(0, EMPTY_FILTERS)}>
+            {t('resetFilters')}
+          </button>
+        </div>
+      )}
+      <div class="filter-grid">
+        <details class="group" open={openGroups}>
+          <summary>
+            {t('profiles')} <small>({f.profiles.length ? f.profiles.length : t('profilesHint')})</small>
+          </summary>
+          <fieldset>
+            <legend class="visually-hidden">
+              {t('profiles')} ({t('profilesHint')})
+            </legend>
+            {PROFILES.map((p: Profile) => (
+              <label key={p} class="check">
+                <input type="checkbox" checked={f.profiles.includes(p)} onChange={() => set({ profiles: toggle(f.profiles, p) })} />
+                {t(p)}
+              </label>
+            ))}
+          </fieldset>
+        </details>
+        <details class="group" open={openGroups}>
+          <summary>
+            {t('classes')} {f.classIds.length > 0 && <small>({f.classIds.length})</small>}
+          </summary>
+          <fieldset class="classes">
+            <legend class="visually-hidden">{t('classes')}</legend>
+            <input
+              type="search"
+              aria-label={t('classSearch')}
+              placeholder={t('classSearch')}
+              value={classQuery}
+              onInput={(e) => setClassQuery(e.currentTarget.value)}
+            />
+            <div class="class-list">
+              {shownClasses.map((c) => (
+                <label key={c.id} class="check">
+                  <input type="checkbox" checked={f.classIds.includes(c.id)} onChange={() => set({ classIds: toggle(f.classIds, c.id) })} />
+                  {c.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </details>
+        <details class="group" open={openGroups}>
+          <summary>
+            {t('otherFilters')} {others > 0 && <small>({others})</small>}
+          </summary>
+          <div class="selects">
+            <Choice label={t('activation')} value={f.activation} onChange={(activation) => set({ activation })}
+              options={[['all', t('activationAll')], ['activated', t('activationActivated')], ['notActivated', t('activationNotActivated')]]} />
+            <Choice label={t('email')} value={f.email} onChange={(email) => set({ email })}
+              options={[['all', t('emailAll')], ['with', t('emailWith')], ['without', t('emailWithout')]]} />
+            {!teacher && (
+              <Choice label={t('localAdmins')} value={f.localAdmin} onChange={(localAdmin) => set({ localAdmin })}
+                options={[['all', t('localAdminsAll')], ['only', t('localAdminsOnly')], ['excluded', t('localAdminsExcluded')]]} />
+            )}
+            <Choice label={t('blocked')} value={f.blocked} onChange={(blocked) => set({ blocked })}
+              options={[['all', t('blockedAll')], ['blocked', t('blockedOnly')], ['notBlocked', t('blockedNot')]]} />
+            <label>
+              <span>{t('created')}</span>
+              <select
+                value={f.created?.mode ?? 'any'}
+                onChange={(e) => {
+                  const mode = e.currentTarget.value;
+                  set({ created: mode === 'any' ? null : { mode: mode as 'before' | 'since', date: f.created?.date ?? today() } });
+                }}
+              >
+                <option value="any">{t('createdAny')}</option>
+                <option value="before">{t('createdBefore')}</option>
+                <option value="since">{t('createdSince')}</option>
+              </select>
+            </label>
+            {f.created && (
+              <label>
+                <span>{t('createdDate')}</span>
+                <input
+                  type="date"
+                  value={f.created.date}
+                  onChange={(e) => {
+                    const date = e.currentTarget.value;
+                    if (date && f.created) set({ created: { mode: f.created.mode, date } });
+                  }}
+                />
+              </label>
+            )}
+          </div>
+        </details>
+      </div>
+    </section>
+  );
+}
+
+/** One of the console's three-way filters (tous / l'un / l'autre) as a labelled select. */
+function Choice<V extends string>({ label, value, options, onChange }: { label: string; value: V; options: [V, string][]; onChange: (v: V) => void }) {
+  return (
+    <label>
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value as V)}>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -1,0 +1,375 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { hasEmail, isActivated } from '../../src/model/account';
+import { EMPTY_FILTERS, type Filters, buildSearchIndex, focusOnClasses, makePredicate } from '../../src/model/filters';
+import { type SortKey, type SortOrder, sortAccounts } from '../../src/model/sort';
+import { type DistributionLog, emptyLog, missing, record, unrecord, type DistributionEvent } from '../../src/model/distribution';
+import { routes } from '../../src/console/endpoints';
+import type { Settings } from '../../src/settings';
+import { navigateConsole } from './console-link';
+import { FiltersForm } from './FiltersForm';
+import { VerificationList } from './VerificationList';
+import { DEFAULT_PREFS, loadPrefs, savePrefs, type Prefs } from './prefs';
+import { type RosterState, useRoster, type Roster } from './use-roster';
+import { loadLog, saveLog } from './distribution-store';
+import { Actions } from './Actions';
+import { MeetingMode } from './MeetingMode';
+import { ChannelPlan } from './ChannelPlan';
+import { FollowUp } from './FollowUp';
+import { lang, t } from '../shared/lang';
+import { filterChips } from './filter-chips';
+import { Summary } from './Summary';
+import { ext } from '../../src/platform/browser-api';
+import type { PageKind } from '../../src/console/endpoints';
+
+export function Panel({ tabId, settings }: { tabId: number | null; settings: Settings }) {
+  const { status, page, reload } = useRoster(tabId);
+  return (
+    <main class="panel">
+      <header class="panel-header">
+        <h1>{t('panelTitle')}</h1>
+        <button type="button" class="link" onClick={() => ext().runtime.openOptionsPage()}>
+          {t('popupSettings')}
+        </button>
+      </header>
+      <StatusView status={status} tabId={tabId} origin={page?.origin ?? ''} consolePath={page?.path ?? '/'} kind={page?.kind ?? 'massmail'} reload={reload} settings={settings} />
+    </main>
+  );
+}
+
+interface StatusProps {
+  status: RosterState;
+  tabId: number | null;
+  consolePath: string;
+  origin: string;
+  kind: PageKind;
+  reload: (s?: string, classIds?: string[]) => void;
+  settings: Settings;
+}
+
+function StatusView({ status, tabId, origin, consolePath, kind, reload, settings }: StatusProps) {
+  if (status.state === 'no-page') return <p class="notice" role="status">{t('noConsole')}</p>;
+  if (status.state === 'loading')
+    return (
+      <div class="notice" role="status" aria-live="polite">
+        <progress aria-label={t('loading')} />
+        <p>{status.receivedBytes ? t('loadingBytes', { kb: Math.round(status.receivedBytes / 1024) }) : t('loading')}</p>
+      </div>
+    );
+  if (status.state === 'error') return <ErrorView error={status.error} tabId={tabId} origin={origin} consolePath={consolePath} teacher={kind === 'class-admin'} reload={reload} />;
+  if (status.roster.chooseClass) return <ClassChooser roster={status.roster} reload={reload} />;
+  if (!status.roster.accounts.length)
+    return (
+      <div class="notice" role="status">
+        <p>{t('empty')}</p>
+        <StructureSwitch roster={status.roster} reload={reload} />
+      </div>
+    );
+  return <Workspace roster={status.roster} tabId={tabId!} origin={origin} kind={kind} reload={reload} settings={settings} />;
+}
+
+function ErrorView({ error, tabId, origin, consolePath, teacher, reload }: { error: { kind: string; detail: string; status?: number }; tabId: number | null; origin: string; consolePath: string; teacher: boolean; reload: () => void }) {
+  const go = (path: string) => tabId !== null && navigateConsole(tabId, origin + path);
+  const msg: Record<string, string> = {
+    session: error.status === 401 ? t('errSession401') : t('errSession'),
+    mfa: t('errMfa'),
+    // On the teacher page nobody is asked to be an administrator: the class is what is missing.
+    forbidden: teacher ? t('errNoClassRight') : t('errForbidden'),
+    format: t('errFormat', { detail: error.detail }),
+    'not-found': t('errFormat', { detail: error.detail }),
+    network: t('errNetwork', { detail: error.detail }),
+    content: t('errContent'),
+  };
+  return (
+    <div class={`error error-${error.kind}`} role="alert">
+      <p>{msg[error.kind] ?? t('errServer', { detail: error.detail })}</p>
+      <p class="actions">
+        {error.kind === 'session' && (
+          // Back to the console page after the login, never to this extension page's path.
+          <button type="button" onClick={() => go(routes.login(consolePath))}>
+            {t('errSessionLink')}
+          </button>
+        )}
+        {error.kind === 'mfa' && (
+          <button type="button" onClick={() => go(routes.validateMfa())}>
+            {t('errMfaLink')}
+          </button>
+        )}
+        <button type="button" onClick={() => reload()}>
+          {t('retry')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The teacher has the class-admin right but no class of their own: like the console's own class
+ * chooser, pick the class(es) to work on among the school's.
+ */
+function ClassChooser({ roster, reload }: { roster: Roster; reload: (s?: string, classIds?: string[]) => void }) {
+  const [picked, setPicked] = useState<string[]>([]);
+  return (
+    <form class="notice class-chooser" onSubmit={(e) => (e.preventDefault(), picked.length && reload(roster.structureId, picked))}>
+      <p role="status">{t('chooseClassIntro')}</p>
+      <fieldset>
+        <legend>{t('chooseClassLegend')}</legend>
+        {roster.classes.map((c) => (
+          <label key={c.id}>
+            <input type="checkbox" checked={picked.includes(c.id)}
+              onChange={(e) => setPicked((p) => (e.currentTarget.checked ? [...p, c.id] : p.filter((x) => x !== c.id)))} />
+            {c.name}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={!picked.length}>{t('chooseClassGo')}</button>
+    </form>
+  );
+}
+
+function StructureSwitch({ roster, reload }: { roster: Roster; reload: (s?: string) => void }) {
+  if (roster.structures.length < 2) return null;
+  return (
+    <label class="structure">
+      <span>{t('structure')}</span>
+      <select value={roster.structureId} onChange={(e) => reload(e.currentTarget.value)}>
+        {roster.structures.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+interface WorkspaceProps {
+  roster: Roster;
+  tabId: number;
+  origin: string;
+  kind: PageKind;
+  reload: (s?: string) => void;
+  settings: Settings;
+}
+
+function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceProps) {
+  const [prefs, setPrefs] = useState<Prefs>({ ...DEFAULT_PREFS, model: settings.defaultModel });
+  const [prefsLoaded, setPrefsLoaded] = useState(false);
+  const [excluded, setExcluded] = useState<Set<string>>(new Set());
+  const [log, setLog] = useState<DistributionLog>(emptyLog(roster.structureId));
+  const [missingOnly, setMissingOnly] = useState(false);
+  /** What « Réimprimer les manquants » changed, so « Annuler » puts it back. */
+  const [reprint, setReprint] = useState<{ filters: Filters; excluded: Set<string>; replaced: string[] } | null>(null);
+  const reprintNote = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    setPrefsLoaded(false);
+    Promise.all([loadPrefs(roster.structureId, settings.defaultModel), loadLog(roster.structureId)]).then(([p, l]) => {
+      if (!live) return;
+      setPrefs(p);
+      setLog(l);
+      setPrefsLoaded(true);
+    });
+    setExcluded(new Set());
+    setMissingOnly(false);
+    setReprint(null);
+    return () => {
+      live = false;
+    };
+  }, [roster.structureId]);
+
+  // Saved as soon as the user changes a choice (not in an effect, which may run after the panel closes).
+  const changePrefs = (fn: (p: Prefs) => Prefs) =>
+    setPrefs((prev) => {
+      const next = fn(prev);
+      if (prefsLoaded) savePrefs(roster.structureId, next).catch(() => undefined);
+      return next;
+    });
+
+  const mark = (ids: Iterable<string>, event: DistributionEvent, on = true) =>
+    setLog((prev) => {
+      const next = on ? record(prev, ids, event, Date.now()) : unrecord(prev, ids, event);
+      saveLog(next).catch(() => undefined);
+      return next;
+    });
+
+  const index = useMemo(() => buildSearchIndex(roster.accounts), [roster.accounts]);
+  // Sort once per roster, order and class choice; other filters keep that order and never re-sort.
+  const focused = useMemo(() => focusOnClasses(roster.accounts, prefs.filters.classIds), [roster.accounts, prefs.filters.classIds]);
+  const sorted = useMemo(() => sortAccounts(focused, prefs.sort), [focused, prefs.sort]);
+  const filtered = useMemo(() => {
+    const f = sorted.filter(makePredicate(prefs.filters, index));
+    return missingOnly ? missing(f, log) : f;
+  }, [sorted, prefs.filters, index, missingOnly, log]);
+  const selected = useMemo(() => (excluded.size ? filtered.filter((a) => !excluded.has(a.id)) : filtered), [filtered, excluded]);
+  const counts = useMemo(() => {
+    let noEmail = 0;
+    let activated = 0;
+    for (const a of selected) {
+      if (!hasEmail(a)) noEmail++;
+      if (isActivated(a)) activated++;
+    }
+    return { noEmail, activated, excluded: filtered.length - selected.length };
+  }, [selected, filtered]);
+
+  const setFilters = (filters: Filters) => changePrefs((p) => ({ ...p, filters }));
+  const setSort = (sort: SortOrder) => changePrefs((p) => ({ ...p, sort }));
+  const structureName = roster.structures.find((s) => s.id === roster.structureId)?.name ?? roster.structureId;
+
+  const toggle = (id: string) =>
+    setExcluded((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  /**
+   * The parents absent from the meeting: keeps the class and profile filters (the class being
+   * followed up), drops the others — named in the note, with « Annuler » to put them back.
+   */
+  const reprintMissing = () => {
+    const before = prefs.filters;
+    const replaced = filterChips(before, roster.classes, t, lang())
+      .filter((c) => !c.key.startsWith('p:') && !c.key.startsWith('c:'))
+      .map((c) => c.label);
+    setReprint({ filters: before, excluded, replaced });
+    changePrefs((p) => ({ ...p, filters: { ...EMPTY_FILTERS, profiles: before.profiles, classIds: before.classIds } }));
+    setExcluded(new Set());
+    setMissingOnly(true);
+    setTimeout(() => reprintNote.current?.focus(), 0);
+  };
+  const undoReprint = () => {
+    if (!reprint) return;
+    changePrefs((p) => ({ ...p, filters: reprint.filters }));
+    setExcluded(reprint.excluded);
+    setMissingOnly(false);
+    setReprint(null);
+  };
+  const keptScope = filterChips({ ...EMPTY_FILTERS, profiles: prefs.filters.profiles, classIds: prefs.filters.classIds }, roster.classes, t, lang())
+    .map((c) => c.label)
+    .join(', ');
+
+  const actionsBase = {
+    origin,
+    structureName,
+    settings,
+    sortByClass: prefs.sort.first === 'class',
+    tabId,
+    structureId: roster.structureId,
+    canMail: roster.source === 'json',
+    onPrinted: (ids: string[]) => mark(ids, 'printed'),
+    onMailed: (ids: string[]) => mark(ids, 'mailed'),
+    everyone: roster.accounts,
+  };
+
+  return (
+    <div class="workspace">
+      <Summary selected={selected.length} noEmail={counts.noEmail} activated={counts.activated} excluded={counts.excluded} />
+      <StructureSwitch roster={roster} reload={reload} />
+      {roster.source === 'table' && <p class="warning" role="status">{t('sourceTable', { detail: roster.sourceDetail ?? '' })}</p>}
+      {!!roster.unlistedRelatives && <p class="warning" role="status">{t('unlistedRelatives', { n: roster.unlistedRelatives })}</p>}
+      <MeetingMode
+        accounts={roster.accounts}
+        index={index}
+        log={log}
+        onMark={(ids, on) => mark(ids, 'handed', on)}
+        actions={actionsBase}
+      />
+      <FollowUp accounts={roster.accounts} classes={roster.classes} structureId={roster.structureId} log={log} actions={actionsBase} teacher={kind === 'class-admin'} />
+      <FiltersForm t={t} lang={lang()} filters={prefs.filters} classes={roster.classes} onChange={setFilters} teacher={kind === 'class-admin'} />
+      {missingOnly && (
+        <div class="warning reprint-note" role="status" tabIndex={-1} ref={reprintNote}>
+          <p>{t('missingOnly', { n: filtered.length })}</p>
+          <p>{keptScope ? t('reprintKept', { list: keptScope }) : t('reprintWholeSchool')}</p>
+          {reprint && reprint.replaced.length > 0 && <p>{t('reprintReplaced', { list: reprint.replaced.join(', ') })}</p>}
+          <p class="buttons">
+            {reprint && (
+              <button type="button" onClick={undoReprint}>
+                {t('cancel')}
+              </button>
+            )}
+            <button type="button" class="link" onClick={() => (setMissingOnly(false), setReprint(null))}>
+              {t('showAll')}
+            </button>
+          </p>
+        </div>
+      )}
+      <div class="bulk">
+        <button type="button" onClick={() => setExcluded(new Set())}>
+          {t('includeAll')}
+        </button>
+        <button type="button" onClick={() => setExcluded(new Set(filtered.map((a) => a.id)))}>
+          {t('excludeAll')}
+        </button>
+        <button type="button" onClick={reprintMissing}>
+          {t('reprintMissing')}
+        </button>
+      </div>
+      <VerificationList
+        t={t}
+        lang={lang()}
+        rows={filtered}
+        excluded={excluded}
+        onToggle={toggle}
+        log={log}
+        sheetUrl={kind === 'massmail' && roster.source === 'json' ? (a) => origin + routes.userSheet(roster.structureId, a.id) : undefined}
+        onOpenSheet={(url) => navigateConsole(tabId, url)}
+      />
+      <SortBox sort={prefs.sort} onChange={setSort} />
+      <Actions
+        {...actionsBase}
+        selected={selected}
+        model={prefs.model}
+        onModel={(model) => changePrefs((p) => ({ ...p, model }))}
+        noEmail={counts.noEmail}
+        onHanded={(ids, on) => mark(ids, 'handed', on)}
+      />
+      <ChannelPlan accounts={selected} actions={actionsBase} />
+    </div>
+  );
+}
+
+function SortBox({ sort, onChange }: { sort: SortOrder; onChange: (s: SortOrder) => void }) {
+  const opts: [SortKey, string][] = [
+    ['none', t('sortNone')],
+    ['profile', t('sortProfile')],
+    ['class', t('sortClass')],
+  ];
+  return (
+    <section class="sort" aria-labelledby="sort-title">
+      <h2 id="sort-title">{t('sortTitle')}</h2>
+      <label>
+        <span>{t('sortBy')}</span>
+        <select
+          value={sort.first}
+          onChange={(e) => {
+            const first = e.currentTarget.value as SortKey;
+            onChange({ first, second: first === 'none' || sort.second === first ? 'none' : sort.second });
+          }}
+        >
+          {opts.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </label>
+      {sort.first !== 'none' && (
+        <label>
+          <span>{t('sortThen')}</span>
+          <select value={sort.second} onChange={(e) => onChange({ ...sort, second: e.currentTarget.value as SortKey })}>
+            {opts
+              .filter(([v]) => v !== sort.first)
+              .map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+          </select>
+        </label>
+      )}
+      <p class="hint">{t('sortNotice')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+/** The panel's line to the content script of its console tab. */
+import type { PageInfo } from '../../src/console/endpoints';
+import type { LoadReply, PanelToContent, PingReply, PlatformRulesReply, SendMailReply } from '../../src/messages';
+import { NO_RULES, type PlatformRules } from '../../src/console/auth-context';
+import { ext } from '../../src/platform/browser-api';
+
+export async function askContent<R>(tabId: number, msg: PanelToContent): Promise<R> {
+  return (await ext().tabs.sendMessage(tabId, msg)) as R;
+}
+
+export async function ping(tabId: number): Promise<PageInfo | null> {
+  try {
+    const r = await askContent<PingReply | undefined>(tabId, { type: 'ping' });
+    return r?.page ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The ENT's rules for the sheets; when they cannot be read, none (the sheets then print a neutral sentence). */
+export async function readPlatformRules(tabId: number): Promise<PlatformRules> {
+  try {
+    const r = await askContent<PlatformRulesReply | undefined>(tabId, { type: 'read-platform-rules' });
+    return r?.ok ? r.rules : NO_RULES;
+  } catch {
+    return NO_RULES;
+  }
+}
+
+export function loadAccounts(tabId: number, structureId: string | null, classIds?: string[]): Promise<LoadReply> {
+  return askContent<LoadReply>(tabId, { type: 'load', structureId, ...(classIds?.length ? { classIds } : {}) });
+}
+
+/**
+ * The content script took the chunk (its listener answered "async"), then its page went away (reload,
+ * navigation) before answering: the POST may have reached the console. Chrome: "A listener indicated
+ * an asynchronous response by returning true, but the message channel closed before a response was
+ * received"; Firefox: "Promised response from onMessage listener went out of scope". Not to be
+ * confused with "Receiving end does not exist" (never delivered: safe to retry).
+ */
+const LOST = /asynchronous response|went out of scope/i;
+
+/** `origin`, `structureId`: where the accounts were read (the content script checks the origin). */
+export async function sendMail(tabId: number, origin: string, structureId: string, ids: string[], timeoutMs?: number): Promise<SendMailReply> {
+  try {
+    const r = await askContent<SendMailReply | undefined>(tabId, { type: 'send-mail', origin, structureId, ids, ...(timeoutMs ? { timeoutMs } : {}) });
+    // No answer at all: no content script took it (not on the massmail page); nothing was sent.
+    return r ?? { ok: false, kind: 'network', message: 'the console tab did not take the request' };
+  } catch (e) {
+    const message = (e as Error).message;
+    return { ok: false, kind: LOST.test(message) ? 'lost' : 'network', message };
+  }
+}
+
+/** Sends the console tab to one of the console's own pages (log in again, validate MFA). */
+export async function navigateConsole(tabId: number, url: string): Promise<void> {
+  await ext().tabs.update(tabId, { url, active: true });
+}
+
+/** The tab the panel serves: `?tab=` when opened for a tab, else the active tab (Firefox sidebar). */
+export async function boundTabId(): Promise<number | null> {
+  const fromUrl = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
+  const [tab] = await ext().tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}

@@ -1,0 +1,65 @@
+/**
+ * The panel's side of the PDF worker (popup/pdf-worker.ts): one worker per job, a warm one kept
+ * ready (fonts loaded) for the next job; cancelling terminates that job's worker at once.
+ */
+import type { FromPdfWorker, ToPdfWorker } from '../../src/messages';
+import type { RenderResult } from '../../src/pdf';
+import { ext } from '../../src/platform/browser-api';
+
+let spare: Worker | null = null;
+
+function newWorker(): Worker {
+  const w = new Worker(ext().runtime.getURL('pdf-worker.js'));
+  w.postMessage({ type: 'pdf-warm' } satisfies ToPdfWorker);
+  return w;
+}
+
+/** Starts a worker now (the panel opened), so the first PDF does not wait for jsPDF and the fonts. */
+export function warmPdfWorker(): void {
+  spare ??= newWorker();
+}
+
+export class PdfCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'PdfCancelled';
+  }
+}
+
+export function renderInWorker(job: Exclude<ToPdfWorker, { type: 'pdf-warm' }>, onProgress: (done: number, total: number) => void, signal?: AbortSignal): Promise<RenderResult> {
+  const worker = spare ?? newWorker();
+  spare = null;
+  return new Promise<RenderResult>((resolve, reject) => {
+    const end = (keep: boolean) => {
+      signal?.removeEventListener('abort', onAbort);
+      worker.onmessage = null;
+      worker.onerror = null;
+      if (keep && !spare) spare = worker;
+      else worker.terminate();
+    };
+    const onAbort = () => {
+      end(false);
+      reject(new PdfCancelled());
+    };
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort);
+    worker.onmessage = (e: MessageEvent<FromPdfWorker>) => {
+      const m = e.data;
+      if (m.type === 'progress') onProgress(m.done, m.total);
+      else if (m.type === 'done') {
+        // For the e2e test's longtask window: the render is over here, delivery starts.
+        performance.mark('pdf-rendered');
+        end(true);
+        resolve({ bytes: m.bytes, pages: m.pages });
+      } else if (m.type === 'error') {
+        end(false);
+        reject(new Error(m.message));
+      }
+    };
+    worker.onerror = (e) => {
+      end(false);
+      reject(new Error(e.message || 'le module PDF n’a pas démarré'));
+    };
+    worker.postMessage(job);
+  });
+}

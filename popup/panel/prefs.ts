@@ -1,0 +1,39 @@
+/**
+ * Filter, sort and model choices, remembered per structure in extension storage.
+ * Only choices: never an account, a code or an address.
+ */
+import { EMPTY_FILTERS, type Filters } from '../../src/model/filters';
+import { DEFAULT_SORT, type SortOrder } from '../../src/model/sort';
+import type { SheetModel } from '../../src/pdf';
+import { ext } from '../../src/platform/browser-api';
+
+export interface Prefs {
+  filters: Filters;
+  sort: SortOrder;
+  model: SheetModel;
+}
+
+export const DEFAULT_PREFS: Prefs = { filters: EMPTY_FILTERS, sort: DEFAULT_SORT, model: 'pdf' };
+
+const key = (structureId: string) => `prefs:${structureId}`;
+
+export async function loadPrefs(structureId: string, defaultModel: SheetModel = 'pdf'): Promise<Prefs> {
+  try {
+    const got = await ext().storage.local.get(key(structureId));
+    const p = got[key(structureId)] as Partial<Prefs> | undefined;
+    if (!p) return { ...DEFAULT_PREFS, model: defaultModel };
+    // Keep only known fields, so a search text (which may hold a name) is not restored either.
+    return {
+      filters: { ...EMPTY_FILTERS, ...(p.filters ?? {}), search: '' },
+      sort: { ...DEFAULT_SORT, ...(p.sort ?? {}) },
+      model: p.model === 'newPdf' || p.model === 'simplePdf' || p.model === 'pdf' ? p.model : defaultModel,
+    };
+  } catch {
+    return { ...DEFAULT_PREFS, model: defaultModel };
+  }
+}
+
+export async function savePrefs(structureId: string, prefs: Prefs): Promise<void> {
+  const { search: _drop, ...filters } = prefs.filters;
+  await ext().storage.local.set({ [key(structureId)]: { filters, sort: prefs.sort, model: prefs.model } });
+}

@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { PageInfo } from '../../src/console/endpoints';
+import type { ConsoleError } from '../../src/console/errors';
+import type { Account, ClassRef, Structure } from '../../src/model/account';
+import { isMessage, type LoadProgress } from '../../src/messages';
+import { ext } from '../../src/platform/browser-api';
+import { loadAccounts, ping } from './console-link';
+import { installKey } from './install-secret';
+import { pseudonymizeTableIds } from '../../src/model/table-ids';
+
+export interface Roster {
+  structureId: string;
+  structures: Structure[];
+  classes: ClassRef[];
+  accounts: Account[];
+  source: 'json' | 'table';
+  sourceDetail?: string;
+  /** Teacher page, no class of their own: `classes` are the school's, to pick from. */
+  chooseClass?: boolean;
+  /** Teacher page: parents of the students who are in no class list (old imports). */
+  unlistedRelatives?: number;
+}
+
+export type RosterState =
+  | { state: 'no-page' }
+  | { state: 'loading'; receivedBytes: number }
+  | { state: 'error'; error: ConsoleError | { kind: 'content'; detail: string } }
+  | { state: 'ready'; roster: Roster };
+
+/** Reads the roster from the console tab: accounts stay in this page's memory only. */
+export function useRoster(tabId: number | null): {
+  status: RosterState;
+  page: PageInfo | null;
+  reload: (structureId?: string, classIds?: string[]) => void;
+} {
+  const [status, setStatus] = useState<RosterState>({ state: 'loading', receivedBytes: 0 });
+  const [page, setPage] = useState<PageInfo | null>(null);
+  const [nonce, setNonce] = useState(0);
+  const [wanted, setWanted] = useState<string | null>(null);
+  const [classIds, setClassIds] = useState<string[] | undefined>(undefined);
+
+  useEffect(() => {
+    if (tabId === null) {
+      setStatus({ state: 'no-page' });
+      return;
+    }
+    let live = true;
+    const onProgress = (msg: unknown, sender: chrome.runtime.MessageSender) => {
+      if (live && sender.tab?.id === tabId && isMessage<LoadProgress>(msg, 'load-progress'))
+        setStatus((s) => (s.state === 'loading' ? { state: 'loading', receivedBytes: msg.receivedBytes } : s));
+    };
+    ext().runtime.onMessage.addListener(onProgress);
+    (async () => {
+      setStatus({ state: 'loading', receivedBytes: 0 });
+      const p = await ping(tabId);
+      if (!live) return;
+      setPage(p);
+      if (!p) return setStatus({ state: 'no-page' });
+      try {
+        const r = await loadAccounts(tabId, wanted ?? p.structureId, classIds);
+        if (!live) return;
+        if (!r) return setStatus({ state: 'error', error: { kind: 'content', detail: 'no answer' } });
+        if (!r.ok) return setStatus({ state: 'error', error: r.error });
+        // Table mode: the content script keys rows by login; a login must never reach storage
+        // (the distribution log is keyed by id), so the ids become keyed hashes here, before anything else.
+        const accounts = r.source === 'table' ? await pseudonymizeTableIds(r.accounts, await installKey()) : r.accounts;
+        if (!live) return;
+        setStatus({
+          state: 'ready',
+          roster: {
+            structureId: r.structureId, structures: r.structures, classes: r.classes, accounts, source: r.source,
+            ...(r.chooseClass ? { chooseClass: true } : {}), ...(r.unlistedRelatives ? { unlistedRelatives: r.unlistedRelatives } : {}),
+          },
+        });
+      } catch (e) {
+        if (live) setStatus({ state: 'error', error: { kind: 'content', detail: (e as Error).message } });
+      }
+    })();
+    return () => {
+      live = false;
+      ext().runtime.onMessage.removeListener(onProgress);
+    };
+  }, [tabId, nonce, wanted, classIds]);
+
+  const reload = useCallback((structureId?: string, picked?: string[]) => {
+    if (structureId) setWanted(structureId);
+    if (picked) setClassIds(picked);
+    setNonce((n) => n + 1);
+  }, []);
+
+  return { status, page, reload };
+}

@@ -1,0 +1,164 @@
+/**
+ * Toolbar popup. On a console page: the structure, the number of accounts read, « Ouvrir le
+ * publipostage » and a quick search that opens the panel filtered (the text through storage.session: popup/quick-search.ts).
+ * Elsewhere: what the extension is for, where it works, and « Activer sur ce site ».
+ *
+ * `popup.html?tab=<id>` shows the popup for that tab instead of the active one: in a normal tab the
+ * active tab is the popup itself, so that is how the e2e tests (and a curious user) open it.
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { TabState } from '../../src/messages';
+import { translator, type Translate } from '../../src/i18n/ui';
+import { uiLangOf } from '../../src/settings';
+import { ext } from '../../src/platform/browser-api';
+import { loadSettings } from '../shared/settings-store';
+import { parseSite } from '../shared/enable-site';
+import { EnableSiteForm } from '../shared/OptionsSites';
+import { stashQuickSearch } from '../shared/quick-search';
+
+const forcedTab = Number(new URLSearchParams(location.search).get('tab'));
+const asTab = Number.isInteger(forcedTab) && forcedTab > 0;
+const closePopup = () => {
+  if (!asTab) window.close();
+};
+
+/**
+ * Opens the panel beside the console tab: Chrome side panel, Firefox sidebar, else a tab.
+ * The first call must happen synchronously in the click handler: both browsers want the gesture.
+ */
+function openPanel(tabId: number): void {
+  const api = ext() as typeof chrome & { sidebarAction?: { open(): Promise<void> } };
+  const fallback = () => api.tabs.create({ url: api.runtime.getURL(`panel.html?tab=${tabId}`) });
+  let opening: Promise<unknown>;
+  try {
+    if (api.sidePanel?.open) opening = api.sidePanel.open({ tabId });
+    else if (api.sidebarAction?.open) opening = api.sidebarAction.open();
+    else opening = fallback();
+  } catch {
+    opening = fallback();
+  }
+  opening.catch(fallback).finally(closePopup);
+}
+
+function openSearch(tabId: number, q: string): void {
+  const api = ext();
+  // The typed name goes through storage.session, never into the URL (browser history).
+  stashQuickSearch(tabId, q)
+    .catch(() => undefined)
+    .then(() => api.tabs.create({ url: api.runtime.getURL(`panel.html?tab=${tabId}`) }))
+    .finally(closePopup);
+}
+
+async function currentTab(): Promise<chrome.tabs.Tab | undefined> {
+  if (asTab) return ext().tabs.get(forcedTab).catch(() => undefined);
+  const [tab] = await ext().tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+function ConsoleView({ t, tabId, state }: { t: Translate; tabId: number; state: TabState }) {
+  const [q, setQ] = useState('');
+  const structureId = state.read?.structureName ?? state.read?.structureId ?? state.page?.structureId;
+  return (
+    <>
+      {structureId && <p class="structure-id">{t('popupStructure', { id: structureId })}</p>}
+      <p class="count" role="status">
+        {state.read ? t('popupCount', { n: state.read.count }) : t('popupNotRead')}
+      </p>
+      <p class="buttons">
+        <button type="button" class="primary" onClick={() => openPanel(tabId)}>
+          {t('popupOpen')}
+        </button>
+      </p>
+      <form
+        class="quick-search"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          openSearch(tabId, q);
+        }}
+      >
+        <label for="quick-search">{t('popupQuickSearch')}</label>
+        <div class="row">
+          <input id="quick-search" type="search" autoComplete="off" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+          <button type="submit">{t('popupQuickSearchGo')}</button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** Not on a console page: what it is for, where it works, and enabling another ENT. */
+function ElsewhereView({ t, url }: { t: Translate; url: string | undefined }) {
+  // The URL is only known for hosts we already have access to (no `tabs` permission).
+  let reachable = false;
+  try {
+    reachable = !!url?.startsWith('https://') && !!parseSite(url);
+  } catch {
+    reachable = false;
+  }
+  return (
+    <>
+      <p>{t('popupAbout')}</p>
+      <p class="hint">{t('popupWhere')}</p>
+      {/* A readable https address means a known host or a site enabled earlier: only the page is wrong. */}
+      {reachable ? <p class="notice">{t('noConsole')}</p> : <EnableSiteForm t={t} />}
+    </>
+  );
+}
+
+function Popup({ t }: { t: Translate }) {
+  const [tab, setTab] = useState<chrome.tabs.Tab | undefined | null>(null);
+  const [state, setState] = useState<TabState | null>(null);
+  useEffect(() => {
+    let live = true;
+    let tabId: number | undefined;
+    const refresh = async () => {
+      if (tabId === undefined) return;
+      const s = (await ext().runtime.sendMessage({ type: 'get-tab-state', tabId })) as TabState | undefined;
+      if (live) setState(s ?? { page: null, read: null });
+    };
+    // The count appears as soon as the panel has read the accounts, even with the popup open.
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && 'tabs' in changes) refresh();
+    };
+    (async () => {
+      const got = await currentTab();
+      if (!live) return;
+      setTab(got);
+      tabId = got?.id;
+      if (tabId === undefined) return setState({ page: null, read: null });
+      await refresh();
+      ext().storage.onChanged.addListener(onChanged);
+    })();
+    return () => {
+      live = false;
+      ext().storage.onChanged.removeListener(onChanged);
+    };
+  }, []);
+
+  const onConsole = !!state?.page && tab?.id !== undefined;
+  return (
+    <main class="popup" aria-busy={state === null}>
+      <h1>{t('extName')}</h1>
+      {state === null ? null : onConsole ? <ConsoleView t={t} tabId={tab!.id!} state={state} /> : <ElsewhereView t={t} url={tab?.url} />}
+      <p class="footer">
+        <a
+          href="options.html"
+          onClick={(e) => {
+            e.preventDefault();
+            ext().runtime.openOptionsPage().finally(closePopup);
+          }}
+        >
+          {t('popupSettings')}
+        </a>
+      </p>
+    </main>
+  );
+}
+
+loadSettings().then((s) => {
+  const lang = uiLangOf(s, navigator.language);
+  document.documentElement.lang = lang;
+  render(<Popup t={translator(lang)} />, document.getElementById('app')!);
+});
