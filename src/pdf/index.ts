@@ -9,4 +9,3 @@ export { renderSheets, renderRoster, planSections, layoutAll, measurerFor } from
 export { orderForHouseholds, householdGroups } from './households';
 export { sheetFileName, branchOf, profileLine, qrText } from './wording';
 export { layoutCard, layoutProblems } from './layout';
-export { benchSheets, benchAccounts } from './bench';

@@ -114,7 +114,7 @@ export async function run() {
       };
     }, { key: `campaign:${BIG_STRUCTURE_ID}`, tabId });
 
-    const { benchCampaign } = await importCore(`export { benchCampaign } from './src/campaign/bench';`);
+    const { benchCampaign } = await importCore(`export { benchCampaign } from './test/support/campaign-bench';`);
     const floor = await benchCampaign({ n, latencyMs: LATENCY_MS, chunkSize: CHUNK, concurrency: CONCURRENCY });
 
     return {

@@ -1,9 +1,10 @@
 // Browser side of the PDF benchmark, bundled as an IIFE (global `PdfBench`) and injected into a
-// blank Chromium page: our engine (src/pdf benchSheets: 1,000 accounts, 8 per page, DejaVu embedded,
+// blank Chromium page: our engine (test/support/pdf-bench.ts benchSheets: 1,000 accounts, 8 per page, DejaVu embedded,
 // QR on every card), the card texts it lays out (for the HTML route), and the jsPDF Helvetica floor.
 import { jsPDF } from 'jspdf';
 import { parseAllUsers } from '../../src/console/parse';
-import { benchAccounts, layoutAll, renderSheets } from '../../src/pdf';
+import { layoutAll, renderSheets } from '../../src/pdf';
+import { benchAccounts } from '../support/pdf-bench';
 import type { FontBytes } from '../../src/pdf/fonts';
 
 export interface Card {
@@ -24,7 +25,7 @@ const toB64 = (bytes: Uint8Array) => {
   return btoa(bin);
 };
 
-/** Same options as benchSheets (src/pdf/bench.ts). */
+/** Same options as benchSheets (test/support/pdf-bench.ts). */
 const OPTS = { model: 'simplePdf', lang: 'fr', entUrl: 'https://oneconnect.edifice.io', qr: 'full' } as const;
 
 export function setup(rows: unknown, regularB64: string, boldB64: string, n: number): Card[] {
@@ -38,7 +39,7 @@ export function setup(rows: unknown, regularB64: string, boldB64: string, n: num
   return cards;
 }
 
-/** Our engine, exactly as src/pdf/bench.ts benchSheets runs it (accounts prepared outside the timing). */
+/** Our engine, exactly as test/support/pdf-bench.ts benchSheets runs it (accounts prepared outside the timing). */
 export async function ours() {
   const t0 = performance.now();
   const r = await renderSheets(list, { ...OPTS, font, date: new Date() });

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { createCampaign, serialize, type Campaign } from '../../src/campaign/campaign';
 import { decode, encodeIds, encodeState } from '../../src/campaign/compact';
-import { accounts } from '../../src/campaign/testing';
+import { accounts } from '../support/campaign-fixtures';
 
 test('compact storage round-trips a campaign with every state, reason and time', () => {
   const c0 = createCampaign('s1', accounts(40), 1_700_000_000_000, 'camp-1');

@@ -3,8 +3,8 @@ import {
   counts, createCampaign, deserialize, idsIn, pendingIds, requeue, resumeFrom, serialize, type Campaign,
 } from '../../src/campaign/campaign';
 import { defaultBackoffMs, runCampaign, type SendResult } from '../../src/campaign/runner';
-import { benchCampaign } from '../../src/campaign/bench';
-import { accounts, fakeSender, fast, rng } from '../../src/campaign/testing';
+import { benchCampaign } from '../support/campaign-bench';
+import { accounts, fakeSender, fast, rng } from '../support/campaign-fixtures';
 
 const T0 = Date.UTC(2025, 8, 1, 8, 0, 0);
 const emailIds = (c: Campaign) => c.order.filter((id) => c.entries[id]!.reason !== 'no-email');

@@ -3,7 +3,7 @@ import {
   counts, createCampaign, deserialize, pendingIds, requeue, resumeFrom, serialize, toCsv, CampaignError,
   type Campaign,
 } from '../../src/campaign/campaign';
-import { account, accounts } from '../../src/campaign/testing';
+import { account, accounts } from '../support/campaign-fixtures';
 
 const T0 = Date.UTC(2025, 8, 1, 8, 0, 0);
 

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { layoutAll, measurerFor, renderSheets, benchSheets, type SheetOptions, type SheetModel } from '../../src/pdf/index';
+import { layoutAll, measurerFor, renderSheets, type SheetOptions, type SheetModel } from '../../src/pdf/index';
+import { benchSheets } from '../support/pdf-bench';
 import { layoutProblems } from '../../src/pdf/layout';
 import { GRID, slotBox } from '../../src/pdf/cards';
 import { acc, cls, population, HARD_NAMES } from './fixtures/pdf-accounts';

@@ -1,6 +1,6 @@
 /** Test fixtures for the campaign (fake sender, accounts, PRNG). Not imported by the extension. */
-import type { Account } from '../model/account';
-import type { SendResult } from './runner';
+import type { Account } from '../../src/model/account';
+import type { SendResult } from '../../src/campaign/runner';
 
 /** Deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {

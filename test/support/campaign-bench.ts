@@ -4,9 +4,9 @@
  * `ceil(n / chunkSize / concurrency) * latencyMs`. The team's `npm run bench` also runs the real
  * thing against the fake console.
  */
-import type { Account } from '../model/account';
-import { createCampaign } from './campaign';
-import { runCampaign } from './runner';
+import type { Account } from '../../src/model/account';
+import { createCampaign } from '../../src/campaign/campaign';
+import { runCampaign } from '../../src/campaign/runner';
 
 export interface BenchOptions {
   n?: number;

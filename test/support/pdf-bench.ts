@@ -1,6 +1,6 @@
-import type { Account } from '../model/account';
-import type { FontBytes } from './fonts';
-import { renderSheets } from './render';
+import type { Account } from '../../src/model/account';
+import type { FontBytes } from '../../src/pdf/fonts';
+import { renderSheets } from '../../src/pdf';
 
 /** n accounts cycled from `accounts` (ids and logins made unique), or synthetic ones if empty. */
 export function benchAccounts(accounts: Account[], n = 1000): Account[] {
