@@ -1,0 +1,63 @@
+/** The drawing context shared by every part of one render: document, measurer, wording, options. */
+import type { jsPDF } from 'jspdf';
+import type { SheetDict } from '../i18n/sheets';
+import type { CardContext } from './cards';
+import { PdfMeasurer } from './measure';
+import type { RosterOptions, SheetOptions } from './options';
+import { dictFor, isOneHost } from './wording';
+
+export interface Ctx {
+  doc: jsPDF;
+  m: PdfMeasurer;
+  hasBold: boolean;
+  hasMono: boolean;
+  d: SheetDict;
+  card: CardContext;
+  opts: SheetOptions | RosterOptions;
+  logo?: { data: Uint8Array; format: 'PNG' | 'JPEG' };
+  date: Date;
+  /** Pages: the first one exists already in a fresh jsPDF. */
+  pageUsed: boolean;
+  /** Text blocks drawn once as PDF form objects, by content (see drawText). */
+  forms: Map<string, string>;
+}
+
+export function makeCtx(doc: jsPDF, fonts: { hasBold: boolean; hasMono: boolean }, opts: SheetOptions | RosterOptions): Ctx {
+  const d = dictFor(opts.lang);
+  const so = opts as Partial<SheetOptions>;
+  let logoAspect: number | undefined;
+  if (so.logo) {
+    try {
+      const p = doc.getImageProperties(so.logo.data);
+      if (p.width > 0 && p.height > 0) logoAspect = p.width / p.height;
+    } catch {
+      logoAspect = undefined;
+    }
+  }
+  const entUrl = so.entUrl ?? '';
+  return {
+    doc,
+    m: new PdfMeasurer(doc, fonts.hasBold, fonts.hasMono),
+    hasBold: fonts.hasBold,
+    hasMono: fonts.hasMono,
+    d,
+    opts,
+    date: opts.date ?? new Date(),
+    logo: logoAspect ? so.logo : undefined,
+    pageUsed: false,
+    forms: new Map(),
+    card: {
+      d,
+      entUrl,
+      qr: so.qr ?? 'none',
+      schoolName: opts.schoolName?.trim() || undefined,
+      customText: so.customText?.trim() || undefined,
+      logoAspect,
+      ...(so.passwordHint?.trim() ? { passwordHint: so.passwordHint.trim() } : {}),
+      mailRequired: so.mailRequired ?? null,
+      ...(so.academieNotice?.trim() ? { academieNotice: so.academieNotice.trim() } : {}),
+      mobileApp: !!so.mobileApp && isOneHost(entUrl),
+      ...(so.helpUrl?.trim() ? { helpUrl: so.helpUrl.trim() } : {}),
+    },
+  };
+}

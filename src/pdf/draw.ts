@@ -1,0 +1,118 @@
+/** Drawing primitives: fonts and tones, text (shared blocks as form objects), a laid-out card, cut marks, plates. */
+import type { jsPDF } from 'jspdf';
+import { FONT, MONO } from './fonts';
+import { BASELINE_EM, LINE_FACTOR, PT, type CardLayout, type PlacedText, type Rect, type Tone } from './layout';
+import { GRID, type SheetModel } from './cards';
+import { drawQr } from './qr';
+import type { Ctx } from './context';
+
+const TONES: Record<Tone, [number, number, number]> = {
+  text: [20, 20, 20],
+  muted: [85, 85, 85],
+  accent: [0, 72, 140],
+  code: [150, 0, 0],
+};
+
+export function setFont(ctx: Ctx, size: number, bold: boolean, tone: Tone = 'text', mono = false) {
+  if (mono && ctx.hasMono) ctx.doc.setFont(MONO, 'bold');
+  else ctx.doc.setFont(FONT, bold && ctx.hasBold ? 'bold' : 'normal');
+  ctx.doc.setFontSize(size);
+  const [r, g, b] = TONES[tone];
+  ctx.doc.setTextColor(r, g, b);
+}
+
+/** Blocks whose text is the same on every card of a run (instructions, address, QR captions…). */
+const SHARED = /^(address|intro|steps|steps\.title|step\d|keep|noMail|custom|school|for|title|qr\.caption|qr\.host|secret|academie|app|help)$/;
+/** Room around a form object's box, so descenders and rounding are never clipped by its BBox. */
+const FORM_PAD = 4;
+
+type MatrixCtor = new (a: number, b: number, c: number, d: number, e: number, f: number) => unknown;
+const translate = (doc: jsPDF, x: number, y: number) => new (doc as unknown as { Matrix: MatrixCtor }).Matrix(1, 0, 0, 1, x, y);
+
+function writeText(ctx: Ctx, t: PlacedText, dx: number, dy: number) {
+  const doc = ctx.doc;
+  let base = t.y - dy + BASELINE_EM * t.size * PT;
+  let x = t.textX - dx;
+  if (t.lead) {
+    // the label (« Identifiant : ») in the normal face, the value after it or on the next line
+    setFont(ctx, t.size, t.bold, t.tone === 'code' ? 'text' : t.tone);
+    doc.text(t.lead.text, x, base);
+    if (t.lead.inline) x += t.lead.w;
+    else base += t.lineH;
+  }
+  setFont(ctx, t.size, t.bold, t.tone, t.mono);
+  if (t.label) doc.text(t.label, t.x - dx, base);
+  if (t.align === 'center') doc.text(t.lines, t.x - dx + t.w / 2, base, { align: 'center', lineHeightFactor: LINE_FACTOR });
+  else if (t.lead?.inline && t.lines.length) doc.text(t.lines[0]!, x, base);
+  else doc.text(t.lines, x, base, { lineHeightFactor: LINE_FACTOR });
+}
+
+/**
+ * A block shared by every card is drawn once into a PDF form object and then only placed on each
+ * card: most of a card's text is the same instructions, and jsPDF's per-glyph text encoding is the
+ * bulk of the render time. Per-account blocks (name, profile, login, code) are written directly.
+ */
+function drawText(ctx: Ctx, t: PlacedText) {
+  if (!SHARED.test(t.id)) return writeText(ctx, t, 0, 0);
+  const doc = ctx.doc;
+  const k = doc.internal.scaleFactor;
+  const w = t.w + 2 * FORM_PAD;
+  const h = t.h + 2 * FORM_PAD;
+  const key = JSON.stringify([t.id, t.lines, t.size, t.bold, t.tone, t.align, t.w, t.label ?? '', t.textX - t.x]);
+  let name = ctx.forms.get(key);
+  if (!name) {
+    name = `t${ctx.forms.size}`;
+    doc.beginFormObject(0, 0, w * k, h * k, translate(doc, 0, 0));
+    // Form space: top-left of the padded box is (0, 0), in mm, like the page.
+    writeText(ctx, t, t.x - FORM_PAD, t.y - FORM_PAD);
+    doc.endFormObject(name);
+    ctx.forms.set(key, name);
+  }
+  const pageH = doc.internal.pageSize.getHeight();
+  doc.doFormObject(name, translate(doc, (t.x - FORM_PAD) * k, (pageH - (t.y - FORM_PAD)) * k - h * k));
+}
+
+/** Draws a laid-out card. */
+export function drawLayout(ctx: Ctx, l: CardLayout, frame: boolean) {
+  const doc = ctx.doc;
+  if (frame) {
+    // light panel behind the credentials
+    const ids = new Set(['address', 'login', 'code']);
+    const cred = l.texts.filter((t) => ids.has(t.id));
+    if (cred.length) {
+      const x = l.content.x - 3;
+      const y = Math.min(...cred.map((t) => t.y)) - 2.5;
+      const right = Math.max(...cred.map((t) => t.x + t.w)) + 1;
+      const bottom = Math.max(...cred.map((t) => t.y + t.h)) + 2.5;
+      doc.setFillColor(242, 245, 250);
+      doc.roundedRect(x, y, right - x, bottom - y, 2, 2, 'F');
+    }
+  }
+  if (l.logo && ctx.logo) doc.addImage(ctx.logo.data, ctx.logo.format, l.logo.x, l.logo.y, l.logo.w, l.logo.h, 'logo', 'FAST');
+  for (const t of l.texts) drawText(ctx, t);
+  if (l.qr) drawQr(doc, l.qr.text, l.qr.x, l.qr.y, l.qr.size);
+}
+
+export function cutMarks(doc: jsPDF, model: SheetModel, used: number) {
+  doc.setDrawColor(150, 150, 150);
+  doc.setLineWidth(0.2);
+  doc.setLineDashPattern([1.5, 1.5], 0);
+  if (model === 'simplePdf') {
+    const rows = Math.ceil(used / GRID.cols);
+    const { x0, y0, cardW, cardH, cols } = GRID;
+    for (let r = 0; r <= rows; r++) doc.line(x0, y0 + r * cardH, x0 + cols * cardW, y0 + r * cardH);
+    for (let c = 0; c <= cols; c++) doc.line(x0 + c * cardW, y0, x0 + c * cardW, y0 + rows * cardH);
+  } else if (model === 'newPdf') {
+    doc.line(297 / 2, 6, 297 / 2, 210 - 6);
+  }
+  doc.setLineDashPattern([], 0);
+}
+
+/** A tinted card with a solid border: a family's label or a class cover, told apart from the sheets. */
+export function drawPlate(ctx: Ctx, box: Rect) {
+  const inset = 1.2;
+  ctx.doc.setFillColor(232, 239, 248);
+  ctx.doc.setDrawColor(0, 72, 140);
+  ctx.doc.setLineWidth(0.6);
+  ctx.doc.roundedRect(box.x + inset, box.y + inset, box.w - 2 * inset, box.h - 2 * inset, 2.5, 2.5, 'FD');
+}
