@@ -1,7 +1,7 @@
 /**
  * The school-council summary as a one-page PDF: the follow-up's per-class counts and % (see
  * src/model/follow-up-summary.ts), no name, no code. Same engine as the sheets: jsPDF, the embedded
- * DejaVu Sans, jspdf-autotable; kept apart from render.ts, which draws the sheets.
+ * DejaVu Sans, jspdf-autotable; kept apart from sheets.ts, which draws the sheets.
  */
 import { jsPDF } from 'jspdf';
 import { autoTable } from 'jspdf-autotable';
