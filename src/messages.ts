@@ -96,7 +96,7 @@ export function isMessage<T extends { type: string }>(m: unknown, type: T['type'
   }
 }
 
-// panel → PDF worker (popup/pdf-worker.ts), and back. Accounts travel in memory, panel ⇄ its own worker.
+// panel → PDF worker (popup/panel/pdf-worker.ts), and back. Accounts travel in memory, panel ⇄ its own worker.
 export type PdfSheetsJob = { type: 'pdf-sheets'; accounts: Account[]; options: Omit<SheetOptions, 'font' | 'onProgress' | 'date'>; date: number };
 export type PdfRosterJob = { type: 'pdf-roster'; accounts: Account[]; options: Omit<RosterOptions, 'font' | 'date'>; date: number };
 export type PdfSummaryJob = { type: 'pdf-summary'; table: SummaryTable; options: Omit<SummaryOptions, 'font' | 'date'>; date: number };

@@ -66,7 +66,7 @@ export async function run() {
 
     // Each side runs in the front tab, as the panel does when the user clicks (background tabs throttle timers).
     const inPage = async (f, arg) => (await page.bringToFront(), page.evaluate(f, arg));
-    // The production route: the extension's own PDF worker (popup/pdf-worker.ts), started from an
+    // The production route: the extension's own PDF worker (popup/panel/pdf-worker.ts), started from an
     // extension page as the panel starts it, job message and all; timed from the page (post → bytes).
     const extPage = await ext.context.newPage();
     await extPage.goto(`chrome-extension://${ext.id}/options.html`);

@@ -237,7 +237,7 @@ test('a printed sign-off roster: « Marquer comme remis » marks that class hand
   await expect(panel.page.getByText(`CE1 A : ${students.length} marqué(s) remis.`)).toBeVisible();
   const handed = async () => {
     const stored = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
-    const raw = stored[`distribution:${DEMO}`] as string | undefined; // one JSON string (popup/distribution-store.ts)
+    const raw = stored[`distribution:${DEMO}`] as string | undefined; // one JSON string (popup/panel/distribution-store.ts)
     const entries = (raw ? (JSON.parse(raw) as { entries: Record<string, { handed?: number }> }) : undefined)?.entries ?? {};
     return Object.entries(entries).filter(([, e]) => e.handed).map(([id]) => id).sort();
   };

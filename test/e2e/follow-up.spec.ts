@@ -78,7 +78,7 @@ function expectedRows(users: FakeUser[], className: Map<string, string>, order: 
 
 async function storedLog(ext: Ext): Promise<Record<string, { handed?: number; printed?: number; mailed?: number }>> {
   const got = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
-  // Stored as one JSON string (popup/distribution-store.ts).
+  // Stored as one JSON string (popup/panel/distribution-store.ts).
   const raw = got[`distribution:${DEMO}`] as string | undefined;
   return (raw ? (JSON.parse(raw) as { entries: Record<string, { handed?: number; mailed?: number }> }) : undefined)?.entries ?? {};
 }
@@ -264,7 +264,7 @@ test('at 360 px: compact rows without horizontal scrolling; a row prints its she
   const logins = cardTexts(await saveDownload(sheets), 1, 1, (t) => !/Identifiant :/.test(t)).map((c) => /Identifiant : (\S+)/.exec(c)?.[1]);
   expect(logins.sort()).toEqual(without.map(shownLogin).sort());
   // The same path as « Générer en PDF »: what was printed is in the distribution log (recorded
-  // just after the file is delivered, in a task of its own: popup/use-pdf.tsx).
+  // just after the file is delivered, in a task of its own: popup/panel/use-pdf.tsx).
   await expect.poll(async () => { const log = await storedLog(ext); return without.filter((u) => !(log[u.id]?.printed! > 0)).map((u) => u.login); }).toEqual([]);
 
   await fu.root.getByLabel('Y compris ceux déjà remis ou envoyés').check();

@@ -57,7 +57,7 @@ test('5,000 cards: no long task over 100 ms in the panel, progress advances, « 
   await expect
     .poll(async () => (seen.add(await done()), (await panel.page.getByRole('status').filter({ hasText: /PDF prêt/ }).count()) > 0), { timeout: 180_000, intervals: [100] })
     .toBe(true);
-  // The render's end, as the panel saw it (popup/pdf-worker-client.ts marks it when the bytes arrive).
+  // The render's end, as the panel saw it (popup/panel/pdf-worker-client.ts marks it when the bytes arrive).
   const t1 = await panel.page.evaluate(() => performance.getEntriesByName('pdf-rendered').at(-1)!.startTime);
   const after = await panel.page.evaluate((b) => window.__longTasks.filter((e) => e.start > b).map((e) => Math.round(e.duration)), t1);
   const file = await saveDownload(await download);
