@@ -26,7 +26,7 @@ const fr = {
   chooseClassIntro: "Aucune classe ne vous est encore rattachée. Choisissez la ou les classes dont vous voulez publiposter les comptes.",
   chooseClassLegend: 'Classes de l’école',
   chooseClassGo: 'Lire les comptes de ces classes',
-  unlistedRelatives: "{n} parent(s) d'élèves de la classe ne figurent dans aucune liste de classe (comptes d'anciens imports) : demandez leurs fiches à la direction.",
+  unlistedRelatives: "{n} {n|parent d'élève de la classe ne figure|parents d'élèves de la classe ne figurent} dans aucune liste de classe (comptes d'anciens imports) : demandez leurs fiches à la direction.",
   derivedClasses: "classe déduite de celle des enfants",
   emailOnFile: 'adresse enregistrée',
   errFormat: 'La console a changé et la liste ne peut pas être lue : {detail}',
@@ -131,7 +131,7 @@ const fr = {
   mailStoppedForbidden: 'Envoi interrompu : la console refuse l’envoi (droits insuffisants).',
   mailStoppedWrongConsole: 'Envoi interrompu : l’onglet n’est plus sur la console où les comptes ont été lus ({origin}). Rien n’a été envoyé ailleurs ; revenez sur cette console pour reprendre.',
   mailPaused: 'Envoi arrêté. {pending} {pending|compte reste|comptes restent} à envoyer.',
-  mailReport: 'Bilan : {sent} envoyé(s), {skipped} sans courriel, {failed} en échec, {unknown} incertain(s).',
+  mailReport: 'Bilan : {sent} {sent|envoyé|envoyés}, {skipped} sans courriel, {failed} en échec, {unknown} {unknown|incertain|incertains}.',
   mailExportCsv: 'Exporter le bilan (CSV)',
   mailResendUnknown: 'Renvoyer aux comptes incertains',
   // options page and toolbar popup (settings, enable on another ENT)
@@ -281,7 +281,7 @@ const fr = {
   handoverTitle: 'Remise des fiches',
   handoverHint: 'Feuille d’émargement imprimée : quand elle revient signée, marquez la classe comme remise.',
   handoverMark: 'Marquer comme remis : {name} ({n})',
-  handoverDone: '{name} : {n} marqué(s) remis.',
+  handoverDone: '{name} : {n} {n|compte marqué remis|comptes marqués remis}.',
 } as const;
 
 export type UiKey = keyof typeof fr;
@@ -307,7 +307,7 @@ const en: Record<UiKey, string> = {
   chooseClassIntro: 'No class is attached to you yet. Choose the class or classes whose accounts you want to mail-merge.',
   chooseClassLegend: 'Classes of the school',
   chooseClassGo: 'Read the accounts of these classes',
-  unlistedRelatives: '{n} parent(s) of pupils of the class are in no class list (accounts from old imports): ask the school office for their sheets.',
+  unlistedRelatives: '{n} {n|parent|parents} of pupils of the class {n|is|are} in no class list (accounts from old imports): ask the school office for their sheets.',
   derivedClasses: 'class taken from the children’s',
   emailOnFile: 'address on file',
   errFormat: 'The console has changed and the list cannot be read: {detail}',

@@ -234,7 +234,7 @@ test('a printed sign-off roster: « Marquer comme remis » marks that class hand
   await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), panel.button('Feuille d’émargement seule').click()]);
   const mark = panel.button(`Marquer comme remis : CE1 A (${students.length})`);
   await mark.click();
-  await expect(panel.page.getByText(`CE1 A : ${students.length} marqué(s) remis.`)).toBeVisible();
+  await expect(panel.page.getByText(`CE1 A : ${students.length} comptes marqués remis.`)).toBeVisible();
   const handed = async () => {
     const stored = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
     const raw = stored[`distribution:${DEMO}`] as string | undefined; // one JSON string (popup/panel/distribution-store.ts)

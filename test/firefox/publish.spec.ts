@@ -92,7 +92,7 @@ test('« Envoyer par mail »: every selected parent with an address is mailed ex
   await api.knobs({ latencyMs: 100 }); // chunks overlap, as on a real console
   await clickButton(panel, 'Envoyer', '[role=dialog]');
   await until('the report', () => panel.evaluate(() => Array.from(document.querySelectorAll('[role=dialog] button')).some((b) => b.textContent?.trim() === 'Exporter le bilan (CSV)')), 60_000);
-  await waitText(panel, '[role=dialog] .report', `Bilan : ${withEmail.length} envoyé(s), ${want.length - withEmail.length} sans courriel, 0 en échec, 0 incertain(s).`);
+  await waitText(panel, '[role=dialog] .report', `Bilan : ${withEmail.length} envoyés, ${want.length - withEmail.length} sans courriel, 0 en échec, 0 incertain.`);
 
   // The console's record: each one mailed once, through the class-admin route, and nobody else.
   const mails = (await api.mails()).filter((m) => m.via === 'class-admin').map((m) => m.userId);

@@ -145,11 +145,14 @@ export class MailDialog {
     return this.root.locator('.report');
   }
 
-  /** « Bilan : {sent} envoyé(s), {skipped} sans courriel, {failed} en échec, {unknown} incertain(s). » as numbers. */
+  /** « Bilan : {sent} envoyés, {skipped} sans courriel, {failed} en échec, {unknown} incertains. » as numbers. */
   async reportCounts(): Promise<{ sent: number; skipped: number; failed: number; unknown: number }> {
     // French typography puts a no-break space before the colon: read it as the space a reader sees
     const text = ((await this.report.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-    const m = text.match(/^Bilan : (\d+) envoyé\(s\), (\d+) sans courriel, (\d+) en échec, (\d+) incertain\(s\)\.$/);
+    const m = text.match(/^Bilan : (\d+) envoyés?, (\d+) sans courriel, (\d+) en échec, (\d+) incertains?\.$/);
+    // Agreement as a director writes it: « 1 envoyé », « 12 envoyés », « 0 incertain ».
+    const agree = (n: string, w: string) => `${n} ${w}${Number(n) > 1 ? 's' : ''}`;
+    if (m) expect(text).toBe(`Bilan : ${agree(m[1]!, 'envoyé')}, ${m[2]} sans courriel, ${m[3]} en échec, ${agree(m[4]!, 'incertain')}.`);
     if (!m) throw new Error(`unexpected report line: ${text}`);
     return { sent: Number(m[1]), skipped: Number(m[2]), failed: Number(m[3]), unknown: Number(m[4]) };
   }
