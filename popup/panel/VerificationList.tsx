@@ -39,6 +39,30 @@ function LockIcon({ label }: { label: string }) {
   );
 }
 
+/** The lock of a not-activated account and the last name, linked to the console's user sheet like its own rows. */
+function LastName({ a, t, sheetUrl, onOpenSheet }: { a: Account; t: Translate; sheetUrl: Props['sheetUrl']; onOpenSheet: Props['onOpenSheet'] }) {
+  return (
+    <>
+      {a.activationCode && <LockIcon label={t('notActivated')} />}
+      {sheetUrl ? (
+        <a
+          href={sheetUrl(a)}
+          tabIndex={-1}
+          title={t('openSheet')}
+          onClick={(e) => {
+            e.preventDefault();
+            onOpenSheet?.(sheetUrl(a));
+          }}
+        >
+          {a.lastName}
+        </a>
+      ) : (
+        a.lastName
+      )}
+    </>
+  );
+}
+
 function followUp(code: string | null, e: DistributionLog['entries'][string] | undefined, t: Translate, lang: string): string {
   if (!code) return t('followActivated');
   if (!e) return '';
@@ -171,22 +195,7 @@ function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenS
           <li key={a.id} class={out ? 'excluded' : ''} data-id={a.id} data-index={first + k}>
             <div class="l1">
               <span class="name">
-                {a.activationCode && <LockIcon label={t('notActivated')} />}
-                {sheetUrl ? (
-                  <a
-                    href={sheetUrl(a)}
-                    tabIndex={-1}
-                    title={t('openSheet')}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      onOpenSheet?.(sheetUrl(a));
-                    }}
-                  >
-                    {a.lastName}
-                  </a>
-                ) : (
-                  a.lastName
-                )}{' '}
+                <LastName a={a} t={t} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} />{' '}
                 {a.firstName}
               </span>
               <span class={`meta ${a.profile}`}>
@@ -261,22 +270,7 @@ function TableRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenShe
                 />
               </td>
               <td>
-                {a.activationCode && <LockIcon label={t('notActivated')} />}
-                {sheetUrl ? (
-                  <a
-                    href={sheetUrl(a)}
-                    tabIndex={-1}
-                    title={t('openSheet')}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      onOpenSheet?.(sheetUrl(a));
-                    }}
-                  >
-                    {a.lastName}
-                  </a>
-                ) : (
-                  a.lastName
-                )}
+                <LastName a={a} t={t} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} />
               </td>
               <td>{a.firstName}</td>
               <td class={a.profile}>{t(a.profile)}</td>
