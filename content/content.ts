@@ -32,7 +32,7 @@ function announce(): void {
  * Gives the number of rows then, or 0 when none came before `maxMs` (the console's own read failed
  * too, or the page is still booting on a slow machine).
  */
-function waitForTableRows(maxMs = 20_000, quietMs = 500): Promise<number> {
+function waitForTableRows(maxMs = 30_000, quietMs = 500): Promise<number> {
   return new Promise((resolve) => {
     let quiet: ReturnType<typeof setTimeout> | undefined;
     const done = (n: number) => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { BIG_STRUCTURE_ID, CHROMIUM, HOST, fakeConsole, launch, openPanel, ratio, stats } from './browser.mjs';
 
 const ROWS = 4000;
-const ROUNDS = Number(process.env.BENCH_CONSOLE_ROUNDS ?? 12);
+const ROUNDS = Number(process.env.BENCH_CONSOLE_ROUNDS ?? 8);
 const MASSMAIL = `/admin/${BIG_STRUCTURE_ID}/imports-exports/massmail`;
 // The console's page boots in seconds; 5,000 rows took 15 s on a busy machine (README of test/real-console).
 const BOOT_MS = 180_000;
@@ -102,6 +102,8 @@ export async function run() {
         times[op.name].without.push(pair.without.ms);
         times[op.name].ratios.push(pair.with.ms / pair.without.ms);
       }
+      // On a loaded machine a round takes a minute: say where it is.
+      process.stderr.write(`  round ${round + 1}/${ROUNDS}: ${OPS.map((o) => `${o.name} ${Math.round(times[o.name].with.at(-1))}/${Math.round(times[o.name].without.at(-1))} ms`).join(', ')}\n`);
     }
     // The door is still there, once, after every redraw.
     const doors = await a.locator('.publipostage-one-door').count();

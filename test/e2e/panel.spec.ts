@@ -17,7 +17,7 @@ async function openPanel(ext: Parameters<typeof PanelPage.open>[0], api: import(
 async function expectSelection(panel: PanelPage, want: FakeUser[]) {
   await expect(panel.selectedCounter).toHaveText(`${want.length} comptes sélectionnés`);
   // the list may still be drawing its rows when the counter is already right: read it until it settles
-  await expect.poll(async () => (await panel.allRows()).map((r) => r.id).sort(), { timeout: 10_000 }).toEqual(want.map((u) => u.id).sort());
+  await expect.poll(async () => (await panel.allRows()).map((r) => r.id).sort(), { timeout: 30_000 }).toEqual(want.map((u) => u.id).sort());
   await expect(panel.noEmailCounter).toHaveText(`${want.filter((u) => !u.email?.trim()).length} sans adresse courriel`);
   const activated = want.filter((u) => u.activationCode === null).length;
   await expect(panel.activatedCounter).toHaveText(`${activated} déjà ${activated < 2 ? 'activé' : 'activés'}`); // French: 0 and 1 agree in the singular
