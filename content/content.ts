@@ -297,13 +297,27 @@ function start(): void {
     work.then(sendResponse, (e: Error) => sendResponse({ ok: false, error: { kind: 'format', detail: e.message } }));
     return true;
   });
-  announce();
-  ensureDoor();
   // The console is a single-page app: routes change without a reload, and it redraws its page.
   const tick = () => {
     announce();
     ensureDoor();
+    watch();
   };
+  // Until our button is in place, any change anywhere may be the console drawing its row. Once it is,
+  // only the child lists of its ancestors: a removal up that chain (Angular re-rendering the row, the
+  // tab re-created, the director leaving it) is seen, while the console's table, redrawn whole on
+  // every filter, search and sort (thousands of rows), costs this observer nothing.
+  const observer = new MutationObserver(() => contextAlive() && tick());
+  let watched: Element | null | undefined;
+  function watch(): void {
+    const door = document.querySelector(`.${DOOR_CLASS}`);
+    if (door === watched) return;
+    watched = door;
+    observer.disconnect();
+    if (!door) return observer.observe(document.body, { childList: true, subtree: true });
+    for (let el: Element | null = door.parentElement; el; el = el.parentElement) observer.observe(el, { childList: true });
+  }
+  tick();
   const timer = setInterval(() => {
     if (contextAlive()) return tick();
     // After an update this script is orphaned: its button would do nothing, the new script adds its own.
@@ -311,9 +325,6 @@ function start(): void {
     observer.disconnect();
     document.querySelectorAll(`.${DOOR_CLASS}`).forEach((b) => b.remove());
   }, 500);
-  // Put back at once when the console redraws its buttons (a filter change redraws the bar).
-  const observer = new MutationObserver(() => contextAlive() && tick());
-  observer.observe(document.body, { childList: true, subtree: true });
   addEventListener('popstate', announce);
 }
 
