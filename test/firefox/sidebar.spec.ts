@@ -91,8 +91,12 @@ test('the sidebar reads the list when its own tab navigates onto the massmail pa
 
   await work.goto(`${api.origin()}${MASSMAIL}`);
   await sidebarShows(popup, `${users.length} comptes sélectionnés`);
-  // It is the working tab that was read, not the other console tab.
-  const workId = await consoleTabId(popup, MASSMAIL);
+  // It is the working tab that was read, not the other console tab. (The other tab is on that page
+  // too, and the background records the working tab's arrival a moment after the sidebar shows it.)
+  const workId = await until('the working tab recorded on the massmail page', async () => {
+    const id = await consoleTabId(popup, MASSMAIL);
+    return id !== tabId ? id : 0;
+  });
   expect(workId).not.toBe(tabId);
   const read = await popup.evaluate(async () => ((await (globalThis as unknown as WebExt).browser.storage.session.get('tabs')).tabs ?? {}) as Record<string, { read: { count: number } | null }>);
   expect(read[workId]?.read?.count).toBe(users.length);
