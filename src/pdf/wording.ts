@@ -32,7 +32,7 @@ export function profileLabel(a: Pick<Account, 'profile'>, d: SheetDict): string 
   return d[`profile.${a.profile}`];
 }
 
-/** "Élève en classe de CE1 et CM2", "Parent de Léa Martin (CE1) et Tom Martin", or the profile alone. */
+/** "Élève en classe de CE1 et CM2", "Classe de CP A" (a teacher), "Parent de Léa Martin (CE1) et Tom Martin", or the profile alone. */
 export function profileLine(a: Account, d: SheetDict): string {
   if (a.profile === 'Relative' && a.children.length) {
     const kids = a.children.map((c) => {
@@ -43,6 +43,8 @@ export function profileLine(a: Account, d: SheetDict): string {
   }
   const classes = a.classes.map((c) => c.name).filter((n): n is string => !!n);
   if (!classes.length) return profileLabel(a, d);
+  // « Classe de CP A »: the same words for every teacher, whoever she or he is
+  if (a.profile === 'Teacher') return say(d, 'teacherOf', { n: classes.length, classes: joinList(classes, d) });
   return say(d, 'inClasses', { profile: profileLabel(a, d), classes: joinList(classes, d) });
 }
 
