@@ -34,6 +34,7 @@ export const SHEETS_FR = {
   // credentials
   'address.lead': 'Adresse de connexion : ',
   'address.short.lead': 'Connectez-vous sur : ',
+  'address.dense.lead': 'Site : ',
   'login.lead': 'Identifiant : ',
   'code.lead': 'Code d’activation : ',
 
@@ -76,11 +77,12 @@ export const SHEETS_FR = {
 
   // the académie notice's short form at 8 per page (when the notice is the default one)
   'teacher.academie.short': 'Ou, si votre académie le propose : son bouton sur la page de connexion.',
+  'teacher.academie.dense': 'Ou le bouton de votre académie, s’il existe.',
 
   // help, app
   'help.school': 'Besoin d’aide ? Adressez-vous à l’école.',
   'help.url': 'Besoin d’aide ? {url}, ou adressez-vous à l’école.',
-  'app.one.dense': 'Sur téléphone : l’application ONE Pocket, même identifiant.',
+  'app.one.dense': 'Appli ONE Pocket : même identifiant.',
   'app.one': 'Sur téléphone : l’application ONE Pocket (App Store, Google Play), avec le même identifiant.',
 
   // cover pages
@@ -137,6 +139,7 @@ export const SHEETS_EN: SheetDict = {
 
   'address.lead': 'Login address: ',
   'address.short.lead': 'Log in at: ',
+  'address.dense.lead': 'Site: ',
   'login.lead': 'Login: ',
   'code.lead': 'Activation code: ',
 
@@ -173,10 +176,11 @@ export const SHEETS_EN: SheetDict = {
   'teacher.academie': 'If your académie offers it, you can also log in with your académie account, through the académie button on the login page.',
 
   'teacher.academie.short': 'Or, if your académie offers it: its button on the login page.',
+  'teacher.academie.dense': 'Or your académie’s button, if any.',
 
   'help.school': 'Need help? Ask the school.',
   'help.url': 'Need help? {url}, or ask the school.',
-  'app.one.dense': 'On a phone: the ONE Pocket app, same login.',
+  'app.one.dense': 'ONE Pocket app: same login.',
   'app.one': 'On a phone: the ONE Pocket app (App Store, Google Play), with the same login.',
 
   'cover.title': 'Login sheets',

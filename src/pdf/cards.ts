@@ -116,11 +116,11 @@ function logoBox(ctx: CardContext, h: number): { w: number; h: number } | undefi
 const ruleText = (ctx: CardContext): string => ctx.passwordHint ?? say(ctx.d, 'password.neutral');
 
 /** The académie notice: at 8 per page, the default wording's short form (a director's own text as typed). */
-function academieText(ctx: CardContext, small: boolean): string | undefined {
+function academieText(ctx: CardContext, small: boolean, dense = false): string | undefined {
   const n = ctx.academieNotice;
   if (!n || !small) return n;
   const isDefault = Object.values(SHEET_DICTS).some((d) => d['teacher.academie'] === n || say(d, 'teacher.academie') === n);
-  return isDefault ? say(ctx.d, 'teacher.academie.short') : n;
+  return isDefault ? say(ctx.d, dense ? 'teacher.academie.dense' : 'teacher.academie.short') : n;
 }
 
 function smallCard(a: Account, box: Rect, ctx: CardContext, v: CardVariant): CardSpec {
@@ -138,7 +138,7 @@ function smallCard(a: Account, box: Rect, ctx: CardContext, v: CardVariant): Car
   if (branch === 'activated') blocks.push(body('intro', say(d, 'activated.short'), { priority: 1 }));
   if (branch === 'teacher') blocks.push(body('intro', say(d, 'teacher.activated', { ent: entName(url) }), { priority: 1 }));
   blocks.push(
-    { id: 'address', lead: say(d, 'address.short.lead'), text: host, size: 9.5, min: min.address, bold: true, fit: 'shrink', gap: 1.3 * g },
+    { id: 'address', lead: say(d, v.dense ? 'address.dense.lead' : 'address.short.lead'), text: host, size: 9.5, min: min.address, bold: true, fit: 'shrink', gap: 1.3 * g },
     { id: 'login', lead: say(d, 'login.lead'), text: a.login, size: 11.5, min: min.login, bold: true, fit: 'shrink', wideFloor: LOGIN_WIDE_FLOOR_PT, gap: 0.8 * g },
   );
   if (branch === 'activate') {
@@ -146,18 +146,19 @@ function smallCard(a: Account, box: Rect, ctx: CardContext, v: CardVariant): Car
       { id: 'code', lead: say(d, 'code.lead'), text: a.activationCode ?? '', size: 11.5, min: min.code, bold: true, mono: true, fit: 'shrink', gap: 0.5 * g, tone: 'code' },
       body('steps', say(d, v.dense ? 'first.dense' : 'first.short', { rule: ruleText(ctx) }), { priority: 1, gap: 1.5 * g }),
     );
-    if (ctx.qr === 'full') blocks.push(body('secret', say(d, v.dense ? 'qr.secret.dense' : 'qr.secret'), { priority: 1, tone: 'muted' }));
+    if (ctx.qr === 'full') blocks.push(body('secret', say(d, v.dense ? 'qr.secret.dense' : 'qr.secret'), { priority: 1, tone: 'muted', ...(v.dense ? { gap: 0.3 } : {}) }));
   } else if (branch === 'activated') {
     blocks.push(body('steps', say(d, v.dense ? 'forgot.dense' : 'forgot.short'), { priority: 1, gap: 1.5 * g }));
   }
-  const academie = a.profile === 'Teacher' ? academieText(ctx, true) : undefined;
+  const academie = a.profile === 'Teacher' ? academieText(ctx, true, v.dense) : undefined;
   if (academie) blocks.push(body('academie', academie, { priority: 1 }));
   if (ctx.mobileApp) blocks.push(body('app', say(d, v.dense ? 'app.one.dense' : 'app.one'), { priority: 2, tone: 'muted' }));
   if (ctx.customText) blocks.push(body('custom', ctx.customText, { priority: 2, tone: 'muted' }));
 
   const spec: CardSpec = {
     box,
-    padding: 3.6,
+    padding: 3.2,
+    ...(v.dense ? { lineFactor: 1.1 } : {}),
     logo: logoBox(ctx, 7),
     school: ctx.schoolName ? { id: 'school', text: ctx.schoolName, size: 8.5, min: min.body, fit: 'shrink', tone: 'muted' } : undefined,
     blocks,

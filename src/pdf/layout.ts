@@ -80,6 +80,8 @@ export interface CardSpec {
   qr?: QrSpec;
   /** Gap between the text column and the QR column, mm. */
   qrGap?: number;
+  /** Line height in em (LINE_FACTOR unless a denser card asks for less). */
+  lineFactor?: number;
 }
 
 export interface PlacedText {
@@ -205,23 +207,33 @@ export function wrapWords(text: string, maxW: number, width: (t: string) => numb
     }
     const trim = (t: string) => t.replace(/ +$/, '');
     const start = lines.length;
+    // widths add up piece by piece (jsPDF applies no kerning), so each piece is measured once
     let cur = '';
+    let curW = 0;
     for (const piece of pieces) {
-      if (cur && width(trim(cur + piece)) > maxW) {
+      const pw = width(piece);
+      const tw = piece.endsWith(' ') ? width(trim(piece)) : pw;
+      if (cur && curW + tw > maxW + 1e-9) {
         lines.push(trim(cur));
-        cur = piece;
-      } else cur += piece;
-      if (width(trim(cur)) <= maxW) continue;
-      // a single piece wider than the whole line: cut by characters (reported as broken)
-      broken = true;
-      let part = '';
-      for (const ch of Array.from(trim(cur))) {
-        if (part && width(part + ch) > maxW) {
-          lines.push(part);
-          part = ch;
-        } else part += ch;
+        cur = '';
+        curW = 0;
       }
-      cur = part;
+      if (!cur && tw > maxW + 1e-9) {
+        // a single piece wider than the whole line: cut by characters (reported as broken)
+        broken = true;
+        let part = '';
+        for (const ch of Array.from(trim(piece))) {
+          if (part && width(part + ch) > maxW) {
+            lines.push(part);
+            part = ch;
+          } else part += ch;
+        }
+        cur = part + (piece.endsWith(' ') ? ' ' : '');
+        curW = width(cur);
+        continue;
+      }
+      cur += piece;
+      curW += pw;
     }
     if (trim(cur) || lines.length === start) lines.push(trim(cur));
   }
@@ -281,6 +293,7 @@ function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>
   const adaptations: Adaptation[] = [];
   const broken: string[] = [];
   const note = (a: Adaptation) => adaptations.includes(a) || adaptations.push(a);
+  const lineH = (size: number) => size * PT * (spec.lineFactor ?? LINE_FACTOR);
   let y = content.y;
   let logo: Rect | undefined;
 
@@ -298,7 +311,7 @@ function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>
       const f = fitBlock(spec.school, scale, sw, m);
       if (f.lines.length > 1) note('school-wrapped');
       if (f.broken) broken.push(spec.school.id);
-      const lh = lineHeight(f.size);
+      const lh = lineH(f.size);
       const h = lineCount(f) * lh;
       const ty = y + Math.max(0, (headerH - h) / 2);
       texts.push(place(spec.school, sx, ty, sw, f, lh));
@@ -333,7 +346,7 @@ function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>
           else if (f.size < c.size - 1e-6) note('host-shrunk');
         }
         if (f.broken) broken.push(c.id);
-        const lh = lineHeight(f.size);
+        const lh = lineH(f.size);
         texts.push(place(c, content.x + content.w - colW, cy, colW, f, lh));
         cy += lineCount(f) * lh;
       }
@@ -356,7 +369,7 @@ function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>
       else if (f.size < b.min - 1e-6) note('name-shrunk');
     }
     if (f.broken) broken.push(b.id);
-    const lh = lineHeight(f.size);
+    const lh = lineH(f.size);
     if (!f.lines.length) return;
     texts.push(place(b, content.x, y, w, f, lh));
     y += lineCount(f) * lh;
@@ -406,9 +419,21 @@ export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
   const content = { x: spec.box.x + p, y: spec.box.y + p, w: spec.box.w - 2 * p, h: spec.box.h - 2 * p };
   const limit = content.y + content.h + 1e-6;
   const none = new Set<string>();
-  for (const scale of SCALES) {
-    const r = pass(spec, content, scale, none, m, true);
-    if (r.bottom <= limit) return done(spec, content, r, scale, []);
+  // the fit only gets easier as the scale goes down: the largest scale that fits, by bisection
+  const at = (i: number) => pass(spec, content, SCALES[i]!, none, m, true);
+  let lo = 0;
+  let hi = SCALES.length - 1;
+  let best = at(hi);
+  if (best.bottom <= limit) {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const r = at(mid);
+      if (r.bottom <= limit) {
+        hi = mid;
+        best = r;
+      } else lo = mid + 1;
+    }
+    return done(spec, content, best, SCALES[hi]!, []);
   }
   const scale = SCALES[SCALES.length - 1]!;
   const dropped = new Set<string>();

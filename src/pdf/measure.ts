@@ -17,9 +17,18 @@ export class PdfMeasurer implements Measurer {
     else this.doc.setFont(FONT, bold && this.hasBold ? 'bold' : 'normal');
     this.doc.setFontSize(size);
   }
+  /** Widths in em per face and text: a card's texts are measured at many sizes while it is fitted. */
+  private units = new Map<string, number>();
   width(text: string, size: number, bold: boolean, mono = false): number {
-    this.use(size, bold, mono);
-    return (this.doc.getStringUnitWidth(text) * size) / this.doc.internal.scaleFactor;
+    const key = `${mono && this.hasMono ? 2 : bold && this.hasBold ? 1 : 0}${text}`;
+    let u = this.units.get(key);
+    if (u === undefined) {
+      this.use(size, bold, mono);
+      u = this.doc.getStringUnitWidth(text);
+      if (this.units.size > 20000) this.units.clear();
+      this.units.set(key, u);
+    }
+    return (u * size) / this.doc.internal.scaleFactor;
   }
   split(text: string, size: number, bold: boolean, maxW: number, mono = false): string[] {
     return this.wrap(text, size, bold, maxW, mono).lines;

@@ -36,7 +36,9 @@ export function profileLabel(a: Pick<Account, 'profile'>, d: SheetDict): string 
 export function profileLine(a: Account, d: SheetDict): string {
   if (a.profile === 'Relative' && a.children.length) {
     const kids = a.children.map((c) => {
-      const name = `${c.firstName} ${c.lastName}`.trim();
+      // « Parent d’Arthur (CE2-CM1) et Louise (CP A) »: the family name once, when it is the parent's
+      const same = c.lastName.trim().toLocaleLowerCase('fr') === a.lastName.trim().toLocaleLowerCase('fr');
+      const name = same ? c.firstName.trim() || c.lastName.trim() : `${c.firstName} ${c.lastName}`.trim();
       return c.classname ? say(d, 'childWithClass', { name, class: unbreakable(c.classname) }) : name;
     });
     return say(d, 'parentOf', { children: joinList(kids, d) });
