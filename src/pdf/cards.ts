@@ -159,7 +159,7 @@ function smallCard(a: Account, box: Rect, ctx: CardContext, v: CardVariant): Car
 
   const spec: CardSpec = {
     box,
-    padding: v.dense ? 2.8 : 3.2,
+    padding: 3.2,
     ...(v.dense ? { lineFactor: 1.1 } : {}),
     logo: logoBox(ctx, 7),
     school: ctx.schoolName ? { id: 'school', text: ctx.schoolName, size: 8.5, min: min.body, fit: 'shrink', tone: 'muted' } : undefined,
