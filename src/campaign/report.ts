@@ -7,7 +7,7 @@
  * in-memory accounts. An account missing from `names` gets empty names and its account id as
  * "Identifiant", so the row still identifies someone.
  */
-import type { Campaign, EntryState } from './campaign';
+import type { Campaign, EntryState } from './types';
 
 export type ReportLang = 'fr' | 'en';
 export type ReportNames = ReadonlyMap<string, { lastName: string; firstName: string; login: string }>;
