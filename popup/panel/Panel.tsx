@@ -10,7 +10,7 @@ import { FiltersForm } from './FiltersForm';
 import { VerificationList } from './VerificationList';
 import { DEFAULT_PREFS, loadPrefs, savePrefs, type Prefs } from './prefs';
 import { type RosterState, useRoster, type Roster } from './use-roster';
-import { loadLog, saveLog } from './distribution-store';
+import { loadLog, updateLog, watchLog } from './distribution-store';
 import { Actions } from './Actions';
 import { MeetingMode } from './MeetingMode';
 import { ChannelPlan } from './ChannelPlan';
@@ -173,8 +173,11 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     setExcluded(new Set());
     setMissingOnly(false);
     setReprint(null);
+    // Another panel on this school marks, prints or mails: this one shows it at once.
+    const unwatch = watchLog(roster.structureId, (l) => live && setLog(l));
     return () => {
       live = false;
+      unwatch();
     };
   }, [roster.structureId]);
 
@@ -186,12 +189,16 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
       return next;
     });
 
-  const mark = (ids: Iterable<string>, event: DistributionEvent, on = true) =>
-    setLog((prev) => {
-      const next = on ? record(prev, ids, event, Date.now()) : unrecord(prev, ids, event);
-      saveLog(next).catch(() => undefined);
-      return next;
-    });
+  // Shown at once; stored as a delta merged into what other panels wrote (distribution-store.ts).
+  const mark = (ids: Iterable<string>, event: DistributionEvent, on = true) => {
+    const list = [...ids];
+    const at = Date.now();
+    const structureId = roster.structureId;
+    setLog((prev) => (on ? record(prev, list, event, at) : unrecord(prev, list, event)));
+    updateLog(structureId, list, event, on, at)
+      .then((stored) => setLog((prev) => (prev.structureId === structureId ? stored : prev)))
+      .catch(() => undefined);
+  };
 
   const index = useMemo(() => buildSearchIndex(roster.accounts), [roster.accounts]);
   // Sort once per roster, order and class choice; other filters keep that order and never re-sort.

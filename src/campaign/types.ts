@@ -26,7 +26,8 @@ export type EntryReason =
   | 'server' | 'timeout' | 'network' // failed after maxAttempts (or unknown after a non-retried timeout)
   | 'bad-request' // 400: not retried
   | 'refused' // 401 from the console's resource filter for this id alone: not the caller's (left the school?)
-  | 'interrupted'; // was in flight when the run died (crash, reload): state unknown
+  | 'interrupted' // was in flight when the run died (crash, reload): state unknown
+  | 'unreadable'; // its stored record could not be read back: it may or may not have been mailed
 
 export interface Entry {
   state: EntryState;
