@@ -274,7 +274,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
     <div class="dialog-backdrop">
       <div class="dialog mail-dialog" role="dialog" aria-modal="true" aria-labelledby="mail-title" ref={dialog} onKeyDown={onKey}>
         <h2 id="mail-title" tabIndex={-1} ref={title}>{t(titleKey)}</h2>
-        {notice === 'changed' && <p class="warning" role="status">{t('mailChanged')}</p>}
+        {notice === 'changed' && <p class="warning mail-changed">{t('mailChanged')}</p>}
         {stage.kind === 'checking' && <progress aria-label={t('loading')} />}
         {stage.kind === 'elsewhere' && (
           <div class="mail-run">
