@@ -18,6 +18,8 @@ import { FollowUp } from './FollowUp';
 import { lang, t } from '../shared/lang';
 import { filterChips } from './filter-chips';
 import { Summary } from './Summary';
+import { useCampaignElsewhere } from './use-campaign-elsewhere';
+import { counts as campaignCounts } from '../../src/campaign/campaign';
 import { ext } from '../../src/platform/browser-api';
 import type { PageKind } from '../../src/console/endpoints';
 
@@ -200,6 +202,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
       .catch(() => undefined);
   };
 
+  const elsewhere = useCampaignElsewhere(roster.structureId);
   const index = useMemo(() => buildSearchIndex(roster.accounts), [roster.accounts]);
   // Sort once per roster, order and class choice; other filters keep that order and never re-sort.
   const focused = useMemo(() => focusOnClasses(roster.accounts, prefs.filters.classIds), [roster.accounts, prefs.filters.classIds]);
@@ -273,6 +276,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   return (
     <div class="workspace">
       <Summary selected={selected.length} noEmail={counts.noEmail} activated={counts.activated} excluded={counts.excluded} />
+      {elsewhere && <ElsewhereNote campaign={elsewhere} />}
       <StructureSwitch roster={roster} reload={reload} />
       {roster.source === 'table' && <p class="warning" role="status">{t('sourceTable', { detail: roster.sourceDetail ?? '' })}</p>}
       {!!roster.unlistedRelatives && <p class="warning" role="status">{t('unlistedRelatives', { n: roster.unlistedRelatives })}</p>}
@@ -334,6 +338,16 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
       />
       <ChannelPlan accounts={selected} actions={actionsBase} />
     </div>
+  );
+}
+
+/** A campaign of this school runs in another window: said at the top, with its progress, live. */
+function ElsewhereNote({ campaign }: { campaign: Exclude<ReturnType<typeof useCampaignElsewhere>, null> }) {
+  const n = campaign === 'starting' ? null : campaignCounts(campaign);
+  return (
+    <p class="warning mail-elsewhere" role="status">
+      {n ? t('mailElsewhereProgress', { done: n.sent + n.failed + n.unknown, total: n.total - n.skipped }) : t('mailElsewhere')}
+    </p>
   );
 }
 
