@@ -338,11 +338,10 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
               </p>
             ))}
             {plain.reminders > 0 && (
-              <p>
-                <label>
-                  <input type="checkbox" checked={only} onChange={(e) => setOnlyNotActivated(e.currentTarget.checked)} /> {t('mailOnlyNotActivated')}
-                </label>
-              </p>
+              <label class="check">
+                <input type="checkbox" checked={only} onChange={(e) => setOnlyNotActivated(e.currentTarget.checked)} />
+                {t('mailOnlyNotActivated')}
+              </label>
             )}
             <p class="buttons">
               <button type="button" onClick={onClose}>

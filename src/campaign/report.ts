@@ -54,11 +54,11 @@ export function tally(c: Campaign): Tally {
 export const OUTCOME_LABELS: Record<ReportLang, Record<Outcome, string>> = {
   fr: {
     sent: 'Envoyé', noAddress: 'Sans adresse courriel', failed: 'Échec', uncertain: 'Incertain (à vérifier)',
-    refused: 'Refusé par la console', notSent: 'Non envoyé (envoi arrêté)',
+    refused: 'Refusé', notSent: 'Non envoyé (envoi arrêté)',
   },
   en: {
     sent: 'Sent', noAddress: 'No e-mail address', failed: 'Failed', uncertain: 'Uncertain (check)',
-    refused: 'Refused by the console', notSent: 'Not sent (run stopped)',
+    refused: 'Refused', notSent: 'Not sent (run stopped)',
   },
 };
 
