@@ -168,7 +168,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
       save: saveCampaign,
       onUpdate: (x) => {
         setCampaign(x);
-        if (Date.now() - flushedAt > 2_000) flush(x);
+        if (Date.now() - flushedAt > 10_000) flush(x);
       },
       signal: stop.current.signal,
     });
