@@ -109,13 +109,16 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
     setStage({ kind: 'confirm' });
   };
   const waits = useRef<AbortController[]>([]);
+  const stageKind = useRef<Stage['kind']>('checking');
+  stageKind.current = stage.kind;
   /** The stored campaign as this dialog last showed it: a new send may replace it only if still that one. */
   const campaignSeen = useRef<Campaign | null>(null);
 
   useEffect(() => {
     alive.current = true;
     refresh();
-    const unwatch = watchCampaign(structureId, (s) => setOther(s));
+    // Only a run elsewhere needs it (this page's own run updates `campaign` directly).
+    const unwatch = watchCampaign(structureId, (s) => stageKind.current === 'elsewhere' && setOther(s));
     return () => {
       alive.current = false;
       unwatch();

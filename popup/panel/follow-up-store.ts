@@ -36,11 +36,33 @@ export function watchHistory(scope: HistoryScope, structureId: string, onChange:
   return () => ext().storage.onChanged.removeListener(listener);
 }
 
-/** The ids a campaign has sent to, each time a panel (this one or another) writes the campaign. */
+/**
+ * The ids a campaign has sent to, when a panel (this one or another) writes the campaign: at most
+ * every 3 s while it runs (each new set redraws the follow-up over every account), and at its end.
+ */
 export function watchMailedIds(structureId: string, onChange: (ids: Set<string>) => void): () => void {
-  return watchCampaign(structureId, (s) => {
-    if (s.kind === 'ok') onChange(new Set(s.campaign.order.filter((id) => s.campaign.entries[id]?.state === 'sent')));
+  let last = -1;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest: Set<string> | null = null;
+  const emit = () => {
+    timer = undefined;
+    if (latest && latest.size !== last) {
+      last = latest.size;
+      onChange(latest);
+    }
+  };
+  const stop = watchCampaign(structureId, (s) => {
+    if (s.kind !== 'ok') return;
+    latest = new Set(s.campaign.order.filter((id) => s.campaign.entries[id]?.state === 'sent'));
+    if (s.campaign.status !== 'running') {
+      clearTimeout(timer);
+      emit();
+    } else timer ??= setTimeout(emit, 3_000);
   });
+  return () => {
+    clearTimeout(timer);
+    stop();
+  };
 }
 
 /** Accounts the saved mail campaign has sent to (its states survive even when the panel closed mid-run). */

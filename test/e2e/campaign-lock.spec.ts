@@ -92,6 +92,8 @@ test('two panels on one school: B opens the mail dialog during A’s run, sends 
   await expect(da.title).toHaveText('Envoi des courriels');
   await expect.poll(() => da.done(), { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
 
+  // B's panel says so before any click, with A's progress.
+  await expect(b.page.locator('.mail-elsewhere')).toHaveText(new RegExp(`^Un envoi est en cours dans une autre fenêtre\\s:\\s\\d+ / ${withEmail.length} courriels traités\\.$`));
   const db = await b.openMail({ any: true });
   await expectBlockedElsewhere(db, withEmail.length);
 
@@ -102,6 +104,7 @@ test('two panels on one school: B opens the mail dialog during A’s run, sends 
   const ra = await da.tally();
   expect(ra).toEqual({ selected: want.length, sent: withEmail.length, skipped: want.length - withEmail.length, failed: 0, unknown: 0, refused: 0, notSent: 0 });
   expect(await db.report.textContent()).toBe(await da.report.textContent());
+  await expect(b.page.locator('.mail-elsewhere')).toHaveCount(0);
   // The console's own record: one mail per address, no more.
   expect(await mailed(api)).toEqual(sortedIds(withEmail));
   const carried = (await mailPosts(api)).flatMap((r) => r.selected ?? []);
