@@ -66,6 +66,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
   /** A campaign running in another page, as its last write says (null: not written yet). */
   const [other, setOther] = useState<StoredCampaign | null>(null);
   const [notice, setNotice] = useState<'changed' | null>(null);
+  const [starting, setStarting] = useState(false);
   const [onlyNotActivated, setOnlyNotActivated] = useState<boolean | null>(null);
   const stop = useRef<AbortController | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
@@ -138,12 +139,14 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
    */
   const start = async (make: (fresh: StoredCampaign) => Campaign | 'handled' | null | Promise<Campaign | 'handled' | null>) => {
     setNotice(null);
+    setStarting(true);
     const r = await withCampaignLock(structureId, async () => {
       const c = await make(await readCampaign(structureId));
+      setStarting(false);
       if (!c) return false;
       if (c !== 'handled') await run(c);
       return true;
-    });
+    }).finally(() => setStarting(false));
     if (!r.ok) return refresh();
     if (!r.value) {
       setNotice('changed');
@@ -226,7 +229,9 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
     revokeLater(a.href);
   };
 
-  const idle = stage.kind !== 'running';
+  // Between a click and its run (the lock, a fresh read of the record) nothing is offered twice.
+  const view: Stage = starting ? { kind: 'checking' } : stage;
+  const idle = view.kind !== 'running' && !starting;
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && idle) {
       e.preventDefault();
@@ -250,11 +255,11 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
   };
 
   const titleKey =
-    stage.kind === 'running' ? 'mailTitleRunning'
-    : stage.kind === 'ended' ? 'mailTitleEnded'
-    : stage.kind === 'resume' ? 'mailTitleResume'
-    : stage.kind === 'elsewhere' ? 'mailTitleElsewhere'
-    : stage.kind === 'unreadable' ? 'mailTitleUnreadable'
+    view.kind === 'running' || starting ? 'mailTitleRunning'
+    : view.kind === 'ended' ? 'mailTitleEnded'
+    : view.kind === 'resume' ? 'mailTitleResume'
+    : view.kind === 'elsewhere' ? 'mailTitleElsewhere'
+    : view.kind === 'unreadable' ? 'mailTitleUnreadable'
     : 'confirmTitle';
 
   const report = (c: Campaign) => {
@@ -278,8 +283,8 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
       <div class="dialog mail-dialog" role="dialog" aria-modal="true" aria-labelledby="mail-title" ref={dialog} onKeyDown={onKey}>
         <h2 id="mail-title" tabIndex={-1} ref={title}>{t(titleKey)}</h2>
         {notice === 'changed' && <p class="warning mail-changed">{t('mailChanged')}</p>}
-        {stage.kind === 'checking' && <progress aria-label={t('loading')} />}
-        {stage.kind === 'elsewhere' && (
+        {view.kind === 'checking' && <progress aria-label={t('loading')} />}
+        {view.kind === 'elsewhere' && (
           <div class="mail-run">
             <p class="warning">{t('mailElsewhere')}</p>
             {other?.kind === 'ok' ? (
@@ -293,13 +298,13 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
             </p>
           </div>
         )}
-        {stage.kind === 'unreadable' && (
+        {view.kind === 'unreadable' && (
           <>
             <p class="warning">{t('mailUnreadable')}</p>
-            <p>{stage.stored.ids ? t('mailUnreadableIds', { n: stage.stored.ids.length }) : t('mailUnreadableNoIds', { n: stage.stored.count ?? '?' })}</p>
+            <p>{view.stored.ids ? t('mailUnreadableIds', { n: view.stored.ids.length }) : t('mailUnreadableNoIds', { n: view.stored.count ?? '?' })}</p>
             <p class="buttons">
-              {stage.stored.ids ? (
-                <button type="button" class="primary" onClick={() => showUncertain(stage.stored)}>{t('mailUnreadableShow')}</button>
+              {view.stored.ids ? (
+                <button type="button" class="primary" onClick={() => showUncertain(view.stored)}>{t('mailUnreadableShow')}</button>
               ) : (
                 <button type="button" onClick={forgetUnreadable}>{t('mailUnreadableForget')}</button>
               )}
@@ -307,16 +312,16 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
             </p>
           </>
         )}
-        {stage.kind === 'resume' && (
+        {view.kind === 'resume' && (
           <>
-            <p>{t('mailResumeOffer', { pending: counts(stage.resumable).pending })}</p>
-            <p>{t('mailResumeScope', { total: stage.saved.order.length, date: formatTime(stage.saved.createdAt, lang).slice(0, 16), sel: accounts.length })}</p>
-            {report(stage.resumable)}
+            <p>{t('mailResumeOffer', { pending: counts(view.resumable).pending })}</p>
+            <p>{t('mailResumeScope', { total: view.saved.order.length, date: formatTime(view.saved.createdAt, lang).slice(0, 16), sel: accounts.length })}</p>
+            {report(view.resumable)}
             <p class="buttons">
-              <button type="button" class="primary" onClick={() => resumeSaved(stage.saved)}>
+              <button type="button" class="primary" onClick={() => resumeSaved(view.saved)}>
                 {t('mailResume')}
               </button>
-              <button type="button" onClick={() => discard(stage.saved)}>
+              <button type="button" onClick={() => discard(view.saved)}>
                 {t('mailDiscard')}
               </button>
               <button type="button" onClick={onClose}>
@@ -325,7 +330,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
             </p>
           </>
         )}
-        {stage.kind === 'confirm' && (
+        {view.kind === 'confirm' && (
           <>
             {summary.lines.map((l) => (
               <p key={l.key}>
@@ -356,9 +361,9 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
             </p>
           </>
         )}
-        {(stage.kind === 'running' || stage.kind === 'ended') && campaign && (
+        {(view.kind === 'running' || view.kind === 'ended') && campaign && (
           <div class="mail-run">
-            {stage.kind === 'running' ? (
+            {view.kind === 'running' ? (
               progress(campaign)
             ) : (
               <p role="status" aria-live="polite">
@@ -375,19 +380,19 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
                     : ''}
               </p>
             )}
-            {stage.kind === 'ended' && report(campaign)}
+            {view.kind === 'ended' && report(campaign)}
             <p class="buttons">
-              {stage.kind === 'running' && (
+              {view.kind === 'running' && (
                 <button type="button" onClick={() => stop.current?.abort()}>
                   {t('mailStop')}
                 </button>
               )}
-              {stage.kind === 'ended' && counts(campaign).pending > 0 && (
+              {view.kind === 'ended' && counts(campaign).pending > 0 && (
                 <button type="button" class="primary" onClick={() => start((fresh) => (stillThere(fresh, campaign) ? campaign : null))}>
                   {t('mailResume')}
                 </button>
               )}
-              {stage.kind === 'ended' && counts(campaign).unknown > 0 && (
+              {view.kind === 'ended' && counts(campaign).unknown > 0 && (
                 <button
                   type="button"
                   onClick={() => start((fresh) => (stillThere(fresh, campaign) ? requeue(campaign, campaign.order.filter((id) => campaign.entries[id]!.state === 'unknown')) : null))}
@@ -395,7 +400,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
                   {t('mailResendUnknown')}
                 </button>
               )}
-              {stage.kind === 'ended' && (
+              {view.kind === 'ended' && (
                 <>
                   <button type="button" onClick={() => exportCsv(campaign)}>
                     {t('mailExportCsv')}
