@@ -8,7 +8,7 @@
  * writes or removes these keys while a campaign runs.
  */
 import type { Campaign } from '../../src/campaign/campaign';
-import { decode, encodeIds, encodeState, readStored, type StoredCampaign } from '../../src/campaign/compact';
+import { encodeIds, encodeState, readStored, type StoredCampaign } from '../../src/campaign/compact';
 import { ext } from '../../src/platform/browser-api';
 import { campaignExpired } from '../../src/model/retention';
 
@@ -73,4 +73,3 @@ export function watchCampaign(structureId: string, onChange: (s: StoredCampaign)
   };
 }
 
-export { decode };
