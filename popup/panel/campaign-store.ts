@@ -1,11 +1,12 @@
 /**
  * Where a mail campaign survives a panel close or a reload: extension storage, ids and states only
- * (the campaign model holds no code, address or name by construction). Two keys, written together
- * by every save in one `storage.local.set` (one atomic write): the ids and the compact states
- * (src/campaign/compact.ts). A record that cannot be read is never dropped here: the panel says so.
- *
- * Every write happens under the structure's campaign lock (MailPanel, locks.ts), so no other page
- * writes or removes these keys while a campaign runs.
+ * (the campaign model holds no code, address or name by construction). Two keys: the ids, and the
+ * compact states (src/campaign/compact.ts) that each save of a run writes. The states are never
+ * written without their ids being there: the ids go with the first states a page writes for a
+ * campaign, and again with the next states whenever this page learns (`storage.onChanged`) that its
+ * ids key was removed or replaced. A record that cannot be read is never dropped here: the panel
+ * says so. Every write happens under the structure's campaign lock (MailPanel, locks.ts), so no
+ * other page writes or removes these keys while a campaign runs.
  */
 import type { Campaign } from '../../src/campaign/campaign';
 import { encodeIds, encodeState, readStored, type StoredCampaign } from '../../src/campaign/compact';
@@ -35,11 +36,38 @@ export async function loadCampaign(structureId: string): Promise<Campaign | null
   return s.kind === 'ok' ? s.campaign : null;
 }
 
+/** Per structure, the campaign whose ids this page wrote and still knows to be stored. */
+const idsStored = new Map<string, string>();
+let watchingIds = false;
+
+function watchIds(): void {
+  if (watchingIds) return;
+  watchingIds = true;
+  ext().storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    for (const [k, change] of Object.entries(changes)) {
+      if (!k.startsWith('campaign-ids:')) continue;
+      const structureId = k.slice('campaign-ids:'.length);
+      const now = (change.newValue as { id?: unknown } | undefined)?.id;
+      if (now !== idsStored.get(structureId)) idsStored.delete(structureId);
+    }
+  });
+}
+
+/**
+ * One storage write per save, and a small one: the ids (tens of KB for a large school) are written
+ * only when they are not known to be stored already (see the header).
+ */
 export async function saveCampaign(c: Campaign): Promise<void> {
-  await ext().storage.local.set({ [campaignIdsKey(c.structureId)]: encodeIds(c), [campaignKey(c.structureId)]: encodeState(c) });
+  watchIds();
+  const items: Record<string, unknown> = { [campaignKey(c.structureId)]: encodeState(c) };
+  if (idsStored.get(c.structureId) !== c.id) items[campaignIdsKey(c.structureId)] = encodeIds(c);
+  await ext().storage.local.set(items);
+  idsStored.set(c.structureId, c.id);
 }
 
 export async function dropCampaign(structureId: string): Promise<void> {
+  idsStored.delete(structureId);
   await ext().storage.local.remove([campaignKey(structureId), campaignIdsKey(structureId)]);
 }
 

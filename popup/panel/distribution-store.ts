@@ -22,8 +22,13 @@ export async function loadLog(structureId: string): Promise<DistributionLog> {
  * calling thread (5,000 printed accounts: ~140 ms in the panel), a string in one copy.
  */
 async function writeLog(log: DistributionLog): Promise<void> {
-  await ext().storage.local.set({ [key(log.structureId)]: JSON.stringify({ entries: log.entries }) });
+  const text = JSON.stringify({ entries: log.entries });
+  written.set(key(log.structureId), text);
+  await ext().storage.local.set({ [key(log.structureId)]: text });
 }
+
+/** The last log text this page wrote, per key: its own write's echo needs no second redraw. */
+const written = new Map<string, string>();
 
 /**
  * Records (`on`) or removes one event for these accounts in the stored log, merged with whatever
@@ -42,7 +47,7 @@ export function updateLog(structureId: string, ids: readonly string[], event: Di
 export function watchLog(structureId: string, onChange: (log: DistributionLog) => void): () => void {
   const k = key(structureId);
   const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-    if (area !== 'local' || !(k in changes)) return;
+    if (area !== 'local' || !(k in changes) || changes[k]!.newValue === written.get(k)) return;
     onChange(pruneLog(sanitizeLog(structureId, changes[k]!.newValue), Date.now()));
   };
   ext().storage.onChanged.addListener(listener);

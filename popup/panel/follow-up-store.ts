@@ -38,7 +38,7 @@ export function watchHistory(scope: HistoryScope, structureId: string, onChange:
 
 /**
  * The ids a campaign has sent to, when a panel (this one or another) writes the campaign: at most
- * every 3 s while it runs (each new set redraws the follow-up over every account), and at its end.
+ * every 10 s while it runs (each new set redraws the follow-up over every account), and at its end.
  */
 export function watchMailedIds(structureId: string, onChange: (ids: Set<string>) => void): () => void {
   let last = -1;
@@ -57,7 +57,7 @@ export function watchMailedIds(structureId: string, onChange: (ids: Set<string>)
     if (s.campaign.status !== 'running') {
       clearTimeout(timer);
       emit();
-    } else timer ??= setTimeout(emit, 3_000);
+    } else timer ??= setTimeout(emit, 10_000);
   });
   return () => {
     clearTimeout(timer);

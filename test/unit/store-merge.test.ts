@@ -31,6 +31,12 @@ function fakeStorage() {
         }
         for (const l of listeners) l(changes, 'local');
       },
+      async remove(keys: string | string[]) {
+        await tick();
+        const changes: Record<string, { oldValue?: unknown }> = {};
+        for (const k of typeof keys === 'string' ? [keys] : keys) if (data.delete(k)) changes[k] = {};
+        for (const l of listeners) l(changes, 'local');
+      },
     },
     onChanged: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },
   };
@@ -111,6 +117,27 @@ test('every open panel hears another one’s write', async () => {
   stop();
   await updateLog(S, ['z'], 'handed', true);
   expect(seen).toEqual([['x'], ['x', 'y']]);
+});
+
+test('a campaign record is never left as states without ids: removed under a running page, the ids come back with its next save', async () => {
+  const { saveCampaign, readCampaign } = await import('../../popup/panel/campaign-store');
+  const { createCampaign } = await import('../../src/campaign/campaign');
+  const acc = (id: string) => ({ id, email: `${id}@x.fr` }) as never;
+  const c = createCampaign(S, [acc('a'), acc('b'), acc('c')], Date.now(), 'camp-1');
+  const writes: string[][] = [];
+  const set = storage.local.set.bind(storage.local);
+  storage.local.set = async (items: Record<string, unknown>) => (writes.push(Object.keys(items).sort()), set(items));
+  await saveCampaign(c);
+  await saveCampaign({ ...c, updatedAt: c.updatedAt + 1 });
+  // The ids go once, the states every time (a small write per chunk).
+  expect(writes).toEqual([[`campaign-ids:${S}`, `campaign:${S}`], [`campaign:${S}`]]);
+  // Another page (or a prune) removes the ids: this page hears it, and its next save restores them.
+  await storage.local.remove(`campaign-ids:${S}`);
+  expect((await readCampaign(S)).kind).toBe('unreadable');
+  await saveCampaign({ ...c, updatedAt: c.updatedAt + 2 });
+  expect(writes.at(-1)).toEqual([`campaign-ids:${S}`, `campaign:${S}`]);
+  const back = await readCampaign(S);
+  expect(back.kind === 'ok' && back.campaign.order).toEqual(['a', 'b', 'c']);
 });
 
 test('the campaign lock: a second run on the same school is refused while the first holds it, then allowed', async () => {
