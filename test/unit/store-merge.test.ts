@@ -108,14 +108,18 @@ test('merged per account and per event: one panel prints while another marks and
   expect(log.entries).toEqual({ a: { printed: now, handed: now + 1 }, b: { mailed: now + 2 }, c: { mailed: now + 2 } });
 });
 
-test('every open panel hears another one’s write', async () => {
+test('every open panel hears another one’s write (and is not redrawn twice by its own)', async () => {
   const { updateLog, watchLog } = await import('../../popup/panel/distribution-store');
   const seen: string[][] = [];
   const stop = watchLog(S, (log) => seen.push(Object.keys(log.entries).sort()));
-  await updateLog(S, ['x'], 'handed', true);
-  await updateLog(S, ['y'], 'handed', true);
+  const now = Date.now();
+  // Another page's writes, straight to the storage this page listens to.
+  const other = (entries: Record<string, { handed: number }>) => storage.local.set({ [`distribution:${S}`]: JSON.stringify({ entries }) });
+  await other({ x: { handed: now } });
+  await other({ x: { handed: now }, y: { handed: now } });
+  await updateLog(S, ['w'], 'handed', true, now); // this page's own: already shown, no echo
   stop();
-  await updateLog(S, ['z'], 'handed', true);
+  await other({ z: { handed: now } });
   expect(seen).toEqual([['x'], ['x', 'y']]);
 });
 
