@@ -22,7 +22,9 @@ export function isMfaProtected(method, path) {
   return method === 'GET' && (/^\/directory\/structure\/[^/]+\/massMail\/(allUsers|users|process\/[^/]+)$/.test(path)
     || /^\/directory\/structure\/massMail\/[^/]+\/[^/]+$/.test(path)
     // DirectoryController.classAdmin (the teacher page) and ClassController.listAdmin are @MfaProtected too.
-    || path === '/directory/class-admin' || path === '/directory/class/admin/list');
+    || path === '/directory/class-admin' || path === '/directory/class/admin/list'
+    // ProfileController.listProfiles is @MfaProtected
+    || path === '/directory/profiles');
 }
 
 function pdfLines(rows) {
@@ -67,8 +69,13 @@ export async function handleDirectory(ctx) {
   const data = state.data;
   let m;
 
+  // ProfileController.listProfiles (@ResourceFilter(AdminFilter), @MfaProtected) → DefaultProfileService.listProfiles:
+  // `MATCH (p:Profile) RETURN DISTINCT p.name as name, p.blocked as blocked`; blockProfiles sets `true` or null
+  // (never false). A blocked profile's users cannot activate (auth/.../users/DefaultUserAuthAccount.java).
   if (req.method === 'GET' && path === '/directory/profiles') {
-    return sendJson(res, 200, PROFILES.map((name) => ({ name, blocked: false }))), true;
+    if (!isAdmin(user)) return refuse(res), true;
+    const blocked = new Set(state.knobs.blockedProfiles ?? []);
+    return sendJson(res, 200, PROFILES.map((name) => ({ name, blocked: blocked.has(name) ? true : null }))), true;
   }
   if (req.method === 'GET' && path === '/directory/structure/admin/list') {
     if (!isAdmin(user)) return refuse(res), true;

@@ -143,3 +143,36 @@ test('teacher side: class-admin/:userId lists own classes only; no class → ent
   expect(page.status).toBe(302);
   expect(page.headers.get('location')).toMatch(/^\/auth\/validate-mfa\?callBack=%2Fdirectory%2Fclass-admin/);
 });
+
+test('blocked accounts never activate, nor users of a blocked profile (auth DefaultUserAuthAccount.activateAccount); /directory/profiles says which profiles are blocked (DefaultProfileService, true or null)', async () => {
+  const { cookie } = await login('adml');
+  const { users } = await oracle();
+  const post = (u: DemoUser) => get('/auth/activation', undefined, {
+    method: 'POST', body: new URLSearchParams({ login: u.loginAlias ?? u.login, activationCode: u.activationCode!, password: 'Nouveau1!abc', confirmPassword: 'Nouveau1!abc', acceptCGU: 'true' }),
+  });
+  const blocked = users.find((u) => u.activationCode && u.blocked)!;
+  const refused = await post(blocked);
+  expect(refused.status).toBe(200);
+  const page = (await refused.text()).replace(/&#39;|&#x27;/g, "'");
+  expect(page).toContain("Erreur lors de l'activation, veuillez vérifier votre identifiant et votre code d'activation.");
+  expect((await oracle()).users.find((u) => u.id === blocked.id)!.activationCode).toBe(blocked.activationCode);
+
+  expect((await json('/directory/profiles', cookie)).find((p: { name: string }) => p.name === 'Guest')).toEqual({ name: 'Guest', blocked: null });
+  await knobs({ blockedProfiles: ['Guest'] });
+  expect((await json('/directory/profiles', cookie)).find((p: { name: string }) => p.name === 'Guest')).toEqual({ name: 'Guest', blocked: true });
+  const guest = users.find((u) => u.activationCode && !u.blocked && u.profile === 'Guest')!;
+  expect((await (await post(guest)).text()).replace(/&#39;|&#x27;/g, "'")).toContain("Erreur lors de l'activation");
+  await knobs({ blockedProfiles: [] });
+  expect((await post(guest)).status).toBe(302);
+  // ProfileController.listProfiles: AdminFilter
+  expect((await get('/directory/profiles', (await login('teacher')).cookie)).status).toBe(401);
+});
+
+test('knob foreignAdmlIds: an ADML of another school shows in allUsers with that other scope only', async () => {
+  const { cookie } = await login('adml');
+  const { users } = await oracle();
+  const someone = users.find((u) => u.profile === 'Teacher' && !u.functions.length)!;
+  await knobs({ foreignAdmlIds: [someone.id] });
+  const rows = (await json(`/directory/structure/${D}/massMail/allUsers`, cookie)) as Array<{ id: string; functions: [string | null, string[] | null][] }>;
+  expect(rows.find((r) => r.id === someone.id)!.functions).toEqual([['ADMIN_LOCAL', [BIG_STRUCTURE_ID]]]);
+});

@@ -113,7 +113,8 @@ test.describe('fake console server', () => {
     }
     const classes = await json(`/directory/class/admin/list?structureId=${D}`, cookie);
     expect(classes.map((c: { name: string }) => c.name)).toEqual(DEMO_CLASS_NAMES);
-    expect(await json('/directory/profiles', cookie)).toEqual(PROFILES.map((name) => ({ name, blocked: false })));
+    // DefaultProfileService.listProfiles: `p.blocked` is true or null (blockProfiles never stores false)
+    expect(await json('/directory/profiles', cookie)).toEqual(PROFILES.map((name) => ({ name, blocked: null })));
     expect((await json('/directory/structure/admin/list', cookie)).map((s: { id: string }) => s.id)).toEqual([D, BIG_STRUCTURE_ID, EMPTY_STRUCTURE_ID]);
   });
 
@@ -319,7 +320,8 @@ test.describe('fake console server', () => {
     const mfa = await get(`/directory/structure/${D}/massMail/allUsers`, cookie);
     expect(mfa.status).toBe(401);
     expect(await mfa.json()).toMatchObject({ error: 'mfa.protected' });
-    expect((await get('/directory/profiles', cookie)).status).toBe(200); // not MFA-protected
+    expect((await get('/directory/structure/admin/list', cookie)).status).toBe(200); // not MFA-protected
+    expect((await get('/directory/profiles', cookie)).status).toBe(401); // ProfileController.listProfiles is @MfaProtected
     expect((await get('/auth/validate-mfa', cookie, { method: 'POST', body: new URLSearchParams({ code: '123456' }) })).status).toBe(302);
     expect((await get(`/directory/structure/${D}/massMail/allUsers`, cookie)).status).toBe(200);
     const knobs = await (await get('/__test/knobs')).json();
