@@ -4,10 +4,10 @@
  */
 import { detectPage, type PageInfo, routes } from '../src/console/endpoints';
 import { ConsoleFormatError } from '../src/console/errors';
-import { parseAllUsers, parseClassList, parseStructureList } from '../src/console/parse';
+import { markBlockedProfiles, parseAllUsers, parseBlockedProfiles, parseClassList, parseStructureList } from '../src/console/parse';
 import { accountsFromTable } from '../src/console/table';
 import { parseTeacherSchools, parseUserInfo, teacherRoster, type TeacherSchool } from '../src/console/class-admin';
-import type { Account, ClassRef, Structure } from '../src/model/account';
+import type { Account, ClassRef, Profile, Structure } from '../src/model/account';
 import { deriveParentClasses, linksFromClassLists, manyParentsWithoutClass } from '../src/model/parent-classes';
 import { isMessage, type LoadAccounts, type LoadReply, type PlatformRulesReply, type SendMail, type SendMailReply } from '../src/messages';
 import { keysToResolve, parseAuthContext, platformRules } from '../src/console/auth-context';
@@ -66,8 +66,9 @@ async function load(msg: LoadAccounts): Promise<LoadReply> {
 
   if (users.ok) {
     try {
-      let accounts: readonly Account[] = parseAllUsers(users.data);
+      let accounts: readonly Account[] = parseAllUsers(users.data, structureId);
       if (manyParentsWithoutClass(accounts)) accounts = deriveParentClasses(accounts, await classLinks(classes));
+      accounts = markBlockedProfiles(accounts, await blockedProfiles());
       // An ADML of another structure gets [] (one-console.md §1.1): say so instead of "empty school".
       if (!accounts.length && structures.length && !structures.some((s) => s.id === structureId))
         return { ok: false, error: { kind: 'forbidden', detail: `structure ${structureId} absente de structure/admin/list` } };
@@ -82,6 +83,15 @@ async function load(msg: LoadAccounts): Promise<LoadReply> {
     return tableFallback(structureId, structures, classes, users.error.detail);
   }
   return users;
+}
+
+/**
+ * Profiles the platform has blocked (`GET /directory/profiles`, admins only): their users can never
+ * activate. Unreadable: none marked (the accounts' own `blocked` still counts).
+ */
+async function blockedProfiles(): Promise<Profile[]> {
+  const r = await getJson(routes.profiles());
+  return r.ok ? safe(() => parseBlockedProfiles(r.data), []) : [];
 }
 
 /** The teacher's page: every member of their classes, parents included (one-console.md §5, §9). */
@@ -160,7 +170,7 @@ async function tableFallback(structureId: string, structures: Structure[], class
   if (page?.kind !== 'massmail') return { ok: false, error: { kind: 'format', detail: why } };
   await waitForTableRows();
   try {
-    const accounts = accountsFromTable(readUserTable(document), classes);
+    const accounts = [...markBlockedProfiles(accountsFromTable(readUserTable(document), classes), await blockedProfiles())];
     report(structureId, accounts.length, 'table', structures);
     return { ok: true, source: 'table', structureId, structures, classes, accounts };
   } catch (e) {

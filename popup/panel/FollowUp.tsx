@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Account, ClassRef } from '../../src/model/account';
 import { type DistributionLog, emptyLog } from '../../src/model/distribution';
-import { type FollowUpRow, type Tally, chaseTargets, followUpRows, lastHandoutDay, localDay, mailable, percent, totalOf } from '../../src/model/follow-up';
+import { type FollowUpRow, type Tally, blockedIn, chaseTargets, followUpRows, lastHandoutDay, localDay, mailable, percent, totalOf } from '../../src/model/follow-up';
 import { countsOf, daysBetween, trendOf, type Snapshot, type Trend } from '../../src/model/follow-up-history';
 import { summaryCsv, summaryFileName, summaryTable } from '../../src/model/follow-up-summary';
 import { accountsText, isPlural, ofName, trendSentence } from '../../src/i18n/follow-up';
@@ -94,6 +94,7 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
   const chosen = useMemo(() => rows.filter((r) => picked.has(r.key)), [rows, picked]);
   const targets = useMemo(() => chaseTargets(chosen, log, mailed, { includeReached }), [chosen, log, mailed, includeReached]);
   const toMail = useMemo(() => mailable(targets), [targets]);
+  const blocked = useMemo(() => blockedIn(chosen).length, [chosen]);
   // Several rows: one bundle per class, each with its cover page, as the class sorting would give.
   const base = defaultRequest(actions, actions.settings.defaultModel);
   const request = { ...base, bundles: base.bundles || chosen.length > 1 };
@@ -150,6 +151,7 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
         </span>
       </summary>
       <p class="hint">{t('fuIntro')}</p>
+      {!teacher && <p class="hint fu-status-note">{t('fuStatusNote')}</p>}
       {wide ? <FollowUpTable rows={rows} total={total} picked={picked} onPick={pick} trends={trends} /> : <FollowUpList rows={rows} total={total} picked={picked} onPick={pick} trends={trends} />}
       <div class="fu-actions" role="group" aria-label={t('fuTitle')}>
         <div class="buttons">
@@ -163,7 +165,11 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
         <p class="fu-selection" role="status" aria-live="polite">
           {selection}
         </p>
-        {chosen.some((r) => r.kind === 'teachers') && <p class="hint">{t('fuTeachersNote')}</p>}
+        {blocked > 0 && (
+          <p class="hint fu-blocked-note" role="note">
+            {t(isPlural(blocked) ? 'fuBlockedSelectionMany' : 'fuBlockedSelectionOne', { n: blocked })}
+          </p>
+        )}
         <label class="check">
           <input type="checkbox" checked={includeReached} onChange={(e) => setIncludeReached(e.currentTarget.checked)} />
           {t('fuIncludeReached')}
@@ -233,6 +239,7 @@ function FollowUpTable({ rows, total, picked, onPick, trends }: ViewProps) {
           <th scope="col">{t('fuColParents')}</th>
           <th scope="col">{t('fuColReached')}</th>
           <th scope="col">{t('fuColNotReached')}</th>
+          <th scope="col">{t('fuColBlocked')}</th>
           <th scope="col">{t('fuColTrend')}</th>
         </tr>
       </thead>
@@ -254,6 +261,7 @@ function FollowUpTable({ rows, total, picked, onPick, trends }: ViewProps) {
               <td class="fu-parents num">{split(r) ? ratio(r.parents) : '—'}</td>
               <td class="fu-reached num">{r.all.reached}</td>
               <td class="fu-not-reached num">{r.all.notReached}</td>
+              <td class="fu-blocked num">{r.all.blocked}</td>
               <td class="fu-trend">{tr && <Trendline r={r} {...tr} />}</td>
             </tr>
           );
@@ -270,6 +278,7 @@ function FollowUpTable({ rows, total, picked, onPick, trends }: ViewProps) {
           <td class="fu-parents num">{ratio(total.parents)}</td>
           <td class="fu-reached num">{total.all.reached}</td>
           <td class="fu-not-reached num">{total.all.notReached}</td>
+          <td class="fu-blocked num">{total.all.blocked}</td>
           <td />
         </tr>
       </tfoot>
@@ -283,6 +292,7 @@ function FollowUpList({ rows, total, picked, onPick, trends }: ViewProps) {
     <>
       <span class="fu-detail">
         {t(isPlural(r.all.reached) ? 'fuReachedMany' : 'fuReachedOne', { n: r.all.reached })} · {t(isPlural(r.all.notReached) ? 'fuNotReachedMany' : 'fuNotReachedOne', { n: r.all.notReached })}
+        {r.all.blocked > 0 && <> · {t(isPlural(r.all.blocked) ? 'fuBlockedMany' : 'fuBlockedOne', { n: r.all.blocked })}</>}
       </span>
       {split(r) && (r.students.total > 0 || r.parents.total > 0) && (
         <span class="fu-detail">{t('fuSplit', { sa: r.students.activated, sn: r.students.total, pa: r.parents.activated, pn: r.parents.total })}</span>

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { counts, createCampaign, requeue, resumeFrom, toCsv, type Campaign } from '../../src/campaign/campaign';
 import { runCampaign } from '../../src/campaign/runner';
-import { type Account, hasEmail } from '../../src/model/account';
+import { type Account, cannotActivate, hasEmail } from '../../src/model/account';
+import { isPlural } from '../../src/i18n/follow-up';
 import type { Lang, Translate } from '../../src/i18n/ui';
 import { sendMail } from './console-link';
 import { blobUrl, revokeLater } from './blob-url';
@@ -41,6 +42,8 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, onClo
   const stop = useRef<AbortController | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const withoutEmail = useMemo(() => accounts.filter((a) => !hasEmail(a)), [accounts]);
+  // Mailed all the same (the director chose them), but said: their activation mail leads nowhere.
+  const blocked = useMemo(() => accounts.filter((a) => hasEmail(a) && cannotActivate(a)).length, [accounts]);
   const names = useMemo(() => new Map(accounts.map((a) => [a.id, a])), [accounts]);
 
   useEffect(() => {
@@ -123,6 +126,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, onClo
                 </button>
               </p>
             )}
+            {blocked > 0 && <p class="blocked-note">{t(isPlural(blocked) ? 'blockedCannotActivateMany' : 'blockedCannotActivateOne', { n: blocked })}</p>}
             <p class="buttons">
               <button type="button" class="primary" onClick={() => run(createCampaign(structureId, accounts))}>
                 {t('confirmSend')}

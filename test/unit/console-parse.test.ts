@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { parseAllUsers, parseClassList } from '../../src/console/parse';
+import { isLocalAdminOf, parseAllUsers, parseClassList } from '../../src/console/parse';
+import { applyFilters, EMPTY_FILTERS, type Filters } from '../../src/model/filters';
 import { accountsFromTable, parseFrDate, splitClasses } from '../../src/console/table';
 import { classifyAnswer, ConsoleFormatError } from '../../src/console/errors';
 import { detectPage, routes } from '../../src/console/endpoints';
@@ -139,4 +140,21 @@ test('class users are type-strict too: a non-string type is an error, not a drop
   expect(teacherRoster([{ cls, users: [{ ...user, hasEmail: true }] }]).accounts[0]!.emailOnFile).toBe(true);
   expect(teacherRoster([{ cls, users: [{ ...user, blocked: null, hasEmail: null }] }]).accounts[0]).toMatchObject({ blocked: false, emailOnFile: false });
   expect(() => teacherRoster([{ cls, users: [{ ...user, hasEmail: 'yes' }] }])).toThrow(/« hasEmail »/);
+});
+
+test('« Administrateurs locaux » keeps ADMIN_LOCAL holders whose scope includes this school, as the console’s filter (userlist.filters.service.ts)', () => {
+  const S = 'school-1';
+  const rows = [
+    { ...row, id: 'here', login: 'a', functions: [['ADMIN_LOCAL', [S, 'school-2']]] },
+    { ...row, id: 'elsewhere', login: 'b', functions: [['ADMIN_LOCAL', ['school-2']]] },
+    { ...row, id: 'class-admin', login: 'c', functions: [['CLASS_ADMIN', [S]]] },
+    { ...row, id: 'none', login: 'd', functions: [[null, null]] },
+    { ...row, id: 'odd', login: 'e', functions: [['ADMIN_LOCAL', null]] },
+  ];
+  const accounts = parseAllUsers(rows, S);
+  const ids = (f: Partial<Filters>) => applyFilters(accounts, { ...EMPTY_FILTERS, ...f }).map((a) => a.id);
+  expect(ids({ localAdmin: 'only' })).toEqual(['here']);
+  expect(ids({ localAdmin: 'excluded' })).toEqual(['elsewhere', 'class-admin', 'none', 'odd']);
+  expect(isLocalAdminOf([['ADMIN_LOCAL', ['school-2']]], S)).toBe(false);
+  expect(isLocalAdminOf([['ADMIN_LOCAL', [S]]], S)).toBe(true);
 });
