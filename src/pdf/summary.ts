@@ -25,7 +25,7 @@ const TABLE_SPACE = 297 - 46 - 30;
 /** jsPDF's line height factor. */
 const LINE = 1.15;
 /** Column widths (mm, 186 in all) and alignment: the name left, counts right, ratios centred. */
-const WIDTHS = [30, 17, 17, 14, 23, 23, 23, 22, 17];
+const WIDTHS = [26, 21, 18, 14, 22, 22, 22, 21, 20];
 const ALIGN = ['left', 'right', 'right', 'right', 'center', 'center', 'right', 'right', 'right'] as const;
 
 /**
