@@ -4,7 +4,7 @@
  */
 import { detectPage, type PageInfo, routes } from '../src/console/endpoints';
 import { ConsoleFormatError } from '../src/console/errors';
-import { markBlockedProfiles, parseAllUsers, parseBlockedProfiles, parseClassList, parseStructureList } from '../src/console/parse';
+import { markBlockedProfiles, parseAllUsers, parseBlockedProfiles, parseClassList, parseMetrics, parseStructureList, type ProfileMetrics } from '../src/console/parse';
 import { accountsFromTable } from '../src/console/table';
 import { parseTeacherSchools, parseUserInfo, teacherRoster, type TeacherSchool } from '../src/console/class-admin';
 import type { Account, ClassRef, Profile, Structure } from '../src/model/account';
@@ -73,7 +73,8 @@ async function load(msg: LoadAccounts): Promise<LoadReply> {
       if (!accounts.length && structures.length && !structures.some((s) => s.id === structureId))
         return { ok: false, error: { kind: 'forbidden', detail: `structure ${structureId} absente de structure/admin/list` } };
       report(structureId, accounts.length, 'json', structures);
-      return { ok: true, source: 'json', structureId, structures, classes, accounts: [...accounts] };
+      const metrics = await structureMetrics(structureId);
+      return { ok: true, source: 'json', structureId, structures, classes, accounts: [...accounts], ...(metrics ? { metrics } : {}) };
     } catch (e) {
       if (!(e instanceof ConsoleFormatError)) throw e;
       return tableFallback(structureId, structures, classes, e.message);
@@ -92,6 +93,12 @@ async function load(msg: LoadAccounts): Promise<LoadReply> {
 async function blockedProfiles(): Promise<Profile[]> {
   const r = await getJson(routes.profiles());
   return r.ok ? safe(() => parseBlockedProfiles(r.data), []) : [];
+}
+
+/** The structure's own activation counts, to cross-check the list's; null when refused or unreadable. */
+async function structureMetrics(structureId: string): Promise<ProfileMetrics[] | null> {
+  const r = await getJson(routes.metrics(structureId));
+  return r.ok ? safe(() => parseMetrics(r.data), null) : null;
 }
 
 /** The teacher's page: every member of their classes, parents included (one-console.md §5, §9). */

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Account, ClassRef } from '../../src/model/account';
+import type { ProfileMetrics } from '../../src/console/parse';
 import { type DistributionLog, emptyLog } from '../../src/model/distribution';
-import { type FollowUpRow, type Tally, blockedIn, chaseTargets, followUpRows, lastHandoutDay, localDay, mailable, percent, totalOf } from '../../src/model/follow-up';
+import { type FollowUpRow, type Tally, blockedIn, chaseTargets, followUpRows, metricsGap, lastHandoutDay, localDay, mailable, percent, totalOf } from '../../src/model/follow-up';
 import { countsOf, daysBetween, trendOf, type Snapshot, type Trend } from '../../src/model/follow-up-history';
 import { summaryCsv, summaryFileName, summaryTable } from '../../src/model/follow-up-summary';
 import { accountsText, isPlural, ofName, trendSentence } from '../../src/i18n/follow-up';
@@ -22,6 +23,8 @@ interface Props {
   actions: ActionsBase;
   /** Teacher page: its own snapshot series (it sees only its classes). */
   teacher: boolean;
+  /** Console page: the structure's own activation counts, to cross-check the list's. */
+  metrics?: ProfileMetrics[] | undefined;
 }
 
 /** Above this width the follow-up is a full table; below, compact rows (Chrome's side panel is ~360 px). */
@@ -54,7 +57,7 @@ const split = (r: Pick<FollowUpRow, 'kind'>) => r.kind === 'class' || r.kind ===
  * « Suivi »: where each class stands after the handout, its progress since, and the actions that
  * chase the rest through the same PDF and mail paths as the rest of the panel.
  */
-export function FollowUp({ accounts, classes, structureId, log, actions, teacher }: Props) {
+export function FollowUp({ accounts, classes, structureId, log, actions, teacher, metrics }: Props) {
   const wide = useWide();
   const pdf = usePdf(actions);
   const [history, setHistory] = useState<Snapshot[]>([]);
@@ -81,6 +84,7 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
 
   const rows = useMemo(() => followUpRows(accounts, classes, log, mailed), [accounts, classes, log, mailed]);
   const total = useMemo(() => totalOf(rows), [rows]);
+  const gap = useMemo(() => (teacher ? null : metricsGap(metrics, accounts)), [teacher, metrics, accounts]);
   const trends = useMemo(() => {
     const m = new Map<string, { trend: Trend; text: string }>();
     for (const r of rows) {
@@ -152,6 +156,11 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
       </summary>
       <p class="hint">{t('fuIntro')}</p>
       {!teacher && <p class="hint fu-status-note">{t('fuStatusNote')}</p>}
+      {gap && (
+        <p class="hint fu-metrics-gap" role="note">
+          {t('fuMetricsGap', { cn: gap.console.n, ca: gap.console.a, ln: gap.list.n, la: gap.list.a })}
+        </p>
+      )}
       {wide ? <FollowUpTable rows={rows} total={total} picked={picked} onPick={pick} trends={trends} /> : <FollowUpList rows={rows} total={total} picked={picked} onPick={pick} trends={trends} />}
       <div class="fu-actions" role="group" aria-label={t('fuTitle')}>
         <div class="buttons">

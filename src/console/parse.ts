@@ -113,3 +113,26 @@ export function parseProfiles(body: unknown): Profile[] {
   const names = body.map((p) => (isObj(p) ? str(p.name) : null)).filter((n): n is string => !!n);
   return PROFILES.filter((p) => names.includes(p));
 }
+
+/** One line of `GET /directory/structure/:id/metrics`: a profile's active (activationCode IS NULL) and inactive accounts. */
+export interface ProfileMetrics {
+  profile: string;
+  active: number;
+  inactive: number;
+}
+
+/**
+ * Parses `GET /directory/structure/:id/metrics` (`{metrics: [{profile, active, inactive}]}`,
+ * DefaultSchoolService.getMetrics); null when the answer has another shape (then nothing is compared).
+ */
+export function parseMetrics(body: unknown): ProfileMetrics[] | null {
+  if (!isObj(body) || !Array.isArray(body.metrics)) return null;
+  const out: ProfileMetrics[] = [];
+  for (const m of body.metrics) {
+    if (!isObj(m) || typeof m.profile !== 'string') return null;
+    const { active, inactive } = m;
+    if (!Number.isInteger(active) || !Number.isInteger(inactive) || (active as number) < 0 || (inactive as number) < 0) return null;
+    out.push({ profile: m.profile, active: active as number, inactive: inactive as number });
+  }
+  return out;
+}

@@ -168,3 +168,26 @@ export function lastHandoutDay(row: Pick<FollowUpRow, 'accounts'>, log: Distribu
 const pad = (n: number) => String(n).padStart(2, '0');
 /** A date as the local calendar day `yyyy-mm-dd` (the director's day, not UTC's). */
 export const localDay = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+export interface MetricsGap {
+  /** What the console's own statistics count (`/directory/structure/:id/metrics`). */
+  console: { n: number; a: number };
+  /** What the list read shows. */
+  list: { n: number; a: number };
+}
+
+/**
+ * The console's statistics against the list read: null when they agree (or are unknown). They can
+ * differ: the statistics count the central administrators' accounts, which the list hides from a
+ * local administrator, and accounts that changed since the list was read.
+ */
+export function metricsGap(metrics: readonly { active: number; inactive: number }[] | null | undefined, accounts: readonly Account[]): MetricsGap | null {
+  if (!metrics) return null;
+  const c = { n: 0, a: 0 };
+  for (const m of metrics) {
+    c.n += m.active + m.inactive;
+    c.a += m.active;
+  }
+  const l = { n: accounts.length, a: accounts.filter(isActivated).length };
+  return c.n === l.n && c.a === l.a ? null : { console: c, list: l };
+}

@@ -395,3 +395,17 @@ test('blocked accounts and blocked profiles: their own « bloqués » count, nev
   await dialog.button('Annuler').click();
   expect(await api.mails()).toEqual([]);
 });
+
+test('the Suivi says « activé » is the console’s status, and a line when the console’s own statistics (metrics) differ from the list', async ({ ext, api, consolePage }) => {
+  const listed = await api.users(DEMO); // as an ADML reads them: the ADMC hidden
+  const [everyone] = await api.get<Array<{ users: FakeUser[] }>>(`/__test/users?structureId=${DEMO}`); // what StructureController.metrics counts
+  const all = everyone!.users;
+  expect(all.length).toBeGreaterThan(listed.length);
+  const act = (l: FakeUser[]) => l.filter((u) => u.activationCode === null).length;
+  const { fu } = await open(ext, api, consolePage);
+  await expect(fu.root.locator('.fu-status-note')).toContainText('« Activé » est le statut de la console');
+  await expect(fu.root.locator('.fu-metrics-gap')).toHaveText(
+    `Les statistiques de la console comptent ${all.length} comptes dont ${act(all)} activés ; la liste lue en montre ${listed.length} dont ${act(listed)} activés. L’écart vient de comptes que la console ne vous liste pas (administrateurs centraux) ou de changements depuis la lecture de la liste.`,
+  );
+  expect((await api.requests()).filter((r) => r.path === `/directory/structure/${DEMO}/metrics`).map((r) => r.status)).toEqual([200]);
+});

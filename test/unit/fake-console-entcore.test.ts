@@ -176,3 +176,24 @@ test('knob foreignAdmlIds: an ADML of another school shows in allUsers with that
   const rows = (await json(`/directory/structure/${D}/massMail/allUsers`, cookie)) as Array<{ id: string; functions: [string | null, string[] | null][] }>;
   expect(rows.find((r) => r.id === someone.id)!.functions).toEqual([['ADMIN_LOCAL', [BIG_STRUCTURE_ID]]]);
 });
+
+test('structure metrics as StructureController.metrics serves them: every user of the structure per profile (the ADMC too), ADML of that structure only', async () => {
+  const { users } = await oracle();
+  const { cookie } = await login('adml');
+  const body = await json(`/directory/structure/${D}/metrics`, cookie);
+  const want = new Map<string, { active: number; inactive: number }>();
+  for (const u of users) {
+    const t = want.get(u.profile) ?? { active: 0, inactive: 0 };
+    if (u.activationCode) t.inactive++;
+    else t.active++;
+    want.set(u.profile, t);
+  }
+  expect(Object.keys(body)).toEqual(['metrics']);
+  expect(Object.fromEntries(body.metrics.map((m: { profile: string; active: number; inactive: number }) => [m.profile, { active: m.active, inactive: m.inactive }]))).toEqual(Object.fromEntries(want));
+  // allUsers hides the ADMC from an ADML; the metrics count it
+  const rows = await json(`/directory/structure/${D}/massMail/allUsers`, cookie);
+  expect(body.metrics.reduce((n: number, m: { active: number; inactive: number }) => n + m.active + m.inactive, 0)).toBe(rows.length + 1);
+  // AdmlOfStructure: an ADML of another structure, a teacher are refused
+  expect((await get(`/directory/structure/${BIG_STRUCTURE_ID}/metrics`, (await login('user', '&login=laetitia.coeur')).cookie)).status).toBe(401);
+  expect((await get(`/directory/structure/${D}/metrics`, (await login('teacher')).cookie)).status).toBe(401);
+});

@@ -1,7 +1,8 @@
 import { test, expect } from '@playwright/test';
 import type { Account, Profile } from '../../src/model/account';
 import { emptyLog, record } from '../../src/model/distribution';
-import { blockedIn, chaseTargets, followUpRows, lastHandoutDay, mailable, percent, totalOf } from '../../src/model/follow-up';
+import { parseMetrics } from '../../src/console/parse';
+import { blockedIn, chaseTargets, followUpRows, metricsGap, lastHandoutDay, mailable, percent, totalOf } from '../../src/model/follow-up';
 import { addSnapshot, countsOf, prune, sanitizeHistory, trendOf, type Snapshot } from '../../src/model/follow-up-history';
 import { summaryCsv, summaryTable } from '../../src/model/follow-up-summary';
 import { isPlural, ofName, shortDay, trendSentence } from '../../src/i18n/follow-up';
@@ -209,4 +210,14 @@ test('summary PDF: one page even for a big school (60 classes), the table read b
   }
   expect(summaryStyle(18)).toEqual({ fontSize: 10, padding: 1.2 });
   expect(summaryStyle(63).fontSize).toBeLessThan(7);
+});
+
+test('the console’s own statistics (/directory/structure/:id/metrics) against the list: a gap only when they differ', () => {
+  const accounts = [acc('Student', ['CP A'], { activationCode: null }), acc('Student', ['CP A']), acc('Relative', ['CP A'])];
+  expect(metricsGap(null, accounts)).toBeNull();
+  expect(metricsGap([{ active: 1, inactive: 1 }, { active: 0, inactive: 1 }], accounts)).toBeNull();
+  // entcore's statistics count the central administrator, whom allUsers hides from a local administrator
+  expect(metricsGap([{ active: 2, inactive: 1 }, { active: 0, inactive: 1 }], accounts)).toEqual({ console: { n: 4, a: 2 }, list: { n: 3, a: 1 } });
+  expect(parseMetrics({ metrics: [{ profile: 'Student', active: 3, inactive: 2 }] })).toEqual([{ profile: 'Student', active: 3, inactive: 2 }]);
+  for (const bad of [null, [], { metrics: null }, { metrics: [{ profile: 'Student', active: '3', inactive: 2 }] }, { metrics: [{ active: 1, inactive: 1 }] }]) expect(parseMetrics(bad)).toBeNull();
 });
