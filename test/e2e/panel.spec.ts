@@ -131,7 +131,10 @@ test('sort by class (school level: CP before CE1) then name, and by profile, in 
   expect(rows.map((r) => r.id)).toEqual(want.map((u) => u.id));
   // The row shows the console's columns: last name, first name, profile, login, code.
   const first = want[0]!;
-  expect(rows[0]!.cells.slice(1, 6).map((c) => c.replace('🔒', '').trim())).toEqual([first.lastName, first.firstName, 'Invité', shownLogin(first), first.activationCode ?? '']);
+  // (a blocked account carries « bloqué » beside its name: entcore never activates it)
+  const mark = / bloqué \(Compte bloqué[^)]*\)$/;
+  expect(mark.test(rows[0]!.cells[1]!.trim())).toBe(first.blocked);
+  expect(rows[0]!.cells.slice(1, 6).map((c) => c.replace('🔒', '').trim().replace(mark, ''))).toEqual([first.lastName, first.firstName, 'Invité', shownLogin(first), first.activationCode ?? '']);
 });
 
 test('per-row exclusion, select none/all, and the choices persist per structure', async ({ ext, api, consolePage }) => {
