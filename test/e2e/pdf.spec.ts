@@ -193,6 +193,7 @@ test('the activation page opened with the login alone has no field for the code,
 });
 
 test('the password rule on the sheets is the one the ENT enforces (its regex), its text only when it agrees; else a neutral sentence', async ({ ext, api, consolePage }) => {
+  test.slow(); // six PDFs in a row: on a loaded machine they outlast the default timeout
   const panel = await panelFor(ext, api, consolePage);
   await panel.classBox('CP A').check();
   await panel.select('Activation').selectOption({ label: 'Utilisateurs non activés' });
