@@ -4,10 +4,10 @@
  */
 import { detectPage, type PageInfo, routes } from '../src/console/endpoints';
 import { ConsoleFormatError, requestLabel, type ConsoleError } from '../src/console/errors';
-import { parseAllUsers, parseClassList, parseStructureList } from '../src/console/parse';
+import { markBlockedProfiles, parseAllUsers, parseBlockedProfiles, parseClassList, parseMetrics, parseStructureList, type ProfileMetrics } from '../src/console/parse';
 import { accountsFromTable } from '../src/console/table';
 import { parseTeacherSchools, parseUserInfo, teacherRoster, type TeacherSchool } from '../src/console/class-admin';
-import type { Account, ClassRef, Structure } from '../src/model/account';
+import type { Account, ClassRef, Profile, Structure } from '../src/model/account';
 import { deriveParentClasses, linksFromClassLists, manyParentsWithoutClass } from '../src/model/parent-classes';
 import { isMessage, type LoadAccounts, type LoadReply, type ReadFailed, type PlatformRulesReply, type SendMail, type SendMailReply } from '../src/messages';
 import { keysToResolve, parseAuthContext, platformRules } from '../src/console/auth-context';
@@ -81,13 +81,15 @@ async function loadMassmail(msg: LoadAccounts): Promise<LoadReply> {
 
   if (users.ok) {
     try {
-      let accounts: readonly Account[] = parseAllUsers(users.data);
+      let accounts: readonly Account[] = parseAllUsers(users.data, structureId);
       if (manyParentsWithoutClass(accounts)) accounts = deriveParentClasses(accounts, await classLinks(classes));
+      accounts = markBlockedProfiles(accounts, await blockedProfiles());
       // An ADML of another structure gets [] (one-console.md §1.1): say so instead of "empty school".
       if (!accounts.length && structures.length && !structures.some((s) => s.id === structureId))
         return { ok: false, error: { kind: 'forbidden', detail: `structure ${structureId} absente de structure/admin/list` } };
       report(structureId, accounts.length, 'json', structures);
-      return { ok: true, source: 'json', structureId, structures, classes, accounts: [...accounts] };
+      const metrics = await structureMetrics(structureId);
+      return { ok: true, source: 'json', structureId, structures, classes, accounts: [...accounts], ...(metrics ? { metrics } : {}) };
     } catch (e) {
       if (!(e instanceof ConsoleFormatError)) throw e;
       return tableFallback(structureId, structures, classes, { kind: 'format', detail: e.message, request: routes.allUsers(structureId) });
@@ -97,6 +99,21 @@ async function loadMassmail(msg: LoadAccounts): Promise<LoadReply> {
     return tableFallback(structureId, structures, classes, users.error);
   }
   return users;
+}
+
+/**
+ * Profiles the platform has blocked (`GET /directory/profiles`, admins only): their users can never
+ * activate. Unreadable: none marked (the accounts' own `blocked` still counts).
+ */
+async function blockedProfiles(): Promise<Profile[]> {
+  const r = await getJson(routes.profiles());
+  return r.ok ? safe(() => parseBlockedProfiles(r.data), []) : [];
+}
+
+/** The structure's own activation counts, to cross-check the list's; null when refused or unreadable. */
+async function structureMetrics(structureId: string): Promise<ProfileMetrics[] | null> {
+  const r = await getJson(routes.metrics(structureId));
+  return r.ok ? safe(() => parseMetrics(r.data), null) : null;
 }
 
 /** The teacher's page: every member of their classes, parents included (one-console.md §5, §9). */
@@ -178,7 +195,7 @@ async function tableFallback(structureId: string, structures: Structure[], class
   // the same allUsers answer, so when that answer is cut short or refused, its table is empty too.
   if (!(await waitForTableRows())) return { ok: false, error: { ...failed, kind: 'read-failed' } };
   try {
-    const accounts = accountsFromTable(readUserTable(document), classes);
+    const accounts = [...markBlockedProfiles(accountsFromTable(readUserTable(document), classes), await blockedProfiles())];
     if (!accounts.length) return { ok: false, error: { ...failed, kind: 'read-failed' } };
     report(structureId, accounts.length, 'table', structures);
     return { ok: true, source: 'table', structureId, structures, classes, accounts };

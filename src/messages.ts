@@ -8,6 +8,7 @@ import type { ConsoleError } from './console/errors';
 import type { PageInfo } from './console/endpoints';
 import type { SendFailureKind } from './campaign/runner';
 import type { PlatformRules } from './console/auth-context';
+import type { ProfileMetrics } from './console/parse';
 import type { RosterOptions, SheetOptions } from './pdf';
 import type { SummaryOptions } from './pdf/summary';
 import type { SummaryTable } from './model/follow-up-summary';
@@ -65,6 +66,8 @@ export type LoadReply =
       chooseClass?: boolean;
       /** Teacher page: parents linked to the students but in no class list (old imports), so not readable. */
       unlistedRelatives?: number;
+      /** Console page: the structure's own activation counts (`/directory/structure/:id/metrics`), when readable. */
+      metrics?: ProfileMetrics[];
     }
   | { ok: false; error: ConsoleError };
 /** Same shape as the campaign runner's SendResult (src/campaign/runner.ts). */

@@ -23,6 +23,24 @@ async function expectSelection(panel: PanelPage, want: FakeUser[]) {
   await expect(panel.activatedCounter).toHaveText(`${activated} déjà ${activated < 2 ? 'activé' : 'activés'}`); // French: 0 and 1 agree in the singular
 }
 
+test('« Administrateurs locaux » keeps the ADMLs of this school only, not an ADML of another school (userlist.filters.service.ts)', async ({ ext, api, consolePage }) => {
+  // A teacher of the demo school who is ADML of another school only.
+  const other = (await api.users(DEMO)).find((u) => u.profile === 'Teacher' && !u.functions.length)!;
+  await api.knobs({ foreignAdmlIds: [other.id] });
+  const users = await api.users(DEMO);
+  expect(JSON.stringify(users.find((u) => u.id === other.id)!.functions)).toContain('ADMIN_LOCAL');
+  const panel = await openPanel(ext, api, consolePage);
+  await panel.waitReady();
+  await panel.select('Administrateurs locaux').selectOption({ label: 'Administrateurs locaux' });
+  const here = expected(users, { localAdmin: { of: DEMO, is: true } });
+  expect(here.length).toBeGreaterThan(0);
+  expect(here.map((u) => u.id)).not.toContain(other.id);
+  await expectSelection(panel, here);
+  await panel.select('Administrateurs locaux').selectOption({ label: 'Non administrateurs locaux' });
+  await expectSelection(panel, expected(users, { localAdmin: { of: DEMO, is: false } }));
+  expect((await panel.allRows()).map((r) => r.id)).toContain(other.id);
+});
+
 test('each filter, alone and combined, selects what the console would', async ({ ext, api, consolePage }) => {
   const users = await api.users(DEMO);
   const classes = await api.classes(DEMO);
@@ -56,9 +74,9 @@ test('each filter, alone and combined, selects what the console would', async ({
   await panel.select('Courriel').selectOption({ label: 'Tous' });
 
   await panel.select('Administrateurs locaux').selectOption({ label: 'Administrateurs locaux' });
-  await expectSelection(panel, expected(users, { localAdmin: true }));
+  await expectSelection(panel, expected(users, { localAdmin: { of: DEMO, is: true } }));
   await panel.select('Administrateurs locaux').selectOption({ label: 'Non administrateurs locaux' });
-  await expectSelection(panel, expected(users, { localAdmin: false }));
+  await expectSelection(panel, expected(users, { localAdmin: { of: DEMO, is: false } }));
   await panel.select('Administrateurs locaux').selectOption({ label: 'Tous' });
 
   await panel.select('Blocage').selectOption({ label: 'Utilisateurs bloqués' });
@@ -115,7 +133,10 @@ test('sort by class (school level: CP before CE1) then name, and by profile, in 
   expect(rows.map((r) => r.id)).toEqual(want.map((u) => u.id));
   // The row shows the console's columns: last name, first name, profile, login, code.
   const first = want[0]!;
-  expect(rows[0]!.cells.slice(1, 6).map((c) => c.replace('🔒', '').trim())).toEqual([first.lastName, first.firstName, 'Invité', shownLogin(first), first.activationCode ?? '']);
+  // (a blocked account carries « bloqué » beside its name: entcore never activates it)
+  const mark = / bloqué \(Compte bloqué[^)]*\)$/;
+  expect(mark.test(rows[0]!.cells[1]!.trim())).toBe(first.blocked);
+  expect(rows[0]!.cells.slice(1, 6).map((c) => c.replace('🔒', '').trim().replace(mark, ''))).toEqual([first.lastName, first.firstName, 'Invité', shownLogin(first), first.activationCode ?? '']);
 });
 
 test('per-row exclusion, select none/all, and the choices persist per structure', async ({ ext, api, consolePage }) => {

@@ -136,7 +136,7 @@ test('the whole flow by keyboard at 360 px: filter, check, generate, mail', asyn
   // Mail: the dialog takes the focus; closing it gives it back to « Envoyer par mail ».
   await tabTo(/^button:button Envoyer par mail$/);
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Attention !' });
+  const dialog = page.getByRole('dialog', { name: 'Envoyer les identifiants par courriel' });
   await expect(dialog).toBeVisible();
   await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
   await page.keyboard.press('Escape');

@@ -23,8 +23,8 @@ export function isMfaProtected(method, path) {
     || /^\/directory\/structure\/massMail\/[^/]+\/[^/]+$/.test(path)
     // DirectoryController.classAdmin (the teacher page) and ClassController.listAdmin are @MfaProtected too.
     || path === '/directory/class-admin' || path === '/directory/class/admin/list'
-    // ProfileController.listProfiles is @MfaProtected too.
-    || path === '/directory/profiles');
+    // ProfileController.listProfiles and StructureController.metrics are @MfaProtected
+    || path === '/directory/profiles' || /^\/directory\/structure\/[^/]+\/metrics$/.test(path));
 }
 
 function pdfLines(rows) {
@@ -88,12 +88,30 @@ export async function handleDirectory(ctx) {
   const data = state.data;
   let m;
 
-  // ProfileController.listProfiles: AdminFilter + @MfaProtected (MFA checked in server.mjs);
-  // DefaultProfileService.listProfiles `RETURN DISTINCT p.name as name, p.blocked as blocked`: blocked is
-  // null on a profile never blocked (blockProfiles writes null for false).
+  // StructureController.metrics (@ResourceFilter(AdmlOfStructure): ADMC, or ADML whose scope holds the structure;
+  // @MfaProtected) → DefaultSchoolService.getMetrics: every user of the structure's profile groups (ADMC
+  // accounts included, which allUsers hides from ADMLs), per profile, active = activationCode IS NULL;
+  // validUniqueResultHandler → the one row `{metrics: [{profile, active, inactive}]}`.
+  if (req.method === 'GET' && (m = /^\/directory\/structure\/([^/]+)\/metrics$/.exec(path))) {
+    const sid = decodeURIComponent(m[1]);
+    if (!isAdmc(user) && !admlScope(user).includes(sid)) return refuse(res), true;
+    const s = data.structuresById.get(sid);
+    const by = new Map();
+    for (const u of s?.users ?? []) {
+      const t = by.get(u.profile) ?? { profile: u.profile, active: 0, inactive: 0 };
+      if (u.activationCode) t.inactive++;
+      else t.active++;
+      by.set(u.profile, t);
+    }
+    return sendJson(res, 200, { metrics: [...by.values()] }), true;
+  }
+  // ProfileController.listProfiles (@ResourceFilter(AdminFilter), @MfaProtected) → DefaultProfileService.listProfiles:
+  // `MATCH (p:Profile) RETURN DISTINCT p.name as name, p.blocked as blocked`; blockProfiles sets `true` or null
+  // (never false). A blocked profile's users cannot activate (auth/.../users/DefaultUserAuthAccount.java).
   if (req.method === 'GET' && path === '/directory/profiles') {
     if (!isAdmin(user)) return refuse(res), true;
-    return sendJson(res, 200, PROFILES.map((name) => ({ name, blocked: null }))), true;
+    const blocked = new Set(state.knobs.blockedProfiles ?? []);
+    return sendJson(res, 200, PROFILES.map((name) => ({ name, blocked: blocked.has(name) ? true : null }))), true;
   }
   // StructureController.listAdmin has no resource filter: DefaultSchoolService.listAdmin answers Left
   // "forbidden" to a caller without SUPER_ADMIN / ADMIN_LOCAL, which entcore-common's

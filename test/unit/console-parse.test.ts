@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { parseAllUsers, parseClassList } from '../../src/console/parse';
+import { isLocalAdminOf, parseAllUsers, parseClassList } from '../../src/console/parse';
+import { applyFilters, EMPTY_FILTERS, type Filters } from '../../src/model/filters';
 import { accountsFromTable, parseFrDate, splitClasses } from '../../src/console/table';
 import { classifyAnswer, ConsoleFormatError, requestLabel } from '../../src/console/errors';
 import { isMessage } from '../../src/messages';
@@ -156,4 +157,21 @@ test('a failed read names its request without ids and says why in a few words; t
   expect(isMessage({ type: 'read-failed', request: 12, kind: 'format' }, 'read-failed')).toBe(false);
   expect(isMessage({ type: 'read-failed', request: 'x'.repeat(301), kind: 'format' }, 'read-failed')).toBe(false);
   expect(isMessage({ type: 'read-failed', request: 'x', kind: 'format', status: 'bad' }, 'read-failed')).toBe(false);
+});
+
+test('« Administrateurs locaux » keeps ADMIN_LOCAL holders whose scope includes this school, as the console’s filter (userlist.filters.service.ts)', () => {
+  const S = 'school-1';
+  const rows = [
+    { ...row, id: 'here', login: 'a', functions: [['ADMIN_LOCAL', [S, 'school-2']]] },
+    { ...row, id: 'elsewhere', login: 'b', functions: [['ADMIN_LOCAL', ['school-2']]] },
+    { ...row, id: 'class-admin', login: 'c', functions: [['CLASS_ADMIN', [S]]] },
+    { ...row, id: 'none', login: 'd', functions: [[null, null]] },
+    { ...row, id: 'odd', login: 'e', functions: [['ADMIN_LOCAL', null]] },
+  ];
+  const accounts = parseAllUsers(rows, S);
+  const ids = (f: Partial<Filters>) => applyFilters(accounts, { ...EMPTY_FILTERS, ...f }).map((a) => a.id);
+  expect(ids({ localAdmin: 'only' })).toEqual(['here']);
+  expect(ids({ localAdmin: 'excluded' })).toEqual(['elsewhere', 'class-admin', 'none', 'odd']);
+  expect(isLocalAdminOf([['ADMIN_LOCAL', ['school-2']]], S)).toBe(false);
+  expect(isLocalAdminOf([['ADMIN_LOCAL', [S]]], S)).toBe(true);
 });
