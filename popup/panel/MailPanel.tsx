@@ -4,8 +4,7 @@ import { uncertainCampaign, type StoredCampaign } from '../../src/campaign/compa
 import { mailSummary } from '../../src/campaign/mail-summary';
 import { formatTime, tally } from '../../src/campaign/report';
 import { runCampaign } from '../../src/campaign/runner';
-import { type Account, cannotActivate, hasEmail } from '../../src/model/account';
-import { isPlural } from '../../src/i18n/follow-up';
+import type { Account } from '../../src/model/account';
 import type { Lang, Translate } from '../../src/i18n/ui';
 import { sendMail } from './console-link';
 import { blobUrl, revokeLater } from './blob-url';
@@ -115,8 +114,6 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
   stageKind.current = stage.kind;
   /** The stored campaign as this dialog last showed it: a new send may replace it only if still that one. */
   const campaignSeen = useRef<Campaign | null>(null);
-  // Mailed all the same (the director chose them), but said: their activation mail leads nowhere.
-  const blocked = useMemo(() => accounts.filter((a) => hasEmail(a) && cannotActivate(a)).length, [accounts]);
 
   useEffect(() => {
     alive.current = true;
@@ -354,7 +351,6 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
                 {t('mailOnlyNotActivated')}
               </label>
             )}
-            {blocked > 0 && <p class="blocked-note">{t(isPlural(blocked) ? 'blockedCannotActivateMany' : 'blockedCannotActivateOne', { n: blocked })}</p>}
             <p class="buttons">
               <button type="button" onClick={onClose}>
                 {t('cancel')}

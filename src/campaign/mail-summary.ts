@@ -6,7 +6,7 @@
  *
  * To add a line (e.g. blocked accounts), add its key to src/i18n/ui.ts and push it in `mailSummary`.
  */
-import { hasEmail, isActivated, type Account } from '../model/account';
+import { cannotActivate, hasEmail, isActivated, type Account } from '../model/account';
 import type { UiKey } from '../i18n/ui';
 
 export interface MailSummaryLine {
@@ -55,5 +55,9 @@ export function mailSummary(selection: readonly Account[], onlyNotActivated: boo
   const leftOut = selection.length - recipients.length;
   if (leftOut > 0) lines.push({ key: 'mailActivatedLeftOut', vars: { n: leftOut } });
   if (withoutEmail.length > 0) lines.push({ key: 'confirmNoEmail', vars: { n: withoutEmail.length }, action: 'print-no-email' });
+  // Mailed all the same (the director chose them), but said: entcore never activates a blocked account
+  // (or one of a blocked profile), so its activation mail leads nowhere.
+  const blocked = recipients.filter((a) => hasEmail(a) && cannotActivate(a)).length;
+  if (blocked > 0) lines.push({ key: blocked > 1 ? 'blockedCannotActivateMany' : 'blockedCannotActivateOne', vars: { n: blocked } });
   return { recipients, withoutEmail, reminders, activations, mixed, lines };
 }

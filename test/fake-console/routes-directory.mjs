@@ -105,9 +105,10 @@ export async function handleDirectory(ctx) {
     }
     return sendJson(res, 200, { metrics: [...by.values()] }), true;
   }
-  // ProfileController.listProfiles (@ResourceFilter(AdminFilter), @MfaProtected) → DefaultProfileService.listProfiles:
-  // `MATCH (p:Profile) RETURN DISTINCT p.name as name, p.blocked as blocked`; blockProfiles sets `true` or null
-  // (never false). A blocked profile's users cannot activate (auth/.../users/DefaultUserAuthAccount.java).
+  // ProfileController.listProfiles: AdminFilter + @MfaProtected (MFA checked in server.mjs);
+  // DefaultProfileService.listProfiles `RETURN DISTINCT p.name as name, p.blocked as blocked`: blocked is
+  // null on a profile never blocked (blockProfiles writes null for false). The knob blockedProfiles lists the
+  // blocked ones: their users cannot activate (auth/.../users/DefaultUserAuthAccount.java, auth.mjs).
   if (req.method === 'GET' && path === '/directory/profiles') {
     if (!isAdmin(user)) return refuse(res), true;
     const blocked = new Set(state.knobs.blockedProfiles ?? []);

@@ -145,6 +145,14 @@ test.describe('the mail dialog’s summary', () => {
     ]);
   });
 
+  test('blocked accounts with an address and a code (the account, or its profile): a line says they cannot activate', () => {
+    const sel = [...ce1, { ...account(50), blocked: true }, { ...account(51), profileBlocked: true }, { ...account(52), blocked: true, activationCode: null }, { ...account(53, null), blocked: true }];
+    const s = mailSummary(sel, false);
+    expect(s.lines.at(-1)).toEqual({ key: 'blockedCannotActivateMany', vars: { n: 2 } });
+    expect(mailSummary([...ce1, { ...account(50), blocked: true }], true).lines.at(-1)).toEqual({ key: 'blockedCannotActivateOne', vars: { n: 1 } });
+    expect(mailSummary(ce1, false).lines.some((l) => l.key.startsWith('blocked'))).toBe(false);
+  });
+
   test('no address at all: nobody to mail, said so', () => {
     const s = mailSummary([account(1, null)], false);
     expect(s.mixed).toBe(false);

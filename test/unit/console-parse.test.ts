@@ -144,21 +144,6 @@ test('class users are type-strict too: a non-string type is an error, not a drop
   expect(() => teacherRoster([{ cls, users: [{ ...user, hasEmail: 'yes' }] }])).toThrow(/« hasEmail »/);
 });
 
-test('a failed read names its request without ids and says why in a few words; the popup message is checked on receipt', () => {
-  expect(requestLabel(routes.allUsers('a1b2c3d4-0000-4000-8000-000000000001'))).toBe('/directory/structure/…/massMail/allUsers');
-  expect(requestLabel(routes.classes('a1b2c3d4-0000-4000-8000-000000000001'))).toBe('/directory/class/admin/list');
-  expect(requestLabel(routes.structures())).toBe('/directory/structure/admin/list');
-  const t = translator('fr');
-  expect(readWhy(t, 'read-failed', 404)).toBe('erreur 404');
-  expect(readWhy(t, 'read-failed')).toBe('réponse illisible ou tronquée');
-  expect(readWhy(t, 'session', 401)).toBe('session expirée');
-  expect(readWhy(translator('en'), 'timeout')).toBe('no answer');
-  expect(isMessage({ type: 'read-failed', request: '/directory/structure/…/massMail/allUsers', kind: 'read-failed', status: 404 }, 'read-failed')).toBe(true);
-  expect(isMessage({ type: 'read-failed', request: 12, kind: 'format' }, 'read-failed')).toBe(false);
-  expect(isMessage({ type: 'read-failed', request: 'x'.repeat(301), kind: 'format' }, 'read-failed')).toBe(false);
-  expect(isMessage({ type: 'read-failed', request: 'x', kind: 'format', status: 'bad' }, 'read-failed')).toBe(false);
-});
-
 test('« Administrateurs locaux » keeps ADMIN_LOCAL holders whose scope includes this school, as the console’s filter (userlist.filters.service.ts)', () => {
   const S = 'school-1';
   const rows = [
@@ -174,4 +159,19 @@ test('« Administrateurs locaux » keeps ADMIN_LOCAL holders whose scope include
   expect(ids({ localAdmin: 'excluded' })).toEqual(['elsewhere', 'class-admin', 'none', 'odd']);
   expect(isLocalAdminOf([['ADMIN_LOCAL', ['school-2']]], S)).toBe(false);
   expect(isLocalAdminOf([['ADMIN_LOCAL', [S]]], S)).toBe(true);
+});
+
+test('a failed read names its request without ids and says why in a few words; the popup message is checked on receipt', () => {
+  expect(requestLabel(routes.allUsers('a1b2c3d4-0000-4000-8000-000000000001'))).toBe('/directory/structure/…/massMail/allUsers');
+  expect(requestLabel(routes.classes('a1b2c3d4-0000-4000-8000-000000000001'))).toBe('/directory/class/admin/list');
+  expect(requestLabel(routes.structures())).toBe('/directory/structure/admin/list');
+  const t = translator('fr');
+  expect(readWhy(t, 'read-failed', 404)).toBe('erreur 404');
+  expect(readWhy(t, 'read-failed')).toBe('réponse illisible ou tronquée');
+  expect(readWhy(t, 'session', 401)).toBe('session expirée');
+  expect(readWhy(translator('en'), 'timeout')).toBe('no answer');
+  expect(isMessage({ type: 'read-failed', request: '/directory/structure/…/massMail/allUsers', kind: 'read-failed', status: 404 }, 'read-failed')).toBe(true);
+  expect(isMessage({ type: 'read-failed', request: 12, kind: 'format' }, 'read-failed')).toBe(false);
+  expect(isMessage({ type: 'read-failed', request: 'x'.repeat(301), kind: 'format' }, 'read-failed')).toBe(false);
+  expect(isMessage({ type: 'read-failed', request: 'x', kind: 'format', status: 'bad' }, 'read-failed')).toBe(false);
 });
