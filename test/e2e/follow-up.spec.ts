@@ -44,6 +44,12 @@ function rowOf(u: FakeUser, className: Map<string, string>, order: string[]): st
   return first ? `c:${first}` : 'none';
 }
 
+/** What a reader computes, half-up, except that only all reads 100 and only none reads 0 (issue 20). */
+function pct(a: number, n: number): number {
+  const p = Math.round((a * 100) / n);
+  return a === n ? 100 : a === 0 ? 0 : Math.min(99, Math.max(1, p));
+}
+
 /** What each row must show, computed with plain code from the fake's users and the set of reached ids. */
 function expectedRows(users: FakeUser[], className: Map<string, string>, order: string[], reached: Set<string>): Record<string, RowNumbers> {
   const groups = new Map<string, FakeUser[]>();
@@ -63,7 +69,7 @@ function expectedRows(users: FakeUser[], className: Map<string, string>, order: 
     return {
       total: list.length,
       activated: act(list),
-      percent: list.length ? `${Math.floor((act(list) * 100) / list.length)} %` : '—',
+      percent: list.length ? `${pct(act(list), list.length)} %` : '—',
       students: split ? frac(st) : '—',
       parents: split ? frac(pa) : '—',
       reached: open.filter((u) => reached.has(u.id)).length,

@@ -62,7 +62,7 @@ test('reached = not activated but handed over or mailed (log or campaign); chase
   expect(mailable(all).map((x) => x.id)).toEqual([b.id, c.id]);
   expect(lastHandoutDay(row!, log)).toBe('2026-09-02');
   expect(percent(row!.all)).toBe(25);
-  expect(percent({ total: 3, activated: 2 })).toBe(66);
+  expect(percent({ total: 3, activated: 2 })).toBe(67);
   expect(percent({ total: 0, activated: 0 })).toBeNull();
 });
 
@@ -146,14 +146,14 @@ test('summary table and CSV: counts and % per row and in total, no name, no logi
   const tb = summaryTable(rows, 'fr');
   expect(tb.head).toEqual(['Classe', 'Comptes', 'Activés', '%', 'Élèves activés', 'Parents activés', 'Remis ou envoyés', 'Pas encore atteints']);
   expect(tb.body).toEqual([
-    ['CP A', '3', '2', '66 %', '1 / 2', '1 / 1', '1', '0'],
+    ['CP A', '3', '2', '67 %', '1 / 2', '1 / 1', '1', '0'],
     ['Enseignants', '1', '1', '100 %', '—', '—', '0', '0'],
     ['Personnels', '0', '0', '—', '—', '—', '0', '0'],
   ]);
   expect(tb.total).toEqual(['Total', '4', '3', '75 %', '1 / 2', '1 / 1', '1', '0']);
   const csv = summaryCsv(rows, 'fr');
   expect(csv.startsWith('\uFEFF"Classe";"Comptes";"Activés";"%"')).toBe(true);
-  expect(csv.split('\r\n')[1]).toBe('"CP A";"3";"2";"66";"1 / 2";"1 / 1";"1";"0"');
+  expect(csv.split('\r\n')[1]).toBe('"CP A";"3";"2";"67";"1 / 2";"1 / 1";"1";"0"');
   expect(csv.split('\r\n')[3]).toBe('"Personnels";"0";"0";"";"—";"—";"0";"0"');
   for (const a of accounts) for (const s of [a.id, a.lastName, a.login, a.activationCode ?? 'none-left']) expect(csv).not.toContain(s);
 });
