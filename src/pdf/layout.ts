@@ -4,7 +4,7 @@
  * through a {@link Measurer}, so the same code runs with jsPDF's font metrics (rendering) and can be
  * asserted on in tests. Guarantees: every text line fits its box width, every box is inside the
  * content box (text shrinks step by step down to each block's minimum size, then the least
- * important blocks are cut with an ellipsis).
+ * important blocks are left out whole, and the layout says which: nothing is cut with an ellipsis).
  */
 
 export interface Rect {
@@ -19,6 +19,8 @@ export interface Measurer {
   width(text: string, sizePt: number, bold: boolean, mono?: boolean): number;
   /** Lines no wider than `maxW` mm (long words are broken; no-break spaces never break). */
   split(text: string, sizePt: number, bold: boolean, maxW: number, mono?: boolean): string[];
+  /** Lines broken at spaces and hyphens only (see {@link wrapWords}), and whether a word had to be cut. */
+  wrap?(text: string, sizePt: number, bold: boolean, maxW: number, mono?: boolean): { lines: string[]; broken: boolean };
 }
 
 export type Tone = 'text' | 'muted' | 'accent' | 'code';
@@ -33,10 +35,18 @@ export interface BlockSpec {
   floor?: number;
   bold?: boolean;
   /**
-   * 'shrink': keep on one line by shrinking this block alone down to `min`, then wrap (a long name
-   * or login never shrinks the rest of the card). 'wrap' (default): wrap.
+   * 'shrink': keep on one line by shrinking this block alone down to `floor`, then wrap at `min`
+   * (a long name never shrinks the rest of the card). 'wrap' (default): wrap.
    */
   fit?: 'shrink' | 'wrap';
+  /**
+   * 'shrink' blocks that must stay whole on one line (the identifiant): when the value does not fit
+   * at `min` where it stands (beside the QR), it takes the card's full width below the QR, in the
+   * monospaced face, and shrinks down to this size.
+   */
+  wideFloor?: number;
+  /** 'shrink' blocks: a value too long for one line at its floor breaks only after its dots (a host name). */
+  breakAt?: 'dots';
   /** Drawn in the monospaced face (activation codes: similar characters told apart). */
   mono?: boolean;
   /** A label in the normal face before the text (« Identifiant : »); on its own line when both do not fit. */
@@ -46,10 +56,9 @@ export interface BlockSpec {
   /** A step number drawn in the left indent. */
   label?: string;
   indent?: number;
-  maxLines?: number;
   tone?: Tone;
   align?: 'left' | 'center';
-  /** 0 = essential (name, login, code), 1 = instructions, 2 = optional (custom text). Cut from 2 first. */
+  /** 0 = essential (name, login, code), 1 = instructions, 2 = optional (custom text). Dropped from 2 first, whole. */
   priority?: 0 | 1 | 2;
 }
 
@@ -71,6 +80,8 @@ export interface CardSpec {
   qr?: QrSpec;
   /** Gap between the text column and the QR column, mm. */
   qrGap?: number;
+  /** Line height in em (LINE_FACTOR unless a denser card asks for less). */
+  lineFactor?: number;
 }
 
 export interface PlacedText {
@@ -93,6 +104,29 @@ export interface PlacedText {
   lead?: { text: string; w: number; inline: boolean };
 }
 
+/**
+ * What the layout had to do to a card so that everything fits (see checkFit in fit.ts):
+ * - 'text-smaller': the card's text is set below its preferred size (never below each block's minimum);
+ * - 'name-shrunk' / 'name-wrapped': a long name on one smaller line / on several lines (at spaces and hyphens);
+ * - 'login-below-qr': a long identifiant on its own full-width line below the QR, in the monospaced face;
+ * - 'login-shrunk': the identifiant below its usual size (never below the block's `wideFloor`);
+ * - 'host-shrunk' / 'host-broken': the QR's host in smaller type / broken after a dot;
+ * - 'school-wrapped': the school's name on two lines;
+ * - 'dense-instructions', 'qr-smaller', 'academie-short': variants of the card (set by cards.ts).
+ */
+export type Adaptation =
+  | 'text-smaller'
+  | 'name-shrunk'
+  | 'name-wrapped'
+  | 'login-below-qr'
+  | 'login-shrunk'
+  | 'host-shrunk'
+  | 'host-broken'
+  | 'school-wrapped'
+  | 'dense-instructions'
+  | 'qr-smaller'
+  | 'academie-short';
+
 export interface CardLayout {
   box: Rect;
   content: Rect;
@@ -100,8 +134,14 @@ export interface CardLayout {
   qr?: { x: number; y: number; size: number; text: string };
   logo?: Rect;
   scale: number;
-  /** True when some block had to be cut (ellipsis) to fit. */
+  /** True when some block had to be dropped (or a word broken) to fit: see `dropped`, `broken`. */
   truncated: boolean;
+  /** What the layout adapted, in the order met (see {@link Adaptation}). */
+  adaptations: Adaptation[];
+  /** Blocks left out whole because even the smallest layout could not hold them ('qr' for the QR code). */
+  dropped: string[];
+  /** Blocks where a word longer than the whole width had to be broken inside. */
+  broken: string[];
 }
 
 export const PT = 25.4 / 72;
@@ -115,12 +155,14 @@ export const lineHeight = (sizePt: number): number => sizePt * PT * LINE_FACTOR;
  * (no empty third) and long content shrinks, each block never below its own minimum.
  */
 const SCALES = [1.24, 1.16, 1.08, 1, 0.93, 0.86, 0.8, 0.74, 0.68, 0.62, 0.56, 0.5];
-const ELLIPSIS = '…';
 
 interface FitResult {
   lines: string[];
   size: number;
   lead?: PlacedText['lead'];
+  mono?: boolean;
+  /** A word wider than the whole box had to be broken inside. */
+  broken?: boolean;
 }
 
 /** Largest size in [min, size] (0.1 pt steps) at which `width(s)` fits `w`, or null. */
@@ -132,55 +174,126 @@ function shrinkTo(width: (s: number) => number, size: number, min: number, w: nu
   return s1 >= min ? s1 : null;
 }
 
-function fitBlock(b: BlockSpec, scale: number, w: number, m: Measurer, maxLines: number | undefined): FitResult {
-  const bold = !!b.bold;
-  const mono = !!b.mono;
-  let size = Math.max(b.min, b.size * scale);
-  let lines: string[];
-  let lead: FitResult['lead'];
-  if (b.fit === 'shrink') {
-    const leadW = (s: number) => (b.lead ? m.width(b.lead, s, bold) : 0);
-    const floor = Math.min(b.floor ?? b.min, size);
-    // with its label on the same line, the block keeps its minimum; a long value shrinks on its own line
-    const inline = shrinkTo((s) => leadW(s) + m.width(b.text, s, bold, mono), size, b.lead ? Math.min(b.min, size) : floor, w);
-    if (inline !== null) {
-      size = inline;
-      lines = [b.text];
-      if (b.lead) lead = { text: b.lead, w: leadW(size), inline: true };
-    } else {
-      // the lead on its own line, then the text alone: shrunk to fit, else wrapped at the minimum
-      const alone = b.lead ? shrinkTo((s) => m.width(b.text, s, bold, mono), size, floor, w) : null;
-      size = alone ?? floor;
-      lines = alone !== null ? [b.text] : m.split(b.text, size, bold, w, mono);
-      if (b.lead) lead = { text: b.lead.trimEnd(), w: leadW(size), inline: false };
-    }
-  } else lines = m.split(b.text, size, bold, w, mono);
-  const cap = Math.min(maxLines ?? Infinity, b.maxLines ?? Infinity);
-  if (lines.length > cap) {
-    lines = lines.slice(0, Math.max(0, cap));
-    if (lines.length) lines[lines.length - 1] = ellipsize(lines[lines.length - 1]!, size, bold, w, m, mono);
+/** Pieces of a host name cut after its dots, packed greedily into lines no wider than `w`. */
+function splitAtDots(text: string, w: number, width: (t: string) => number): string[] {
+  const parts = text.split(/(?<=\.)/);
+  const out: string[] = [];
+  let cur = '';
+  for (const p of parts) {
+    if (cur && width(cur + p) > w) {
+      out.push(cur);
+      cur = p;
+    } else cur += p;
   }
-  return { lines, size, ...(lead ? { lead } : {}) };
+  if (cur) out.push(cur);
+  return out;
+}
+
+/**
+ * Words wrapped into lines no wider than `maxW`: breaks at plain spaces and after a hyphen inside a
+ * word (« Montmorency-|Laval »), never at a no-break space, never inside an address or a login
+ * (a word with a dot, a slash or an @ keeps its hyphens). Only a word wider than the whole line is
+ * cut inside, and `broken` says so.
+ */
+export function wrapWords(text: string, maxW: number, width: (t: string) => number): { lines: string[]; broken: boolean } {
+  const lines: string[] = [];
+  let broken = false;
+  for (const para of text.split('\n')) {
+    // pieces: each ends where a line may break (after a space, or after a hyphen of a plain word)
+    const pieces: string[] = [];
+    for (const word of para.split(/(?<= )/)) {
+      if (/[./@:]/.test(word)) pieces.push(word);
+      else pieces.push(...word.split(/(?<=\p{L}-)(?=\p{L})/u));
+    }
+    const trim = (t: string) => t.replace(/ +$/, '');
+    const start = lines.length;
+    // widths add up piece by piece (jsPDF applies no kerning), so each piece is measured once
+    let cur = '';
+    let curW = 0;
+    for (const piece of pieces) {
+      const pw = width(piece);
+      const tw = piece.endsWith(' ') ? width(trim(piece)) : pw;
+      if (cur && curW + tw > maxW + 1e-9) {
+        lines.push(trim(cur));
+        cur = '';
+        curW = 0;
+      }
+      if (!cur && tw > maxW + 1e-9) {
+        // a single piece wider than the whole line: cut by characters (reported as broken)
+        broken = true;
+        let part = '';
+        for (const ch of Array.from(trim(piece))) {
+          if (part && width(part + ch) > maxW) {
+            lines.push(part);
+            part = ch;
+          } else part += ch;
+        }
+        cur = part + (piece.endsWith(' ') ? ' ' : '');
+        curW = width(cur);
+        continue;
+      }
+      cur += piece;
+      curW += pw;
+    }
+    if (trim(cur) || lines.length === start) lines.push(trim(cur));
+  }
+  return { lines, broken };
+}
+
+function fitBlock(b: BlockSpec, scale: number, w: number, m: Measurer, wide = false): FitResult {
+  const bold = !!b.bold;
+  const mono = !!b.mono || wide;
+  let size = Math.max(b.min, b.size * scale);
+  if (b.fit !== 'shrink') {
+    const r = m.wrap ? m.wrap(b.text, size, bold, w, mono) : { lines: m.split(b.text, size, bold, w, mono), broken: false };
+    return { lines: r.lines, size, broken: r.broken, ...(mono ? { mono } : {}) };
+  }
+  const leadW = (s: number) => (b.lead ? m.width(b.lead, s, bold) : 0);
+  const floor = Math.min(wide ? (b.wideFloor ?? b.floor ?? b.min) : (b.floor ?? b.min), size);
+  // with its label on the same line, the block keeps its minimum; a long value shrinks on its own line
+  const inline = shrinkTo((s) => leadW(s) + m.width(b.text, s, bold, mono), size, b.lead ? Math.min(b.min, size) : floor, w);
+  if (inline !== null) {
+    return { lines: [b.text], size: inline, ...(b.lead ? { lead: { text: b.lead, w: leadW(inline), inline: true } } : {}), ...(mono ? { mono } : {}) };
+  }
+  // the lead on its own line, then the text alone: shrunk to fit, else wrapped (or broken at dots)
+  const alone = b.lead ? shrinkTo((s) => m.width(b.text, s, bold, mono), size, floor, w) : null;
+  let lines: string[];
+  let broken = false;
+  if (alone !== null) {
+    size = alone;
+    lines = [b.text];
+  } else if (b.breakAt === 'dots') {
+    size = floor;
+    lines = splitAtDots(b.text, w, (t) => m.width(t, size, bold, mono));
+    broken = lines.some((l) => m.width(l, size, bold, mono) > w + 1e-6);
+  } else {
+    // one line is out of reach even at the floor: wrap at the block's own minimum, not smaller
+    size = wide || b.lead ? floor : Math.max(b.min, floor);
+    const r = m.wrap ? m.wrap(b.text, size, bold, w, mono) : { lines: m.split(b.text, size, bold, w, mono), broken: false };
+    lines = r.lines;
+    broken = r.broken;
+  }
+  return { lines, size, broken, ...(b.lead ? { lead: { text: b.lead.trimEnd(), w: leadW(size), inline: false } } : {}), ...(mono ? { mono } : {}) };
 }
 
 /** Lines a fitted block occupies (a lead on its own line counts). */
 const lineCount = (f: FitResult) => f.lines.length + (f.lead && !f.lead.inline ? 1 : 0);
-
-function ellipsize(line: string, size: number, bold: boolean, w: number, m: Measurer, mono = false): string {
-  let s = line.replace(/\s+$/, '');
-  while (s.length && m.width(s + ELLIPSIS, size, bold, mono) > w) s = s.slice(0, -1).replace(/\s+$/, '');
-  return s + ELLIPSIS;
-}
 
 interface Pass {
   texts: PlacedText[];
   qr?: CardLayout['qr'];
   logo?: Rect;
   bottom: number;
+  adaptations: Adaptation[];
+  broken: string[];
 }
 
-function pass(spec: CardSpec, content: Rect, scale: number, cuts: Map<string, number>, m: Measurer, withQr: boolean): Pass {
+function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>, m: Measurer, withQr: boolean): Pass {
   const texts: PlacedText[] = [];
+  const adaptations: Adaptation[] = [];
+  const broken: string[] = [];
+  const note = (a: Adaptation) => adaptations.includes(a) || adaptations.push(a);
+  const lineH = (size: number) => size * PT * (spec.lineFactor ?? LINE_FACTOR);
   let y = content.y;
   let logo: Rect | undefined;
 
@@ -195,8 +308,10 @@ function pass(spec: CardSpec, content: Rect, scale: number, cuts: Map<string, nu
     }
     if (spec.school?.text) {
       const sw = content.x + content.w - sx;
-      const f = fitBlock(spec.school, scale, sw, m, 1);
-      const lh = lineHeight(f.size);
+      const f = fitBlock(spec.school, scale, sw, m);
+      if (f.lines.length > 1) note('school-wrapped');
+      if (f.broken) broken.push(spec.school.id);
+      const lh = lineH(f.size);
       const h = lineCount(f) * lh;
       const ty = y + Math.max(0, (headerH - h) / 2);
       texts.push(place(spec.school, sx, ty, sw, f, lh));
@@ -209,7 +324,7 @@ function pass(spec: CardSpec, content: Rect, scale: number, cuts: Map<string, nu
   const qrGap = spec.qrGap ?? 3;
   let qrCol: Rect | undefined;
   let qrPlaced: CardLayout['qr'];
-  const blocks = spec.blocks.filter((b) => b.text && cuts.get(b.id) !== 0);
+  const blocks = spec.blocks.filter((b) => b.text && !dropped.has(b.id));
   const anchor = qr && (blocks.some((b) => b.id === qr.anchor) ? qr.anchor : blocks[0]?.id);
 
   const first = texts.length === 0;
@@ -225,24 +340,42 @@ function pass(spec: CardSpec, content: Rect, scale: number, cuts: Map<string, nu
       for (const c of qr.captions) {
         if (!c.text) continue;
         cy += (c.gap ?? 0.5) * Math.max(scale, 0.6);
-        const f = fitBlock(c, scale, colW, m, c.maxLines);
-        const lh = lineHeight(f.size);
+        const f = fitBlock(c, scale, colW, m);
+        if (c.breakAt === 'dots') {
+          if (f.lines.length > 1) note('host-broken');
+          else if (f.size < c.size - 1e-6) note('host-shrunk');
+        }
+        if (f.broken) broken.push(c.id);
+        const lh = lineH(f.size);
         texts.push(place(c, content.x + content.w - colW, cy, colW, f, lh));
         cy += lineCount(f) * lh;
       }
       qrCol = { x: content.x + content.w - colW - qrGap, y, w: colW + qrGap, h: cy - y };
     }
     const narrow = qrCol && y < qrCol.y + qrCol.h;
-    const w = narrow ? content.w - qrCol!.w : content.w;
+    let w = narrow ? content.w - qrCol!.w : content.w;
     const indent = b.indent ?? 0;
-    const f = fitBlock(b, scale, w - indent, m, cuts.get(b.id));
-    const lh = lineHeight(f.size);
+    let f = fitBlock(b, scale, w - indent, m);
+    if (b.wideFloor !== undefined && (f.lines.length > 1 || f.size < b.min - 1e-6)) {
+      // an identifiant stays whole on one line: below the QR, the card's full width, monospaced
+      if (narrow) y = Math.max(y, qrCol!.y + qrCol!.h + gap);
+      w = content.w;
+      f = fitBlock(b, scale, w - indent, m, true);
+      note('login-below-qr');
+      if (f.size < b.min - 1e-6) note('login-shrunk');
+    }
+    if (b.id === 'name') {
+      if (f.lines.length > 1) note('name-wrapped');
+      else if (f.size < b.min - 1e-6) note('name-shrunk');
+    }
+    if (f.broken) broken.push(b.id);
+    const lh = lineH(f.size);
     if (!f.lines.length) return;
     texts.push(place(b, content.x, y, w, f, lh));
     y += lineCount(f) * lh;
   });
   const bottom = Math.max(y, qrCol ? qrCol.y + qrCol.h : y);
-  return { texts, qr: qrPlaced, logo, bottom };
+  return { texts, qr: qrPlaced, logo, bottom, adaptations, broken };
 }
 
 function place(b: BlockSpec, x: number, y: number, w: number, f: FitResult, lh: number): PlacedText {
@@ -261,42 +394,60 @@ function place(b: BlockSpec, x: number, y: number, w: number, f: FitResult, lh: 
     lineH: lh,
     label: b.label,
     textX: x + indent,
-    mono: !!b.mono,
+    mono: !!b.mono || !!f.mono,
     ...(f.lead ? { lead: f.lead } : {}),
   };
 }
 
+/** The layout of a finished pass, with what was adapted and what could not be helped. */
+function done(spec: CardSpec, content: Rect, r: Pass, scale: number, dropped: string[]): CardLayout {
+  const adaptations = r.adaptations.slice();
+  if (scale < 1 && r.texts.some((t) => t.size < (spec.blocks.find((b) => b.id === t.id)?.size ?? 0) - 1e-6)) adaptations.unshift('text-smaller');
+  return {
+    box: spec.box, content, texts: r.texts, ...(r.qr ? { qr: r.qr } : {}), ...(r.logo ? { logo: r.logo } : {}), scale,
+    truncated: dropped.length > 0 || r.broken.length > 0, adaptations, dropped, broken: r.broken,
+  };
+}
+
+/**
+ * Lays a card out: the largest scale at which everything fits. When even the smallest does not,
+ * whole blocks are left out, the least important first (custom text, then instructions from the
+ * bottom, then the QR code), never cut with an ellipsis; `dropped` names them.
+ */
 export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
   const p = spec.padding;
   const content = { x: spec.box.x + p, y: spec.box.y + p, w: spec.box.w - 2 * p, h: spec.box.h - 2 * p };
   const limit = content.y + content.h + 1e-6;
-  const cuts = new Map<string, number>();
-  for (const scale of SCALES) {
-    const r = pass(spec, content, scale, cuts, m, true);
-    if (r.bottom <= limit) return { box: spec.box, content, ...r, scale, truncated: false };
-  }
-  // still too tall at the smallest sizes: cut the least important blocks, bottom first
-  const scale = SCALES[SCALES.length - 1]!;
-  let withQr = true;
-  for (let guard = 0; guard < 500; guard++) {
-    const r = pass(spec, content, scale, cuts, m, withQr);
-    if (r.bottom <= limit) return { box: spec.box, content, ...r, scale, truncated: true };
-    const candidates = r.texts.filter((t) => spec.blocks.some((b) => b.id === t.id));
-    if (!candidates.length) {
-      if (withQr && spec.qr) {
-        withQr = false;
-        continue;
-      }
-      break;
+  const none = new Set<string>();
+  // the fit only gets easier as the scale goes down: the largest scale that fits, by bisection
+  const at = (i: number) => pass(spec, content, SCALES[i]!, none, m, true);
+  let lo = 0;
+  let hi = SCALES.length - 1;
+  let best = at(hi);
+  if (best.bottom <= limit) {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const r = at(mid);
+      if (r.bottom <= limit) {
+        hi = mid;
+        best = r;
+      } else lo = mid + 1;
     }
-    const prio = (id: string) => spec.blocks.find((b) => b.id === id)?.priority ?? 0;
-    let victim = candidates[0]!;
-    for (const t of candidates) if (prio(t.id) >= prio(victim.id)) victim = t;
-    // an optional block (custom text, app line) goes whole rather than ending in an ellipsis
-    cuts.set(victim.id, prio(victim.id) === 2 ? 0 : victim.lines.length - 1);
+    return done(spec, content, best, SCALES[hi]!, []);
   }
-  const r = pass(spec, content, scale, cuts, m, false);
-  return { box: spec.box, content, ...r, scale, truncated: true };
+  const scale = SCALES[SCALES.length - 1]!;
+  const dropped = new Set<string>();
+  const order = spec.blocks
+    .map((b, i) => ({ b, i }))
+    .filter(({ b }) => (b.priority ?? 0) > 0)
+    .sort((x, y) => (y.b.priority ?? 0) - (x.b.priority ?? 0) || y.i - x.i);
+  for (const { b } of order) {
+    dropped.add(b.id);
+    const r = pass(spec, content, scale, dropped, m, true);
+    if (r.bottom <= limit) return done(spec, content, r, scale, [...dropped]);
+  }
+  const r = pass(spec, content, scale, dropped, m, false);
+  return done(spec, content, r, scale, spec.qr ? [...dropped, 'qr'] : [...dropped]);
 }
 
 /** Every text line fits its width and every box lies inside the content box (used by tests). */
