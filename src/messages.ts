@@ -105,7 +105,7 @@ export type PdfSummaryJob = { type: 'pdf-summary'; table: SummaryTable; options:
 export type PdfWarm = { type: 'pdf-warm' };
 export type ToPdfWorker = PdfSheetsJob | PdfRosterJob | PdfSummaryJob | PdfWarm;
 /** The print preview (popup/panel/PrintPreview.tsx): page count, what does not fit, one card as SVG data. */
-export type PdfPreviewJob = { type: 'pdf-preview'; accounts: Account[]; options: Omit<SheetOptions, 'font' | 'onProgress' | 'date'>; date: number; seq: number };
+export type PdfPreviewJob = { type: 'pdf-preview'; accounts: Account[]; options: Omit<SheetOptions, 'font' | 'onProgress' | 'date'>; date: number; seq: number; uiLang: 'fr' | 'en' };
 export type FromPdfWorker =
   | { type: 'preview'; seq: number; report: PreviewReport }
   | { type: 'progress'; done: number; total: number }

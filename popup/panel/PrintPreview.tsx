@@ -6,18 +6,17 @@
  * the PDF (sheetJobOptions), debounced while the selection changes.
  */
 import { h, type ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Account } from '../../src/model/account';
 import type { PlatformRules } from '../../src/console/auth-context';
-import type { PreviewProblem, PreviewReport, SvgNode } from '../../src/pdf/preview';
+import type { PreviewReport, SvgNode } from '../../src/pdf/preview';
 import { branchOf } from '../../src/pdf/wording';
-import type { UiKey } from '../../src/i18n/ui';
 import { ext } from '../../src/platform/browser-api';
 import { readPlatformRules } from './console-link';
 import { sheetJobOptions, type PdfRequest } from './pdf-job';
 import { PreviewSuperseded, PreviewWorker } from './preview-client';
 import type { ActionsBase } from './use-pdf';
-import { t } from '../shared/lang';
+import { lang, t } from '../shared/lang';
 
 interface Props {
   accounts: Account[];
@@ -31,26 +30,25 @@ interface Props {
 const DEBOUNCE_MS = 300;
 
 const MODEL_KEY = { pdf: 'model1', newPdf: 'model2', simplePdf: 'model8' } as const;
-const WHAT = new Set(['custom', 'academie', 'app', 'name', 'profile', 'login']);
 
 /** Plain SVG data from the worker, drawn as elements (names stay text: never parsed as markup). */
-function Svg({ node, logo }: { node: SvgNode; logo: string | null }): ComponentChildren {
+function Svg({ node, logo, fit = false }: { node: SvgNode; logo: string | null; fit?: boolean }): ComponentChildren {
   if (node.tag === 'image' && !logo) return null;
-  const attrs = node.tag === 'image' ? { ...node.attrs, href: logo! } : node.attrs;
+  const attrs = node.tag === 'image' ? { ...node.attrs, href: logo! } : node.tag === 'svg' && fit ? { ...node.attrs, width: '100%', height: undefined } : node.attrs;
   return h(node.tag, attrs, ...(node.children ?? []).map((c, i) => (typeof c === 'string' ? c : <Svg key={i} node={c} logo={logo} />)));
-}
-
-function problemText(p: PreviewProblem, total: number): string {
-  const what = t(`pvWhat_${WHAT.has(p.what) ? p.what : 'other'}` as UiKey);
-  return t(p.how === 'dropped' ? 'pvDropped' : 'pvCut', { what, n: p.cards, total });
 }
 
 export function PrintPreview({ accounts, request, base, onModel }: Props) {
   const worker = useRef<PreviewWorker | null>(null);
   const [rules, setRules] = useState<PlatformRules | null>(null);
-  const [report, setReport] = useState<PreviewReport | null>(null);
+  /** The last report, with the model and the number of accounts it was made for (shown with it while the next one is made). */
+  const [report, setReport] = useState<(PreviewReport & { model: PdfRequest['model']; n: number }) | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Actual size by default; « Ajuster à la largeur » when the card is wider than the panel. */
+  const [fitWidth, setFitWidth] = useState(false);
+  const frame = useRef<HTMLDivElement>(null);
+  const [overflows, setOverflows] = useState(false);
 
   useEffect(() => {
     // The ENT's password rule changes the instructions' length, so what fits: read it once, as the PDF does.
@@ -75,9 +73,9 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
     const timer = setTimeout(() => {
       const w = (worker.current ??= new PreviewWorker());
       const options = sheetJobOptions(request, base.settings, base.origin, { rules, ...(base.everyone ? { everyone: base.everyone } : {}) });
-      w.run({ accounts, options, date: Date.now() }).then(
+      w.run({ accounts, options, date: Date.now(), uiLang: lang() }).then(
         (r) => {
-          setReport(r);
+          setReport({ ...r, model: request.model, n: accounts.length });
           setError(null);
           setBusy(false);
         },
@@ -90,6 +88,11 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [accounts, model, bundles, households, roster, envelopeLabels, base.settings, base.origin, rules]);
+
+  useLayoutEffect(() => {
+    const f = frame.current;
+    setOverflows(!!f && f.scrollWidth > f.clientWidth + 1);
+  });
 
   const codeless = useMemo(() => {
     let activated = 0;
@@ -104,32 +107,34 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
 
   if (!accounts.length) return null;
   const card = report?.card;
-  const canShorten = report?.problems.some((p) => p.fixes.includes('shorten'));
-  const canModel2 = model === 'simplePdf' && report?.problems.some((p) => p.fixes.includes('model2'));
+  const problems = report?.problems ?? [];
+  // The offered fixes: a roomier model (checkFit names it), or a shorter paragraph in Réglages.
+  const better = problems.find((p) => p.fix?.model && p.fix.model !== model)?.fix?.model;
+  const canShorten = problems.some((p) => p.kind === 'custom-too-long');
   return (
     <section class="print-preview" aria-labelledby="pv-title" aria-busy={busy ? 'true' : 'false'}>
       <h3 id="pv-title">{t('pvTitle')}</h3>
       <p class="pv-count" role="status" aria-live="polite">
-        {report ? <span class="pv-pages">{t('pvPages', { pages: report.pages, n: accounts.length, model: t(MODEL_KEY[model]) })}</span> : null}
+        {report ? <span class="pv-pages">{t('pvPages', { pages: report.pages, n: report.n, model: t(MODEL_KEY[report.model]) })}</span> : null}
         {busy && <span class="pv-busy"> {t('pvUpdating')}</span>}
       </p>
       {error && <p class="error" role="alert">{t('pvError', { detail: error })}</p>}
-      {(codeless.activated > 0 || codeless.teachers > 0 || (report?.problems.length ?? 0) > 0) && (
+      {(codeless.activated > 0 || codeless.teachers > 0 || problems.length > 0) && (
         <ul class="pv-warnings">
-          {report?.problems.map((p) => (
-            <li key={`${p.what}:${p.how}`} class="pv-fit warning">
-              {problemText(p, accounts.length)}
+          {problems.map((p) => (
+            <li key={p.kind} class="pv-fit warning">
+              {p.message}
             </li>
           ))}
           {codeless.activated > 0 && <li class="pv-activated">{t('pvActivated', { n: codeless.activated })}</li>}
           {codeless.teachers > 0 && <li class="pv-activated">{t('pvTeachersActivated', { n: codeless.teachers })}</li>}
         </ul>
       )}
-      {(canModel2 || canShorten) && (
+      {(better || canShorten) && (
         <p class="buttons pv-fixes">
-          {canModel2 && (
-            <button type="button" class="small" onClick={() => onModel('newPdf')}>
-              {t('pvFixModel2')}
+          {better && (
+            <button type="button" class="small" onClick={() => onModel(better)}>
+              {t('pvFixModel', { model: t(MODEL_KEY[better]) })}
             </button>
           )}
           {canShorten && (
@@ -141,9 +146,20 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
       )}
       {card && (
         <figure class="pv-card">
-          <figcaption>{t(card.masked ? 'pvCard' : 'pvCardNoCode', { name: card.name })}</figcaption>
-          <div class="pv-frame" tabIndex={0} aria-label={t(card.masked ? 'pvCard' : 'pvCardNoCode', { name: card.name })}>
-            <Svg node={card.svg} logo={base.settings.logo?.dataUrl ?? null} />
+          <figcaption>
+            {t(card.masked ? 'pvCard' : 'pvCardNoCode', { name: card.name })}
+            {(overflows || fitWidth) && (
+              <>
+                {' '}
+                <button type="button" class="link pv-size" aria-pressed={fitWidth ? 'true' : 'false'} onClick={() => setFitWidth((v) => !v)}>
+                  {t(fitWidth ? 'pvActualSize' : 'pvFitWidth')}
+                </button>
+              </>
+            )}
+          </figcaption>
+          {overflows && !fitWidth && <p class="hint pv-scroll">{t('pvScroll')}</p>}
+          <div ref={frame} class="pv-frame" tabIndex={0} aria-label={t(card.masked ? 'pvCard' : 'pvCardNoCode', { name: card.name })}>
+            <Svg node={card.svg} logo={base.settings.logo?.dataUrl ?? null} fit={fitWidth} />
           </div>
         </figure>
       )}

@@ -33,7 +33,7 @@ async function run(job: ToPdfWorker | PdfPreviewJob): Promise<void> {
   const font = await loadFonts();
   if (job.type === 'pdf-warm') return;
   if (job.type === 'pdf-preview') {
-    const report = await previewReport(job.accounts, { ...job.options, font, date: new Date(job.date) });
+    const report = previewReport(job.accounts, { ...job.options, font, date: new Date(job.date) }, job.uiLang);
     return post({ type: 'preview', seq: job.seq, report });
   }
   const date = new Date(job.date);

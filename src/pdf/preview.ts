@@ -7,15 +7,17 @@
 import QRCode from 'qrcode';
 import type { Account } from '../model/account';
 import { displayName } from '../model/account';
-import { cardSpec, slotBox } from './cards';
+import type { Lang } from '../i18n/french';
+import { fitCard, slotBox } from './cards';
 import { makeCtx } from './context';
 import { makeDoc } from './document';
 import { TONES } from './draw';
-import { BASELINE_EM, PT, layoutCard, type CardLayout, type PlacedText } from './layout';
-import type { SheetOptions } from './options';
+import { checkFit, type FitOptions, type FitProblem } from './fit';
+import { BASELINE_EM, PT, type CardLayout, type PlacedText } from './layout';
+import { planPages } from './pages';
+import { planEnv } from './sheets';
 import { QR_QUIET } from './qr';
 import { qrText } from './wording';
-import { renderSheets } from './sheets';
 
 /** An SVG element as plain data (it crosses from the worker): the panel renders it as text, never as HTML. */
 export interface SvgNode {
@@ -59,7 +61,8 @@ function textNodes(t: PlacedText): SvgNode[] {
   }
   const f = face(t.mono, t.bold, t.tone);
   if (t.label) out.push({ tag: 'text', attrs: { x: mm(t.x), y: mm(base), ...f }, children: [t.label] });
-  t.lines.forEach((line, i) => {
+  // as draw.ts: after an inline lead, the value is one line
+  (t.lead?.inline ? t.lines.slice(0, 1) : t.lines).forEach((line, i) => {
     const y = mm(base + i * t.lineH);
     if (t.align === 'center') out.push({ tag: 'text', attrs: { x: mm(t.x + t.w / 2), y, 'text-anchor': 'middle', ...f }, children: [line] });
     else out.push({ tag: 'text', attrs: { x: mm(i === 0 ? x : t.textX), y, ...f }, children: [line] });
@@ -122,16 +125,30 @@ export function layoutSvg(l: CardLayout, opts: { frame: boolean; qrText?: string
 }
 
 /**
- * The first slot's card for `account`, its code masked (same length: the layout is the printed
- * one), its QR drawn from a stand-in code of the same length (same modules count, leads nowhere).
+ * The first account's card as the PDF lays it out (fitCard, in its slot of the page plan, with its family
+ * line if any), its code masked (same length, same monospaced width: the same layout), its QR drawn
+ * from a stand-in code of the same length (as many modules, leads nowhere).
  */
-export function previewCard(account: Account, opts: SheetOptions): PreviewCard {
+export function previewCard(accounts: Account[], opts: FitOptions): PreviewCard | null {
+  const account = accounts[0];
+  if (!account) return null;
   const code = account.activationCode;
   const masked: Account = code ? { ...account, activationCode: MASK.repeat(code.length) } : account;
   const { doc, hasBold, hasMono } = makeDoc('portrait', opts.font, undefined, true);
   const ctx = makeCtx(doc, { hasBold, hasMono }, opts);
-  const box = slotBox(opts.model, 0);
-  const layout = layoutCard(cardSpec(masked, opts.model, box, ctx.card), ctx.m);
+  let slot = 0;
+  let familyLine: string | undefined;
+  for (const entry of planPages(accounts, opts, planEnv(ctx, opts))) {
+    if (entry.kind !== 'slots') continue;
+    const i = entry.slots.findIndex((s) => s.kind === 'account' && s.account.id === account.id);
+    if (i < 0) continue;
+    slot = i;
+    const item = entry.slots[i]!;
+    if (item.kind === 'account') familyLine = item.familyLine;
+    break;
+  }
+  const box = slotBox(opts.model, slot);
+  const { layout } = fitCard(masked, opts.model, box, ctx.card, ctx.m, familyLine ? { familyLine } : {});
   const stand = code ? qrText({ ...account, activationCode: 'x'.repeat(code.length) }, ctx.card.entUrl, ctx.card.qr) : null;
   const name = displayName(account);
   return {
@@ -143,65 +160,23 @@ export function previewCard(account: Account, opts: SheetOptions): PreviewCard {
   };
 }
 
-/** A text the layout could not place whole on some cards, and what would make it fit. */
-export interface PreviewProblem {
-  /** The block: 'custom' (Réglages' paragraph), 'academie', 'app', 'name', or an instruction's id. */
-  what: string;
-  /** Cards concerned. */
-  cards: number;
-  /** Dropped whole, or cut with « … ». */
-  how: 'dropped' | 'cut';
-  /** Fixes the panel offers: a roomier model, or a shorter text (Réglages). */
-  fixes: Array<'model2' | 'shorten'>;
-}
-
 export interface PreviewReport {
-  /** The PDF's page count for this selection, model and options (covers, rosters, labels included). */
+  /** The PDF's page count for this selection, model and options (checkFit: covers, rosters, labels included). */
   pages: number;
-  problems: PreviewProblem[];
+  /** What cannot fit, with its fix, in the panel's language (checkFit). */
+  problems: FitProblem[];
+  /** Cards whose layout had to adapt (denser instructions, smaller QR, a name on two lines…). */
+  adapted: number;
   card: PreviewCard | null;
 }
 
-/**
- * What each account's card had to give up, grouped by block: the cards as renderSheets lays them
- * out (same spec, same measurer). Interim until src/pdf/fit.ts (checkFit) reports it.
- */
-export function layoutLosses(accounts: Account[], opts: SheetOptions): PreviewProblem[] {
-  const { doc, hasBold, hasMono } = makeDoc('portrait', opts.font, undefined, true);
-  const ctx = makeCtx(doc, { hasBold, hasMono }, opts);
-  const box = slotBox(opts.model, 0);
-  const found = new Map<string, PreviewProblem>();
-  for (const a of accounts) {
-    const spec = cardSpec(a, opts.model, box, ctx.card);
-    const l = layoutCard(spec, ctx.m);
-    if (!l.truncated) continue;
-    for (const b of spec.blocks) {
-      if (!b.text) continue;
-      const placed = l.texts.find((t) => t.id === b.id);
-      const how = !placed ? 'dropped' : placed.lines.some((s) => s.endsWith('…')) ? 'cut' : null;
-      if (!how) continue;
-      const key = `${b.id}:${how}`;
-      const p = found.get(key);
-      if (p) p.cards++;
-      else
-        found.set(key, {
-          what: b.id,
-          cards: 1,
-          how,
-          fixes: [...(opts.model === 'simplePdf' ? (['model2'] as const) : []), ...(b.id === 'custom' ? (['shorten'] as const) : [])],
-        });
-    }
-  }
-  return [...found.values()];
-}
-
-/**
- * Everything the preview shows for a selection: the page count (interim: the real render's own
- * count, the PDF thrown away, until checkFit counts without drawing), the losses, the first card.
- */
-export async function previewReport(accounts: Account[], opts: SheetOptions): Promise<PreviewReport> {
-  const card = accounts[0] ? previewCard(accounts[0], opts) : null;
-  const problems = layoutLosses(accounts, opts);
-  const { pages } = accounts.length ? await renderSheets(accounts, { ...opts, onProgress: undefined }) : { pages: 0 };
-  return { pages, problems, card };
+/** Everything the preview shows for a selection; `lang` is the panel's (messages), the sheets keep theirs. */
+export function previewReport(accounts: Account[], opts: FitOptions, lang: Lang): PreviewReport {
+  const fit = checkFit(accounts, opts, lang);
+  return {
+    pages: fit.pages,
+    problems: fit.problems,
+    adapted: fit.adaptations.filter((c) => c.adaptations.length).length,
+    card: previewCard(accounts, opts),
+  };
 }

@@ -115,7 +115,14 @@ test('a 300-character paragraph at 8 per page: the preview says it will not fit 
   const n = (await previewCount(panel, '8 par page')).accounts;
   const warning = preview(panel).locator('.pv-fit', { hasText: 'paragraphe personnalisé' });
   await expect(warning).toBeVisible();
-  await expect(warning).toContainText(`sur ${n}`);
+  await expect(warning).toContainText('(300 caractères)');
+  await expect(warning).toContainText('Choisissez 2 par page');
+  const said = Number(/ne tient pas sur (\d+) fiches?/.exec((await warning.textContent())!.replace(/\s+/g, ' '))![1]);
+  expect(said).toBeGreaterThan(0);
+  // The warning tells the truth: the 8-per-page PDF lacks the paragraph on exactly that many cards.
+  const eight = cardTexts(await generate(panel), 2, 4).map((c) => c.replace(/\s+/g, ' '));
+  expect(eight.length).toBe(n);
+  expect(eight.filter((c) => !c.includes('apportez cette fiche')).length).toBe(said);
   const fix = preview(panel).getByRole('button', { name: 'Choisir 2 par page', exact: true });
   await expect(fix).toBeVisible();
   await expect(preview(panel).getByRole('button', { name: 'Raccourcir le paragraphe (Réglages)', exact: true })).toBeVisible();
