@@ -154,6 +154,14 @@ test('at 360 px the preview fits the panel: count, warnings and the card at actu
   const box = await section.locator('.pv-card svg').boundingBox();
   expect(Math.round(box!.width)).toBe(Math.round((95 * 96) / 25.4));
   await section.screenshot({ path: 'out/preview-360.png' });
+  // Wider than the panel: it says so, and « Ajuster à la largeur » shows the whole card.
+  await expect(section.locator('.pv-scroll')).toBeVisible();
+  await section.getByRole('button', { name: 'Ajuster à la largeur', exact: true }).click();
+  const frame = await section.locator('.pv-frame').boundingBox();
+  const fitted = await section.locator('.pv-card svg').boundingBox();
+  expect(fitted!.width).toBeLessThanOrEqual(frame!.width);
+  await expect(section.getByRole('button', { name: 'Taille réelle', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await section.screenshot({ path: 'out/preview-360-fitted.png' });
 });
 
 test('the follow-up’s print shows its model and uses the one chosen', async ({ ext, api, consolePage }) => {
