@@ -158,7 +158,7 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
             )}
           </figcaption>
           {overflows && !fitWidth && <p class="hint pv-scroll">{t('pvScroll')}</p>}
-          <div ref={frame} class="pv-frame" tabIndex={0} aria-label={t(card.masked ? 'pvCard' : 'pvCardNoCode', { name: card.name, size: t(fitWidth ? 'pvSizeFitted' : 'pvSizeActual') })}>
+          <div ref={frame} class="pv-frame" role="region" tabIndex={0} aria-label={t(card.masked ? 'pvCard' : 'pvCardNoCode', { name: card.name, size: t(fitWidth ? 'pvSizeFitted' : 'pvSizeActual') })}>
             <Svg node={card.svg} logo={base.settings.logo?.dataUrl ?? null} fit={fitWidth} />
           </div>
         </figure>
