@@ -72,7 +72,7 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
     setBusy(true);
     const timer = setTimeout(() => {
       const w = (worker.current ??= new PreviewWorker());
-      const options = sheetJobOptions(request, base.settings, base.origin, { rules, ...(base.everyone ? { everyone: base.everyone } : {}) });
+      const options = sheetJobOptions(request, base.settings, base.origin, base.structureName, { rules, ...(base.everyone ? { everyone: base.everyone } : {}) });
       w.run({ accounts, options, date: Date.now(), uiLang: lang() }).then(
         (r) => {
           setReport({ ...r, model: request.model, n: accounts.length });
@@ -87,7 +87,7 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
       );
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [accounts, model, bundles, households, roster, envelopeLabels, base.settings, base.origin, rules]);
+  }, [accounts, model, bundles, households, roster, envelopeLabels, base.settings, base.origin, base.structureName, rules]);
 
   useLayoutEffect(() => {
     const f = frame.current;

@@ -96,14 +96,15 @@ export interface FittedCard {
  * turn; when none holds everything, the densest, with what it left out (`layout.dropped`).
  */
 export function fitCard(a: Account, model: SheetModel, box: Rect, ctx: CardContext, m: Measurer, extra: CardExtra = {}): FittedCard {
-  let last: FittedCard | undefined;
+  let best: FittedCard | undefined;
   for (const v of VARIANTS) {
     const layout = layoutCard(cardSpec(a, model, box, ctx, extra, v), m);
     const adaptations: Adaptation[] = [...(v.dense ? (['dense-instructions'] as const) : []), ...(v.smallQr && layout.qr ? (['qr-smaller'] as const) : []), ...layout.adaptations];
-    last = { layout, adaptations };
-    if (!layout.dropped.length) return last;
+    if (!layout.dropped.length) return { layout, adaptations };
+    // none holds everything: the one that leaves out the least
+    if (!best || layout.dropped.length < best.layout.dropped.length) best = { layout, adaptations };
   }
-  return last!;
+  return best!;
 }
 
 function logoBox(ctx: CardContext, h: number): { w: number; h: number } | undefined {
@@ -144,9 +145,10 @@ function smallCard(a: Account, box: Rect, ctx: CardContext, v: CardVariant): Car
   if (branch === 'activate') {
     blocks.push(
       { id: 'code', lead: say(d, 'code.lead'), text: a.activationCode ?? '', size: 11.5, min: min.code, bold: true, mono: true, fit: 'shrink', gap: 0.5 * g, tone: 'code' },
-      body('steps', say(d, v.dense ? 'first.dense' : 'first.short', { rule: ruleText(ctx) }), { priority: 1, gap: 1.5 * g }),
+      body('steps', say(d, v.dense ? 'first.dense' : 'first.short', { rule: ruleText(ctx) }) + (v.dense && ctx.qr === 'full' ? ` ${say(d, 'qr.secret.dense')}` : ''), { priority: 1, gap: 1.5 * g }),
     );
-    if (ctx.qr === 'full') blocks.push(body('secret', say(d, v.dense ? 'qr.secret.dense' : 'qr.secret'), { priority: 1, tone: 'muted', ...(v.dense ? { gap: 0.3 } : {}) }));
+    // the denser card says it in the same paragraph as the steps
+    if (ctx.qr === 'full' && !v.dense) blocks.push(body('secret', say(d, 'qr.secret'), { priority: 1, tone: 'muted' }));
   } else if (branch === 'activated') {
     blocks.push(body('steps', say(d, v.dense ? 'forgot.dense' : 'forgot.short'), { priority: 1, gap: 1.5 * g }));
   }

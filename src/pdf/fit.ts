@@ -16,17 +16,12 @@ import type { SheetOptions } from './options';
 import { planPages } from './pages';
 import { drawRosterTable } from './roster';
 import { planEnv } from './sheets';
+import { CUSTOM_TEXT_LIMITS } from './limits';
 
 /** What checkFit needs: the render's options (the font for the metrics), without progress or output. */
 export type FitOptions = Omit<SheetOptions, 'onProgress'>;
 
-/**
- * The longest custom paragraph, in characters, that every card of a model holds whatever the
- * account (the worst card: a not-activated teacher with the académie notice, the school's name,
- * ONE Pocket and a long name). Réglages shows it as the director types; a longer paragraph is
- * still printed when the cards of the selection hold it, and checkFit says when they do not.
- */
-export const CUSTOM_TEXT_LIMITS: Record<SheetModel, number> = { simplePdf: 100, newPdf: 500, pdf: 1000 };
+export { CUSTOM_TEXT_LIMITS };
 
 /** One account's card: where it prints and what its layout adapted. */
 export interface CardFit {

@@ -82,6 +82,8 @@ export interface CardSpec {
   qrGap?: number;
   /** Line height in em (LINE_FACTOR unless a denser card asks for less). */
   lineFactor?: number;
+  /** Set by the layout: the QR column was moved below a long identifiant. */
+  lateQr?: boolean;
 }
 
 export interface PlacedText {
@@ -108,7 +110,7 @@ export interface PlacedText {
  * What the layout had to do to a card so that everything fits (see checkFit in fit.ts):
  * - 'text-smaller': the card's text is set below its preferred size (never below each block's minimum);
  * - 'name-shrunk' / 'name-wrapped': a long name on one smaller line / on several lines (at spaces and hyphens);
- * - 'login-below-qr': a long identifiant on its own full-width line below the QR, in the monospaced face;
+ * - 'login-full-width': a long identifiant on a full-width line (the QR starts below it), in the monospaced face when needed;
  * - 'login-shrunk': the identifiant below its usual size (never below the block's `wideFloor`);
  * - 'host-shrunk' / 'host-broken': the QR's host in smaller type / broken after a dot;
  * - 'school-wrapped': the school's name on two lines;
@@ -118,7 +120,7 @@ export type Adaptation =
   | 'text-smaller'
   | 'name-shrunk'
   | 'name-wrapped'
-  | 'login-below-qr'
+  | 'login-full-width'
   | 'login-shrunk'
   | 'host-shrunk'
   | 'host-broken'
@@ -267,9 +269,19 @@ function fitBlock(b: BlockSpec, scale: number, w: number, m: Measurer, wide = fa
     lines = splitAtDots(b.text, w, (t) => m.width(t, size, bold, mono));
     broken = lines.some((l) => m.width(l, size, bold, mono) > w + 1e-6);
   } else {
-    // one line is out of reach even at the floor: wrap at the block's own minimum, not smaller
-    size = wide || b.lead ? floor : Math.max(b.min, floor);
-    const r = m.wrap ? m.wrap(b.text, size, bold, w, mono) : { lines: m.split(b.text, size, bold, w, mono), broken: false };
+    // one line is out of reach even at the floor: as few lines as the floor allows, at the largest
+    // size that still gives that few (a long name on two lines at 9.5 pt rather than three at 11)
+    const wrapAt = (sz: number) => (m.wrap ? m.wrap(b.text, sz, bold, w, mono) : { lines: m.split(b.text, sz, bold, w, mono), broken: false });
+    let r = wrapAt(floor);
+    size = floor;
+    for (let sz = Math.max(b.min, floor); sz > floor + 1e-6; sz = Math.round((sz - 0.5) * 10) / 10) {
+      const t = wrapAt(sz);
+      if (t.lines.length <= r.lines.length && !t.broken) {
+        r = t;
+        size = sz;
+        break;
+      }
+    }
     lines = r.lines;
     broken = r.broken;
   }
@@ -361,7 +373,11 @@ function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>
       if (narrow) y = Math.max(y, qrCol!.y + qrCol!.h + gap);
       w = content.w;
       f = fitBlock(b, scale, w - indent, m, true);
-      note('login-below-qr');
+      note('login-full-width');
+      if (f.size < b.min - 1e-6) note('login-shrunk');
+    }
+    if (b.wideFloor !== undefined && spec.lateQr) {
+      note('login-full-width');
       if (f.size < b.min - 1e-6) note('login-shrunk');
     }
     if (b.id === 'name') {
@@ -410,6 +426,23 @@ function done(spec: CardSpec, content: Rect, r: Pass, scale: number, dropped: st
 }
 
 /**
+ * An identifiant that cannot stand whole on one line beside the QR at its minimum size takes the
+ * card's full width: the QR column then starts level with the block after it (the code).
+ */
+function withLateQr(spec: CardSpec, contentW: number, m: Measurer): CardSpec {
+  const qr = spec.qr;
+  if (!qr) return spec;
+  const blocks = spec.blocks.filter((b) => b.text);
+  const i = blocks.findIndex((b) => b.wideFloor !== undefined);
+  const at = blocks.findIndex((b) => b.id === qr.anchor);
+  if (i < 0 || at < 0 || at > i || i === blocks.length - 1) return spec;
+  const b = blocks[i]!;
+  const f = fitBlock(b, 0, contentW - qr.size - (spec.qrGap ?? 3) - (b.indent ?? 0), m);
+  if (f.lines.length === 1 && f.size >= b.min - 1e-6) return spec;
+  return { ...spec, qr: { ...qr, anchor: blocks[i + 1]!.id }, lateQr: true };
+}
+
+/**
  * Lays a card out: the largest scale at which everything fits. When even the smallest does not,
  * whole blocks are left out, the least important first (custom text, then instructions from the
  * bottom, then the QR code), never cut with an ellipsis; `dropped` names them.
@@ -417,6 +450,7 @@ function done(spec: CardSpec, content: Rect, r: Pass, scale: number, dropped: st
 export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
   const p = spec.padding;
   const content = { x: spec.box.x + p, y: spec.box.y + p, w: spec.box.w - 2 * p, h: spec.box.h - 2 * p };
+  spec = withLateQr(spec, content.w, m);
   const limit = content.y + content.h + 1e-6;
   const none = new Set<string>();
   // the fit only gets easier as the scale goes down: the largest scale that fits, by bisection
@@ -436,18 +470,24 @@ export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
     return done(spec, content, best, SCALES[hi]!, []);
   }
   const scale = SCALES[SCALES.length - 1]!;
-  const dropped = new Set<string>();
   const order = spec.blocks
     .map((b, i) => ({ b, i }))
     .filter(({ b }) => (b.priority ?? 0) > 0)
     .sort((x, y) => (y.b.priority ?? 0) - (x.b.priority ?? 0) || y.i - x.i);
-  for (const { b } of order) {
-    dropped.add(b.id);
-    const r = pass(spec, content, scale, dropped, m, true);
-    if (r.bottom <= limit) return done(spec, content, r, scale, [...dropped]);
+  // with the QR, then (when even the essentials cannot stand beside it) without it
+  let last: { r: Pass; dropped: Set<string> } | undefined;
+  for (const withQr of spec.qr ? [true, false] : [false]) {
+    const dropped = new Set<string>();
+    const tried = (r: Pass) => (r.bottom <= limit ? done(spec, content, r, scale, withQr || !spec.qr ? [...dropped] : [...dropped, 'qr']) : ((last = { r, dropped }), null));
+    const first = tried(pass(spec, content, scale, dropped, m, withQr));
+    if (first) return first;
+    for (const { b } of order) {
+      dropped.add(b.id);
+      const hit = tried(pass(spec, content, scale, dropped, m, withQr));
+      if (hit) return hit;
+    }
   }
-  const r = pass(spec, content, scale, dropped, m, false);
-  return done(spec, content, r, scale, spec.qr ? [...dropped, 'qr'] : [...dropped]);
+  return done(spec, content, last!.r, scale, [...last!.dropped, ...(spec.qr ? ['qr'] : [])]);
 }
 
 /** Every text line fits its width and every box lies inside the content box (used by tests). */

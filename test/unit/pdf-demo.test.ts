@@ -82,7 +82,7 @@ for (const model of MODELS) {
     const after = (label: RegExp) =>
       ws.filter((w) => (w.index > 0 && label.test(w.line.slice(0, w.index).join(' '))) || (w.index === 0 && w.line.length === 1 && label.test(w.prevLine)));
     const logins = after(/Identifiant :$/);
-    const codes = after(/d'activation :$/);
+    const codes = after(/d’activation :$/);
     // the ENT address: after its label, or alone on the next line when the label wrapped
     const label = model === 'simplePdf' ? /Connectez-vous sur :$/ : /Adresse de connexion :$/;
     // (the host printed under each QR, at body size, is not the address line)
