@@ -60,17 +60,45 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
     };
   }, [base.tabId]);
 
+  // Laying out every card costs about as much as the PDF's layout: done only while the preview is
+  // on screen (or nearly), never for a selection nobody looks at; then once per change of its inputs.
+  const section = useRef<HTMLElement>(null);
+  const [onScreen, setOnScreen] = useState(false);
+  useEffect(() => {
+    const el = section.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return setOnScreen(true);
+    const io = new IntersectionObserver((es) => setOnScreen(es.some((e) => e.isIntersecting)), { rootMargin: '200px 0px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, []);
+
   const { model, bundles, households, roster, envelopeLabels } = request;
+  const inputs = [accounts, model, bundles, households, roster, envelopeLabels, base.settings, base.origin, base.structureName, rules];
+  /** The inputs of the report shown (or being made): nothing to do while they stay the same. */
+  const made = useRef<unknown[] | null>(null);
   useEffect(() => {
     if (!rules) return;
     if (!accounts.length) {
       worker.current?.stop();
+      made.current = null;
       setReport(null);
       setBusy(false);
       return;
     }
+    if (made.current && made.current.every((v, i) => v === inputs[i])) return;
+    if (!onScreen) {
+      if (!report) return;
+      // stale: redone when the preview comes into view
+      worker.current?.stop();
+      made.current = null;
+      setBusy(true);
+      return;
+    }
+    made.current = inputs;
     setBusy(true);
+    let started = false;
     const timer = setTimeout(() => {
+      started = true;
       const w = (worker.current ??= new PreviewWorker());
       const options = sheetJobOptions(request, base.settings, base.origin, base.structureName, { rules, ...(base.everyone ? { everyone: base.everyone } : {}) });
       w.run({ accounts, options, date: Date.now(), uiLang: lang() }).then(
@@ -86,8 +114,12 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
         },
       );
     }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [accounts, model, bundles, households, roster, envelopeLabels, base.settings, base.origin, base.structureName, rules]);
+    return () => {
+      // a change within the debounce: this run never started, the next effect makes the new one
+      clearTimeout(timer);
+      if (!started && made.current === inputs) made.current = null;
+    };
+  }, [...inputs, onScreen]);
 
   useLayoutEffect(() => {
     const f = frame.current;
@@ -105,14 +137,13 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
     return { activated, teachers };
   }, [accounts]);
 
-  if (!accounts.length) return null;
   const card = report?.card;
   const problems = report?.problems ?? [];
   // The offered fixes: a roomier model (checkFit names it), or a shorter paragraph in Réglages.
   const better = problems.find((p) => p.fix?.model && p.fix.model !== model)?.fix?.model;
   const canShorten = problems.some((p) => p.kind === 'custom-too-long');
   return (
-    <section class="print-preview" aria-labelledby="pv-title" aria-busy={busy ? 'true' : 'false'}>
+    <section ref={section} class="print-preview" hidden={!accounts.length} aria-labelledby="pv-title" aria-busy={busy ? 'true' : 'false'}>
       <h3 id="pv-title">{t('pvTitle')}</h3>
       <p class="pv-count" role="status" aria-live="polite">
         {report ? <span class="pv-pages">{t('pvPages', { pages: report.pages, n: report.n, model: t(MODEL_KEY[report.model]) })}</span> : null}

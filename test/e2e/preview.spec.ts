@@ -29,6 +29,8 @@ const preview = (panel: PanelPage) => panel.page.locator('section.print-preview'
  */
 async function previewCount(panel: PanelPage, model: string, accounts?: number): Promise<{ pages: number; accounts: number }> {
   const section = preview(panel);
+  // The preview is made while it is on screen, as a director reads it.
+  await section.scrollIntoViewIfNeeded();
   let got: { pages: number; accounts: number } | null = null;
   await expect
     .poll(
