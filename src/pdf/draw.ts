@@ -35,10 +35,11 @@ function writeText(ctx: Ctx, t: PlacedText, dx: number, dy: number) {
   let x = t.textX - dx;
   if (t.lead) {
     // the label (« Identifiant : ») in the normal face, the value after it or on the next line
-    setFont(ctx, t.size, t.bold, t.tone === 'code' ? 'text' : t.tone);
-    doc.text(t.lead.text, x, base);
+    const ls = t.lead.size ?? t.size;
+    setFont(ctx, ls, t.bold, t.tone === 'code' ? 'text' : t.tone);
+    doc.text(t.lead.text, x, t.lead.inline ? base : t.y - dy + BASELINE_EM * ls * PT);
     if (t.lead.inline) x += t.lead.w;
-    else base += t.lineH;
+    else base = t.y - dy + (t.lead.lineH ?? t.lineH) + BASELINE_EM * t.size * PT;
   }
   setFont(ctx, t.size, t.bold, t.tone, t.mono);
   if (t.label) doc.text(t.label, t.x - dx, base);

@@ -103,7 +103,7 @@ export interface PlacedText {
   textX: number;
   mono: boolean;
   /** The block's lead (see BlockSpec.lead): inline before the first line, or a line of its own. */
-  lead?: { text: string; w: number; inline: boolean };
+  lead?: { text: string; w: number; inline: boolean; size?: number; lineH?: number };
 }
 
 /**
@@ -285,11 +285,13 @@ function fitBlock(b: BlockSpec, scale: number, w: number, m: Measurer, wide = fa
     lines = r.lines;
     broken = r.broken;
   }
-  return { lines, size, broken, ...(b.lead ? { lead: { text: b.lead.trimEnd(), w: leadW(size), inline: false } } : {}), ...(mono ? { mono } : {}) };
+  // a label on its own line keeps the block's minimum (« Identifiant : » stays body text when a long login shrinks)
+  const leadSize = Math.max(size, Math.min(b.min, Math.max(b.min, b.size * scale)));
+  return { lines, size, broken, ...(b.lead ? { lead: { text: b.lead.trimEnd(), w: leadW(leadSize), inline: false, size: leadSize } } : {}), ...(mono ? { mono } : {}) };
 }
 
-/** Lines a fitted block occupies (a lead on its own line counts). */
-const lineCount = (f: FitResult) => f.lines.length + (f.lead && !f.lead.inline ? 1 : 0);
+/** Height of a fitted block: its lines, and its lead when on a line of its own (at the lead's size). */
+const blockH = (f: FitResult, lineH: (size: number) => number) => f.lines.length * lineH(f.size) + (f.lead && !f.lead.inline ? lineH(f.lead.size ?? f.size) : 0);
 
 interface Pass {
   texts: PlacedText[];
@@ -324,9 +326,9 @@ function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>
       if (f.lines.length > 1) note('school-wrapped');
       if (f.broken) broken.push(spec.school.id);
       const lh = lineH(f.size);
-      const h = lineCount(f) * lh;
+      const h = blockH(f, lineH);
       const ty = y + Math.max(0, (headerH - h) / 2);
-      texts.push(place(spec.school, sx, ty, sw, f, lh));
+      texts.push(place(spec.school, sx, ty, sw, f, lh, h));
       headerH = Math.max(headerH, h);
     }
     y += headerH;
@@ -359,8 +361,9 @@ function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>
         }
         if (f.broken) broken.push(c.id);
         const lh = lineH(f.size);
-        texts.push(place(c, content.x + content.w - colW, cy, colW, f, lh));
-        cy += lineCount(f) * lh;
+        const h = blockH(f, lineH);
+        texts.push(place(c, content.x + content.w - colW, cy, colW, f, lh, h));
+        cy += h;
       }
       qrCol = { x: content.x + content.w - colW - qrGap, y, w: colW + qrGap, h: cy - y };
     }
@@ -387,21 +390,22 @@ function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>
     if (f.broken) broken.push(b.id);
     const lh = lineH(f.size);
     if (!f.lines.length) return;
-    texts.push(place(b, content.x, y, w, f, lh));
-    y += lineCount(f) * lh;
+    const h = blockH(f, lineH);
+    texts.push(place(b, content.x, y, w, f, lh, h));
+    y += h;
   });
   const bottom = Math.max(y, qrCol ? qrCol.y + qrCol.h : y);
   return { texts, qr: qrPlaced, logo, bottom, adaptations, broken };
 }
 
-function place(b: BlockSpec, x: number, y: number, w: number, f: FitResult, lh: number): PlacedText {
+function place(b: BlockSpec, x: number, y: number, w: number, f: FitResult, lh: number, h: number): PlacedText {
   const indent = b.indent ?? 0;
   return {
     id: b.id,
     x,
     y,
     w,
-    h: lineCount(f) * lh,
+    h,
     lines: f.lines,
     size: f.size,
     bold: !!b.bold,
@@ -411,7 +415,7 @@ function place(b: BlockSpec, x: number, y: number, w: number, f: FitResult, lh: 
     label: b.label,
     textX: x + indent,
     mono: !!b.mono || !!f.mono,
-    ...(f.lead ? { lead: f.lead } : {}),
+    ...(f.lead ? { lead: f.lead.inline ? f.lead : { ...f.lead, lineH: h - f.lines.length * lh } } : {}),
   };
 }
 

@@ -113,7 +113,8 @@ test('hard names print exactly and every QR opens the activation page pre-filled
   await expect(panel.selectedCounter).toHaveText(`${hard.length} comptes sélectionnés`);
   await panel.select('Modèle de publipostage PDF').selectOption({ label: '8 par page' });
   const file = await generate(panel);
-  const text = pdfText(file).replace(/\s+/g, ' ');
+  // a long name wraps after one of its hyphens (« Montmorency- / Laval »): read it back joined
+  const text = pdfText(file).replace(/\s+/g, ' ').replace(/(\p{L})- (?=\p{L})/gu, '$1-');
   for (const u of hard) expect(text).toContain(`${u.firstName} ${u.lastName}`.normalize('NFKC'));
 
   const origin = api.origin();

@@ -55,7 +55,7 @@ test('long names shrink first, then wrap; short ones keep the full size', () => 
   expect(long!.broken).toContain('login');
   expect(login.lead?.inline).toBe(false); // « Identifiant : » on its line, the long login below
   // a 46-character one: whole, on one full-width line, monospaced, ≥ 7 pt, nothing reported
-  const [l46] = layoutAll([acc({ login: 'charles-edouard.demontmorencylavalsaintgermain', activationCode: 'abcd2345' })], opts('simplePdf', { customText: undefined }));
+  const [l46] = layoutAll([acc({ firstName: 'Charles-Édouard', lastName: 'de Montmorency', login: 'charles-edouard.demontmorencylavalsaintgermain', activationCode: 'abcd2345' })], opts('simplePdf', { customText: undefined }));
   const login46 = l46!.texts.find((t) => t.id === 'login')!;
   expect(login46.lines).toEqual(['charles-edouard.demontmorencylavalsaintgermain']);
   expect(login46.size).toBeGreaterThanOrEqual(7);
