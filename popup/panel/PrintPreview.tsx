@@ -50,15 +50,7 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
   const frame = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(false);
 
-  useEffect(() => {
-    // The ENT's password rule changes the instructions' length, so what fits: read it once, as the PDF does.
-    let live = true;
-    readPlatformRules(base.tabId).then((r) => live && setRules(r));
-    return () => {
-      live = false;
-      worker.current?.stop();
-    };
-  }, [base.tabId]);
+  useEffect(() => () => worker.current?.stop(), []);
 
   // Laying out every card costs about as much as the PDF's layout: done only while the preview is
   // on screen (or nearly), never for a selection nobody looks at; then once per change of its inputs.
@@ -71,6 +63,17 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
     io.observe(el);
     return () => io.disconnect();
   }, []);
+
+  useEffect(() => {
+    // The ENT's password rule changes the instructions' length, so what fits: read once, as the PDF
+    // does, when the preview is first looked at (no console request for a preview nobody sees).
+    if (!onScreen || rules) return;
+    let live = true;
+    readPlatformRules(base.tabId).then((r) => live && setRules(r));
+    return () => {
+      live = false;
+    };
+  }, [base.tabId, onScreen]);
 
   const { model, bundles, households, roster, envelopeLabels } = request;
   const inputs = [accounts, model, bundles, households, roster, envelopeLabels, base.settings, base.origin, base.structureName, rules];
