@@ -259,7 +259,7 @@ test('at 360 px: compact rows without horizontal scrolling; a row prints its she
   await expect(fu.root.locator('table.fu-table')).toHaveCount(0);
   expect(await seriousViolations(panel.page)).toEqual([]);
   const act = row.filter((u) => u.activationCode === null).length;
-  await expect(fu.row(`c:${cpA.name}`).locator('.fu-count')).toHaveText(`${act} ${act >= 2 ? 'activés' : 'activé'} sur ${row.length} · ${Math.floor((act * 100) / row.length)} %`);
+  await expect(fu.row(`c:${cpA.name}`).locator('.fu-count')).toHaveText(`${act} ${act >= 2 ? 'activés' : 'activé'} sur ${row.length} · ${pct(act, row.length)} %`);
   await expect(fu.row(`c:${cpA.name}`)).toContainText(`2 remis ou envoyés · ${open360.length - 2} pas encore atteints`);
   expect(await panel.page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
   for (const box of await fu.root.locator('.fu-row').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(360);
