@@ -53,6 +53,8 @@ export const SHEETS_FR = {
   'first.keep': 'Conservez ce document : votre identifiant vous servira à chaque connexion.',
   'qr.activate': 'Scannez pour activer',
   'qr.login': 'Scannez pour vous connecter',
+  // under a smaller QR, when a card needs the room
+  'qr.short': 'Scannez',
   'qr.secret': 'Code et QR code personnels : ne les communiquez pas.',
   'qr.secret.dense': 'Code et QR code : ne les communiquez pas.',
 
@@ -156,6 +158,7 @@ export const SHEETS_EN: SheetDict = {
   'first.keep': 'Keep this document: you will log in with this login every time.',
   'qr.activate': 'Scan to activate',
   'qr.login': 'Scan to log in',
+  'qr.short': 'Scan',
   'qr.secret': 'Personal code and QR code: do not share them.',
   'qr.secret.dense': 'Code and QR code: keep them private.',
 

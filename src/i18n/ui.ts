@@ -34,6 +34,15 @@ const fr = {
   errServer: 'La console ne répond pas correctement ({detail}). Réessayez dans un instant.',
   errNetwork: 'La console est injoignable ({detail}).',
   errContent: "L'extension ne peut pas joindre la page de la console. Rechargez l'onglet de la console.",
+  errReadFailed: 'La lecture des comptes a échoué : la requête {request} de la console n’a pas abouti ({why}), et le tableau de la console est vide. Aucun nombre de comptes n’est donné plutôt qu’un faux. Rechargez la page de la console, puis réessayez.',
+  readWhyStatus: 'erreur {status}',
+  readWhyFormat: 'réponse illisible ou tronquée',
+  readWhyTimeout: 'pas de réponse',
+  readWhyNetwork: 'console injoignable',
+  readWhySession: 'session expirée',
+  readWhyMfa: 'validation en deux étapes demandée',
+  readWhyForbidden: 'accès refusé',
+  readWhyOther: 'échec',
   empty: 'Aucun compte dans cette structure.',
   sourceTable: 'Liste lue depuis le tableau de la console (route JSON indisponible : {detail}). Envoi par courriel indisponible.',
 
@@ -116,8 +125,28 @@ const fr = {
   pdfCancelled: 'Création du PDF annulée : aucun fichier n’a été produit.',
   openPdf: 'Ouvrir le PDF',
 
-  confirmTitle: 'Attention !',
-  confirmText: 'Êtes-vous sûr de vouloir envoyer {n|son|leur} identifiant par mail à {n} {n|utilisateur|utilisateurs} ?',
+  confirmTitle: 'Envoyer les identifiants par courriel',
+  confirmText: 'Êtes-vous sûr de vouloir envoyer {n|son|leur} identifiant par courriel à {n} {n|utilisateur|utilisateurs} ?',
+  confirmTextReminders: 'Êtes-vous sûr de vouloir envoyer {n|son|leur} identifiant par courriel à {n} {n|utilisateur|utilisateurs}, dont {a} déjà {a|activé|activés} (rappel d’identifiant) ?',
+  mailNobody: 'Aucun compte de la sélection ne peut recevoir de courriel.',
+  mailActivatedLeftOut: '{n} {n|compte déjà activé est laissé|comptes déjà activés sont laissés} de côté : {n|il ne recevra|ils ne recevront} pas de rappel d’identifiant.',
+  mailOnlyNotActivated: 'Seulement les comptes non activés',
+  mailTitleRunning: 'Envoi des courriels',
+  mailTitleEnded: 'Bilan de l’envoi',
+  mailTitleResume: 'Envoi interrompu',
+  mailTitleElsewhere: 'Envoi en cours ailleurs',
+  mailTitleUnreadable: 'Envoi précédent illisible',
+  mailElsewhere: 'Un envoi est en cours dans une autre fenêtre',
+  mailElsewhereProgress: 'Un envoi est en cours dans une autre fenêtre : {done} / {total} courriels traités.',
+  mailElsewhereHint: 'Ce panneau n’envoie rien à cette école tant que cet envoi n’est pas terminé ; le bilan s’affichera ici.',
+  mailElsewhereStarting: 'L’envoi démarre…',
+  mailResumeScope: 'La reprise concerne les {total} {total|compte|comptes} de cet envoi, commencé le {date}, et non votre sélection actuelle ({sel} {sel|compte|comptes}).',
+  mailChanged: 'L’envoi enregistré a changé depuis l’ouverture de cette fenêtre (un autre panneau l’a repris ou terminé) : voici où il en est.',
+  mailUnreadable: 'L’enregistrement d’un envoi précédent à cette école est illisible : il a pu envoyer des courriels ou non.',
+  mailUnreadableIds: 'Les {n} {n|compte qu’il a pu toucher est marqué|comptes qu’il a pu toucher sont marqués} « incertain » : vérifiez-les avant tout nouvel envoi.',
+  mailUnreadableNoIds: 'Les comptes qu’il a pu toucher ({n}) ne peuvent plus être identifiés.',
+  mailUnreadableShow: 'Voir les comptes incertains',
+  mailUnreadableForget: 'Effacer cet enregistrement',
   confirmNoEmail: '{n} {n|compte sélectionné|comptes sélectionnés} sans adresse courriel ne {n|recevra|recevront} rien.',
   printThose: 'Imprimer ceux-là',
   confirmSend: 'Envoyer',
@@ -132,7 +161,7 @@ const fr = {
   mailStoppedForbidden: 'Envoi interrompu : la console refuse l’envoi (droits insuffisants).',
   mailStoppedWrongConsole: 'Envoi interrompu : l’onglet n’est plus sur la console où les comptes ont été lus ({origin}). Rien n’a été envoyé ailleurs ; revenez sur cette console pour reprendre.',
   mailPaused: 'Envoi arrêté. {pending} {pending|compte reste|comptes restent} à envoyer.',
-  mailReport: 'Bilan : {sent} {sent|envoyé|envoyés}, {skipped} sans courriel, {failed} en échec, {unknown} {unknown|incertain|incertains}.',
+  mailReport: 'Bilan pour {selected} {selected|compte|comptes} : {sent} {sent|envoyé|envoyés}, {noAddress} sans courriel, {failed} en échec, {uncertain} {uncertain|incertain|incertains}, {refused} {refused|refusé|refusés}, {notSent} non {notSent|envoyé|envoyés} (envoi arrêté).',
   mailExportCsv: 'Exporter le bilan (CSV)',
   mailResendUnknown: 'Renvoyer aux comptes incertains',
   // options page and toolbar popup (settings, enable on another ENT)
@@ -196,6 +225,7 @@ const fr = {
   popupStructure: 'Structure : {id}',
   popupCount: '{n} {n|compte lu|comptes lus}',
   popupNotRead: 'Comptes pas encore lus : ouvrez le publipostage.',
+  popupReadFailed: 'La lecture des comptes a échoué : {request} ({why}). Rechargez la page de la console.',
   popupQuickSearch: 'Recherche rapide (réunion de parents)',
   popupQuickSearchGo: 'Chercher',
   popupSettings: 'Réglages',
@@ -258,7 +288,7 @@ const fr = {
   listKeys: 'Flèches haut et bas : changer de compte ; Espace : inclure ou exclure.',
   listKeysSheet: 'Flèches haut et bas : changer de compte ; Espace : inclure ou exclure ; Entrée : ouvrir sa fiche dans la console.',
   doorLabel: 'Publipostage avancé',
-  doorTitle: 'Ouvrir le panneau Publipostage ONE à côté de la console',
+  doorTitle: 'Publipostage ONE (extension) : ouvrir le panneau à côté de la console',
   countExcluded: '{n} exclus',
   toPublish: 'Lancer le publipostage ↓',
   chipsLabel: 'Filtres actifs',
@@ -317,6 +347,15 @@ const en: Record<UiKey, string> = {
   errServer: 'The console is not answering properly ({detail}). Retry in a moment.',
   errNetwork: 'The console cannot be reached ({detail}).',
   errContent: 'The extension cannot reach the console page. Reload the console tab.',
+  errReadFailed: 'Reading the accounts failed: the console request {request} did not succeed ({why}), and the console’s table is empty. No account count is given rather than a wrong one. Reload the console page, then retry.',
+  readWhyStatus: 'error {status}',
+  readWhyFormat: 'unreadable or truncated answer',
+  readWhyTimeout: 'no answer',
+  readWhyNetwork: 'console unreachable',
+  readWhySession: 'session expired',
+  readWhyMfa: 'two-step verification asked',
+  readWhyForbidden: 'access refused',
+  readWhyOther: 'failed',
   empty: 'No account in this school.',
   sourceTable: 'List read from the console’s table (JSON route unavailable: {detail}). E-mail sending unavailable.',
 
@@ -399,8 +438,28 @@ const en: Record<UiKey, string> = {
   pdfCancelled: 'PDF creation cancelled: no file was produced.',
   openPdf: 'Open the PDF',
 
-  confirmTitle: 'Warning!',
+  confirmTitle: 'E-mail the logins',
   confirmText: 'Are you sure you want to e-mail their login to {n} {n|user|users}?',
+  confirmTextReminders: 'Are you sure you want to e-mail their login to {n} {n|user|users}, {a} of them already activated (login reminder)?',
+  mailNobody: 'No selected account can receive an e-mail.',
+  mailActivatedLeftOut: '{n} already activated {n|account is|accounts are} left out: no login reminder.',
+  mailOnlyNotActivated: 'Only the accounts not activated',
+  mailTitleRunning: 'Sending the e-mails',
+  mailTitleEnded: 'Sending report',
+  mailTitleResume: 'Sending interrupted',
+  mailTitleElsewhere: 'Sending in progress elsewhere',
+  mailTitleUnreadable: 'Previous sending unreadable',
+  mailElsewhere: 'A sending is in progress in another window',
+  mailElsewhereProgress: 'A sending is in progress in another window: {done} / {total} e-mails handled.',
+  mailElsewhereHint: 'This panel sends nothing to this school until that sending ends; its report will show here.',
+  mailElsewhereStarting: 'The sending is starting…',
+  mailResumeScope: 'Resuming concerns the {total} {total|account|accounts} of that sending, started on {date}, not your current selection ({sel} {sel|account|accounts}).',
+  mailChanged: 'The stored sending changed since this window opened (another panel resumed or finished it): here is where it stands.',
+  mailUnreadable: 'The record of a previous sending to this school cannot be read: it may or may not have sent e-mails.',
+  mailUnreadableIds: 'The {n} {n|account|accounts} it may have reached {n|is|are} marked “uncertain”: check them before any new sending.',
+  mailUnreadableNoIds: 'The accounts it may have reached ({n}) can no longer be identified.',
+  mailUnreadableShow: 'See the uncertain accounts',
+  mailUnreadableForget: 'Delete this record',
   confirmNoEmail: '{n} selected {n|account|accounts} without an e-mail address will receive nothing.',
   printThose: 'Print those',
   confirmSend: 'Send',
@@ -415,7 +474,7 @@ const en: Record<UiKey, string> = {
   mailStoppedForbidden: 'Sending stopped: the console refuses (insufficient rights).',
   mailStoppedWrongConsole: 'Sending stopped: the tab is no longer on the console the accounts were read from ({origin}). Nothing was sent elsewhere; go back to that console to resume.',
   mailPaused: 'Sending stopped. {pending} {pending|account|accounts} still to send.',
-  mailReport: 'Report: {sent} sent, {skipped} without e-mail, {failed} failed, {unknown} uncertain.',
+  mailReport: 'Report for {selected} {selected|account|accounts}: {sent} sent, {noAddress} without e-mail, {failed} failed, {uncertain} uncertain, {refused} refused, {notSent} not sent (run stopped).',
   mailExportCsv: 'Export the report (CSV)',
   mailResendUnknown: 'Resend to uncertain accounts',
   optionsTitle: 'Settings',
@@ -478,6 +537,7 @@ const en: Record<UiKey, string> = {
   popupStructure: 'School: {id}',
   popupCount: '{n} {n|account|accounts} read',
   popupNotRead: 'Accounts not read yet: open the mail-merge.',
+  popupReadFailed: 'Reading the accounts failed: {request} ({why}). Reload the console page.',
   popupQuickSearch: 'Quick search (parents’ meeting)',
   popupQuickSearchGo: 'Search',
   popupSettings: 'Settings',
@@ -540,7 +600,7 @@ const en: Record<UiKey, string> = {
   listKeys: 'Up and down arrows: move between accounts; Space: include or exclude.',
   listKeysSheet: 'Up and down arrows: move between accounts; Space: include or exclude; Enter: open their sheet in the console.',
   doorLabel: 'Advanced mail-merge',
-  doorTitle: 'Open the Publipostage ONE panel beside the console',
+  doorTitle: 'Publipostage ONE (extension): open the panel beside the console',
   countExcluded: '{n} excluded',
   toPublish: 'Run the mail-merge ↓',
   chipsLabel: 'Active filters',
@@ -586,4 +646,16 @@ export function translator(lang: Lang): Translate {
 /** The browser's language, French unless it is clearly English. */
 export function pickLang(navLang: string | undefined): Lang {
   return navLang?.toLowerCase().startsWith('en') ? 'en' : 'fr';
+}
+
+/** Why a console request failed, in a few words (the panel's and the popup's « lecture échouée »). */
+export function readWhy(t: Translate, kind: string, status?: number): string {
+  if (kind === 'session') return t('readWhySession');
+  if (kind === 'mfa') return t('readWhyMfa');
+  if (kind === 'forbidden') return t('readWhyForbidden');
+  if (status) return t('readWhyStatus', { status });
+  if (kind === 'format' || kind === 'read-failed') return t('readWhyFormat');
+  if (kind === 'timeout') return t('readWhyTimeout');
+  if (kind === 'network') return t('readWhyNetwork');
+  return t('readWhyOther');
 }

@@ -140,7 +140,7 @@ function smallCard(a: Account, box: Rect, ctx: CardContext, v: CardVariant): Car
   if (branch === 'teacher') blocks.push(body('intro', say(d, 'teacher.activated', { ent: entName(url) }), { priority: 1 }));
   blocks.push(
     { id: 'address', lead: say(d, v.dense ? 'address.dense.lead' : 'address.short.lead'), text: host, size: 9.5, min: min.address, bold: true, fit: 'shrink', gap: 1.3 * g },
-    { id: 'login', lead: say(d, 'login.lead'), text: a.login, size: 11.5, min: min.login, bold: true, fit: 'shrink', wideFloor: LOGIN_WIDE_FLOOR_PT, gap: 0.8 * g },
+    { id: 'login', lead: say(d, 'login.lead'), leadMin: min.body, text: a.login, size: 11.5, min: min.login, bold: true, fit: 'shrink', wideFloor: LOGIN_WIDE_FLOOR_PT, gap: 0.8 * g },
   );
   if (branch === 'activate') {
     blocks.push(
@@ -168,7 +168,7 @@ function smallCard(a: Account, box: Rect, ctx: CardContext, v: CardVariant): Car
   };
   // The QR column starts beside the profile line; an identifiant too long to share its line with
   // the QR takes the full width below it.
-  spec.qr = qrSpec(a, ctx, QR_MM.simplePdf[v.smallQr ? 1 : 0], 'profile', 8.5, min.body);
+  spec.qr = qrSpec(a, ctx, QR_MM.simplePdf[v.smallQr ? 1 : 0], 'profile', 8.5, min.body, v.smallQr);
   return spec;
 }
 
@@ -180,11 +180,12 @@ function qrHost(text: string): string {
   }
 }
 
-function qrSpec(a: Account, ctx: CardContext, size: number, anchor: string, capSize: number, hostSize: number): CardSpec['qr'] {
+function qrSpec(a: Account, ctx: CardContext, size: number, anchor: string, capSize: number, hostSize: number, short = false): CardSpec['qr'] {
   const text = qrText(a, ctx.entUrl, ctx.qr);
   if (!text) return undefined;
   const { d } = ctx;
-  const caption = branchOf(a) !== 'activate' ? 'qr.site' : ctx.qr === 'login' ? 'qr.login' : 'qr.activate';
+  // under the smaller QR of a card that needs the room, one word: its column is as short as it can be
+  const caption = short ? 'qr.short' : branchOf(a) !== 'activate' ? 'qr.site' : ctx.qr === 'login' ? 'qr.login' : 'qr.activate';
   const captions: BlockSpec[] = [
     // Where the QR leads, in small type right under it: a sheet whose QR goes elsewhere shows it.
     // One line, shrunk to the QR's width; a host too long even then breaks after a dot, never inside a word.
@@ -220,7 +221,7 @@ function detailedSheet(a: Account, box: Rect, ctx: CardContext, model: 'pdf' | '
   if (branch === 'teacher') blocks.push(body('intro', say(d, 'teacher.activated', { ent: entName(url) }), { gap: 6, bold: true }));
   blocks.push(
     B({ id: 'address', lead: say(d, 'address.lead'), text: url, size: 13, min: min.address, bold: true, fit: 'shrink', gap: 7 }),
-    B({ id: 'login', lead: say(d, 'login.lead'), text: a.login, size: 15, min: min.login, bold: true, fit: 'shrink', wideFloor: LOGIN_WIDE_FLOOR_PT, gap: 2.5 }),
+    B({ id: 'login', lead: say(d, 'login.lead'), leadMin: min.body, text: a.login, size: 15, min: min.login, bold: true, fit: 'shrink', wideFloor: LOGIN_WIDE_FLOOR_PT, gap: 2.5 }),
   );
   if (branch === 'activate') {
     blocks.push(B({ id: 'code', lead: say(d, 'code.lead'), text: a.activationCode ?? '', size: 15, min: min.code, bold: true, mono: true, fit: 'shrink', gap: 2, tone: 'code' }));
@@ -256,5 +257,6 @@ function detailedSheet(a: Account, box: Rect, ctx: CardContext, model: 'pdf' | '
     blocks,
     qr: qrSpec(a, ctx, QR_MM[model][v.smallQr ? 1 : 0], 'address', 12 * s, min.body),
     qrGap: 5 * s,
+    spread: true,
   };
 }

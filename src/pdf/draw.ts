@@ -36,7 +36,9 @@ function writeText(ctx: Ctx, t: PlacedText, dx: number, dy: number) {
   if (t.lead) {
     // the label (« Identifiant : ») in the normal face, the value after it or on the next line
     const ls = t.lead.size ?? t.size;
-    setFont(ctx, ls, t.bold, t.tone === 'code' ? 'text' : t.tone);
+    setFont(ctx, ls, t.lead.bold ?? t.bold, t.tone === 'code' ? 'text' : t.tone);
+    // an inline label larger than its value: both on the label's baseline
+    if (t.lead.inline && ls > t.size) base = t.y - dy + BASELINE_EM * ls * PT;
     doc.text(t.lead.text, x, t.lead.inline ? base : t.y - dy + BASELINE_EM * ls * PT);
     if (t.lead.inline) x += t.lead.w;
     else base = t.y - dy + (t.lead.lineH ?? t.lineH) + BASELINE_EM * t.size * PT;

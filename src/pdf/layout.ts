@@ -51,6 +51,8 @@ export interface BlockSpec {
   mono?: boolean;
   /** A label in the normal face before the text (« Identifiant : »); on its own line when both do not fit. */
   lead?: string;
+  /** wideFloor blocks: on the full-width line, the label stays inline at this size in the regular weight when that keeps one line. */
+  leadMin?: number;
   /** Space before, mm (scaled with the text). */
   gap?: number;
   /** A step number drawn in the left indent. */
@@ -82,6 +84,8 @@ export interface CardSpec {
   qrGap?: number;
   /** Line height in em (LINE_FACTOR unless a denser card asks for less). */
   lineFactor?: number;
+  /** A whole sheet (1 or 2 per page): room to spare is spread between the blocks, so the sheet uses its page. */
+  spread?: boolean;
   /** Set by the layout: the QR column was moved below a long identifiant. */
   lateQr?: boolean;
 }
@@ -103,7 +107,7 @@ export interface PlacedText {
   textX: number;
   mono: boolean;
   /** The block's lead (see BlockSpec.lead): inline before the first line, or a line of its own. */
-  lead?: { text: string; w: number; inline: boolean; size?: number; lineH?: number };
+  lead?: { text: string; w: number; inline: boolean; size?: number; lineH?: number; bold?: boolean };
 }
 
 /**
@@ -252,6 +256,12 @@ function fitBlock(b: BlockSpec, scale: number, w: number, m: Measurer, wide = fa
   }
   const leadW = (s: number) => (b.lead ? m.width(b.lead, s, bold) : 0);
   const floor = Math.min(wide ? (b.wideFloor ?? b.floor ?? b.min) : (b.floor ?? b.min), size);
+  if (wide && b.lead && b.leadMin) {
+    // « Identifiant : » at body size, regular weight, then the long login shrunk in the mono face: one line saved
+    const lw = m.width(b.lead, b.leadMin, false);
+    const s = shrinkTo((x) => m.width(b.text, x, bold, mono), size, floor, w - lw);
+    if (s !== null) return { lines: [b.text], size: s, lead: { text: b.lead, w: lw, inline: true, size: b.leadMin, bold: false }, mono };
+  }
   // with its label on the same line, the block keeps its minimum; a long value shrinks on its own line
   const inline = shrinkTo((s) => leadW(s) + m.width(b.text, s, bold, mono), size, b.lead ? Math.min(b.min, size) : floor, w);
   if (inline !== null) {
@@ -291,7 +301,10 @@ function fitBlock(b: BlockSpec, scale: number, w: number, m: Measurer, wide = fa
 }
 
 /** Height of a fitted block: its lines, and its lead when on a line of its own (at the lead's size). */
-const blockH = (f: FitResult, lineH: (size: number) => number) => f.lines.length * lineH(f.size) + (f.lead && !f.lead.inline ? lineH(f.lead.size ?? f.size) : 0);
+const blockH = (f: FitResult, lineH: (size: number) => number) => {
+  const first = f.lead?.inline && f.lead.size && f.lead.size > f.size ? lineH(f.lead.size) - lineH(f.size) : 0;
+  return first + f.lines.length * lineH(f.size) + (f.lead && !f.lead.inline ? lineH(f.lead.size ?? f.size) : 0);
+};
 
 interface Pass {
   texts: PlacedText[];
@@ -302,7 +315,7 @@ interface Pass {
   broken: string[];
 }
 
-function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>, m: Measurer, withQr: boolean): Pass {
+function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>, m: Measurer, withQr: boolean, spread = 1): Pass {
   const texts: PlacedText[] = [];
   const adaptations: Adaptation[] = [];
   const broken: string[] = [];
@@ -343,7 +356,7 @@ function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>
 
   const first = texts.length === 0;
   blocks.forEach((b, i) => {
-    const gap = i === 0 && first ? 0 : (b.gap ?? 1) * Math.max(scale, 0.6);
+    const gap = i === 0 && first ? 0 : (b.gap ?? 1) * Math.max(scale, 0.6) * spread;
     y += gap;
     if (qr && !qrCol && b.id === anchor) {
       // the QR column: QR then captions, right-aligned
@@ -470,6 +483,19 @@ export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
         hi = mid;
         best = r;
       } else lo = mid + 1;
+    }
+    if (spec.spread && hi === 0) {
+      // a sheet with room to spare uses its page: the space goes between the blocks (up to 3× the gaps)
+      let lo2 = 1;
+      let hi2 = 3;
+      for (let k = 0; k < 8; k++) {
+        const mid = (lo2 + hi2) / 2;
+        const r = pass(spec, content, SCALES[0]!, none, m, true, mid);
+        if (r.bottom <= limit) {
+          lo2 = mid;
+          best = r;
+        } else hi2 = mid;
+      }
     }
     return done(spec, content, best, SCALES[hi]!, []);
   }

@@ -115,7 +115,9 @@ test('after a read, a handout, a mail and activations, every row equals the fake
   await fu.pick(`de ${mailClass}`).check();
   await expect(fu.selection).toHaveText(`Sélection de ${mailClass} : ${chase(mailClass).length} comptes à relancer, dont ${toMail.length} avec une adresse courriel.`);
   await fu.button(`Envoyer par courriel (${toMail.length})`).click();
-  const dialog = panel.page.getByRole('dialog', { name: 'Attention !' });
+  // One dialog, retitled through its phases (confirm, « Envoi des courriels », « Bilan de l’envoi »).
+  const dialog = panel.page.getByRole('dialog');
+  await expect(dialog).toHaveAccessibleName('Envoyer les identifiants par courriel');
   await expect(dialog).toContainText(`à ${toMail.length} ${toMail.length < 2 ? "utilisateur" : "utilisateurs"} ?`);
   await dialog.getByRole('button', { name: 'Envoyer', exact: true }).click();
   await expect(dialog.getByRole('button', { name: 'Exporter le bilan (CSV)' })).toBeVisible({ timeout: 60_000 });
