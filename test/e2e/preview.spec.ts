@@ -58,6 +58,7 @@ async function setSettings(ext: Ext, settings: Record<string, unknown>): Promise
 }
 
 test('the preview’s page count is the PDF’s (pdfinfo) at 1, 2 and 8 per page, covers, families and labels included', async ({ ext, api, consolePage }) => {
+  test.setTimeout(360_000); // several PDFs made and read back, on a shared loaded machine
   const panel = await panelFor(ext, api, consolePage);
   await panel.classBox('CE1 A').check();
   await panel.classBox('CE2-CM1').check();
@@ -106,6 +107,7 @@ test('the preview follows the selection: a filter change updates the count and t
 });
 
 test('a 300-character paragraph at 8 per page: the preview says it will not fit and offers 2 per page, where it fits', async ({ ext, api, consolePage }) => {
+  test.setTimeout(360_000); // several PDFs made and read back, on a shared loaded machine
   const paragraph = ('Réunion d’information pour les familles le jeudi 4 septembre à 18 h dans la salle polyvalente ; ' +
     'apportez cette fiche et une pièce d’identité. Les enseignants présenteront le fonctionnement de l’ENT et la messagerie. ' +
     'Un atelier d’aide à la connexion suivra pour les parents qui le souhaitent, avec café.').slice(0, 300);
@@ -167,6 +169,7 @@ test('at 360 px the preview fits the panel: count, warnings and the card at actu
 });
 
 test('the follow-up’s print shows its model and uses the one chosen', async ({ ext, api, consolePage }) => {
+  test.setTimeout(360_000); // several PDFs made and read back, on a shared loaded machine
   const panel = await panelFor(ext, api, consolePage);
   const fu = new FollowUpView(panel);
   await fu.open();
