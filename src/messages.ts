@@ -12,6 +12,7 @@ import type { ProfileMetrics } from './console/parse';
 import type { RosterOptions, SheetOptions } from './pdf';
 import type { SummaryOptions } from './pdf/summary';
 import type { SummaryTable } from './model/follow-up-summary';
+import type { PreviewReport } from './pdf/preview';
 
 // content → background
 export type PageDetected = { type: 'page-detected'; page: PageInfo | null };
@@ -116,7 +117,10 @@ export type PdfSummaryJob = { type: 'pdf-summary'; table: SummaryTable; options:
 /** Loads the fonts ahead of the first job (the panel opens: the worker is ready before the click). */
 export type PdfWarm = { type: 'pdf-warm' };
 export type ToPdfWorker = PdfSheetsJob | PdfRosterJob | PdfSummaryJob | PdfWarm;
+/** The print preview (popup/panel/PrintPreview.tsx): page count, what does not fit, one card as SVG data. */
+export type PdfPreviewJob = { type: 'pdf-preview'; accounts: Account[]; options: Omit<SheetOptions, 'font' | 'onProgress' | 'date'>; date: number; seq: number; uiLang: 'fr' | 'en' };
 export type FromPdfWorker =
+  | { type: 'preview'; seq: number; report: PreviewReport }
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; bytes: Uint8Array; pages: number }
   | { type: 'error'; message: string };

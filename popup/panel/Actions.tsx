@@ -3,6 +3,7 @@ import { type Account, cannotActivate } from '../../src/model/account';
 import { isPlural } from '../../src/i18n/follow-up';
 import type { SheetModel } from '../../src/pdf';
 import { MailPanel } from './MailPanel';
+import { PrintPreview } from './PrintPreview';
 import { defaultRequest, usePdf, type ActionsBase } from './use-pdf';
 import { lang, t } from '../shared/lang';
 
@@ -96,6 +97,7 @@ export function Actions(p: Props) {
           {t('pdfRoster')}
         </label>
       </div>
+      <PrintPreview accounts={p.selected} request={request} base={p} onModel={p.onModel} />
       <div class="buttons">
         <button type="button" class="primary" disabled={none || pdf.busy} aria-describedby={none ? 'why-disabled' : undefined} onClick={() => print('sheets')}>
           {t('generatePdf')}

@@ -2,11 +2,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Account, ClassRef } from '../../src/model/account';
 import type { ProfileMetrics } from '../../src/console/parse';
 import { type DistributionLog, emptyLog } from '../../src/model/distribution';
-import { type FollowUpRow, type Tally, blockedIn, chaseTargets, followUpRows, metricsGap, lastHandoutDay, localDay, mailable, percent, totalOf } from '../../src/model/follow-up';
+import { type FollowUpRow, type Tally, blockedIn, chaseTargets, followUpRows, metricsGap, lastHandoutDay, localDay, mailable, totalOf } from '../../src/model/follow-up';
 import { countsOf, daysBetween, trendOf, type Snapshot, type Trend } from '../../src/model/follow-up-history';
+import { percentText } from '../../src/model/percent';
 import { summaryCsv, summaryFileName, summaryTable } from '../../src/model/follow-up-summary';
 import { accountsText, isPlural, ofName, trendSentence } from '../../src/i18n/follow-up';
 import { MailPanel } from './MailPanel';
+import { ModelChoice } from './ModelChoice';
+import type { SheetModel } from '../../src/pdf';
 import { deliver } from './pdf-job';
 import { renderInWorker } from './pdf-worker-client';
 import { blobUrl } from './blob-url';
@@ -25,6 +28,8 @@ interface Props {
   teacher: boolean;
   /** Console page: the structure's own activation counts, to cross-check the list's. */
   metrics?: ProfileMetrics[] | undefined;
+  /** The publishing section's model: the follow-up's prints start with it, shown and changeable here. */
+  model?: SheetModel;
 }
 
 /** Above this width the follow-up is a full table; below, compact rows (Chrome's side panel is ~360 px). */
@@ -45,10 +50,7 @@ const label = (r: Pick<FollowUpRow, 'kind' | 'name'>): string =>
   r.kind === 'class' ? r.name : t(({ none: 'fuRowNone', teachers: 'fuRowTeachers', personnel: 'fuRowPersonnel', guests: 'fuRowGuests' } as const)[r.kind]);
 const ofRow = (r: Pick<FollowUpRow, 'kind' | 'name'>): string =>
   r.kind === 'class' ? ofName(r.name, lang()) : t(({ none: 'fuOfNone', teachers: 'fuOfTeachers', personnel: 'fuOfPersonnel', guests: 'fuOfGuests' } as const)[r.kind]);
-const pctText = (x: Tally): string => {
-  const p = percent(x);
-  return p === null ? '—' : `${p} %`;
-};
+const pctText = (x: Tally): string => percentText(x.activated, x.total);
 const ratio = (x: Tally): string => (x.total ? `${x.activated} / ${x.total}` : '—');
 /** Rows split by profile: the classes and « Sans classe » (students and their parents). */
 const split = (r: Pick<FollowUpRow, 'kind'>) => r.kind === 'class' || r.kind === 'none';
@@ -57,7 +59,7 @@ const split = (r: Pick<FollowUpRow, 'kind'>) => r.kind === 'class' || r.kind ===
  * « Suivi »: where each class stands after the handout, its progress since, and the actions that
  * chase the rest through the same PDF and mail paths as the rest of the panel.
  */
-export function FollowUp({ accounts, classes, structureId, log, actions, teacher, metrics }: Props) {
+export function FollowUp({ accounts, classes, structureId, log, actions, teacher, metrics, model }: Props) {
   const wide = useWide();
   const pdf = usePdf(actions);
   const [history, setHistory] = useState<Snapshot[]>([]);
@@ -106,7 +108,9 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
   const toMail = useMemo(() => mailable(targets), [targets]);
   const blocked = useMemo(() => blockedIn(chosen).length, [chosen]);
   // Several rows: one bundle per class, each with its cover page, as the class sorting would give.
-  const base = defaultRequest(actions, actions.settings.defaultModel);
+  const [ownModel, setOwnModel] = useState<SheetModel | null>(null);
+  const printModel = ownModel ?? model ?? actions.settings.defaultModel;
+  const base = defaultRequest(actions, printModel);
   const request = { ...base, bundles: base.bundles || chosen.length > 1 };
 
   const pick = (key: string, on: boolean) =>
@@ -189,6 +193,7 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
           <input type="checkbox" checked={includeReached} onChange={(e) => setIncludeReached(e.currentTarget.checked)} />
           {t('fuIncludeReached')}
         </label>
+        <ModelChoice id="fu-model" label={t('fuModel')} value={printModel} onChange={setOwnModel} />
         <div class="buttons">
           <button type="button" class="primary" disabled={!targets.length || pdf.busy} onClick={() => pdf.generate(targets, request)}>
             {t('fuPrint', { n: targets.length })}

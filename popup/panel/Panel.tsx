@@ -290,7 +290,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
         onMark={(ids, on) => mark(ids, 'handed', on)}
         actions={actionsBase}
       />
-      <FollowUp accounts={roster.accounts} classes={roster.classes} structureId={roster.structureId} log={log} actions={actionsBase} teacher={kind === 'class-admin'} metrics={roster.metrics} />
+      <FollowUp accounts={roster.accounts} classes={roster.classes} structureId={roster.structureId} log={log} actions={actionsBase} teacher={kind === 'class-admin'} metrics={roster.metrics} model={prefs.model} />
       <FiltersForm t={t} lang={lang()} filters={prefs.filters} classes={roster.classes} onChange={setFilters} teacher={kind === 'class-admin'} />
       {missingOnly && (
         <div class="warning reprint-note" role="status" tabIndex={-1} ref={reprintNote}>

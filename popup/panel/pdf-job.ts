@@ -41,6 +41,23 @@ export function sheetOptions(settings: Settings, origin: string, rules?: Platfor
   return { ...s, ...(school ? { schoolName: school } : {}), ...(hint ? { passwordHint: hint } : {}), mailRequired: rules?.mailRequired ?? null };
 }
 
+/** The sheets' options of a request: the PDF and its preview (PrintPreview.tsx) share them, so they agree. */
+export function sheetJobOptions(
+  req: PdfRequest,
+  settings: Settings,
+  origin: string,
+  structureName: string,
+  context: { rules?: PlatformRules; everyone?: readonly Account[] } = {},
+): Omit<SheetOptions, 'font' | 'onProgress' | 'date'> {
+  const base = sheetOptions(settings, origin, context.rules, structureName);
+  const classTeachers: Record<string, string[]> = {};
+  for (const a of context.everyone ?? []) {
+    if (a.profile !== 'Teacher') continue;
+    for (const c of a.classes) (classTeachers[c.name] ??= []).push(`${a.firstName} ${a.lastName}`.trim());
+  }
+  return { ...base, model: req.model, bundles: req.bundles, households: req.households, roster: req.roster, envelopeLabels: !!req.envelopeLabels, classTeachers };
+}
+
 export async function makePdf(
   accounts: Account[],
   req: PdfRequest,
@@ -53,18 +70,10 @@ export async function makePdf(
 ): Promise<PdfResult> {
   const date = new Date();
   const base = sheetOptions(settings, origin, context.rules, structureName);
-  const classTeachers: Record<string, string[]> = {};
-  for (const a of context.everyone ?? []) {
-    if (a.profile !== 'Teacher') continue;
-    for (const c of a.classes) (classTeachers[c.name] ??= []).push(`${a.firstName} ${a.lastName}`.trim());
-  }
   const { bytes, pages } = await renderInWorker(
     req.kind === 'roster'
       ? { type: 'pdf-roster', accounts, date: date.getTime(), options: { lang: base.lang, ...(base.schoolName ? { schoolName: base.schoolName } : {}) } }
-      : {
-          type: 'pdf-sheets', accounts, date: date.getTime(),
-          options: { ...base, model: req.model, bundles: req.bundles, households: req.households, roster: req.roster, envelopeLabels: !!req.envelopeLabels, classTeachers },
-        },
+      : { type: 'pdf-sheets', accounts, date: date.getTime(), options: sheetJobOptions(req, settings, origin, structureName, context) },
     onProgress,
     signal,
   );

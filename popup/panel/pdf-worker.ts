@@ -6,8 +6,9 @@
  */
 import { renderRoster, renderSheets } from '../../src/pdf';
 import { renderSummary } from '../../src/pdf/summary';
+import { previewReport } from '../../src/pdf/preview';
 import type { FontBytes } from '../../src/pdf/fonts';
-import type { FromPdfWorker, ToPdfWorker } from '../../src/messages';
+import type { FromPdfWorker, PdfPreviewJob, ToPdfWorker } from '../../src/messages';
 
 const scope = globalThis as unknown as { postMessage(m: FromPdfWorker, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent) => void) | null; location: Location };
 const post = (m: FromPdfWorker, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
@@ -28,9 +29,13 @@ function loadFonts(): Promise<FontBytes> {
 /** At most one progress message per PROGRESS_MS: the panel's main thread gets a few tiny tasks, nothing more. */
 const PROGRESS_MS = 120;
 
-async function run(job: ToPdfWorker): Promise<void> {
+async function run(job: ToPdfWorker | PdfPreviewJob): Promise<void> {
   const font = await loadFonts();
   if (job.type === 'pdf-warm') return;
+  if (job.type === 'pdf-preview') {
+    const report = previewReport(job.accounts, { ...job.options, font, date: new Date(job.date) }, job.uiLang);
+    return post({ type: 'preview', seq: job.seq, report });
+  }
   const date = new Date(job.date);
   let last = 0;
   const onProgress = (done: number, total: number) => {
@@ -49,7 +54,7 @@ async function run(job: ToPdfWorker): Promise<void> {
 }
 
 scope.onmessage = (e: MessageEvent) => {
-  const job = e.data as ToPdfWorker;
-  if (!job || typeof job !== 'object' || !['pdf-sheets', 'pdf-roster', 'pdf-summary', 'pdf-warm'].includes(job.type)) return;
+  const job = e.data as ToPdfWorker | PdfPreviewJob;
+  if (!job || typeof job !== 'object' || !['pdf-sheets', 'pdf-roster', 'pdf-summary', 'pdf-warm', 'pdf-preview'].includes(job.type)) return;
   run(job).catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
 };

@@ -3,6 +3,7 @@
  * a unit test checks the generated _locales too). `{name}` marks a substitution.
  */
 import { FOLLOW_UP_EN, FOLLOW_UP_FR } from './follow-up';
+import { PREVIEW_EN, PREVIEW_FR } from './preview';
 import { format } from './french';
 
 const fr = {
@@ -289,6 +290,7 @@ const fr = {
   planApply: 'Appliquer le plan : {paper} sur papier, {mail} par courriel',
   openSheet: 'Accéder à la fiche utilisateur',
   ...FOLLOW_UP_FR,
+  ...PREVIEW_FR,
   listKeys: 'Flèches haut et bas : changer de compte ; Espace : inclure ou exclure.',
   listKeysSheet: 'Flèches haut et bas : changer de compte ; Espace : inclure ou exclure ; Entrée : ouvrir sa fiche dans la console.',
   doorLabel: 'Publipostage avancé',
@@ -606,6 +608,7 @@ const en: Record<UiKey, string> = {
   planApply: 'Apply the plan: {paper} on paper, {mail} by e-mail',
   openSheet: 'Open the user’s sheet in the console',
   ...FOLLOW_UP_EN,
+  ...PREVIEW_EN,
   listKeys: 'Up and down arrows: move between accounts; Space: include or exclude.',
   listKeysSheet: 'Up and down arrows: move between accounts; Space: include or exclude; Enter: open their sheet in the console.',
   doorLabel: 'Advanced mail-merge',

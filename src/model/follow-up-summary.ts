@@ -3,7 +3,8 @@
  * same table for the PDF (src/pdf/summary.ts) and the CSV. Counts only: no name, no login, no code.
  */
 import { SUMMARY } from '../i18n/follow-up';
-import { type FollowUpRow, type Tally, percent, totalOf } from './follow-up';
+import { type FollowUpRow, type Tally, totalOf } from './follow-up';
+import { percentText } from './percent';
 
 type Lang = 'fr' | 'en';
 
@@ -14,10 +15,7 @@ export interface SummaryTable {
   total: string[];
 }
 
-const pct = (t: Tally): string => {
-  const p = percent(t);
-  return p === null ? '—' : `${p} %`;
-};
+const pct = (t: Tally): string => percentText(t.activated, t.total);
 /** « 7 / 21 », or « — » when the row has no student (or no parent). */
 const ratio = (t: Tally): string => (t.total ? `${t.activated} / ${t.total}` : '—');
 

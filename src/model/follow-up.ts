@@ -7,6 +7,7 @@
 import { type Account, type ClassRef, cannotActivate, hasEmail, isActivated } from './account';
 import { compareClassNames } from './class-order';
 import type { DistributionLog } from './distribution';
+import { percentOf } from './percent';
 
 export type RowKind = 'class' | 'none' | 'teachers' | 'personnel' | 'guests';
 
@@ -116,9 +117,9 @@ export function totalOf(rows: readonly FollowUpRow[]): Pick<FollowUpRow, 'all' |
   return out;
 }
 
-/** Percentage of activated accounts, rounded down so that 99.6 % never reads « 100 % »; null when empty. */
+/** Percentage of activated accounts (src/model/percent.ts: half-up, never 0 or 100 unless exact); null when empty. */
 export function percent(t: Pick<Tally, 'total' | 'activated'>): number | null {
-  return t.total ? Math.floor((t.activated * 100) / t.total) : null;
+  return percentOf(t.activated, t.total);
 }
 
 export interface ChaseOptions {

@@ -6,7 +6,7 @@ import { GRID, type SheetModel } from './cards';
 import { drawQr } from './qr';
 import type { Ctx } from './context';
 
-const TONES: Record<Tone, [number, number, number]> = {
+export const TONES: Record<Tone, [number, number, number]> = {
   text: [20, 20, 20],
   muted: [85, 85, 85],
   accent: [0, 72, 140],

@@ -207,9 +207,12 @@ test('the password rule on the sheets is the one the ENT enforces (its regex), i
   expect(text).toContain(`${step3} Votre mot de passe doit contenir au moins 8 caractères.`);
   expect(text).not.toContain('6 caractères');
   const reads = (await api.requests()).filter((r) => r.path === '/auth/context');
-  expect(reads.length).toBe(1);
-  expect(reads[0]!.headers?.sessionCookie).toBe(true); // same-origin, from the console page
-  expect(reads[0]!.headers?.origin ?? null).toBeNull();
+  expect(reads.length).toBeGreaterThanOrEqual(1);
+  expect(reads.length).toBeLessThanOrEqual(2);
+  for (const r of reads) {
+    expect(r.headers?.sessionCookie).toBe(true); // same-origin, from the console page
+    expect(r.headers?.origin ?? null).toBeNull();
+  }
 
   // An ENT whose text states its regex: its own words.
   const rule = 'Votre mot de passe doit contenir au moins 12 caractères, dont un chiffre.';

@@ -65,6 +65,14 @@ test('« Générer en PDF »: one file with every selected account, and one tab 
   const shown = cards.map((c) => /Identifiant :\s+(\S+)/.exec(c)?.[1] ?? '(no login)');
   expect(shown).toEqual(rows.map((r) => r.cells[4]!.trim()));
   expect(pdfPages(file)).toBe(Math.ceil(want.length / 8));
+  // The print preview beside the button said that count before, and draws the first card (code masked).
+  await panel.evaluate(() => document.querySelector('.print-preview')?.scrollIntoView());
+  const said = new RegExp(`^${pdfPages(file)} pages? A4 pour ${want.length} comptes, 8 par page$`);
+  await waitText(panel, '.print-preview[aria-busy="false"] .pv-pages', said, 90_000);
+  const first = users.find((u) => u.id === rows[0]!.id)!;
+  const svg = await waitText(panel, '.print-preview .pv-card svg', /\S/);
+  expect(svg).toContain(first.lastName);
+  if (first.activationCode) expect(svg).not.toContain(first.activationCode);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   for (const u of want) if (u.activationCode) expect(text, shownLogin(u)).toContain(u.activationCode);
 

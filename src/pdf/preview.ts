@@ -1,0 +1,182 @@
+/**
+ * The print preview (« Aperçu avant impression »): one account's card laid out by the real engine
+ * (cardSpec + layoutCard with jsPDF's metrics, as renderSheets does) and turned into a small SVG
+ * tree drawn the way draw.ts draws it, so the panel shows that card at its printed size without
+ * jsPDF in its bundle. Runs in the PDF worker (popup/panel/pdf-worker.ts).
+ */
+import QRCode from 'qrcode';
+import type { Account } from '../model/account';
+import { displayName } from '../model/account';
+import type { Lang } from '../i18n/french';
+import { fitCard, slotBox } from './cards';
+import { makeCtx } from './context';
+import { makeDoc } from './document';
+import { TONES } from './draw';
+import { checkFit, type FitOptions, type FitProblem } from './fit';
+import { BASELINE_EM, PT, type CardLayout, type PlacedText } from './layout';
+import { planPages } from './pages';
+import { planEnv } from './sheets';
+import { QR_QUIET } from './qr';
+import { qrText } from './wording';
+
+/** An SVG element as plain data (it crosses from the worker): the panel renders it as text, never as HTML. */
+export interface SvgNode {
+  tag: 'svg' | 'g' | 'rect' | 'path' | 'text' | 'image';
+  attrs: Record<string, string | number>;
+  children?: Array<SvgNode | string>;
+}
+
+export interface PreviewCard {
+  /** The card's size on paper, mm. */
+  w: number;
+  h: number;
+  svg: SvgNode;
+  /** Who it is (the first selected account), for the caption. */
+  name: string;
+  /** The code was masked (an account with a code). */
+  masked: boolean;
+}
+
+/** The code's characters, each shown as a bullet: same length, same monospaced width. */
+const MASK = '•';
+
+const rgb = (tone: PlacedText['tone']) => `rgb(${TONES[tone].join(',')})`;
+const mm = (v: number) => Math.round(v * 100) / 100;
+
+function textNodes(t: PlacedText): SvgNode[] {
+  const out: SvgNode[] = [];
+  const fontSize = mm(t.size * PT);
+  const face = (mono: boolean, bold: boolean, tone: PlacedText['tone']) => ({
+    'font-family': mono ? 'PreviewMono' : 'PreviewSans',
+    'font-weight': mono || bold ? 'bold' : 'normal',
+    'font-size': fontSize,
+    fill: rgb(tone),
+  });
+  let base = t.y + BASELINE_EM * t.size * PT;
+  let x = t.textX;
+  if (t.lead) {
+    out.push({ tag: 'text', attrs: { x: mm(x), y: mm(base), ...face(false, t.bold, t.tone === 'code' ? 'text' : t.tone) }, children: [t.lead.text] });
+    if (t.lead.inline) x += t.lead.w;
+    else base += t.lineH;
+  }
+  const f = face(t.mono, t.bold, t.tone);
+  if (t.label) out.push({ tag: 'text', attrs: { x: mm(t.x), y: mm(base), ...f }, children: [t.label] });
+  // as draw.ts: after an inline lead, the value is one line
+  (t.lead?.inline ? t.lines.slice(0, 1) : t.lines).forEach((line, i) => {
+    const y = mm(base + i * t.lineH);
+    if (t.align === 'center') out.push({ tag: 'text', attrs: { x: mm(t.x + t.w / 2), y, 'text-anchor': 'middle', ...f }, children: [line] });
+    else out.push({ tag: 'text', attrs: { x: mm(i === 0 ? x : t.textX), y, ...f }, children: [line] });
+  });
+  return out;
+}
+
+/** The QR as one path of dark modules (runs per row), quiet zone as a white square: as drawQr draws it. */
+function qrNodes(text: string, x: number, y: number, size: number): SvgNode[] {
+  const m = QRCode.create([{ data: new TextEncoder().encode(text), mode: 'byte' }], { errorCorrectionLevel: 'M' }).modules;
+  const n = m.size;
+  const mod = size / (n + 2 * QR_QUIET);
+  let d = '';
+  for (let r = 0; r < n; r++) {
+    let c = 0;
+    while (c < n) {
+      if (!m.data[r * n + c]) {
+        c++;
+        continue;
+      }
+      const start = c;
+      while (c < n && m.data[r * n + c]) c++;
+      d += `M${mm(x + (QR_QUIET + start) * mod)} ${mm(y + (QR_QUIET + r) * mod)}h${mm((c - start) * mod)}v${mm(mod)}h${mm(-(c - start) * mod)}z`;
+    }
+  }
+  return [
+    { tag: 'rect', attrs: { x: mm(x), y: mm(y), width: mm(size), height: mm(size), fill: '#fff' } },
+    { tag: 'path', attrs: { d, fill: '#000', 'shape-rendering': 'crispEdges' } },
+  ];
+}
+
+/** The light panel behind address, login and code on 1 and 2 per page (drawLayout's `frame`). */
+function frameNode(l: CardLayout): SvgNode | null {
+  const ids = new Set(['address', 'login', 'code']);
+  const cred = l.texts.filter((t) => ids.has(t.id));
+  if (!cred.length) return null;
+  const x = l.content.x - 3;
+  const y = Math.min(...cred.map((t) => t.y)) - 2.5;
+  const right = Math.max(...cred.map((t) => t.x + t.w)) + 1;
+  const bottom = Math.max(...cred.map((t) => t.y + t.h)) + 2.5;
+  return { tag: 'rect', attrs: { x: mm(x), y: mm(y), width: mm(right - x), height: mm(bottom - y), rx: 2, fill: 'rgb(242,245,250)' } };
+}
+
+/** The layout of one card as an SVG tree, in the card's own millimetres (origin at its top-left). */
+export function layoutSvg(l: CardLayout, opts: { frame: boolean; qrText?: string; label: string }): SvgNode {
+  const { box } = l;
+  const children: SvgNode[] = [{ tag: 'rect', attrs: { x: mm(box.x), y: mm(box.y), width: mm(box.w), height: mm(box.h), fill: '#fff' } }];
+  if (opts.frame) {
+    const f = frameNode(l);
+    if (f) children.push(f);
+  }
+  if (l.logo) children.push({ tag: 'image', attrs: { x: mm(l.logo.x), y: mm(l.logo.y), width: mm(l.logo.w), height: mm(l.logo.h), href: 'logo' } });
+  for (const t of l.texts) children.push(...textNodes(t));
+  if (l.qr) children.push(...qrNodes(opts.qrText ?? l.qr.text, l.qr.x, l.qr.y, l.qr.size));
+  return {
+    tag: 'svg',
+    attrs: { viewBox: `${mm(box.x)} ${mm(box.y)} ${mm(box.w)} ${mm(box.h)}`, width: `${mm(box.w)}mm`, height: `${mm(box.h)}mm`, role: 'img', 'aria-label': opts.label },
+    children,
+  };
+}
+
+/**
+ * The first account's card as the PDF lays it out (fitCard, in its slot of the page plan, with its family
+ * line if any), its code masked (same length, same monospaced width: the same layout), its QR drawn
+ * from a stand-in code of the same length (as many modules, leads nowhere).
+ */
+export function previewCard(accounts: Account[], opts: FitOptions): PreviewCard | null {
+  const account = accounts[0];
+  if (!account) return null;
+  const code = account.activationCode;
+  const masked: Account = code ? { ...account, activationCode: MASK.repeat(code.length) } : account;
+  const { doc, hasBold, hasMono } = makeDoc('portrait', opts.font, undefined, true);
+  const ctx = makeCtx(doc, { hasBold, hasMono }, opts);
+  let slot = 0;
+  let familyLine: string | undefined;
+  for (const entry of planPages(accounts, opts, planEnv(ctx, opts))) {
+    if (entry.kind !== 'slots') continue;
+    const i = entry.slots.findIndex((s) => s.kind === 'account' && s.account.id === account.id);
+    if (i < 0) continue;
+    slot = i;
+    const item = entry.slots[i]!;
+    if (item.kind === 'account') familyLine = item.familyLine;
+    break;
+  }
+  const box = slotBox(opts.model, slot);
+  const { layout } = fitCard(masked, opts.model, box, ctx.card, ctx.m, familyLine ? { familyLine } : {});
+  const stand = code ? qrText({ ...account, activationCode: 'x'.repeat(code.length) }, ctx.card.entUrl, ctx.card.qr) : null;
+  const name = displayName(account);
+  return {
+    w: box.w,
+    h: box.h,
+    svg: layoutSvg(layout, { frame: opts.model !== 'simplePdf', ...(stand ? { qrText: stand } : {}), label: name }),
+    name,
+    masked: !!code,
+  };
+}
+
+export interface PreviewReport {
+  /** The PDF's page count for this selection, model and options (checkFit: covers, rosters, labels included). */
+  pages: number;
+  /** What cannot fit, with its fix, in the panel's language (checkFit). */
+  problems: FitProblem[];
+  /** Cards whose layout had to adapt (denser instructions, smaller QR, a name on two lines…). */
+  adapted: number;
+  card: PreviewCard | null;
+}
+
+/** Everything the preview shows for a selection; `lang` is the panel's (messages), the sheets keep theirs. */
+export function previewReport(accounts: Account[], opts: FitOptions, lang: Lang): PreviewReport {
+  const fit = checkFit(accounts, opts, lang);
+  return {
+    pages: fit.pages,
+    problems: fit.problems,
+    adapted: fit.adaptations.filter((c) => c.adaptations.length).length,
+    card: previewCard(accounts, opts),
+  };
+}
