@@ -4,6 +4,8 @@ import { EMPTY_FILTERS, type Filters, buildSearchIndex, focusOnClasses, makePred
 import { type SortKey, type SortOrder, sortAccounts } from '../../src/model/sort';
 import { type DistributionLog, emptyLog, missing, record, unrecord, type DistributionEvent } from '../../src/model/distribution';
 import { routes } from '../../src/console/endpoints';
+import { requestLabel } from '../../src/console/errors';
+import { readWhy } from '../../src/i18n/ui';
 import type { Settings } from '../../src/settings';
 import { navigateConsole } from './console-link';
 import { FiltersForm } from './FiltersForm';
@@ -69,7 +71,7 @@ function StatusView({ status, tabId, origin, consolePath, kind, reload, settings
   return <Workspace roster={status.roster} tabId={tabId!} origin={origin} kind={kind} reload={reload} settings={settings} />;
 }
 
-function ErrorView({ error, tabId, origin, consolePath, teacher, reload }: { error: { kind: string; detail: string; status?: number }; tabId: number | null; origin: string; consolePath: string; teacher: boolean; reload: () => void }) {
+function ErrorView({ error, tabId, origin, consolePath, teacher, reload }: { error: { kind: string; detail: string; status?: number; request?: string }; tabId: number | null; origin: string; consolePath: string; teacher: boolean; reload: () => void }) {
   const go = (path: string) => tabId !== null && navigateConsole(tabId, origin + path);
   const msg: Record<string, string> = {
     session: error.status === 401 ? t('errSession401') : t('errSession'),
@@ -80,6 +82,7 @@ function ErrorView({ error, tabId, origin, consolePath, teacher, reload }: { err
     'not-found': t('errFormat', { detail: error.detail }),
     network: t('errNetwork', { detail: error.detail }),
     content: t('errContent'),
+    'read-failed': t('errReadFailed', { request: requestLabel(error.request ?? ''), why: readWhy(t, error.kind, error.status) }),
   };
   return (
     <div class={`error error-${error.kind}`} role="alert">

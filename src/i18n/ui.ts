@@ -33,6 +33,15 @@ const fr = {
   errServer: 'La console ne répond pas correctement ({detail}). Réessayez dans un instant.',
   errNetwork: 'La console est injoignable ({detail}).',
   errContent: "L'extension ne peut pas joindre la page de la console. Rechargez l'onglet de la console.",
+  errReadFailed: 'La lecture des comptes a échoué : la requête {request} de la console n’a pas abouti ({why}), et le tableau de la console est vide. Aucun nombre de comptes n’est donné plutôt qu’un faux. Rechargez la page de la console, puis réessayez.',
+  readWhyStatus: 'erreur {status}',
+  readWhyFormat: 'réponse illisible ou tronquée',
+  readWhyTimeout: 'pas de réponse',
+  readWhyNetwork: 'console injoignable',
+  readWhySession: 'session expirée',
+  readWhyMfa: 'validation en deux étapes demandée',
+  readWhyForbidden: 'accès refusé',
+  readWhyOther: 'échec',
   empty: 'Aucun compte dans cette structure.',
   sourceTable: 'Liste lue depuis le tableau de la console (route JSON indisponible : {detail}). Envoi par courriel indisponible.',
 
@@ -162,7 +171,8 @@ const fr = {
   optEntUrlHint: 'par défaut : l’adresse de la console',
   optSchoolName: 'Nom de l’école',
   optCustomText: 'Paragraphe personnalisé',
-  optCustomTextHint: 'imprimé sur chaque fiche, {max} caractères au plus',
+  optCustomTextHint: '{n} {n|caractère|caractères} ; tient sur chaque fiche jusqu’à {simple} à 8 par page, {two} à 2 par page, {one} à 1 par page',
+  optCustomTextOver: 'Plus de {limit} caractères : à {model}, certaines fiches ne pourront pas l’imprimer (l’aperçu les nomme avant l’impression).',
   optLogo: 'Logo (PNG ou JPEG, 300 Ko au plus)',
   optLogoPreview: 'Aperçu du logo',
   optLogoRemove: 'Retirer le logo',
@@ -214,6 +224,7 @@ const fr = {
   popupStructure: 'Structure : {id}',
   popupCount: '{n} {n|compte lu|comptes lus}',
   popupNotRead: 'Comptes pas encore lus : ouvrez le publipostage.',
+  popupReadFailed: 'La lecture des comptes a échoué : {request} ({why}). Rechargez la page de la console.',
   popupQuickSearch: 'Recherche rapide (réunion de parents)',
   popupQuickSearchGo: 'Chercher',
   popupSettings: 'Réglages',
@@ -275,7 +286,7 @@ const fr = {
   listKeys: 'Flèches haut et bas : changer de compte ; Espace : inclure ou exclure.',
   listKeysSheet: 'Flèches haut et bas : changer de compte ; Espace : inclure ou exclure ; Entrée : ouvrir sa fiche dans la console.',
   doorLabel: 'Publipostage avancé',
-  doorTitle: 'Ouvrir le panneau Publipostage ONE à côté de la console',
+  doorTitle: 'Publipostage ONE (extension) : ouvrir le panneau à côté de la console',
   countExcluded: '{n} exclus',
   toPublish: 'Lancer le publipostage ↓',
   chipsLabel: 'Filtres actifs',
@@ -334,6 +345,15 @@ const en: Record<UiKey, string> = {
   errServer: 'The console is not answering properly ({detail}). Retry in a moment.',
   errNetwork: 'The console cannot be reached ({detail}).',
   errContent: 'The extension cannot reach the console page. Reload the console tab.',
+  errReadFailed: 'Reading the accounts failed: the console request {request} did not succeed ({why}), and the console’s table is empty. No account count is given rather than a wrong one. Reload the console page, then retry.',
+  readWhyStatus: 'error {status}',
+  readWhyFormat: 'unreadable or truncated answer',
+  readWhyTimeout: 'no answer',
+  readWhyNetwork: 'console unreachable',
+  readWhySession: 'session expired',
+  readWhyMfa: 'two-step verification asked',
+  readWhyForbidden: 'access refused',
+  readWhyOther: 'failed',
   empty: 'No account in this school.',
   sourceTable: 'List read from the console’s table (JSON route unavailable: {detail}). E-mail sending unavailable.',
 
@@ -462,7 +482,8 @@ const en: Record<UiKey, string> = {
   optEntUrlHint: 'default: the console’s address',
   optSchoolName: 'School name',
   optCustomText: 'Custom paragraph',
-  optCustomTextHint: 'printed on every sheet, {max} characters at most',
+  optCustomTextHint: '{n} {n|character|characters}; fits on every sheet up to {simple} at 8 per page, {two} at 2 per page, {one} at 1 per page',
+  optCustomTextOver: 'Over {limit} characters: at {model}, some sheets will not be able to print it (the preview names them before printing).',
   optLogo: 'Logo (PNG or JPEG, up to 300 KB)',
   optLogoPreview: 'Logo preview',
   optLogoRemove: 'Remove the logo',
@@ -514,6 +535,7 @@ const en: Record<UiKey, string> = {
   popupStructure: 'School: {id}',
   popupCount: '{n} {n|account|accounts} read',
   popupNotRead: 'Accounts not read yet: open the mail-merge.',
+  popupReadFailed: 'Reading the accounts failed: {request} ({why}). Reload the console page.',
   popupQuickSearch: 'Quick search (parents’ meeting)',
   popupQuickSearchGo: 'Search',
   popupSettings: 'Settings',
@@ -575,7 +597,7 @@ const en: Record<UiKey, string> = {
   listKeys: 'Up and down arrows: move between accounts; Space: include or exclude.',
   listKeysSheet: 'Up and down arrows: move between accounts; Space: include or exclude; Enter: open their sheet in the console.',
   doorLabel: 'Advanced mail-merge',
-  doorTitle: 'Open the Publipostage ONE panel beside the console',
+  doorTitle: 'Publipostage ONE (extension): open the panel beside the console',
   countExcluded: '{n} excluded',
   toPublish: 'Run the mail-merge ↓',
   chipsLabel: 'Active filters',
@@ -621,4 +643,16 @@ export function translator(lang: Lang): Translate {
 /** The browser's language, French unless it is clearly English. */
 export function pickLang(navLang: string | undefined): Lang {
   return navLang?.toLowerCase().startsWith('en') ? 'en' : 'fr';
+}
+
+/** Why a console request failed, in a few words (the panel's and the popup's « lecture échouée »). */
+export function readWhy(t: Translate, kind: string, status?: number): string {
+  if (kind === 'session') return t('readWhySession');
+  if (kind === 'mfa') return t('readWhyMfa');
+  if (kind === 'forbidden') return t('readWhyForbidden');
+  if (status) return t('readWhyStatus', { status });
+  if (kind === 'format' || kind === 'read-failed') return t('readWhyFormat');
+  if (kind === 'timeout') return t('readWhyTimeout');
+  if (kind === 'network') return t('readWhyNetwork');
+  return t('readWhyOther');
 }

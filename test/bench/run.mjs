@@ -1,7 +1,7 @@
-// `npm run bench`: the three measures, one after the other (each with its own Chromium and fake
+// `npm run bench`: the four measures, one after the other (each with its own Chromium and fake
 // console), a table at the end and out/bench.json. A benchmark, not a test: it never fails on a
 // number, only when a measure cannot run or measured a failed run (a mail run that did not mail
-// every selected account once). Pick measures: npm run bench -- filter pdf mail
+// every selected account once). Pick measures: npm run bench -- filter pdf mail console
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ const MEASURES = {
   filter: () => import('./filter.mjs'),
   pdf: () => import('./pdf.mjs'),
   mail: () => import('./mail.mjs'),
+  console: () => import('./console.mjs'),
 };
 const picked = process.argv.slice(2).filter((a) => a in MEASURES);
 const names = picked.length ? picked : Object.keys(MEASURES);
@@ -68,6 +69,14 @@ if (out.mail && !out.mail.error) {
   rows.push(['  panel -> content script -> console', `wall ${ms(m.wallMs)}`, `${m.requests.massmail} requests`, `${verdict}; load ${m.load.before[0]} -> ${m.load.after[0]}`]);
   rows.push(['  where the time goes (medians)', `send ${ms(m.inRun.sendMessage.median)}`, `server ${ms(m.serverMs.median)}`, `lane gap ${ms(m.laneGapMs.median)}, ${m.inRun.storageSet.n} storage writes of ${kb(m.idleMedianMs.campaignBytes)} at ${ms(m.inRun.storageSet.median)}`]);
   rows.push(['  runner alone in Node (floor)', `wall ${ms(m.node.wallMs)}`, `${m.node.requests} requests`, `x${m.node.ratio}, duplicates ${m.node.duplicates}`]);
+}
+if (out.console && !out.console.error) {
+  const c = out.console;
+  rows.push([`Console's own search and sort, ${c.rows} rows (real page)`, 'with extension', 'without', `with / without (${c.rounds} paired rounds)`]);
+  for (const [name, o] of Object.entries(c.ops)) {
+    rows.push([`  ${name}`, `median ${ms(o.with.median)}`, `median ${ms(o.without.median)}`, `paired median x${o.pairedMedian} (medians x${o.ratio})`]);
+  }
+  rows.push(['  all operations', '', '', `paired median x${c.pairedMedianAll}`]);
 }
 const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
 console.log('\n' + rows.map((r) => r.map((c, i) => c.padEnd(width[i])).join('  ').trimEnd()).join('\n'));

@@ -273,7 +273,7 @@ test('at 360 px: compact rows without horizontal scrolling; a row prints its she
   const [roster] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), fu.button(`Feuille d’émargement (${open360.length})`).click()]);
   expect(roster.suggestedFilename()).toMatch(/^emargement-/);
   const text = pdfText(await saveDownload(roster));
-  expect(text).toContain("Feuille d'émargement — CP A");
+  expect(text).toContain('Feuille d’émargement — CP A');
   // One line per account to hand over (the login may wrap in its cell: names are checked instead).
   const lines = text.split('\n').map((l) => l.trim());
   const listed = (u: FakeUser) => lines.some((l) => l.startsWith(`${u.lastName} `) && l.split(/\s{2,}/)[1] === u.firstName);

@@ -53,7 +53,9 @@ export class PanelPage {
   }
 
   async waitReady(): Promise<void> {
-    await expect(this.selectedCounter).toBeVisible({ timeout: 20_000 });
+    // The real console boots beside the panel (5,000 rows: about 15 s on a busy 2-core machine) and
+    // competes with the panel's read for the CPU: wait on the panel's state, generously.
+    await expect(this.selectedCounter).toBeVisible({ timeout: 90_000 });
   }
 
   async selectedCount(): Promise<number> {
