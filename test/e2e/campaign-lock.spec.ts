@@ -10,6 +10,9 @@ import { consoleTabId } from '../extension-browser.mjs';
 import { MailDialog, PanelPage } from './pages/panel-page';
 import { expected } from './oracle';
 
+// Two console tabs (entcore's real page, which boots in seconds) and two or three panels per test.
+test.describe.configure({ timeout: 300_000 });
+
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
 const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
 const MAIL_PATH = '/directory/class-admin/massmail';
