@@ -24,6 +24,17 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
   // Wide (a tab, a wide side panel): every group open as before. At ~360 px: closed, the chips say what is on.
   const [openGroups] = useState(() => !matchMedia(NARROW).matches);
   const searchRef = useRef<HTMLInputElement>(null);
+  /**
+   * At ~360 px one group open at a time: opening one closes the others, so a chosen filter's result
+   * (the list) stays in view under them (issue 22 item 3). Wide, every group stays as the user set it.
+   */
+  const oneOpen = (e: Event) => {
+    const opened = e.currentTarget as HTMLDetailsElement;
+    if (!opened.open || !matchMedia(NARROW).matches) return;
+    opened.parentElement?.querySelectorAll<HTMLDetailsElement>(':scope > details.group[open]').forEach((d) => {
+      if (d !== opened) d.open = false;
+    });
+  };
   const chipsRef = useRef<HTMLDivElement>(null);
   const set = (patch: Partial<Filters>) => onChange({ ...f, ...patch });
   const shownClasses = useMemo(() => {
@@ -54,7 +65,7 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
         <div class="chips" ref={chipsRef} role="group" aria-label={t('chipsLabel')}>
           {chips.map((c, i) => (
             <button key={c.key} type="button" class="chip" aria-label={t('chipRemove', { label: c.label })} title={t('chipRemove', { label: c.label })} onClick={() => removeChip(i, c.without)}>
-              {c.label} <span aria-hidden="true">×</span>
+              <bdi>{c.label}</bdi> <span aria-hidden="true">×</span>
             </button>
           ))}
           <button type="button" class="link reset" onClick={() => removeChip(0, EMPTY_FILTERS)}>
@@ -63,7 +74,7 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
         </div>
       )}
       <div class="filter-grid">
-        <details class="group" open={openGroups}>
+        <details class="group" open={openGroups} onToggle={oneOpen}>
           <summary>
             {t('profiles')} <small>({f.profiles.length ? f.profiles.length : t('profilesHint')})</small>
           </summary>
@@ -79,7 +90,7 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
             ))}
           </fieldset>
         </details>
-        <details class="group" open={openGroups}>
+        <details class="group" open={openGroups} onToggle={oneOpen}>
           <summary>
             {t('classes')} {f.classIds.length > 0 && <small>({f.classIds.length})</small>}
           </summary>
@@ -96,13 +107,13 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
               {shownClasses.map((c) => (
                 <label key={c.id} class="check">
                   <input type="checkbox" checked={f.classIds.includes(c.id)} onChange={() => set({ classIds: toggle(f.classIds, c.id) })} />
-                  {c.name}
+                  <bdi>{c.name}</bdi>
                 </label>
               ))}
             </div>
           </fieldset>
         </details>
-        <details class="group" open={openGroups}>
+        <details class="group" open={openGroups} onToggle={oneOpen}>
           <summary>
             {t('otherFilters')} {others > 0 && <small>({others})</small>}
           </summary>
