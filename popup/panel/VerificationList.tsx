@@ -258,7 +258,8 @@ function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenS
                   aria-label={t('include', { name: displayName(a) })}
                   onChange={() => onToggle(a.id)}
                 />
-                <span aria-hidden="true">{out ? t('excludedMark') : t('includedMark')}</span>
+                {/* The box says « inclus »; only the exception is written, so the e-mail keeps the room. */}
+                {out && <span aria-hidden="true">{t('excludedMark')}</span>}
               </label>
             </div>
           </li>
@@ -321,19 +322,22 @@ function TableRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenShe
           {visible.map((a, i) => (
             <tr key={a.id} aria-rowindex={first + i + 2} class={excluded.has(a.id) ? 'excluded' : ''} data-id={a.id} data-index={first + i}>
               <td class="c-inc">
-                <input
-                  type="checkbox"
-                  tabIndex={first + i === tabbable ? 0 : -1}
-                  checked={!excluded.has(a.id)}
-                  aria-label={t('include', { name: displayName(a) })}
-                  onChange={() => onToggle(a.id)}
-                />
+                {/* The label fills the cell: the whole cell is the click target. */}
+                <label>
+                  <input
+                    type="checkbox"
+                    tabIndex={first + i === tabbable ? 0 : -1}
+                    checked={!excluded.has(a.id)}
+                    aria-label={t('include', { name: displayName(a) })}
+                    onChange={() => onToggle(a.id)}
+                  />
+                </label>
               </td>
               <td title={a.lastName}>
                 <LastName a={a} t={t} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} />
               </td>
               <td title={a.firstName}><bdi>{a.firstName}</bdi></td>
-              <td class={a.profile}>{t(a.profile)}</td>
+              <td class={a.profile} title={t(a.profile)}>{t(a.profile)}</td>
               <td title={a.login}><bdi>{a.login}</bdi></td>
               <td class="code">{a.activationCode ?? ''}</td>
               <td title={a.email ?? ''}>{a.email ? <bdi>{a.email}</bdi> : a.emailOnFile ? t('emailOnFile') : ''}</td>
