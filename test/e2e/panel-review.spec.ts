@@ -300,15 +300,15 @@ for (const size of SIZES) {
         expect(await smallTargets(page), `${state}: small targets`).toEqual([]);
         expect(await seriousViolations(page), `${state}: axe`).toEqual([]);
       };
-      await check('ready');
-      for (const group of ['Profils', 'Classes', 'Autres critères']) {
+      // Each group open in turn (one at a time at 360 px), then a value, the reprint note and its chips.
+      for (const group of ['Classes', 'Autres critères', 'Profils']) {
         await panel.openGroup(group);
-        await check(`group ${group} open`);
+        expect(await smallTargets(page), `group ${group} open: small targets`).toEqual([]);
       }
       await panel.profile('Parent').check();
       await panel.button('Réimprimer les manquants').click();
       await expect(page.getByText(/Manquants seulement/)).toBeVisible();
-      await check('reprint note');
+      await check('filters open, a chip, the reprint note');
       await page.getByText('Plan de distribution').click();
       await check('plan open');
       await page.getByText('Mode réunion').click();
