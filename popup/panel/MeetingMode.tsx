@@ -128,7 +128,7 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
                     </span>{' '}
                     {a.activationCode && (
                       <>
-                        <button type="button" class="small show-code" aria-expanded={shown.has(a.id)} aria-label={t(shown.has(a.id) ? 'hideCodeOf' : 'showCodeOf', { name: displayName(a) })} onClick={() => toggleCode(a.id)}>
+                        <button type="button" class="small show-code" aria-label={t(shown.has(a.id) ? 'hideCodeOf' : 'showCodeOf', { name: displayName(a) })} onClick={() => toggleCode(a.id)}>
                           {t(shown.has(a.id) ? 'hideCode' : 'showCode')}
                         </button>{' '}
                         {shown.has(a.id) && <span class="code">{a.activationCode}</span>}{' '}
