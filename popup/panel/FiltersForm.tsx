@@ -36,7 +36,10 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
     });
   };
   const chipsRef = useRef<HTMLDivElement>(null);
-  const set = (patch: Partial<Filters>) => onChange({ ...f, ...patch });
+  const set = (patch: Partial<Filters>) => {
+    onChange({ ...f, ...patch });
+    setTimeout(revealResult, 0);
+  };
   const shownClasses = useMemo(() => {
     const q = fold(classQuery.trim());
     const all = [...classes, { id: NO_CLASS, name: t('noClass') }];
@@ -160,6 +163,23 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
       </div>
     </section>
   );
+}
+
+/**
+ * At ~360 px, after a filter change, the list gets the room: when fewer than three of its rows
+ * would show under the filters, the page scrolls just enough (the sticky summary stays) so the
+ * director sees the result without scrolling (issue 22 item 3). Never upwards, never when the list
+ * is out of view (the director works elsewhere).
+ */
+function revealResult(): void {
+  if (!matchMedia(NARROW).matches) return;
+  const list = document.querySelector<HTMLElement>('.list');
+  const rows = list ? [...list.querySelectorAll<HTMLElement>('[data-index]')].slice(0, 3) : [];
+  if (!list || !rows.length) return;
+  const box = list.getBoundingClientRect();
+  if (box.top < 0 || box.top > innerHeight) return;
+  const bottom = Math.min(rows[rows.length - 1]!.getBoundingClientRect().bottom, box.bottom);
+  if (bottom > innerHeight) scrollBy({ top: bottom - innerHeight + 2 });
 }
 
 /** One of the console's three-way filters (tous / l'un / l'autre) as a labelled select. */
