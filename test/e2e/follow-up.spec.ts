@@ -189,6 +189,7 @@ test('snapshots hold counts only, one a day, kept one school year; the trend run
 });
 
 test('the school-council summary: one PDF page and a CSV with per-class counts and %, no name and no code', async ({ ext, api, consolePage }) => {
+  test.slow(); // an axe run (WCAG 2.2 rules) and PDFs: over two minutes on a loaded 2-core machine
   const classes = new Map((await api.classes(DEMO)).map((c) => [c.id, c.name]));
   const users = await api.users(DEMO);
   const want = expectedRows(users, classes, ORDER, new Set());
@@ -237,6 +238,7 @@ test("the teacher's page shows the follow-up of their own classes, in its own sn
 });
 
 test('at 360 px: compact rows without horizontal scrolling; a row prints its sheets and roster through the panel paths', async ({ ext, api, consolePage }) => {
+  test.slow(); // an axe run (WCAG 2.2 rules) and PDFs: over two minutes on a loaded 2-core machine
   const classes = await api.classes(DEMO);
   const cpA = classes.find((c) => c.name === 'CP A')!;
   const names = new Map(classes.map((c) => [c.id, c.name]));
