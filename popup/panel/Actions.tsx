@@ -6,6 +6,7 @@ import { MailPanel } from './MailPanel';
 import { PrintPreview } from './PrintPreview';
 import { defaultRequest, usePdf, type ActionsBase } from './use-pdf';
 import { lang, t } from '../shared/lang';
+import { Isolate } from '../shared/isolate';
 
 interface Props extends ActionsBase {
   selected: Account[];
@@ -121,14 +122,14 @@ export function Actions(p: Props) {
               <li key={name}>
                 {handed.has(name) ? (
                   <>
-                    <span role="status">{t('handoverDone', { n: ids.length, name })}</span>{' '}
+                    <span role="status"><Isolate text={t('handoverDone', { n: ids.length, name })} values={[name]} /></span>{' '}
                     <button type="button" class="small" onClick={() => handOver(name, ids, false)}>
                       {t('cancel')}
                     </button>
                   </>
                 ) : (
                   <button type="button" class="small" onClick={() => handOver(name, ids, true)}>
-                    {t('handoverMark', { n: ids.length, name })}
+                    <Isolate text={t('handoverMark', { n: ids.length, name })} values={[name]} />
                   </button>
                 )}
               </li>

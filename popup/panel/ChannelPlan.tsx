@@ -23,11 +23,15 @@ function countByProfile(accounts: Account[]): string {
 export function ChannelPlan({ accounts, actions }: { accounts: Account[]; actions: ActionsBase }) {
   const [withActivated, setWithActivated] = useState(false);
   const activated = useMemo(() => accounts.filter(isActivated).length, [accounts]);
-  const plan = useMemo(() => planChannels(withActivated ? accounts : accounts.filter((a) => !isActivated(a))), [accounts, withActivated]);
+  // Left out of the plan unless asked for, but counted: « aucun » would contradict the list.
+  const activatedTeachers = useMemo(() => accounts.filter((a) => a.profile === 'Teacher' && isActivated(a)).length, [accounts]);
+  const byChannel = useMemo(() => planChannels(withActivated ? accounts : accounts.filter((a) => !isActivated(a))), [accounts, withActivated]);
+  // Without the console's JSON list there is no mail: those with an address go on paper, and the plan says so.
+  const plan = actions.canMail ? byChannel : { ...byChannel, paper: [...byChannel.paper, ...byChannel.mail], mail: [] };
   // No focus move on the PDF link here: « Appliquer » prints while the mail dialog holds the focus.
   const pdf = usePdf(actions);
   const [mailOpen, setMailOpen] = useState(false);
-  const canMail = plan.mail.length > 0 && actions.canMail;
+  const canMail = plan.mail.length > 0;
   return (
     <details class="plan">
       <summary>
@@ -36,8 +40,11 @@ export function ChannelPlan({ accounts, actions }: { accounts: Account[]; action
       <ul>
         <li class="plan-paper">{t('planPaper', { list: countByProfile(plan.paper) })}</li>
         <li class="plan-mail">{t('planMail', { list: countByProfile(plan.mail) })}</li>
-        <li class="plan-academie">{t('planAcademie', { list: countByProfile(plan.academie) })}</li>
+        <li class="plan-academie">
+          {!withActivated && activatedTeachers > 0 ? t('planAcademieLeftOut', { n: activatedTeachers }) : t('planAcademie', { list: countByProfile(plan.academie) })}
+        </li>
       </ul>
+      {!actions.canMail && byChannel.mail.length > 0 && <p class="hint plan-no-mail">{t('planNoMailHere', { n: byChannel.mail.length })}</p>}
       <label class="check">
         <input type="checkbox" checked={withActivated} disabled={!activated} onChange={(e) => setWithActivated(e.currentTarget.checked)} />
         {t('planWithActivated', { n: activated })}

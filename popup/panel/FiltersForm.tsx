@@ -24,8 +24,22 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
   // Wide (a tab, a wide side panel): every group open as before. At ~360 px: closed, the chips say what is on.
   const [openGroups] = useState(() => !matchMedia(NARROW).matches);
   const searchRef = useRef<HTMLInputElement>(null);
+  /**
+   * At ~360 px one group open at a time: opening one closes the others, so a chosen filter's result
+   * (the list) stays in view under them (issue 22 item 3). Wide, every group stays as the user set it.
+   */
+  const oneOpen = (e: Event) => {
+    const opened = e.currentTarget as HTMLDetailsElement;
+    if (!opened.open || !matchMedia(NARROW).matches) return;
+    opened.parentElement?.querySelectorAll<HTMLDetailsElement>(':scope > details.group[open]').forEach((d) => {
+      if (d !== opened) d.open = false;
+    });
+  };
   const chipsRef = useRef<HTMLDivElement>(null);
-  const set = (patch: Partial<Filters>) => onChange({ ...f, ...patch });
+  const set = (patch: Partial<Filters>) => {
+    onChange({ ...f, ...patch });
+    setTimeout(revealResult, 0);
+  };
   const shownClasses = useMemo(() => {
     const q = fold(classQuery.trim());
     const all = [...classes, { id: NO_CLASS, name: t('noClass') }];
@@ -54,7 +68,7 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
         <div class="chips" ref={chipsRef} role="group" aria-label={t('chipsLabel')}>
           {chips.map((c, i) => (
             <button key={c.key} type="button" class="chip" aria-label={t('chipRemove', { label: c.label })} title={t('chipRemove', { label: c.label })} onClick={() => removeChip(i, c.without)}>
-              {c.label} <span aria-hidden="true">×</span>
+              <bdi>{c.label}</bdi> <span aria-hidden="true">×</span>
             </button>
           ))}
           <button type="button" class="link reset" onClick={() => removeChip(0, EMPTY_FILTERS)}>
@@ -63,7 +77,7 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
         </div>
       )}
       <div class="filter-grid">
-        <details class="group" open={openGroups}>
+        <details class="group" open={openGroups} onToggle={oneOpen}>
           <summary>
             {t('profiles')} <small>({f.profiles.length ? f.profiles.length : t('profilesHint')})</small>
           </summary>
@@ -79,7 +93,7 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
             ))}
           </fieldset>
         </details>
-        <details class="group" open={openGroups}>
+        <details class="group" open={openGroups} onToggle={oneOpen}>
           <summary>
             {t('classes')} {f.classIds.length > 0 && <small>({f.classIds.length})</small>}
           </summary>
@@ -96,13 +110,13 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
               {shownClasses.map((c) => (
                 <label key={c.id} class="check">
                   <input type="checkbox" checked={f.classIds.includes(c.id)} onChange={() => set({ classIds: toggle(f.classIds, c.id) })} />
-                  {c.name}
+                  <bdi>{c.name}</bdi>
                 </label>
               ))}
             </div>
           </fieldset>
         </details>
-        <details class="group" open={openGroups}>
+        <details class="group" open={openGroups} onToggle={oneOpen}>
           <summary>
             {t('otherFilters')} {others > 0 && <small>({others})</small>}
           </summary>
@@ -149,6 +163,23 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
       </div>
     </section>
   );
+}
+
+/**
+ * At ~360 px, after a filter change, the list gets the room: when fewer than three of its rows
+ * would show under the filters, the page scrolls just enough (the sticky summary stays) so the
+ * director sees the result without scrolling (issue 22 item 3). Never upwards, never when the list
+ * is out of view (the director works elsewhere).
+ */
+function revealResult(): void {
+  if (!matchMedia(NARROW).matches) return;
+  const list = document.querySelector<HTMLElement>('.list');
+  const rows = list ? [...list.querySelectorAll<HTMLElement>('[data-index]')].slice(0, 3) : [];
+  if (!list || !rows.length) return;
+  const box = list.getBoundingClientRect();
+  if (box.top < 0 || box.top > innerHeight) return;
+  const bottom = Math.min(rows[rows.length - 1]!.getBoundingClientRect().bottom, box.bottom);
+  if (bottom > innerHeight) scrollBy({ top: bottom - innerHeight + 2 });
 }
 
 /** One of the console's three-way filters (tous / l'un / l'autre) as a labelled select. */

@@ -269,8 +269,11 @@ function FollowUpTable({ rows, total, picked, onPick, trends }: ViewProps) {
           const tr = trends.get(r.key);
           return (
             <tr key={r.key} data-key={r.key} class="fu-row">
-              <td>
-                <input type="checkbox" checked={picked.has(r.key)} aria-label={t('fuSelectRow', { of: ofRow(r) })} onChange={(e) => onPick(r.key, e.currentTarget.checked)} />
+              <td class="fu-pick">
+                {/* The label fills the cell: a 24 px click target around the box. */}
+                <label>
+                  <input type="checkbox" checked={picked.has(r.key)} aria-label={t('fuSelectRow', { of: ofRow(r) })} onChange={(e) => onPick(r.key, e.currentTarget.checked)} />
+                </label>
               </td>
               <th scope="row" class="fu-name">{label(r)}</th>
               <td class="fu-total num">{r.all.total}</td>

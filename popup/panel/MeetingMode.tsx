@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type Account, displayName } from '../../src/model/account';
 import { fold, type SearchIndex } from '../../src/model/filters';
@@ -6,6 +7,7 @@ import { householdGroups } from '../../src/pdf/households';
 import { defaultRequest, usePdf, type ActionsBase } from './use-pdf';
 import { t } from '../shared/lang';
 import { takeQuickSearch } from '../shared/quick-search';
+import { Isolate } from '../shared/isolate';
 
 interface Props {
   accounts: Account[];
@@ -14,6 +16,9 @@ interface Props {
   onMark: (ids: string[], on: boolean) => void;
   actions: ActionsBase;
   initialQuery?: string;
+  /** Meeting mode is open: the panel shows nothing else (Panel.tsx), a parent may be looking. */
+  open: boolean;
+  onOpen: (open: boolean) => void;
 }
 
 const MAX_FAMILIES = 6;
@@ -21,22 +26,32 @@ const MAX_FAMILIES = 6;
 /**
  * Parents' meeting: a few letters find a student or a parent, their family shows at once, one
  * click prints that sheet or the whole family, and marks it handed over. Keyboard only works:
- * type, Enter prints the first family, Tab reaches every button.
+ * type, Enter prints the first family, Tab reaches every button. A parent sits beside the screen:
+ * open, it is all the panel shows, and a code appears only when asked for (« Afficher le code »).
  */
-export function MeetingMode({ accounts, index, log, onMark, actions, initialQuery = '' }: Props) {
+export function MeetingMode({ accounts, index, log, onMark, actions, initialQuery = '', open, onOpen }: Props) {
   const [query, setQuery] = useState(initialQuery);
-  const [fromPopup, setFromPopup] = useState(!!initialQuery);
+  const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
   // The toolbar popup's quick search (popup/quick-search.ts): the section opens with it.
   useEffect(() => {
+    if (initialQuery) onOpen(true);
     takeQuickSearch(actions.tabId).then(
       (q) => {
         if (!q) return;
         setQuery(q);
-        setFromPopup(true);
+        onOpen(true);
       },
       () => undefined,
     );
   }, [actions.tabId]);
+  // A code shown for one family is hidden again for the next one.
+  useEffect(() => setShown(new Set()), [query, open]);
+  const toggleCode = (id: string) =>
+    setShown((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const pdf = usePdf(actions);
   const families = useMemo(() => {
     const byId = new Map<string, Account[]>();
@@ -65,10 +80,16 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
   const printFamily = (fam: Account[]) => pdf.generate(fam, { ...req, bundles: false });
 
   return (
-    <details class="meeting" open={fromPopup || undefined}>
+    <details class="meeting" open={open} onToggle={(e) => e.currentTarget.open !== open && onOpen(e.currentTarget.open)}>
       <summary>
         <h2>{t('meetingTitle')}</h2>
       </summary>
+      <div class="meeting-privacy">
+        <p>{t('meetingPrivacy')}</p>
+        <button type="button" class="small" onClick={() => onOpen(false)}>
+          {t('meetingLeave')}
+        </button>
+      </div>
       <label>
         <span>{t('meetingSearch')}</span>
         <input
@@ -85,21 +106,36 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
       {query.trim().length >= 2 && !matches.length && <p role="status">{t('meetingNoMatch')}</p>}
       <ul class="families" aria-live="polite">
         {matches.map((fam) => {
+          // A family all activated has nothing left to receive: no « Marquer comme remis » then.
+          const toHand = fam.some((a) => a.activationCode);
           const handed = fam.every((a) => log.entries[a.id]?.handed !== undefined);
           return (
             <li key={fam[0]!.id} class="family" aria-label={`${t('family')} ${fam[0]!.lastName}`}>
               <ul>
                 {fam.map((a) => (
-                  <li key={a.id} class={isDone(a, log) ? 'done' : ''}>
+                  <li key={a.id} class={isDone(a, log) ? 'done' : ''} data-id={a.id}>
                     <span class="who">
-                      {displayName(a)} · {t(a.profile)}
-                      {a.classes.length ? ` · ${a.classes.map((c) => c.name).join(', ')}` : ''}
+                      <bdi>{displayName(a)}</bdi> · {t(a.profile)}
+                      {a.classes.map((c, i) => (
+                        <Fragment key={c.id}>
+                          {i ? ', ' : ' · '}
+                          <bdi>{c.name}</bdi>
+                        </Fragment>
+                      ))}
                     </span>{' '}
                     <span class="state">
                       {!a.activationCode ? t('followActivated') : log.entries[a.id]?.handed ? t('followHanded', { date: new Date(log.entries[a.id]!.handed!).toLocaleDateString('fr-FR') }) : ''}
                     </span>{' '}
+                    {a.activationCode && (
+                      <>
+                        <button type="button" class="small show-code" aria-label={t(shown.has(a.id) ? 'hideCodeOf' : 'showCodeOf', { name: displayName(a) })} onClick={() => toggleCode(a.id)}>
+                          {t(shown.has(a.id) ? 'hideCode' : 'showCode')}
+                        </button>{' '}
+                        {shown.has(a.id) && <span class="code">{a.activationCode}</span>}{' '}
+                      </>
+                    )}
                     <button type="button" class="small" disabled={pdf.busy} onClick={() => pdf.generate([a], { ...req, bundles: false })}>
-                      {t('printOne', { name: displayName(a) })}
+                      <Isolate text={t('printOne', { name: displayName(a) })} values={[displayName(a)]} />
                     </button>
                   </li>
                 ))}
@@ -108,9 +144,13 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
                 <button type="button" class="primary" disabled={pdf.busy} onClick={() => printFamily(fam)}>
                   {t('printFamily')}
                 </button>
-                <button type="button" onClick={() => onMark(fam.map((a) => a.id), !handed)}>
-                  {handed ? t('unmarkHanded') : t('markHanded')}
-                </button>
+                {toHand ? (
+                  <button type="button" onClick={() => onMark(fam.map((a) => a.id), !handed)}>
+                    {handed ? t('unmarkHanded') : t('markHanded')}
+                  </button>
+                ) : (
+                  <span class="hint">{t('meetingAllActivated')}</span>
+                )}
               </div>
             </li>
           );

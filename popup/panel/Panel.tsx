@@ -20,6 +20,7 @@ import { FollowUp } from './FollowUp';
 import { lang, t } from '../shared/lang';
 import { filterChips } from './filter-chips';
 import { Summary } from './Summary';
+import { Isolate } from '../shared/isolate';
 import { useCampaignElsewhere } from './use-campaign-elsewhere';
 import { counts as campaignCounts } from '../../src/campaign/campaign';
 import { ext } from '../../src/platform/browser-api';
@@ -122,7 +123,7 @@ function ClassChooser({ roster, reload }: { roster: Roster; reload: (s?: string,
           <label key={c.id}>
             <input type="checkbox" checked={picked.includes(c.id)}
               onChange={(e) => setPicked((p) => (e.currentTarget.checked ? [...p, c.id] : p.filter((x) => x !== c.id)))} />
-            {c.name}
+            <bdi>{c.name}</bdi>
           </label>
         ))}
       </fieldset>
@@ -165,6 +166,8 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   /** What « Réimprimer les manquants » changed, so « Annuler » puts it back. */
   const [reprint, setReprint] = useState<{ filters: Filters; excluded: Set<string>; replaced: string[] } | null>(null);
   const reprintNote = useRef<HTMLDivElement>(null);
+  /** Meeting mode open: a parent may see the screen, so nothing but the family found is shown. */
+  const [meeting, setMeeting] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -239,15 +242,16 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
 
   /**
    * The parents absent from the meeting: keeps the class and profile filters (the class being
-   * followed up), drops the others — named in the note, with « Annuler » to put them back.
+   * followed up) and the courriel one (« Sans courriel » is the paper relaunch), drops the others —
+   * named in the note, with « Annuler » to put them back.
    */
   const reprintMissing = () => {
     const before = prefs.filters;
     const replaced = filterChips(before, roster.classes, t, lang())
-      .filter((c) => !c.key.startsWith('p:') && !c.key.startsWith('c:'))
+      .filter((c) => !kept(c.key))
       .map((c) => c.label);
     setReprint({ filters: before, excluded, replaced });
-    changePrefs((p) => ({ ...p, filters: { ...EMPTY_FILTERS, profiles: before.profiles, classIds: before.classIds } }));
+    changePrefs((p) => ({ ...p, filters: { ...EMPTY_FILTERS, profiles: before.profiles, classIds: before.classIds, email: before.email } }));
     setExcluded(new Set());
     setMissingOnly(true);
     setTimeout(() => reprintNote.current?.focus(), 0);
@@ -259,9 +263,8 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     setMissingOnly(false);
     setReprint(null);
   };
-  const keptScope = filterChips({ ...EMPTY_FILTERS, profiles: prefs.filters.profiles, classIds: prefs.filters.classIds }, roster.classes, t, lang())
-    .map((c) => c.label)
-    .join(', ');
+  const keptScope = filterChips({ ...EMPTY_FILTERS, profiles: prefs.filters.profiles, classIds: prefs.filters.classIds, email: prefs.filters.email }, roster.classes, t, lang())
+    .map((c) => c.label);
 
   const actionsBase = {
     origin,
@@ -277,26 +280,35 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   };
 
   return (
-    <div class="workspace">
-      <Summary selected={selected.length} noEmail={counts.noEmail} activated={counts.activated} excluded={counts.excluded} />
-      {elsewhere && <ElsewhereNote campaign={elsewhere} />}
-      <StructureSwitch roster={roster} reload={reload} />
-      {roster.source === 'table' && <p class="warning" role="status">{t('sourceTable', { detail: roster.sourceDetail ?? '' })}</p>}
-      {!!roster.unlistedRelatives && <p class="warning" role="status">{t('unlistedRelatives', { n: roster.unlistedRelatives })}</p>}
+    <div class={meeting ? 'workspace in-meeting' : 'workspace'}>
+      {/* In meeting mode only the family found shows (the summary stays out too: it is sticky, not wrappable). */}
+      {!meeting && <Summary selected={selected.length} noEmail={counts.noEmail} activated={counts.activated} excluded={counts.excluded} />}
+      {!meeting && elsewhere && <ElsewhereNote campaign={elsewhere} />}
+      {!meeting && <StructureSwitch roster={roster} reload={reload} />}
+      {!meeting && roster.source === 'table' && <p class="warning" role="status">{t('sourceTable', { detail: roster.sourceDetail ?? '' })}</p>}
+      {!meeting && !!roster.unlistedRelatives && <p class="warning" role="status">{t('unlistedRelatives', { n: roster.unlistedRelatives })}</p>}
       <MeetingMode
         accounts={roster.accounts}
         index={index}
         log={log}
         onMark={(ids, on) => mark(ids, 'handed', on)}
         actions={actionsBase}
+        open={meeting}
+        onOpen={setMeeting}
       />
+      {/* Hidden, not unmounted: filters, ticks and the list's place are kept for after the meeting. */}
+      <div class="after-meeting" hidden={meeting}>
       <FollowUp accounts={roster.accounts} classes={roster.classes} structureId={roster.structureId} log={log} actions={actionsBase} teacher={kind === 'class-admin'} metrics={roster.metrics} model={prefs.model} />
       <FiltersForm t={t} lang={lang()} filters={prefs.filters} classes={roster.classes} onChange={setFilters} teacher={kind === 'class-admin'} />
       {missingOnly && (
         <div class="warning reprint-note" role="status" tabIndex={-1} ref={reprintNote}>
           <p>{t('missingOnly', { n: filtered.length })}</p>
-          <p>{keptScope ? t('reprintKept', { list: keptScope }) : t('reprintWholeSchool')}</p>
-          {reprint && reprint.replaced.length > 0 && <p>{t('reprintReplaced', { list: reprint.replaced.join(', ') })}</p>}
+          <p>{keptScope.length ? <Isolate text={t('reprintKept', { list: keptScope.join(', ') })} values={keptScope} /> : t('reprintWholeSchool')}</p>
+          {reprint && reprint.replaced.length > 0 && (
+            <p>
+              <Isolate text={t('reprintReplaced', { list: reprint.replaced.join(', ') })} values={reprint.replaced} />
+            </p>
+          )}
           <p class="buttons">
             {reprint && (
               <button type="button" onClick={undoReprint}>
@@ -340,9 +352,13 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
         onHanded={(ids, on) => mark(ids, 'handed', on)}
       />
       <ChannelPlan accounts={selected} actions={actionsBase} />
+      </div>
     </div>
   );
 }
+
+/** The filters « Réimprimer les manquants » keeps, by chip key (filter-chips.ts). */
+const kept = (key: string) => key.startsWith('p:') || key.startsWith('c:') || key === 'email';
 
 /** A campaign of this school runs in another window: said at the top, with its progress, live. */
 function ElsewhereNote({ campaign }: { campaign: Exclude<ReturnType<typeof useCampaignElsewhere>, null> }) {

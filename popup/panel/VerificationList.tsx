@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Account, displayName, isActivated, isBlocked } from '../../src/model/account';
 import type { Translate } from '../../src/i18n/ui';
@@ -17,8 +18,8 @@ interface Props {
 }
 
 const ROW_HEIGHT = 30;
-/** Two-line rows below ~720 px (see use-narrow.ts): must match `.list.compact li` in panel.css. */
-const COMPACT_ROW_HEIGHT = 48;
+/** Two-line rows below ~720 px (see use-narrow.ts): must match `.list.compact li` in panel.css (two 24 px click lines). */
+const COMPACT_ROW_HEIGHT = 54;
 const OVERSCAN = 10;
 
 function frDate(iso: string | null, lang: string): string {
@@ -54,10 +55,10 @@ function LastName({ a, t, sheetUrl, onOpenSheet }: { a: Account; t: Translate; s
             onOpenSheet?.(sheetUrl(a));
           }}
         >
-          {a.lastName}
+          <bdi>{a.lastName}</bdi>
         </a>
       ) : (
-        a.lastName
+        <bdi>{a.lastName}</bdi>
       )}
       {isBlocked(a) && <BlockedMark a={a} t={t} />}
     </>
@@ -78,14 +79,44 @@ function BlockedMark({ a, t }: { a: Account; t: Translate }) {
   );
 }
 
+type Stamp = 'handed' | 'mailed' | 'printed';
+
+/** The latest step of a not-activated account's hand-over, with its sentence (« Imprimé le 06/12/2026 »). */
+function stampOf(e: DistributionLog['entries'][string] | undefined, t: Translate, lang: string): { kind: Stamp; text: string } | null {
+  if (!e) return null;
+  const d = (ms: number) => new Date(ms).toLocaleDateString(lang === 'en' ? 'en-GB' : 'fr-FR');
+  if (e.handed) return { kind: 'handed', text: t('followHanded', { date: d(e.handed) }) };
+  if (e.mailed) return { kind: 'mailed', text: t('followMailed', { date: d(e.mailed) }) };
+  if (e.printed) return { kind: 'printed', text: t('followPrinted', { date: d(e.printed) }) };
+  return null;
+}
+
 function followUp(code: string | null, e: DistributionLog['entries'][string] | undefined, t: Translate, lang: string): string {
   if (!code) return t('followActivated');
-  if (!e) return '';
-  const d = (ms: number) => new Date(ms).toLocaleDateString(lang === 'en' ? 'en-GB' : 'fr-FR');
-  if (e.handed) return t('followHanded', { date: d(e.handed) });
-  if (e.mailed) return t('followMailed', { date: d(e.mailed) });
-  if (e.printed) return t('followPrinted', { date: d(e.printed) });
-  return '';
+  return stampOf(e, t, lang)?.text ?? '';
+}
+
+const STAMP_PATHS: Record<Stamp, string> = {
+  // a printer
+  printed: 'M4 1h6v4H4zM1 5h12v6h-2.5V9h-7v2H1zM4.5 10h5v3h-5z',
+  // a paper plane
+  mailed: 'M1 6.5 13 1 9.5 13 7 8.5zM7 8.5 13 1',
+  // a sheet with a tick
+  handed: 'M2 1h7l3 3v9H2zM4.2 7.8l1.8 1.9 3.8-4.1',
+};
+
+/**
+ * At 360 px the hand-over stamp is an icon, so the code and the e-mail keep the line; its sentence
+ * is its accessible name and its tooltip (issue 22 item 2).
+ */
+function StampIcon({ kind, text }: { kind: Stamp; text: string }) {
+  return (
+    <span class={`follow stamp-${kind}`} role="img" aria-label={text} title={text}>
+      <svg viewBox="0 0 14 14" width="14" height="14" aria-hidden="true">
+        <path d={STAMP_PATHS[kind]} fill={kind === 'printed' ? 'currentColor' : 'none'} stroke="currentColor" stroke-width={kind === 'printed' ? 0 : 1.4} stroke-linejoin="round" />
+      </svg>
+    </span>
+  );
 }
 
 /**
@@ -204,18 +235,19 @@ function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenS
       {first > 0 && <li class="spacer" style={{ height: `${first * rowHeight}px` }} aria-hidden="true" />}
       {visible.map((a, k) => {
         const out = excluded.has(a.id);
-        const follow = a.activationCode ? followUp(a.activationCode, log.entries[a.id], t, lang) : '';
+        const stamp = a.activationCode ? stampOf(log.entries[a.id], t, lang) : null;
         const classes = a.classes.map((c) => c.name).join(', ');
         return (
           <li key={a.id} class={out ? 'excluded' : ''} data-id={a.id} data-index={first + k}>
             <div class="l1">
               <span class="name">
                 <LastName a={a} t={t} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} />{' '}
-                {a.firstName}
+                <bdi>{a.firstName}</bdi>
               </span>
               <span class={`meta ${a.profile}`}>
                 {t(a.profile)}
-                {classes ? ` · ${classes}` : ''}
+                {classes ? ' · ' : ''}
+                <List items={a.classes.map((c) => c.name)} />
               </span>
             </div>
             <div class="l2">
@@ -227,12 +259,12 @@ function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenS
               {a.email?.trim() ? (
                 <span class="mail" data-cell="email" title={a.email}>
                   <span aria-hidden="true">✉ </span>
-                  {a.email}
+                  <bdi>{a.email}</bdi>
                 </span>
               ) : (
                 <span class="mail none" data-cell="email">{t('noEmailMark')}</span>
               )}
-              {follow && <span class="follow">{follow}</span>}
+              {stamp && <StampIcon {...stamp} />}
               <label class="inc">
                 <input
                   type="checkbox"
@@ -241,7 +273,8 @@ function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenS
                   aria-label={t('include', { name: displayName(a) })}
                   onChange={() => onToggle(a.id)}
                 />
-                <span aria-hidden="true">{out ? t('excludedMark') : t('includedMark')}</span>
+                {/* The box says « inclus »; only the exception is written, so the e-mail keeps the room. */}
+                {out && <span aria-hidden="true">{t('excludedMark')}</span>}
               </label>
             </div>
           </li>
@@ -252,23 +285,51 @@ function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenS
   );
 }
 
+/** Several names in one cell, each isolated: a right-to-left name cannot reorder the ones after it. */
+function List({ items }: { items: string[] }) {
+  return (
+    <>
+      {items.map((x, i) => (
+        <Fragment key={i}>
+          {i > 0 && ', '}
+          <bdi>{x}</bdi>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The table's columns: with a fixed layout the widest (names, e-mail, children, follow-up) give up
+ * width and end in an ellipsis, their full text in a tooltip, instead of the list scrolling sideways
+ * and clipping the last column (issue 22 item 8). Percentages add up to 94 %, the rest is the include box's.
+ */
+const COLUMNS: Array<[key: Parameters<Translate>[0], width: string, cls?: string]> = [
+  ['colInclude', '68px', 'c-inc'],
+  ['colLastName', '10%'],
+  ['colFirstName', '8%'],
+  ['colProfile', '6.5%'],
+  ['colLogin', '9.5%'],
+  ['colCode', '7.5%'],
+  ['colEmail', '15.5%'],
+  ['colClass', '6%'],
+  ['colCreated', '7.5%'],
+  ['colChildren', '11%'],
+  ['colFollowUp', '12.5%'],
+];
+
 function TableRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenSheet, first, last, rowHeight: ROW_HEIGHT, tabbable }: Props & Slice) {
   const visible = rows.slice(first, last);
   return (
       <table aria-rowcount={rows.length + 1}>
+        <colgroup>
+          {COLUMNS.map(([key, width]) => <col key={key} style={{ width }} />)}
+        </colgroup>
         <thead>
           <tr aria-rowindex={1}>
-            <th scope="col" class="c-inc">{t('colInclude')}</th>
-            <th scope="col">{t('colLastName')}</th>
-            <th scope="col">{t('colFirstName')}</th>
-            <th scope="col">{t('colProfile')}</th>
-            <th scope="col">{t('colLogin')}</th>
-            <th scope="col">{t('colCode')}</th>
-            <th scope="col">{t('colEmail')}</th>
-            <th scope="col">{t('colClass')}</th>
-            <th scope="col">{t('colCreated')}</th>
-            <th scope="col">{t('colChildren')}</th>
-            <th scope="col">{t('colFollowUp')}</th>
+            {COLUMNS.map(([key, , cls]) => (
+              <th key={key} scope="col" class={cls} title={t(key)}>{t(key)}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -276,29 +337,34 @@ function TableRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenShe
           {visible.map((a, i) => (
             <tr key={a.id} aria-rowindex={first + i + 2} class={excluded.has(a.id) ? 'excluded' : ''} data-id={a.id} data-index={first + i}>
               <td class="c-inc">
-                <input
-                  type="checkbox"
-                  tabIndex={first + i === tabbable ? 0 : -1}
-                  checked={!excluded.has(a.id)}
-                  aria-label={t('include', { name: displayName(a) })}
-                  onChange={() => onToggle(a.id)}
-                />
+                {/* The label fills the cell: the whole cell is the click target. */}
+                <label>
+                  <input
+                    type="checkbox"
+                    tabIndex={first + i === tabbable ? 0 : -1}
+                    checked={!excluded.has(a.id)}
+                    aria-label={t('include', { name: displayName(a) })}
+                    onChange={() => onToggle(a.id)}
+                  />
+                </label>
               </td>
-              <td>
+              <td title={a.lastName}>
                 <LastName a={a} t={t} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} />
               </td>
-              <td>{a.firstName}</td>
-              <td class={a.profile}>{t(a.profile)}</td>
-              <td>{a.login}</td>
+              <td title={a.firstName}><bdi>{a.firstName}</bdi></td>
+              <td class={a.profile} title={t(a.profile)}>{t(a.profile)}</td>
+              <td title={a.login}><bdi>{a.login}</bdi></td>
               <td class="code">{a.activationCode ?? ''}</td>
-              <td title={a.email ?? ''}>{a.email ?? (a.emailOnFile ? t('emailOnFile') : '')}</td>
-              <td>
-                {a.classes.map((c) => c.name).join(', ')}
+              <td title={a.email ?? ''}>{a.email ? <bdi>{a.email}</bdi> : a.emailOnFile ? t('emailOnFile') : ''}</td>
+              <td title={a.classes.map((c) => c.name).join(', ')}>
+                <List items={a.classes.map((c) => c.name)} />
                 {a.classesDerived && <span class="derived" title={t('derivedClasses')}> *<span class="visually-hidden"> ({t('derivedClasses')})</span></span>}
               </td>
               <td>{frDate(a.creationDate, lang)}</td>
-              <td>{a.children.map((c) => `${c.firstName} ${c.lastName}`).join(', ')}</td>
-              <td class="follow">{followUp(a.activationCode, log.entries[a.id], t, lang)}</td>
+              <td title={a.children.map((c) => `${c.firstName} ${c.lastName}`).join(', ')}>
+                <List items={a.children.map((c) => `${c.firstName} ${c.lastName}`)} />
+              </td>
+              <td class="follow" title={followUp(a.activationCode, log.entries[a.id], t, lang)}>{followUp(a.activationCode, log.entries[a.id], t, lang)}</td>
             </tr>
           ))}
           {last < rows.length && <tr class="spacer" style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }} aria-hidden="true" />}

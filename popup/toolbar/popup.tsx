@@ -16,6 +16,7 @@ import { loadSettings } from '../shared/settings-store';
 import { parseSite } from '../shared/enable-site';
 import { EnableSiteForm } from '../shared/OptionsSites';
 import { stashQuickSearch } from '../shared/quick-search';
+import { Isolate } from '../shared/isolate';
 
 const forcedTab = Number(new URLSearchParams(location.search).get('tab'));
 const asTab = Number.isInteger(forcedTab) && forcedTab > 0;
@@ -58,10 +59,15 @@ async function currentTab(): Promise<chrome.tabs.Tab | undefined> {
 
 function ConsoleView({ t, tabId, state }: { t: Translate; tabId: number; state: TabState }) {
   const [q, setQ] = useState('');
-  const structureId = state.read?.structureName ?? state.read?.structureId ?? state.page?.structureId;
+  // The school's name once the panel has read it; never the raw structure id a director cannot read.
+  const school = state.read?.structureName?.trim();
   return (
     <>
-      {structureId && <p class="structure-id">{t('popupStructure', { id: structureId })}</p>}
+      {school && (
+        <p class="structure-name">
+          <Isolate text={t('popupStructure', { name: school })} values={[school]} />
+        </p>
+      )}
       {/* A failed read gives no count at all (never « 0 comptes lus »): which request, and what to do. */}
       {!state.read && state.failed ? (
         <p class="count read-failed" role="alert">

@@ -4,7 +4,6 @@
  * pure helpers that write a director's French: elision (« d’ULIS », « de CE1 A »), agreement
  * (« 1 activé », « 19 activés »), « 1er » and short dates (« 2 sept. »).
  */
-import type { Translate } from './ui';
 import { plural, startsWithVowelSound } from './french';
 
 export const FOLLOW_UP_FR = {
@@ -133,6 +132,13 @@ export const FOLLOW_UP_EN: Record<FollowUpKey, string> = {
 
 type Lang = 'fr' | 'en';
 
+/**
+ * What the helpers below need of ui.ts's translator: only the follow-up's own keys. ui.ts spreads
+ * these strings into its dictionaries, so its `Translate` fits here without this file importing it
+ * (which made the two modules import each other).
+ */
+export type FollowUpTranslate = (key: keyof typeof FOLLOW_UP_FR, subs?: Record<string, string | number>) => string;
+
 /** French number agreement (Intl.PluralRules through src/i18n/french.ts): « 0 activé », « 2 activés ». */
 export const isPlural = (n: number): boolean => plural('fr', n, 'one', 'other') === 'other';
 
@@ -162,7 +168,7 @@ export function shortDay(day: string, lang: Lang): string {
  * compared snapshot is today's own (then « aujourd’hui », or « premier relevé » when nothing moved).
  */
 export function trendSentence(
-  t: Translate,
+  t: FollowUpTranslate,
   lang: Lang,
   row: string,
   trend: { fromDay: string; from: number; to: number },
@@ -176,7 +182,7 @@ export function trendSentence(
 }
 
 /** « 1 compte », « 15 comptes ». */
-export const accountsText = (t: Translate, n: number): string => t(isPlural(n) ? 'fuAccountsMany' : 'fuAccountsOne', { n });
+export const accountsText = (t: FollowUpTranslate, n: number): string => t(isPlural(n) ? 'fuAccountsMany' : 'fuAccountsOne', { n });
 
 // ------------------------------------------------------------------ the school-council summary
 

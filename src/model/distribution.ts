@@ -84,11 +84,12 @@ export type Channel = 'paper' | 'mail' | 'academie';
 /**
  * The channel plan by profile: teachers already activated use their account (académie or ONE
  * login, no sheet needed); a teacher whose account still has a code gets a sheet like everyone
- * else; guests by e-mail when they have one, else on paper; parents and students on paper.
+ * else; parents and guests by e-mail when they have an address (the console mails them their
+ * login and code), else on paper; students and staff on paper.
  */
 export function channelOf(a: Account): Channel {
   if (a.profile === 'Teacher' && !a.activationCode) return 'academie';
-  if (a.profile === 'Guest' && hasEmail(a)) return 'mail';
+  if ((a.profile === 'Guest' || a.profile === 'Relative') && hasEmail(a)) return 'mail';
   return 'paper';
 }
 

@@ -127,6 +127,8 @@ test('table mode: no login, name, code or e-mail address in any storage, distrib
   const card = panel.page.getByRole('listitem', { name: /^Famille / }).first();
   await card.getByRole('button', { name: 'Marquer comme remis' }).click();
   await expect(card.getByRole('button', { name: 'Annuler « remis »' })).toBeVisible();
+  // The list and the publishing buttons are hidden during the meeting (issue 22 item 4).
+  await panel.page.getByRole('button', { name: 'Quitter la réunion', exact: true }).click();
   await panel.page.getByRole('searchbox', { name: 'Rechercher (nom, prénom, identifiant)' }).fill('Martin');
   const download = panel.page.waitForEvent('download', { timeout: 90_000 });
   await panel.button('Générer en PDF').click();

@@ -146,6 +146,7 @@ test('the whole flow by keyboard at 360 px: filter, check, generate, mail', asyn
 });
 
 test('axe: no serious or critical violation at 360 px (filters open, a chip, the reprint note) nor at full width', async ({ ext, api, consolePage }) => {
+  test.slow(); // three axe runs (WCAG 2.2 rules): over two minutes on a loaded 2-core machine
   const panel = await narrowPanel(ext, api, consolePage);
   expect(await seriousViolations(panel.page)).toEqual([]);
   await panel.openGroup('Profils');

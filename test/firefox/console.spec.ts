@@ -90,7 +90,7 @@ test('the popup shows the school and the count read on the console tab; elsewher
   await waitText(panel, '.count-selected', `${users.length} comptes sélectionnés`);
   // The open popup follows the background's record.
   await waitText(popup, '.count', `${users.length} comptes lus`);
-  await waitText(popup, '.structure-id', 'Structure : École élémentaire Jules Ferry');
+  await waitText(popup, '.structure-name', 'Structure : École élémentaire Jules Ferry');
 
   // On a tab that is not a console page: what the extension is for, and « Activer sur ce site ».
   const list = await ff.browser.newPage();

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { sanitizeLog } from '../../src/model/distribution';
+import { channelOf, sanitizeLog } from '../../src/model/distribution';
+import type { Account, Profile } from '../../src/model/account';
 import { pseudonymizeTableIds, tableId, tableIdKey } from '../../src/model/table-ids';
 import { accountsFromTable } from '../../src/console/table';
 
@@ -19,4 +20,21 @@ test('table mode ids are keyed hashes of the login: stable per install, differen
 test('a stored log keyed by `login:` (older table mode) is dropped on load', () => {
   const log = sanitizeLog('s1', { entries: { 'login:lea.martin': { handed: 1 }, u1: { printed: 2 }, 't:abc': { mailed: 3 } } });
   expect(log.entries).toEqual({ u1: { printed: 2 }, 't:abc': { mailed: 3 } });
+});
+
+test('channel plan: parents and guests with an address by e-mail, teachers already activated on their account, the rest on paper', () => {
+  const acc = (profile: Profile, email: string | null, activationCode: string | null = 'abcd2345', o: Partial<Account> = {}): Account => ({
+    id: `${profile}-${email}-${activationCode}`, profile, firstName: 'P', lastName: 'N', login: 'p.n', activationCode, email,
+    classes: [], creationDate: null, blocked: false, isLocalAdmin: false, children: [], ...o,
+  });
+  expect(channelOf(acc('Relative', 'a@b.fr'))).toBe('mail');
+  expect(channelOf(acc('Relative', '  '))).toBe('paper');
+  expect(channelOf(acc('Relative', null))).toBe('paper');
+  expect(channelOf(acc('Relative', null, 'abcd2345', { emailOnFile: true }))).toBe('mail'); // teacher page: hasEmail without the address
+  expect(channelOf(acc('Guest', 'g@b.fr'))).toBe('mail');
+  expect(channelOf(acc('Guest', null))).toBe('paper');
+  expect(channelOf(acc('Student', 's@b.fr'))).toBe('paper');
+  expect(channelOf(acc('Personnel', 'p@b.fr'))).toBe('paper');
+  expect(channelOf(acc('Teacher', 't@b.fr', null))).toBe('academie');
+  expect(channelOf(acc('Teacher', 't@b.fr'))).toBe('paper');
 });
