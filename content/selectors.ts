@@ -17,6 +17,15 @@ export const SEL = {
   publishButtons: 'button.cell',
   /** The teacher's class page: the big buttons under the class header (entcore view-src/class-admin.html). */
   classOptions: 'section.class-admin__options',
+  /** « Créer les fiches de connexion », found by what it does, not by its place or its (translated) label. */
+  classExport: 'a[ng-click="goToExport()"]',
+  /**
+   * An `<i18n>` AngularJS has compiled (it wraps the text in a span). The served HTML holds the same
+   * buttons with raw keys, detached and replaced when AngularJS rebuilds the page (test/real-class-admin/README.md).
+   */
+  compiledLabel: 'i18n > span',
+  /** The class the page shows: its selector's option values are class ids (ng-options … track by classroom.id). */
+  classSelect: 'select.class-admin__select',
 } as const;
 
 export function $(root: ParentNode, selector: string, what: string): Element {
@@ -63,8 +72,8 @@ export function massmailPageReady(doc: Document): boolean {
 /**
  * Where the « Publipostage avancé » button goes, or null. Unlike `$`, this one fails quietly: the
  * button is a convenience, so when the console's DOM is not what we know, it simply stays away.
- * Massmail: after the console's « Générer en PDF » / « Envoyer par mail ». Teacher's page: after
- * « Créer les fiches de connexion ».
+ * Massmail: the bar holding « Générer en PDF » / « Envoyer par mail » (the button goes at its end).
+ * Teacher's page: « Créer les fiches de connexion » once AngularJS has built it (the button goes after it).
  */
 export function doorAnchor(doc: Document, kind: 'massmail' | 'class-admin'): Element | null {
   if (kind === 'massmail') {
@@ -72,6 +81,12 @@ export function doorAnchor(doc: Document, kind: 'massmail' | 'class-admin'): Ele
     const labels = bar ? $$(bar, SEL.publishButtons).map(text) : [];
     return labels.includes('Générer en PDF') && labels.includes('Envoyer par mail') ? bar : null;
   }
-  const options = doc.querySelector(SEL.classOptions);
-  return options && /fiches de connexion/i.test(text(options)) ? options : null;
+  const exportButton = doc.querySelector(`${SEL.classOptions} > ${SEL.classExport}`);
+  return exportButton?.querySelector(SEL.compiledLabel) ? exportButton : null;
+}
+
+/** The id of the class the teacher's page shows, or null (no class yet, or not drawn yet). */
+export function shownClassId(doc: Document): string | null {
+  const select = doc.querySelector(SEL.classSelect);
+  return select instanceof HTMLSelectElement && select.value ? select.value : null;
 }

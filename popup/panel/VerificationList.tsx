@@ -63,8 +63,17 @@ function LastName({ a, t, sheetUrl, onOpenSheet }: { a: Account; t: Translate; s
   );
 }
 
-function followUp(code: string | null, e: DistributionLog['entries'][string] | undefined, t: Translate, lang: string): string {
-  if (!code) return t('followActivated');
+/**
+ * « Activé » is the console's status (no code left), which a sync or a merge can set too; where the
+ * console says who has logged in (the teacher's class list), that is said beside it.
+ */
+function activatedText(a: Account, t: Translate): string {
+  return a.loggedInOnce ? `${t('followActivated')} · ${t('loggedInOnce')}` : t('followActivated');
+}
+
+function followUp(a: Account, e: DistributionLog['entries'][string] | undefined, t: Translate, lang: string): string {
+  const code = a.activationCode;
+  if (!code) return activatedText(a, t);
   if (!e) return '';
   const d = (ms: number) => new Date(ms).toLocaleDateString(lang === 'en' ? 'en-GB' : 'fr-FR');
   if (e.handed) return t('followHanded', { date: d(e.handed) });
@@ -189,7 +198,7 @@ function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenS
       {first > 0 && <li class="spacer" style={{ height: `${first * rowHeight}px` }} aria-hidden="true" />}
       {visible.map((a, k) => {
         const out = excluded.has(a.id);
-        const follow = a.activationCode ? followUp(a.activationCode, log.entries[a.id], t, lang) : '';
+        const follow = a.activationCode ? followUp(a, log.entries[a.id], t, lang) : '';
         const classes = a.classes.map((c) => c.name).join(', ');
         return (
           <li key={a.id} class={out ? 'excluded' : ''} data-id={a.id} data-index={first + k}>
@@ -207,12 +216,18 @@ function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenS
               {a.activationCode ? (
                 <span class="code" data-cell="code">{a.activationCode}</span>
               ) : (
-                <span class="activated" data-cell="code">✓ {t('followActivated')}</span>
+                <span class="activated" data-cell="code">✓ {activatedText(a, t)}</span>
               )}
               {a.email?.trim() ? (
                 <span class="mail" data-cell="email" title={a.email}>
                   <span aria-hidden="true">✉ </span>
                   {a.email}
+                </span>
+              ) : a.emailOnFile ? (
+                // The teacher's class list says an address exists without giving it (`hasEmail`).
+                <span class="mail" data-cell="email">
+                  <span aria-hidden="true">✉ </span>
+                  {t('emailOnFile')}
                 </span>
               ) : (
                 <span class="mail none" data-cell="email">{t('noEmailMark')}</span>
@@ -283,7 +298,7 @@ function TableRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenShe
               </td>
               <td>{frDate(a.creationDate, lang)}</td>
               <td>{a.children.map((c) => `${c.firstName} ${c.lastName}`).join(', ')}</td>
-              <td class="follow">{followUp(a.activationCode, log.entries[a.id], t, lang)}</td>
+              <td class="follow">{followUp(a, log.entries[a.id], t, lang)}</td>
             </tr>
           ))}
           {last < rows.length && <tr class="spacer" style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }} aria-hidden="true" />}

@@ -1,5 +1,5 @@
-// HTML pages of the fake console: the new-admin SPA shell (one-console.md §4.1), the teacher
-// class-admin page (§5) and a timeline shell. Rows are rendered client-side by inline scripts.
+// HTML pages of the fake console: the new-admin SPA shell (one-console.md §4.1) and a timeline shell
+// (the teacher's class page is entcore's own: real-class-page.mjs). Rows are rendered client-side by inline scripts.
 import { readFileSync } from 'node:fs';
 import { escapeHtml as e, jsonForScript, sendHtml, send } from './http-util.mjs';
 import { visibleUsers, allUsersRow, sortByLastName, isAdmin } from './model.mjs';
@@ -10,7 +10,6 @@ function clientScripts() {
   if (!scripts) {
     scripts = {
       admin: readFileSync(new URL('admin-app.client.js', here), 'utf8'),
-      classAdmin: readFileSync(new URL('class-admin.client.js', here), 'utf8'),
     };
   }
   return scripts;
@@ -18,7 +17,7 @@ function clientScripts() {
 
 export function isPagePath(method, path) {
   return (method === 'GET' || method === 'HEAD') && (path === '/admin' || path.startsWith('/admin/') || path.startsWith('/timeline')
-    || path === '/directory/class-admin' || path === '/directory/admin-console');
+    || path === '/directory/admin-console');
 }
 
 const STYLE = `body{font-family:Roboto,Arial,sans-serif;margin:0;background:#f2f2f2;color:#333}
@@ -56,25 +55,8 @@ function adminPage(ctx) {
 ${embedded}<script>${clientScripts().admin}</script>`, { bodyClass: 'admin-v2' });
 }
 
-function classAdminPage(ctx) {
-  const { state, user } = ctx;
-  const classes = user.classes.map((id) => state.data.classesById.get(id)).filter(Boolean)
-    .map((c) => ({ id: c.id, name: c.name, structureId: c.structureId }));
-  const me = { id: user.id, displayName: user.displayName, classAdmin: !!user.classAdmin, structures: user.structures };
-  return layout('Paramétrage de la classe - ONE', `<main id="class-admin">
-<h1>Paramétrage de la classe</h1>
-<div class="class-picker"><label for="class-select">Classe</label> <select id="class-select"></select></div>
-<!-- entcore directory/src/main/resources/view-src/class-admin.html: section.class-admin__options, a.button-big ng-click="goToExport()" (i18n classAdmin.massmailing) -->
-<section class="class-admin__options"><button type="button" id="create-sheets" class="button-big three">Créer les fiches de connexion</button></section>
-<table id="class-users"><thead><tr><th></th><th>Nom</th><th>Prénom</th><th>Profil</th><th>Identifiant</th><th>Code d'activation</th><th>Courriel</th></tr></thead><tbody></tbody></table>
-</main>
-<script type="application/json" id="fake-class-admin-data">${jsonForScript({ me, classes })}</script>
-<script>${clientScripts().classAdmin}</script>`, { bodyClass: 'class-admin' });
-}
-
 export function handlePage(ctx) {
   const { res, path } = ctx;
-  if (path === '/directory/class-admin') return sendHtml(res, 200, classAdminPage(ctx));
   if (path === '/directory/admin-console') return sendHtml(res, 200, layout('Console d\'administration', '<main><h1>Console d\'administration</h1><p>Onglet « Export et publipostage » (ancienne console, non simulée).</p></main>'));
   if (path.startsWith('/timeline')) {
     return sendHtml(res, 200, layout('Fil de nouveautés - ONE', `<main id="timeline"><h1>Fil de nouveautés</h1>
