@@ -273,7 +273,8 @@ function ensureDoor(): void {
     label.className = 'no-style';
     label.textContent = t('doorLabel');
     const icon = document.createElement('i');
-    icon.className = 'mail';
+    icon.className = 'mail-o';
+    icon.setAttribute('aria-hidden', 'true');
     door.append(label, icon);
     door.addEventListener('click', openPanel);
     anchor.after(door);

@@ -230,7 +230,9 @@ export async function handleDirectory(ctx) {
       activationCode: u.activationCode,
       displayName: u.displayName,
       birthDate: u.profile === 'Student' ? birthDateOf(u) : null,
-      lastLogin: u.activationCode ? null : lastLoginOf(u),
+      // null until a first login; also null on some activated accounts, activated by a sync or a merge
+      // and never logged in (one-console.md §10).
+      lastLogin: u.activationCode || idNum(u) % 4 === 0 ? null : lastLoginOf(u),
       type: u.profile,
       blocked: u.blocked ? true : null, // m.blocked, not coalesced: null on accounts never blocked
       source: u.source ?? 'AAF',
