@@ -333,10 +333,12 @@ test.describe('fake console server', () => {
     expect(html).toContain('<main id="app"');
     expect(html).not.toContain('id="fake-embedded-users"');
     for (const p of [`/admin/${D}/users/list`, `/admin/${D}/imports-exports/export`, '/timeline/timeline']) expect((await get(p, cookie)).status, p).toBe(200);
+    // The teacher's page is entcore's own (test/real-class-admin): its view, filled by its AngularJS app.
     const t = await login('teacher');
     const ca = await (await get('/directory/class-admin', t.cookie)).text();
-    expect(ca).toContain('Créer les fiches de connexion');
-    expect(ca).toContain('CE2-CM1');
+    expect(ca).toContain('ng-controller="ClassAdminController"');
+    expect(ca).toContain('ng-click="goToExport()"');
+    expect((await get('/directory/class-admin', (await login('none')).cookie)).status).toBe(401); // no classadmin.address right
   });
 
   test('activate and reset restore the data', async () => {
