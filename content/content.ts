@@ -349,6 +349,12 @@ function start(): void {
   const observer = new MutationObserver(() => contextAlive() && ensureDoor());
   observer.observe(document.body, { childList: true, subtree: true });
   addEventListener('popstate', announce);
+  // The teacher picks another class in the page's selector: tell the panel, which starts on that class.
+  document.addEventListener('change', () => {
+    if (page?.kind !== 'class-admin' || !contextAlive()) return;
+    const classId = shownClassId(document);
+    if (classId) ext().runtime.sendMessage({ type: 'page-class', classId }).catch(() => undefined);
+  }, true);
 }
 
 if (contextAlive()) start();

@@ -81,8 +81,10 @@ export type PlatformRulesReply = { ok: true; rules: PlatformRules } | { ok: fals
 
 // content → panel (broadcast through runtime messaging; the panel keeps those of its own tab)
 export type LoadProgress = { type: 'load-progress'; receivedBytes: number; totalBytes: number | null };
+/** The teacher switched class in the page's own selector: the panel follows (a class id, nothing else). */
+export type PageClass = { type: 'page-class'; classId: string };
 
-const TYPES = new Set(['page-detected', 'accounts-read', 'open-panel', 'get-tab-state', 'ping', 'load', 'send-mail', 'load-progress', 'read-platform-rules', 'school-classes', 'join-classes']);
+const TYPES = new Set(['page-detected', 'accounts-read', 'open-panel', 'get-tab-state', 'ping', 'load', 'send-mail', 'load-progress', 'read-platform-rules', 'school-classes', 'join-classes', 'page-class']);
 
 /** Cheap structural check on receipt: a message of an unknown shape is dropped, never acted upon. */
 export function isMessage<T extends { type: string }>(m: unknown, type: T['type']): m is T {
@@ -103,6 +105,8 @@ export function isMessage<T extends { type: string }>(m: unknown, type: T['type'
       return typeof o.origin === 'string' && typeof o.structureId === 'string' && Array.isArray(o.ids) && o.ids.every((i) => typeof i === 'string');
     case 'accounts-read':
       return typeof o.structureId === 'string' && typeof o.count === 'number';
+    case 'page-class':
+      return typeof o.classId === 'string';
     case 'load-progress':
       return typeof o.receivedBytes === 'number';
     default:

@@ -19,6 +19,7 @@ import { lang, t } from '../shared/lang';
 import { filterChips } from './filter-chips';
 import { Summary } from './Summary';
 import { ext } from '../../src/platform/browser-api';
+import { isMessage, type PageClass } from '../../src/messages';
 import type { PageKind } from '../../src/console/endpoints';
 
 export function Panel({ tabId, settings }: { tabId: number | null; settings: Settings }) {
@@ -229,6 +230,18 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
       live = false;
     };
   }, [roster.structureId, roster.pageClassId]);
+
+  // The teacher switches class on the page: the panel follows, as it started on the page's class.
+  useEffect(() => {
+    if (kind !== 'class-admin') return;
+    const onMessage = (msg: unknown, sender: chrome.runtime.MessageSender) => {
+      if (sender.tab?.id !== tabId || !isMessage<PageClass>(msg, 'page-class')) return;
+      if (roster.classes.some((c) => c.id === msg.classId))
+        setPrefs((p) => ({ ...p, filters: { ...p.filters, classIds: [msg.classId] } }));
+    };
+    ext().runtime.onMessage.addListener(onMessage);
+    return () => ext().runtime.onMessage.removeListener(onMessage);
+  }, [kind, tabId, roster.classes]);
 
   // Saved as soon as the user changes a choice (not in an effect, which may run after the panel closes).
   const changePrefs = (fn: (p: Prefs) => Prefs) =>

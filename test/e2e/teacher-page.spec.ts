@@ -75,7 +75,7 @@ test('the door is one of the page’s big buttons, right after « Créer les fic
   expect(errors).toEqual([]);
 });
 
-test('at 360 px the panel starts on the page’s class, sorted by class; rows say « adresse enregistrée » and who has logged in', async ({ ext, api, consolePage }) => {
+test('at 360 px the panel starts on the page’s class, sorted by class, and follows the page’s class switch; rows say « adresse enregistrée » and who has logged in', async ({ ext, api, consolePage }) => {
   const { members, ids } = await membersOf(api, ['CE1 A', 'CE2-CM1']);
   const ce1a = members.filter((u) => u.classes.includes(ids.get('CE1 A')!));
   const panel = await teacherPanel(ext, api, consolePage, 'teacher', { width: 360, height: 800 });
@@ -98,8 +98,13 @@ test('at 360 px the panel starts on the page’s class, sorted by class; rows sa
     expect(code, u.login).toBe(u.activationCode ?? (loggedIn.has(u.id) ? '✓ Activé · connecté au moins une fois' : '✓ Activé'));
     expect(mail, u.login).toBe(u.email?.trim() ? '✉ adresse enregistrée' : 'sans courriel');
   }
+  // The teacher switches to CE2-CM1 on the page: the panel follows.
+  await new ConsolePage(consolePage).classSelect.selectOption({ label: 'CE2-CM1' });
+  await expect(panel.chip('CE2-CM1')).toBeVisible();
+  await expect(panel.chip('CE1 A')).toHaveCount(0);
+  await expect(panel.selectedCounter).toHaveText(`${members.filter((u) => u.classes.includes(ids.get('CE2-CM1')!)).length} comptes sélectionnés`);
   // Both classes, once the class chip goes.
-  await panel.chip('CE1 A').click();
+  await panel.chip('CE2-CM1').click();
   await expect(panel.selectedCounter).toHaveText(`${members.length} comptes sélectionnés`);
 });
 
