@@ -100,7 +100,7 @@ async function refusedOrSession(r: { ok: false; error: ConsoleError }): Promise<
 }
 
 /** The class the page itself shows (its class selector), once AngularJS has drawn it; null without one. */
-async function pageClassId(candidates: readonly ClassRef[], waitMs = 4_000): Promise<string | null> {
+async function pageClassId(candidates: readonly ClassRef[], waitMs = 8_000): Promise<string | null> {
   const end = Date.now() + waitMs;
   for (;;) {
     const id = shownClassId(document);
