@@ -16,7 +16,7 @@ import {
 import { keysToResolve, parseAuthContext, platformRules } from '../src/console/auth-context';
 import { contextAlive, ext } from '../src/platform/browser-api';
 import { getJson, postJson } from './console-client';
-import { doorAnchor, readUserTable, shownClassId } from './selectors';
+import { doorAnchor, isClassSelect, readUserTable, shownClassId } from './selectors';
 import { pickLang, translator } from '../src/i18n/ui';
 
 let page: PageInfo | null = null;
@@ -350,8 +350,8 @@ function start(): void {
   observer.observe(document.body, { childList: true, subtree: true });
   addEventListener('popstate', announce);
   // The teacher picks another class in the page's selector: tell the panel, which starts on that class.
-  document.addEventListener('change', () => {
-    if (page?.kind !== 'class-admin' || !contextAlive()) return;
+  document.addEventListener('change', (e) => {
+    if (page?.kind !== 'class-admin' || !contextAlive() || !isClassSelect(e.target)) return;
     const classId = shownClassId(document);
     if (classId) ext().runtime.sendMessage({ type: 'page-class', classId }).catch(() => undefined);
   }, true);

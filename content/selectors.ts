@@ -90,3 +90,8 @@ export function shownClassId(doc: Document): string | null {
   const select = doc.querySelector(SEL.classSelect);
   return select instanceof HTMLSelectElement && select.value ? select.value : null;
 }
+
+/** Whether an event came from the page's class selector (not from its users' checkboxes). */
+export function isClassSelect(target: EventTarget | null): boolean {
+  return target instanceof Element && target.matches(SEL.classSelect);
+}
