@@ -116,15 +116,17 @@ function ClassChooser({ roster, tabId, reload }: { roster: Roster; tabId: number
   const [picked, setPicked] = useState<string[]>([]);
   const [joining, setJoining] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [listFailure, setListFailure] = useState<string | null>(null);
   useEffect(() => {
     if (!school) return;
     let live = true;
     setClasses(null);
     setPicked([]);
+    setListFailure(null);
     schoolClasses(tabId, school).then((r) => {
       if (!live) return;
       if (r.ok) setClasses(r.classes);
-      else setFailure(r.error.detail);
+      else setListFailure(r.error.detail);
     });
     return () => {
       live = false;
@@ -153,7 +155,8 @@ function ClassChooser({ roster, tabId, reload }: { roster: Roster; tabId: number
           <button type="button" disabled={!pending || pending === school} onClick={() => setSchool(pending)}>{t('chooseClassSchoolGo')}</button>
         </p>
       )}
-      {school && !classes && !failure && <p role="status">{t('chooseClassLoading')}</p>}
+      {school && !classes && !listFailure && <p role="status">{t('chooseClassLoading')}</p>}
+      {listFailure && <p class="warning" role="alert">{t('chooseClassListFailed', { detail: listFailure })}</p>}
       {classes && !classes.length && <p role="status">{t('chooseClassNone')}</p>}
       {classes && classes.length > 0 && (
         <>
