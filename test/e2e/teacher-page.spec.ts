@@ -209,3 +209,21 @@ test('September, the page’s own chooser: once the teacher has joined CM1 A the
   await expect(panel.selectedCounter).toHaveText(`${members.length} comptes sélectionnés`);
   expect(sortedIds(await panel.allRows())).toEqual(sortedIds(members));
 });
+
+test('September, a join the console refuses (she joined a class elsewhere meanwhile): the panel says so, nothing changed on its side', async ({ ext, api, consolePage }) => {
+  const { ids } = await membersOf(api, ['CM1 A', 'CM1 B']);
+  await loginAs(consolePage, api, 'teacherNoClass', PAGE);
+  const panel = await PanelPage.open(ext, await tabIdFor(ext, PAGE));
+  await panel.page.getByRole('checkbox', { name: 'CM1 B', exact: true }).check({ timeout: 20_000 });
+  // Meanwhile, in another tab, she joins CM1 A: entcore then refuses any other add-self (WB-516).
+  const other = (await api.get('/__test/login?as=teacherNoClass')) as { cookie: string; xsrf: string };
+  const put = await fetch(`${api.origin().replace(/\/\/[^:]+:/, '//127.0.0.1:')}/directory/class/add-self`, {
+    method: 'PUT', headers: { cookie: other.cookie, 'x-xsrf-token': other.xsrf, 'content-type': 'application/json' }, body: JSON.stringify({ classIds: [ids.get('CM1 A')] }),
+  });
+  expect(put.status).toBe(200);
+  await panel.button('Me rattacher à ces classes').click();
+  await expect(panel.alert).toContainText('La console a refusé le rattachement');
+  await expect(panel.alert).toContainText('Rien n’a changé');
+  expect((await api.users(DEMO)).find((u) => u.login === 'sylvie.marchal')!.classes).toEqual([ids.get('CM1 A')]);
+  expect((await api.requests()).filter((r) => r.path === '/directory/class/add-self').map((r) => r.status)).toEqual([200, 401]);
+});
