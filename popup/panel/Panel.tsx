@@ -43,7 +43,7 @@ interface StatusProps {
   consolePath: string;
   origin: string;
   kind: PageKind;
-  reload: (s?: string) => void;
+  reload: (s?: string | null) => void;
   settings: Settings;
 }
 
@@ -200,7 +200,7 @@ interface WorkspaceProps {
   tabId: number;
   origin: string;
   kind: PageKind;
-  reload: (s?: string) => void;
+  reload: (s?: string | null) => void;
   settings: Settings;
 }
 
@@ -241,10 +241,12 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
       if (sender.tab?.id !== tabId || !isMessage<PageClass>(msg, 'page-class')) return;
       if (roster.classes.some((c) => c.id === msg.classId))
         setPrefs((p) => ({ ...p, filters: { ...p.filters, classIds: [msg.classId] } }));
+      // A class of their other school: read that school, the page's class then preselected.
+      else reload(null);
     };
     ext().runtime.onMessage.addListener(onMessage);
     return () => ext().runtime.onMessage.removeListener(onMessage);
-  }, [kind, tabId, roster.classes]);
+  }, [kind, tabId, roster.classes, reload]);
 
   // Saved as soon as the user changes a choice (not in an effect, which may run after the panel closes).
   const changePrefs = (fn: (p: Prefs) => Prefs) =>

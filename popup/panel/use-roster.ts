@@ -33,7 +33,8 @@ export type RosterState =
 export function useRoster(tabId: number | null): {
   status: RosterState;
   page: PageInfo | null;
-  reload: (structureId?: string) => void;
+  /** `structureId`: read that school; null: back to the school the page shows; absent: the same again. */
+  reload: (structureId?: string | null) => void;
 } {
   const [status, setStatus] = useState<RosterState>({ state: 'loading', receivedBytes: 0 });
   const [page, setPage] = useState<PageInfo | null>(null);
@@ -84,8 +85,8 @@ export function useRoster(tabId: number | null): {
     };
   }, [tabId, nonce, wanted]);
 
-  const reload = useCallback((structureId?: string) => {
-    if (structureId) setWanted(structureId);
+  const reload = useCallback((structureId?: string | null) => {
+    if (structureId !== undefined) setWanted(structureId);
     setNonce((n) => n + 1);
   }, []);
 

@@ -81,7 +81,7 @@ test('at 360 px the panel starts on the page’s class, sorted by class, and fol
   const panel = await teacherPanel(ext, api, consolePage, 'teacher', { width: 360, height: 800 });
   // The page shows CE1 A (its first class): the panel starts there, by class.
   await expect(new ConsolePage(consolePage).classSelect).toHaveValue(ids.get('CE1 A')!);
-  await expect(panel.chip('CE1 A')).toBeVisible();
+  await expect(panel.chip('CE1 A')).toBeVisible({ timeout: 20_000 });
   await expect(panel.selectedCounter).toHaveText(`${ce1a.length} comptes sélectionnés`);
   await expect(panel.select('Par')).toHaveValue('class');
 
@@ -112,7 +112,7 @@ test('print from the teacher’s page: the class’s sheets in the panel’s ord
   const { members, ids } = await membersOf(api, ['CE1 A', 'CE2-CM1']);
   const ce1a = members.filter((u) => u.classes.includes(ids.get('CE1 A')!));
   const panel = await teacherPanel(ext, api, consolePage);
-  await expect(panel.chip('CE1 A')).toBeVisible();
+  await expect(panel.chip('CE1 A')).toBeVisible({ timeout: 20_000 });
   await panel.select('Modèle de publipostage PDF').selectOption({ label: '8 par page' });
   const rows = await panel.allRows();
   expect(sortedIds(rows)).toEqual(sortedIds(ce1a));
@@ -180,7 +180,7 @@ test('September, the panel’s chooser: the school’s classes as the page lists
   expect(members.some((u) => u.id === sylvie.id)).toBe(true);
   await expect(panel.selectedCounter).toHaveText(`${members.length} comptes sélectionnés`);
   expect(sortedIds(await panel.allRows())).toEqual(sortedIds(members));
-  await expect(panel.chip('CM1 A')).toBeVisible();
+  await expect(panel.chip('CM1 A')).toBeVisible({ timeout: 20_000 });
   // The page reloaded as after its own chooser: it shows CM1 A, its chooser is gone.
   await expect(cp.classSelect).toHaveValue(ids.get('CM1 A')!, { timeout: 20_000 });
   await expect(cp.chooser).toHaveCount(0);
@@ -205,7 +205,7 @@ test('September, the page’s own chooser: once the teacher has joined CM1 A the
   expect(members.some((u) => u.login === 'sylvie.marchal')).toBe(true);
   const panel = await PanelPage.open(ext, await tabIdFor(ext, PAGE));
   await panel.waitReady();
-  await expect(panel.chip('CM1 A')).toBeVisible();
+  await expect(panel.chip('CM1 A')).toBeVisible({ timeout: 20_000 });
   await expect(panel.selectedCounter).toHaveText(`${members.length} comptes sélectionnés`);
   expect(sortedIds(await panel.allRows())).toEqual(sortedIds(members));
 });
@@ -226,4 +226,21 @@ test('September, a join the console refuses (she joined a class elsewhere meanwh
   await expect(panel.alert).toContainText('Rien n’a changé');
   expect((await api.users(DEMO)).find((u) => u.login === 'sylvie.marchal')!.classes).toEqual([ids.get('CM1 A')]);
   expect((await api.requests()).filter((r) => r.path === '/directory/class/add-self').map((r) => r.status)).toEqual([200, 401]);
+});
+
+test('a teacher of two schools: the panel reads the school of the class the page shows, and follows a switch to the other school', async ({ ext, api, consolePage }) => {
+  const BIG = 'a1b2c3d4-0000-4000-8000-000000000002';
+  await api.knobs({ teacherTwoSchools: true });
+  const { members, ids } = await membersOf(api, ['CE1 A']);
+  const bigClass = (await api.classes(BIG))[0]!;
+  const bigMembers = (await api.users(BIG)).filter((u) => u.classes.includes(bigClass.id));
+  expect(bigMembers.some((u) => u.login === 'jean-baptiste.moreau')).toBe(true);
+  const panel = await teacherPanel(ext, api, consolePage);
+  await expect(panel.chip('CE1 A')).toBeVisible({ timeout: 20_000 });
+  await expect(panel.selectedCounter).toHaveText(`${members.filter((u) => u.classes.includes(ids.get('CE1 A')!)).length} comptes sélectionnés`);
+  // On the page, the class of the other school (its options then name the school too).
+  await new ConsolePage(consolePage).classSelect.selectOption(bigClass.id);
+  await expect(panel.chip(bigClass.name)).toBeVisible({ timeout: 20_000 });
+  await expect(panel.selectedCounter).toHaveText(`${bigMembers.length} comptes sélectionnés`);
+  expect(sortedIds(await panel.allRows())).toEqual(sortedIds(bigMembers));
 });
