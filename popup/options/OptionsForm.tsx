@@ -2,6 +2,7 @@ import type { Translate } from '../../src/i18n/ui';
 import { ACADEMIE_TEXT_MAX, CUSTOM_TEXT_MAX, SCHOOL_NAME_MAX, type Settings } from '../../src/settings';
 import { SHEET_DICTS } from '../../src/i18n/sheets';
 import { OptionsLogo } from './OptionsLogo';
+import { CUSTOM_TEXT_LIMITS } from '../../src/pdf/limits';
 
 interface Props {
   t: Translate;
@@ -25,8 +26,21 @@ function Radios<K extends 'qrMode' | 'bundles'>({ name, legend, value, options, 
   );
 }
 
+/**
+ * The custom paragraph's length against each model's limit, as the director types: the models
+ * where some cards could not print it (the panel's preview names them before printing).
+ */
+function customOver(t: Translate, text: string): string | null {
+  const n = Array.from(text.trim()).length;
+  const over = ([['simplePdf', 'model8'], ['newPdf', 'model2'], ['pdf', 'model1']] as const).filter(([m]) => n > CUSTOM_TEXT_LIMITS[m]);
+  if (!over.length) return null;
+  const [last] = over[over.length - 1]!;
+  return t('optCustomTextOver', { limit: CUSTOM_TEXT_LIMITS[last], model: over.map(([, k]) => t(k)).join(', ') });
+}
+
 /** Every setting, labelled; nothing is stored until « Enregistrer ». */
 export function OptionsForm({ t, draft, onChange, onSave, onError }: Props) {
+  const over = customOver(t, draft.customText);
   return (
     <form
       class="options-form"
@@ -50,7 +64,10 @@ export function OptionsForm({ t, draft, onChange, onSave, onError }: Props) {
         <div class="field">
           <label for="opt-custom">{t('optCustomText')}</label>
           <textarea id="opt-custom" rows={3} maxLength={CUSTOM_TEXT_MAX} aria-describedby="opt-custom-hint" value={draft.customText} onInput={(e) => onChange({ customText: e.currentTarget.value })} />
-          <p id="opt-custom-hint" class="hint">{t('optCustomTextHint', { max: CUSTOM_TEXT_MAX })}</p>
+          <p id="opt-custom-hint" class="hint" aria-live="polite">
+            {t('optCustomTextHint', { n: Array.from(draft.customText.trim()).length, simple: CUSTOM_TEXT_LIMITS.simplePdf, two: CUSTOM_TEXT_LIMITS.newPdf, one: CUSTOM_TEXT_LIMITS.pdf })}
+          </p>
+          {over && <p class="hint warn" role="status">{over}</p>}
         </div>
         <OptionsLogo t={t} logo={draft.logo} onChange={(logo) => onChange({ logo })} onError={onError} />
         <label class="check">

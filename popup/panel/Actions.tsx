@@ -138,6 +138,7 @@ export function Actions(p: Props) {
           tabId={p.tabId}
           origin={p.origin}
           structureId={p.structureId}
+          everyone={p.everyone}
           accounts={p.selected}
           onClose={() => {
             setMailOpen(false);

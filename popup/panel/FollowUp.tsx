@@ -10,7 +10,7 @@ import { deliver } from './pdf-job';
 import { renderInWorker } from './pdf-worker-client';
 import { blobUrl } from './blob-url';
 import { defaultRequest, usePdf, type ActionsBase } from './use-pdf';
-import { loadMailedIds, recordSnapshot } from './follow-up-store';
+import { loadMailedIds, recordSnapshot, watchHistory, watchMailedIds } from './follow-up-store';
 import { lang, t } from '../shared/lang';
 
 interface Props {
@@ -74,8 +74,14 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
       .catch(() => undefined);
     loadMailedIds(structureId).then((m) => live && setMailed(m)).catch(() => undefined);
     setPicked(new Set());
+    // What other panels on this school record shows here too.
+    const unwatch = [
+      watchHistory(teacher ? 'classes' : 'school', structureId, (h) => live && setHistory(h)),
+      watchMailedIds(structureId, (m) => live && setMailed(m)),
+    ];
     return () => {
       live = false;
+      for (const u of unwatch) u();
     };
   }, [accounts, classes, structureId, teacher]);
 
@@ -199,6 +205,7 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
           tabId={actions.tabId}
           origin={actions.origin}
           structureId={structureId}
+          everyone={actions.everyone}
           accounts={toMail}
           onClose={() => setMailOpen(false)}
           onPrint={(list) => pdf.generate(list, request)}

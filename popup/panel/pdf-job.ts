@@ -30,13 +30,15 @@ export interface PdfResult {
 }
 
 /**
- * Sheet options from the settings (the ENT address defaults to the console's own origin) and from
- * the ENT's own rules: its password rule text in the sheets' language, whether it asks an e-mail.
+ * Sheet options from the settings (the ENT address defaults to the console's own origin, the
+ * school's name to the console's structure name) and from the ENT's own rules: its password rule
+ * text in the sheets' language, whether it asks an e-mail.
  */
-export function sheetOptions(settings: Settings, origin: string, rules?: PlatformRules): Omit<SheetOptions, 'font' | 'model' | 'onProgress' | 'date'> {
+export function sheetOptions(settings: Settings, origin: string, rules?: PlatformRules, structureName?: string): Omit<SheetOptions, 'font' | 'model' | 'onProgress' | 'date'> {
   const { bundles: _fromRequest, ...s } = sheetSettings(settings, { consoleOrigin: origin, sortByClass: false });
   const hint = rules?.passwordHint[s.lang];
-  return { ...s, ...(hint ? { passwordHint: hint } : {}), mailRequired: rules?.mailRequired ?? null };
+  const school = s.schoolName?.trim() || structureName?.trim();
+  return { ...s, ...(school ? { schoolName: school } : {}), ...(hint ? { passwordHint: hint } : {}), mailRequired: rules?.mailRequired ?? null };
 }
 
 export async function makePdf(
@@ -50,7 +52,7 @@ export async function makePdf(
   signal?: AbortSignal,
 ): Promise<PdfResult> {
   const date = new Date();
-  const base = sheetOptions(settings, origin, context.rules);
+  const base = sheetOptions(settings, origin, context.rules, structureName);
   const classTeachers: Record<string, string[]> = {};
   for (const a of context.everyone ?? []) {
     if (a.profile !== 'Teacher') continue;

@@ -17,8 +17,8 @@ export type Lang = 'fr' | 'en';
 
 /** No-break space (U+00A0): DejaVu Sans has it, every PDF viewer copies it as a space. */
 export const NBSP = '\u00a0';
-/** The apostrophe of elision: the straight one, as in every other string of the sheets. */
-export const APOS = "'";
+/** The apostrophe of elision: the typographic one, as in every French text of ours (sheets and panel). */
+export const APOS = '’';
 
 /**
  * First names and surnames whose initial h is aspirated in French usage: they take « de », not « d’ »

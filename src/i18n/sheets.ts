@@ -17,9 +17,11 @@ export const SHEETS_FR = {
   'profile.Guest': 'Invité',
 
   // who / what
-  'for': "Ce document s'adresse à",
+  'for': 'Ce document s’adresse à',
   'inClasses': '{profile} en classe {de classes}',
   'parentOf': 'Parent {de children}',
+  // a teacher's line says the class, not the profile (« Enseignant » would be wrong for half of them)
+  'teacherOf': '{n|Classe|Classes} {de classes}',
   'childWithClass': '{name} ({class})',
   'and': ' et ',
   'listSep': ', ',
@@ -32,23 +34,29 @@ export const SHEETS_FR = {
   // credentials
   'address.lead': 'Adresse de connexion : ',
   'address.short.lead': 'Connectez-vous sur : ',
+  'address.dense.lead': 'Site : ',
   'login.lead': 'Identifiant : ',
-  'code.lead': "Code d'activation : ",
+  'code.lead': 'Code d’activation : ',
 
   // not activated: first connection
   'first.intro': 'Pour activer votre compte, suivez ces étapes :',
   'first.step1': 'Rendez-vous sur {url}',
-  'first.step2': "Saisissez votre identifiant et votre code d'activation, puis cliquez sur « Connexion ».",
+  'first.step2': 'Saisissez votre identifiant et votre code d’activation, puis cliquez sur « Connexion ».',
   'first.step3': 'Choisissez votre mot de passe et confirmez-le. {rule}',
-  'first.step4': "Indiquez votre adresse e-mail : elle vous permettra de recevoir un lien si vous oubliez votre mot de passe.",
-  'first.step4.required': "Indiquez votre adresse e-mail (demandée à l'activation) : elle vous permettra de recevoir un lien si vous oubliez votre mot de passe.",
-  'first.step5': "Acceptez la charte d'utilisation, puis cliquez sur « Activer ».",
-  'first.short': "1re connexion : saisissez l'identifiant et le code, puis choisissez votre mot de passe. {rule}",
+  'first.step4': 'Indiquez votre adresse courriel : elle vous permettra de recevoir un lien si vous oubliez votre mot de passe.',
+  'first.step4.required': 'Indiquez votre adresse courriel (demandée à l’activation) : elle vous permettra de recevoir un lien si vous oubliez votre mot de passe.',
+  'first.step5': 'Acceptez la charte d’utilisation, puis cliquez sur « Activer ».',
+  // the denser variant at 8 per page (a card that would not hold everything otherwise)
+  'first.dense': '1re connexion : identifiant et code, puis votre mot de passe. {rule}',
+  'first.short': '1re connexion : saisissez l’identifiant et le code, puis choisissez votre mot de passe. {rule}',
   'password.neutral': "Les règles du mot de passe s'affichent à l'écran.",
-  'first.keep': "Conservez ce document : le code d'activation ne sert qu'une fois.",
+  'first.keep': 'Conservez ce document : votre identifiant vous servira à chaque connexion.',
   'qr.activate': 'Scannez pour activer',
   'qr.login': 'Scannez pour vous connecter',
+  // under a smaller QR, when a card needs the room
+  'qr.short': 'Scannez',
   'qr.secret': 'Code et QR code personnels : ne les communiquez pas.',
+  'qr.secret.dense': 'Code et QR code : ne les communiquez pas.',
 
   // activated: login reminder + forgotten password
   'activated.intro': 'Vous possédez déjà un compte. Votre identifiant de connexion est rappelé ci-dessous.',
@@ -57,21 +65,27 @@ export const SHEETS_FR = {
   'forgot.title': 'Mot de passe oublié ?',
   'forgot.step1': 'Sur {url}, cliquez sur « Mot de passe oublié ? ».',
   'forgot.step2': 'Saisissez votre identifiant, puis validez.',
-  'forgot.step3': 'Suivez le lien reçu par e-mail pour choisir un nouveau mot de passe.',
-  'forgot.noMail': "Sans adresse e-mail enregistrée, ce lien ne peut pas vous parvenir : adressez-vous à l'école.",
+  'forgot.step3': 'Suivez le lien reçu par courriel pour choisir un nouveau mot de passe.',
+  'forgot.noMail': 'Sans adresse courriel enregistrée, ce lien ne peut pas vous parvenir : adressez-vous à l’école.',
+  'forgot.dense': 'Mot de passe oublié ? Lien « Mot de passe oublié ? » de la page de connexion ; sans courriel enregistré, adressez-vous à l’école.',
   'forgot.short':
-    "Mot de passe oublié ? Cliquez sur « Mot de passe oublié ? » sur la page de connexion et suivez le lien reçu par e-mail. Sans e-mail enregistré, adressez-vous à l'école.",
-  'qr.site': "Scannez pour accéder à l'ENT",
+    'Mot de passe oublié ? Cliquez sur « Mot de passe oublié ? » sur la page de connexion et suivez le lien reçu par courriel. Sans courriel enregistré, adressez-vous à l’école.',
+  'qr.site': 'Scannez pour accéder à l’ENT',
 
   // teachers
-  'teacher.activated': "Votre compte est activé : connectez-vous avec votre identifiant {ent} : {login} (ce n'est pas votre adresse e-mail).",
+  'teacher.activated': 'Votre compte est activé : connectez-vous avec votre identifiant {ent} ci-dessous (ce n’est pas votre adresse courriel).',
   'teacher.academie':
-    "Si votre académie le propose, vous pouvez aussi vous connecter avec votre compte académique, par le bouton de l'académie sur la page de connexion.",
+    'Si votre académie le propose, vous pouvez aussi vous connecter avec votre compte académique, par le bouton de l’académie sur la page de connexion.',
+
+  // the académie notice's short form at 8 per page (when the notice is the default one)
+  'teacher.academie.short': 'Ou, si votre académie le propose : son bouton sur la page de connexion.',
+  'teacher.academie.dense': 'Ou le bouton de votre académie, s’il existe.',
 
   // help, app
-  'help.school': "Besoin d'aide ? Adressez-vous à l'école.",
-  'help.url': "Besoin d'aide ? {url}, ou adressez-vous à l'école.",
-  'app.one': "Sur téléphone : l'application ONE Pocket (App Store, Google Play), avec le même identifiant.",
+  'help.school': 'Besoin d’aide ? Adressez-vous à l’école.',
+  'help.url': 'Besoin d’aide ? {url}, ou adressez-vous à l’école.',
+  'app.one.dense': 'Appli ONE Pocket : même identifiant.',
+  'app.one': 'Sur téléphone : l’application ONE Pocket (App Store, Google Play), avec le même identifiant.',
 
   // cover pages
   'cover.title': 'Fiches de connexion',
@@ -79,7 +93,7 @@ export const SHEETS_FR = {
   'cover.teachers': '{n|Enseignant|Enseignants} : {names}',
   'cover.count': '{n} {n|fiche|fiches}',
   'cover.notActivated': '{n} {n|compte non activé|comptes non activés}',
-  'cover.noEmail': '{n} sans adresse e-mail',
+  'cover.noEmail': '{n} sans adresse courriel',
   'cover.date': 'Imprimé le {date}',
   'noClass': 'Sans classe',
 
@@ -91,7 +105,7 @@ export const SHEETS_FR = {
   'labels.title': 'Étiquettes des enveloppes',
 
   // roster
-  'roster.title': "Feuille d'émargement — {class}",
+  'roster.title': 'Feuille d’émargement — {class}',
   'roster.lastName': 'Nom',
   'roster.firstName': 'Prénom',
   'roster.profile': 'Profil',
@@ -116,6 +130,7 @@ export const SHEETS_EN: SheetDict = {
   'for': 'This document is for',
   'inClasses': '{profile} in class {classes}',
   'parentOf': 'Parent of {children}',
+  'teacherOf': '{n|Class|Classes} {classes}',
   'childWithClass': '{name} ({class})',
   'and': ' and ',
   'listSep': ', ',
@@ -126,6 +141,7 @@ export const SHEETS_EN: SheetDict = {
 
   'address.lead': 'Login address: ',
   'address.short.lead': 'Log in at: ',
+  'address.dense.lead': 'Site: ',
   'login.lead': 'Login: ',
   'code.lead': 'Activation code: ',
 
@@ -136,12 +152,15 @@ export const SHEETS_EN: SheetDict = {
   'first.step4': 'Give your e-mail address: it lets you receive a link if you forget your password.',
   'first.step4.required': 'Give your e-mail address (asked at activation): it lets you receive a link if you forget your password.',
   'first.step5': 'Accept the terms of use, then click « Activate ».',
+  'first.dense': 'First login: login and code, then your password. {rule}',
   'first.short': 'First login: enter the login and the code, then choose your password. {rule}',
   'password.neutral': 'The password rules are shown on screen.',
-  'first.keep': 'Keep this document: the activation code can be used only once.',
+  'first.keep': 'Keep this document: you will log in with this login every time.',
   'qr.activate': 'Scan to activate',
   'qr.login': 'Scan to log in',
+  'qr.short': 'Scan',
   'qr.secret': 'Personal code and QR code: do not share them.',
+  'qr.secret.dense': 'Code and QR code: keep them private.',
 
   'activated.intro': 'You already have an account. Your login is recalled below.',
   'activated.short': 'Account activated.',
@@ -151,15 +170,20 @@ export const SHEETS_EN: SheetDict = {
   'forgot.step2': 'Enter your login, then confirm.',
   'forgot.step3': 'Follow the link you receive by e-mail to choose a new password.',
   'forgot.noMail': 'Without a registered e-mail address, that link cannot reach you: ask the school.',
+  'forgot.dense': 'Forgot your password? « Forgot password? » on the login page; without a registered e-mail, ask the school.',
   'forgot.short':
     'Forgot your password? Click « Forgot password? » on the login page and follow the link received by e-mail. Without a registered e-mail, ask the school.',
   'qr.site': 'Scan to open the ENT',
 
-  'teacher.activated': 'Your account is activated: log in with your {ent} login: {login} (it is not your e-mail address).',
+  'teacher.activated': 'Your account is activated: log in with your {ent} login below (it is not your e-mail address).',
   'teacher.academie': 'If your académie offers it, you can also log in with your académie account, through the académie button on the login page.',
+
+  'teacher.academie.short': 'Or, if your académie offers it: its button on the login page.',
+  'teacher.academie.dense': 'Or your académie’s button, if any.',
 
   'help.school': 'Need help? Ask the school.',
   'help.url': 'Need help? {url}, or ask the school.',
+  'app.one.dense': 'ONE Pocket app: same login.',
   'app.one': 'On a phone: the ONE Pocket app (App Store, Google Play), with the same login.',
 
   'cover.title': 'Login sheets',

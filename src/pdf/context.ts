@@ -1,4 +1,7 @@
-/** The drawing context shared by every part of one render: document, measurer, wording, options. */
+/**
+ * The drawing context shared by every part of one render: document, measurer, wording, options.
+ * It also starts pages (newPage), so document.ts never needs it: context → measure → document, no circle.
+ */
 import type { jsPDF } from 'jspdf';
 import type { SheetDict } from '../i18n/sheets';
 import type { CardContext } from './cards';
@@ -60,4 +63,13 @@ export function makeCtx(doc: jsPDF, fonts: { hasBold: boolean; hasMono: boolean 
       ...(so.helpUrl?.trim() ? { helpUrl: so.helpUrl.trim() } : {}),
     },
   };
+}
+
+/** Starts a page of the render: the first one exists already in a fresh jsPDF. */
+export function newPage(ctx: Ctx, orientation: 'portrait' | 'landscape') {
+  if (!ctx.pageUsed) {
+    ctx.pageUsed = true;
+    return;
+  }
+  ctx.doc.addPage('a4', orientation);
 }

@@ -20,26 +20,26 @@ export interface CoverInfo {
 }
 
 /** Class cover: class, teacher(s), how many sheets, accounts not activated, without e-mail. */
-export function coverCardSpec(c: CoverInfo, box: Rect, ctx: CardContext, size: 'card' | 'page'): CardSpec {
+export function coverCardSpec(c: CoverInfo, box: Rect, ctx: CardContext, size: 'card' | 'half' | 'page'): CardSpec {
   const { d } = ctx;
-  const k = size === 'page' ? 1.9 : 1;
+  const k = size === 'page' ? 1.9 : size === 'half' ? 1.5 : 1;
   const line = (id: string, text: string, pt: number, more: Partial<BlockSpec> = {}): BlockSpec => ({
     id, text, size: pt * k, min: Math.min(8.5, pt) * k, gap: 1.4 * k, align: 'center', ...more,
   });
   const blocks: BlockSpec[] = [];
-  if (c.schoolName) blocks.push(line('cover.school', c.schoolName, 9, { tone: 'muted', gap: 0, maxLines: 2 }));
+  if (c.schoolName) blocks.push(line('cover.school', c.schoolName, 9, { tone: 'muted', gap: 0 }));
   blocks.push(
     line('cover.title', say(d, 'cover.title'), 9.5, { tone: 'accent', bold: true }),
-    line('cover.class', say(d, 'cover.class', { class: c.className }), 15, { bold: true, fit: 'shrink', maxLines: 2 }),
+    line('cover.class', say(d, 'cover.class', { class: c.className }), 15, { bold: true, fit: 'shrink' }),
   );
-  if (c.teachers.length) blocks.push(line('cover.teachers', say(d, 'cover.teachers', { n: c.teachers.length, names: joinList(c.teachers, d) }), 9.5, { maxLines: 3 }));
+  if (c.teachers.length) blocks.push(line('cover.teachers', say(d, 'cover.teachers', { n: c.teachers.length, names: joinList(c.teachers, d) }), 9.5, { }));
   blocks.push(
     line('cover.count', say(d, 'cover.count', { n: c.sheets }), 11, { bold: true, gap: 2.2 * k }),
     line('cover.notActivated', say(d, 'cover.notActivated', { n: c.notActivated }), 9.5),
     line('cover.noEmail', say(d, 'cover.noEmail', { n: c.noEmail }), 9.5, { gap: 0.6 * k }),
     line('cover.date', say(d, 'cover.date', { date: c.date }), 8.5, { tone: 'muted', gap: 2.2 * k }),
   );
-  return { box, padding: size === 'page' ? 14 : 5, blocks };
+  return { box, padding: size === 'card' ? 5 : size === 'half' ? 10 : 14, blocks };
 }
 
 /** « Alice, Lina (CP A) et Tom (CE1 B) » */
@@ -57,9 +57,9 @@ export function familyCardSpec(f: FamilyInfo, box: Rect, ctx: CardContext): Card
     box,
     padding: 5,
     blocks: [
-      { id: 'family.title', text: say(d, 'family.title', { name: f.name }), size: 15, min: 8.5, bold: true, fit: 'shrink', maxLines: 2, tone: 'accent' },
+      { id: 'family.title', text: say(d, 'family.title', { name: f.name }), size: 15, min: 8.5, bold: true, fit: 'shrink', tone: 'accent' },
       { id: 'family.count', text: say(d, 'family.count', { n: f.size }), size: 11, min: 8.5, bold: true, gap: 1.5 },
-      { id: 'family.children', text: childrenList(d, f), size: 10, min: 8.5, gap: 1.5, maxLines: 6 },
+      { id: 'family.children', text: childrenList(d, f), size: 10, min: 8.5, gap: 1.5 },
     ],
   };
 }
@@ -85,8 +85,8 @@ export function labelSpec(f: FamilyInfo, box: Rect, ctx: CardContext): CardSpec 
     box,
     padding: 4,
     blocks: [
-      { id: 'label.name', text: say(d, 'family.title', { name: f.name }), size: 13, min: 8.5, bold: true, fit: 'shrink', maxLines: 1 },
-      { id: 'label.children', text: childrenList(d, f), size: 10, min: 8.5, gap: 1.2, maxLines: 3 },
+      { id: 'label.name', text: say(d, 'family.title', { name: f.name }), size: 13, min: 8.5, bold: true, fit: 'shrink' },
+      { id: 'label.children', text: childrenList(d, f), size: 10, min: 8.5, gap: 1.2 },
       { id: 'label.count', text: say(d, 'family.count', { n: f.size }), size: 9, min: 8.5, gap: 1, tone: 'muted' },
     ],
   };

@@ -3,18 +3,9 @@ import { jsPDF } from 'jspdf';
 import type { Account } from '../model/account';
 import { registerFonts, type FontBytes } from './fonts';
 import { LINE_FACTOR } from './layout';
-import type { Ctx } from './context';
 import type { RenderResult, SheetOptions } from './options';
 
 export const yieldToLoop = () => new Promise<void>((r) => setTimeout(r, 0));
-
-export function newPage(ctx: Ctx, orientation: 'portrait' | 'landscape') {
-  if (!ctx.pageUsed) {
-    ctx.pageUsed = true;
-    return;
-  }
-  ctx.doc.addPage('a4', orientation);
-}
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 

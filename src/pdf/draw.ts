@@ -1,7 +1,7 @@
 /** Drawing primitives: fonts and tones, text (shared blocks as form objects), a laid-out card, cut marks, plates. */
 import type { jsPDF } from 'jspdf';
 import { FONT, MONO } from './fonts';
-import { BASELINE_EM, LINE_FACTOR, PT, type CardLayout, type PlacedText, type Rect, type Tone } from './layout';
+import { BASELINE_EM, PT, type CardLayout, type PlacedText, type Rect, type Tone } from './layout';
 import { GRID, type SheetModel } from './cards';
 import { drawQr } from './qr';
 import type { Ctx } from './context';
@@ -35,16 +35,19 @@ function writeText(ctx: Ctx, t: PlacedText, dx: number, dy: number) {
   let x = t.textX - dx;
   if (t.lead) {
     // the label (« Identifiant : ») in the normal face, the value after it or on the next line
-    setFont(ctx, t.size, t.bold, t.tone === 'code' ? 'text' : t.tone);
-    doc.text(t.lead.text, x, base);
+    const ls = t.lead.size ?? t.size;
+    setFont(ctx, ls, t.lead.bold ?? t.bold, t.tone === 'code' ? 'text' : t.tone);
+    // an inline label larger than its value: both on the label's baseline
+    if (t.lead.inline && ls > t.size) base = t.y - dy + BASELINE_EM * ls * PT;
+    doc.text(t.lead.text, x, t.lead.inline ? base : t.y - dy + BASELINE_EM * ls * PT);
     if (t.lead.inline) x += t.lead.w;
-    else base += t.lineH;
+    else base = t.y - dy + (t.lead.lineH ?? t.lineH) + BASELINE_EM * t.size * PT;
   }
   setFont(ctx, t.size, t.bold, t.tone, t.mono);
   if (t.label) doc.text(t.label, t.x - dx, base);
-  if (t.align === 'center') doc.text(t.lines, t.x - dx + t.w / 2, base, { align: 'center', lineHeightFactor: LINE_FACTOR });
+  if (t.align === 'center') doc.text(t.lines, t.x - dx + t.w / 2, base, { align: 'center', lineHeightFactor: t.lineH / (t.size * PT) });
   else if (t.lead?.inline && t.lines.length) doc.text(t.lines[0]!, x, base);
-  else doc.text(t.lines, x, base, { lineHeightFactor: LINE_FACTOR });
+  else doc.text(t.lines, x, base, { lineHeightFactor: t.lineH / (t.size * PT) });
 }
 
 /**
@@ -58,7 +61,7 @@ function drawText(ctx: Ctx, t: PlacedText) {
   const k = doc.internal.scaleFactor;
   const w = t.w + 2 * FORM_PAD;
   const h = t.h + 2 * FORM_PAD;
-  const key = JSON.stringify([t.id, t.lines, t.size, t.bold, t.tone, t.align, t.w, t.label ?? '', t.textX - t.x]);
+  const key = JSON.stringify([t.id, t.lines, t.size, t.lineH, t.bold, t.tone, t.align, t.w, t.label ?? '', t.textX - t.x]);
   let name = ctx.forms.get(key);
   if (!name) {
     name = `t${ctx.forms.size}`;

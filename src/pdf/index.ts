@@ -5,7 +5,8 @@
 export type { SheetModel } from './cards';
 export type { QrMode, Lang, Branch } from './wording';
 export type { SheetOptions, RosterOptions, RenderResult } from './render';
-export { renderSheets, renderRoster, planSections, layoutAll, measurerFor } from './render';
+export { renderSheets, renderRoster, planSections, layoutAll, measurerFor, checkFit, CUSTOM_TEXT_LIMITS } from './render';
+export type { FitOptions, FitReport, FitProblem, CardFit, Adaptation } from './render';
 export { orderForHouseholds, householdGroups } from './households';
 export { sheetFileName, branchOf, profileLine, qrText } from './wording';
 export { layoutCard, layoutProblems } from './layout';

@@ -9,3 +9,6 @@ export { renderRoster } from './roster';
 export { planSections } from './plan';
 export { measurerFor, PdfMeasurer } from './measure';
 export { drawLayout } from './draw';
+export { checkFit, CUSTOM_TEXT_LIMITS } from './fit';
+export type { FitOptions, FitReport, FitProblem, CardFit } from './fit';
+export type { Adaptation } from './layout';

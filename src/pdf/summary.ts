@@ -11,6 +11,7 @@ import type { SummaryTable } from '../model/follow-up-summary';
 import { FONT, registerFonts, type FontBytes } from './fonts';
 import type { RenderResult } from './render';
 import { formatDate, type Lang } from './wording';
+import { fittingSize, wrapCell } from './table-fit';
 
 export interface SummaryOptions {
   lang: Lang;
@@ -60,11 +61,22 @@ export async function renderSummary(table: SummaryTable, opts: SummaryOptions): 
 
   // Header + body + total: the font shrinks with the number of classes so the table stays on one page.
   const { fontSize, padding } = summaryStyle(table.body.length + 2);
+  // whole words: each header at a size where its longest word fits its column, wrapped at spaces;
+  // a class name wrapped at spaces and hyphens
+  const inner = (i: number) => WIDTHS[i]! - 2 * padding - 0.4;
+  const headCell = (h: string, i: number) => {
+    const size = fittingSize(doc, h, fontSize, Math.min(fontSize, 5), inner(i), true, hasBold);
+    return { content: wrapCell(doc, h, size, inner(i), true, hasBold), styles: { fontSize: size } };
+  };
+  const firstCell = (row: string[]) => {
+    const size = fittingSize(doc, row[0] ?? '', fontSize, Math.min(fontSize, 5), inner(0), false, hasBold);
+    return [{ content: wrapCell(doc, row[0] ?? '', size, inner(0), false, hasBold), styles: { fontSize: size } }, ...row.slice(1)];
+  };
   autoTable(doc, {
     startY: Math.max(y, 40),
     margin: { left: 12, right: 12, top: 14, bottom: 12 },
-    head: [table.head],
-    body: table.body,
+    head: [table.head.map(headCell)],
+    body: table.body.map(firstCell),
     foot: [table.total],
     theme: 'grid',
     showFoot: 'lastPage',

@@ -32,17 +32,21 @@ export function profileLabel(a: Pick<Account, 'profile'>, d: SheetDict): string 
   return d[`profile.${a.profile}`];
 }
 
-/** "Élève en classe de CE1 et CM2", "Parent de Léa Martin (CE1) et Tom Martin", or the profile alone. */
+/** "Élève en classe de CE1 et CM2", "Classe de CP A" (a teacher), "Parent de Léa Martin (CE1) et Tom Martin", or the profile alone. */
 export function profileLine(a: Account, d: SheetDict): string {
   if (a.profile === 'Relative' && a.children.length) {
     const kids = a.children.map((c) => {
-      const name = `${c.firstName} ${c.lastName}`.trim();
+      // « Parent d’Arthur (CE2-CM1) et Louise (CP A) »: the family name once, when it is the parent's
+      const same = c.lastName.trim().toLocaleLowerCase('fr') === a.lastName.trim().toLocaleLowerCase('fr');
+      const name = same ? c.firstName.trim() || c.lastName.trim() : `${c.firstName} ${c.lastName}`.trim();
       return c.classname ? say(d, 'childWithClass', { name, class: unbreakable(c.classname) }) : name;
     });
     return say(d, 'parentOf', { children: joinList(kids, d) });
   }
   const classes = a.classes.map((c) => c.name).filter((n): n is string => !!n);
   if (!classes.length) return profileLabel(a, d);
+  // « Classe de CP A »: the same words for every teacher, whoever she or he is
+  if (a.profile === 'Teacher') return say(d, 'teacherOf', { n: classes.length, classes: joinList(classes, d) });
   return say(d, 'inClasses', { profile: profileLabel(a, d), classes: joinList(classes, d) });
 }
 

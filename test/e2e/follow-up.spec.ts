@@ -109,7 +109,9 @@ test('after a read, a handout, a mail and activations, every row equals the fake
   await fu.pick(`de ${mailClass}`).check();
   await expect(fu.selection).toHaveText(`Sélection de ${mailClass} : ${chase(mailClass).length} comptes à relancer, dont ${toMail.length} avec une adresse courriel.`);
   await fu.button(`Envoyer par courriel (${toMail.length})`).click();
-  const dialog = panel.page.getByRole('dialog', { name: 'Attention !' });
+  // One dialog, retitled through its phases (confirm, « Envoi des courriels », « Bilan de l’envoi »).
+  const dialog = panel.page.getByRole('dialog');
+  await expect(dialog).toHaveAccessibleName('Envoyer les identifiants par courriel');
   await expect(dialog).toContainText(`à ${toMail.length} ${toMail.length < 2 ? "utilisateur" : "utilisateurs"} ?`);
   await dialog.getByRole('button', { name: 'Envoyer', exact: true }).click();
   await expect(dialog.getByRole('button', { name: 'Exporter le bilan (CSV)' })).toBeVisible({ timeout: 60_000 });
@@ -271,7 +273,7 @@ test('at 360 px: compact rows without horizontal scrolling; a row prints its she
   const [roster] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), fu.button(`Feuille d’émargement (${open360.length})`).click()]);
   expect(roster.suggestedFilename()).toMatch(/^emargement-/);
   const text = pdfText(await saveDownload(roster));
-  expect(text).toContain("Feuille d'émargement — CP A");
+  expect(text).toContain('Feuille d’émargement — CP A');
   // One line per account to hand over (the login may wrap in its cell: names are checked instead).
   const lines = text.split('\n').map((l) => l.trim());
   const listed = (u: FakeUser) => lines.some((l) => l.startsWith(`${u.lastName} `) && l.split(/\s{2,}/)[1] === u.firstName);

@@ -233,7 +233,9 @@ function buildDemoInto(taken) {
     guardians: [{ firstName: 'Fatou', login: ROLE_LOGINS.none, activated: true, email: 'fatou.ndiaye@example.test', blocked: false }, { firstName: 'Ibrahima', activated: false, email: null }] });
   b.family({ lastName: 'Żółkiewski', kids: [{ firstName: 'Łukasz', classes: [cls['CE2 A']] }], guardians: [{ firstName: 'Małgorzata', lastName: 'Żółkiewska', activated: false, email: 'malgorzata.z@example.test' }] });
   b.family({ lastName: 'Nguyễn', kids: [{ firstName: 'Thị Hương', classes: [cls['CE1 B']] }, { firstName: 'Văn Minh', classes: [cls['CM1 B']] }],
-    guardians: [{ firstName: 'Thị Lan', lastName: 'Trần', activated: true, email: 'tran.lan@example.test' }, { firstName: 'Văn Đức', activated: false, email: null }] });
+    guardians: [{ firstName: 'Thị Lan', lastName: 'Trần', activated: true, email: 'tran.lan@example.test' },
+      // the sheets' hard case: a 70-character name and a 46-character login (issue 20), not activated
+      { firstName: 'Charles-Édouard', lastName: 'de Montmorency-Laval-Saint-Germain-des-Prés de La Tour', login: 'charles-edouard.demontmorencylavalsaintgermain', activated: false, email: null }] });
   b.family({ lastName: 'Şahin', kids: [{ firstName: 'İlayda', classes: [cls['CE2-CM1']] }, { firstName: 'Çağrı', classes: [cls['CP B']] }],
     guardians: [{ firstName: 'Gülşen', lastName: 'Öztürk', activated: false, email: 'gulsen.ozturk@example.test' }] });
   b.family({ lastName: 'العلي', kids: [{ firstName: 'محمد', classes: [cls['CM1 A']] }], guardians: [{ firstName: 'فاطمة', activated: false, email: null }, { firstName: 'أحمد', activated: true, email: 'ahmed.alali@example.test' }] });

@@ -1,23 +1,9 @@
-// HTML pages of the fake console: the new-admin SPA shell (one-console.md §4.1) and a timeline shell
-// (the teacher's class page is entcore's own: real-class-page.mjs). Rows are rendered client-side by inline scripts.
-import { readFileSync } from 'node:fs';
-import { escapeHtml as e, jsonForScript, sendHtml, send } from './http-util.mjs';
-import { visibleUsers, allUsersRow, sortByLastName, isAdmin } from './model.mjs';
-
-const here = new URL('.', import.meta.url);
-let scripts = null;
-function clientScripts() {
-  if (!scripts) {
-    scripts = {
-      admin: readFileSync(new URL('admin-app.client.js', here), 'utf8'),
-    };
-  }
-  return scripts;
-}
+// HTML pages of the fake console: a timeline shell and the old console's stub. /admin/* is entcore's
+// real console (real-admin.mjs), /directory/class-admin entcore's real class page (real-class-page.mjs).
+import { escapeHtml as e, sendHtml, send } from './http-util.mjs';
 
 export function isPagePath(method, path) {
-  return (method === 'GET' || method === 'HEAD') && (path === '/admin' || path.startsWith('/admin/') || path.startsWith('/timeline')
-    || path === '/directory/admin-console');
+  return (method === 'GET' || method === 'HEAD') && (path.startsWith('/timeline') || path === '/directory/admin-console');
 }
 
 const STYLE = `body{font-family:Roboto,Arial,sans-serif;margin:0;background:#f2f2f2;color:#333}
@@ -42,19 +28,6 @@ ${body}
 </body></html>`;
 }
 
-function adminPage(ctx) {
-  const { state, user, path } = ctx;
-  const m = path.match(/^\/admin\/([^/]+)/);
-  const structureId = m ? m[1] : null;
-  // When allUsers is made unavailable or malformed, embed the rows server-side so the table still renders.
-  const needEmbed = structureId && (state.knobs.allUsersStatus || state.knobs.malformedJson) && isAdmin(user);
-  const embedded = needEmbed
-    ? `<script type="application/json" id="fake-embedded-users">${jsonForScript(sortByLastName(visibleUsers(state.data, user, structureId).map((u) => allUsersRow(state.data, u))))}</script>\n`
-    : '';
-  return layout('Administration - ONE', `<main id="app" class="admin" data-structure-id="${e(structureId ?? '')}"><p class="loading">Chargement…</p></main>
-${embedded}<script>${clientScripts().admin}</script>`, { bodyClass: 'admin-v2' });
-}
-
 export function handlePage(ctx) {
   const { res, path } = ctx;
   if (path === '/directory/admin-console') return sendHtml(res, 200, layout('Console d\'administration', '<main><h1>Console d\'administration</h1><p>Onglet « Export et publipostage » (ancienne console, non simulée).</p></main>'));
@@ -62,7 +35,5 @@ export function handlePage(ctx) {
     return sendHtml(res, 200, layout('Fil de nouveautés - ONE', `<main id="timeline"><h1>Fil de nouveautés</h1>
 <ul class="notifications"><li>Bienvenue sur ONE, ${e(ctx.user.displayName)} !</li><li>Nouvelle actualité : « Sortie au musée » (CE1 A)</li></ul></main>`));
   }
-  if (path === '/admin' || path === '/admin/') return sendHtml(res, 200, adminPage(ctx));
-  if (path.startsWith('/admin/')) return sendHtml(res, 200, adminPage(ctx));
   return send(res, 404, 'Not found');
 }

@@ -22,7 +22,9 @@ export function isMfaProtected(method, path) {
   return method === 'GET' && (/^\/directory\/structure\/[^/]+\/massMail\/(allUsers|users|process\/[^/]+)$/.test(path)
     || /^\/directory\/structure\/massMail\/[^/]+\/[^/]+$/.test(path)
     // DirectoryController.classAdmin (the teacher page) and ClassController.listAdmin are @MfaProtected too.
-    || path === '/directory/class-admin' || path === '/directory/class/admin/list');
+    || path === '/directory/class-admin' || path === '/directory/class/admin/list'
+    // ProfileController.listProfiles is @MfaProtected too.
+    || path === '/directory/profiles');
 }
 
 function pdfLines(rows) {
@@ -61,20 +63,45 @@ function csvBody(rows) {
   return `\ufeff${lines.join('\n')}\n`;
 }
 
+/**
+ * A row of GET /directory/structure/admin/list, as DefaultSchoolService.listAdmin returns it: no
+ * `children` (the console computes them from `parents`), `parents` null when the structure has none
+ * (`CASE WHEN any(p in parents …) THEN parents END`), levelsOfEducation defaulting to [1, 2] and
+ * distributions to [].
+ */
+export function structureAdminRow(s) {
+  return {
+    id: s.id, UAI: s.UAI, name: s.name, externalId: `EXT-${s.UAI}`, timetable: null, punctualTimetable: null,
+    hasApp: null, ignoreMFA: null, levelsOfEducation: [1, 2], distributions: [], manualName: null,
+    feederName: null, source: 'AAF', exports: null, parents: null,
+  };
+}
+
+/** A row of GET /directory/class/admin/list: DefaultClassService.listAdmin `RETURN c.id as id, c.name as name, c.externalId as externalId`. */
+export function classAdminRow(c) {
+  return { id: c.id, name: c.name, externalId: `EXT-${c.id.slice(0, 8)}` };
+}
+
 /** @returns {Promise<boolean>} true when handled */
 export async function handleDirectory(ctx) {
   const { req, res, path, query, state, user } = ctx;
   const data = state.data;
   let m;
 
+  // ProfileController.listProfiles: AdminFilter + @MfaProtected (MFA checked in server.mjs);
+  // DefaultProfileService.listProfiles `RETURN DISTINCT p.name as name, p.blocked as blocked`: blocked is
+  // null on a profile never blocked (blockProfiles writes null for false).
   if (req.method === 'GET' && path === '/directory/profiles') {
-    return sendJson(res, 200, PROFILES.map((name) => ({ name, blocked: false }))), true;
-  }
-  if (req.method === 'GET' && path === '/directory/structure/admin/list') {
     if (!isAdmin(user)) return refuse(res), true;
+    return sendJson(res, 200, PROFILES.map((name) => ({ name, blocked: null }))), true;
+  }
+  // StructureController.listAdmin has no resource filter: DefaultSchoolService.listAdmin answers Left
+  // "forbidden" to a caller without SUPER_ADMIN / ADMIN_LOCAL, which entcore-common's
+  // DefaultResponseHandler.arrayResponseHandler renders as 400 {"error":"forbidden"}.
+  if (req.method === 'GET' && path === '/directory/structure/admin/list') {
+    if (!isAdmin(user)) return sendJson(res, 400, { error: 'forbidden' }), true;
     const ids = managedStructureIds(data, user);
-    return sendJson(res, 200, ids.map((id) => data.structuresById.get(id)).filter(Boolean)
-      .map((s) => ({ id: s.id, name: s.name, UAI: s.UAI, externalId: `EXT-${s.UAI}`, parents: [], children: [], source: 'AAF' }))), true;
+    return sendJson(res, 200, ids.map((id) => data.structuresById.get(id)).filter(Boolean).map(structureAdminRow)), true;
   }
   // ClassController.listAdmin (@MfaProtected): DirectoryResourcesProvider.isAdmin(user, allowClass=true) refuses
   // whoever holds none of SUPER_ADMIN, ADMIN_LOCAL, CLASS_ADMIN (a teacher with the class-admin workflow right
@@ -86,7 +113,7 @@ export async function handleDirectory(ctx) {
     const sid = String(query.structureId ?? '');
     if (!managedStructureIds(data, user).includes(sid)) return sendJson(res, 200, []), true;
     const s = data.structuresById.get(sid);
-    return sendJson(res, 200, (s?.classes ?? []).map((c) => ({ id: c.id, name: c.name, level: c.level, externalId: `EXT-${c.id.slice(0, 8)}` }))), true;
+    return sendJson(res, 200, (s?.classes ?? []).map(classAdminRow)), true;
   }
 
   // §1.1 allUsers

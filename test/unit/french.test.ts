@@ -3,21 +3,21 @@ import { deName, format, frenchSpaces, plural, startsWithVowelSound, NBSP } from
 
 test('elision of « de » on hard first names and surnames', () => {
   const cases: [string, string][] = [
-    ['Éloïse', "d'Éloïse"],
-    ['Hugo', "d'Hugo"],
-    ['Hélène', "d'Hélène"],
+    ['Éloïse', 'd’Éloïse'],
+    ['Hugo', 'd’Hugo'],
+    ['Hélène', 'd’Hélène'],
     ['Harry', 'de Harry'], // aspirated h (documented list)
     ['Hamza Benali', 'de Hamza Benali'],
     ['Yanis', 'de Yanis'], // consonant y
-    ['Yves', "d'Yves"], // vowel y
-    ['Œuvray', "d'Œuvray"],
-    ['Inès', "d'Inès"],
-    ['Ugo', "d'Ugo"],
-    ['Arthur Martin', "d'Arthur Martin"],
-    ['Isabelle', "d'Isabelle"],
+    ['Yves', 'd’Yves'], // vowel y
+    ['Œuvray', 'd’Œuvray'],
+    ['Inès', 'd’Inès'],
+    ['Ugo', 'd’Ugo'],
+    ['Arthur Martin', 'd’Arthur Martin'],
+    ['Isabelle', 'd’Isabelle'],
     ['Léa', 'de Léa'],
     ["D'Almeida", "de D'Almeida"],
-    ['Ådne', "d'Ådne"], // Å is an a with a ring: a vowel
+    ['Ådne', 'd’Ådne'], // Å is an a with a ring: a vowel
   ];
   for (const [name, want] of cases) expect(deName(name), name).toBe(want);
   expect(startsWithVowelSound('hr')).toBe(false);
@@ -36,7 +36,7 @@ test('agreement through Intl.PluralRules, French and English', () => {
 });
 
 test('format: elision and French spaces in one pass; unknown placeholders stay visible', () => {
-  expect(format('fr', 'Imprimer la fiche {de name}', { name: 'Isabelle' })).toBe("Imprimer la fiche d'Isabelle");
+  expect(format('fr', 'Imprimer la fiche {de name}', { name: 'Isabelle' })).toBe('Imprimer la fiche d’Isabelle');
   expect(format('fr', 'PDF prêt : {p} {p|page|pages}', { p: 1 })).toBe(`PDF prêt${NBSP}: 1 page`);
   expect(format('fr', 'Bonjour {who}')).toBe('Bonjour {who}');
   expect(format('en', 'Print {name}’s sheet', { name: 'Isabelle' })).toBe('Print Isabelle’s sheet');

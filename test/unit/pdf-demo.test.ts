@@ -9,7 +9,7 @@ import { parseAllUsers } from '../../src/console/parse';
 import { sortAccounts } from '../../src/model/sort';
 import { displayName, type Account } from '../../src/model/account';
 import { renderSheets, type SheetOptions } from '../../src/pdf/index';
-import { MIN_PT, slotBox, type SheetModel } from '../../src/pdf/cards';
+import { HOST_FLOOR_PT, LOGIN_WIDE_FLOOR_PT, MIN_PT, slotBox, type SheetModel } from '../../src/pdf/cards';
 import { ASPIRATED_H } from '../../src/i18n/french';
 import { FONT, tmp, save, text, flat } from './fixtures/pdf-tools';
 
@@ -82,7 +82,7 @@ for (const model of MODELS) {
     const after = (label: RegExp) =>
       ws.filter((w) => (w.index > 0 && label.test(w.line.slice(0, w.index).join(' '))) || (w.index === 0 && w.line.length === 1 && label.test(w.prevLine)));
     const logins = after(/Identifiant :$/);
-    const codes = after(/d'activation :$/);
+    const codes = after(/d’activation :$/);
     // the ENT address: after its label, or alone on the next line when the label wrapped
     const label = model === 'simplePdf' ? /Connectez-vous sur :$/ : /Adresse de connexion :$/;
     // (the host printed under each QR, at body size, is not the address line)
@@ -91,14 +91,18 @@ for (const model of MODELS) {
     expect(codes.length).toBeGreaterThan(100);
     expect(address.length).toBeGreaterThan(200);
     const short = new Set(demo.filter((a) => a.login.length <= 24).map((a) => a.login));
-    for (const w of logins) expect(w.size, `login ${w.text} p${w.page}`).toBeGreaterThanOrEqual((short.has(w.text) ? min.login : min.long) - eps);
+    // a login too long to stand beside the QR: alone on a full-width line, mono, down to 7 pt
+    for (const w of logins) expect(w.size, `login ${w.text} p${w.page}`).toBeGreaterThanOrEqual((short.has(w.text) ? min.login : LOGIN_WIDE_FLOOR_PT) - eps);
     for (const w of codes) expect(w.size, `code ${w.text} p${w.page}`).toBeGreaterThanOrEqual(min.code - eps);
     for (const w of address) expect(w.size, `address p${w.page}`).toBeGreaterThanOrEqual(min.address - eps);
     // every other word is body text or larger; only a long name or login line may go down to `long`
+    // (the host under each QR shrinks to the QR's width, down to HOST_FLOOR_PT; a long login to 7 pt)
     const small = ws.filter((w) => w.size < min.body - eps);
+    const host = (t: string) => /^(oneconnect\.)?(edifice\.io)?$/.test(t) && t.length > 0;
     for (const w of small) {
-      expect(names.has(w.text) || /^(Identifiant|:)$/.test(w.text), `"${w.text}" at ${w.size.toFixed(2)} pt, p${w.page}`).toBe(true);
-      expect(w.size, `"${w.text}" p${w.page}`).toBeGreaterThanOrEqual(min.long - eps);
+      expect(names.has(w.text) || host(w.text), `"${w.text}" at ${w.size.toFixed(2)} pt, p${w.page}`).toBe(true);
+      const floor = host(w.text) ? HOST_FLOOR_PT : w.text.length > 24 && demo.some((a) => a.login === w.text) ? LOGIN_WIDE_FLOOR_PT : min.long;
+      expect(w.size, `"${w.text}" p${w.page}`).toBeGreaterThanOrEqual(floor - eps);
     }
     // the code is printed in DejaVu Sans Mono Bold (similar characters told apart)
     const fonts = execFileSync('pdffonts', [await demoPdf(model)], { encoding: 'utf8' });

@@ -19,13 +19,19 @@ test('profile labels and key wording', () => {
   expect(['Student', 'Relative', 'Teacher', 'Personnel', 'Guest'].map((p) => SHEETS_EN[`profile.${p}` as keyof typeof SHEETS_EN]))
     .toEqual(['Student', 'Parent', 'Teacher', 'Staff', 'Guest']);
   const nb = (s: string) => s.replace(/\u00a0/g, ' ');
-  expect(nb(say(SHEETS_FR, 'code.lead'))).toBe("Code d'activation : ");
-  expect(nb(say(SHEETS_FR, 'parentOf', { children: 'Arthur' }))).toBe("Parent d'Arthur");
+  expect(nb(say(SHEETS_FR, 'code.lead'))).toBe('Code d’activation : ');
+  expect(nb(say(SHEETS_FR, 'parentOf', { children: 'Arthur' }))).toBe('Parent d’Arthur');
   expect(say(SHEETS_EN, 'parentOf', { children: 'Arthur' })).toBe('Parent of Arthur');
   expect(nb(say(SHEETS_FR, 'cover.count', { n: 1 }))).toBe('1 fiche');
   expect(nb(say(SHEETS_FR, 'cover.notActivated', { n: 2 }))).toBe('2 comptes non activés');
-  expect(nb(say(SHEETS_FR, 'teacher.activated', { ent: 'ONE', login: 'j.roy' })))
-    .toBe("Votre compte est activé : connectez-vous avec votre identifiant ONE : j.roy (ce n'est pas votre adresse e-mail).");
+  // the login is printed once, on its own line below this sentence
+  expect(nb(say(SHEETS_FR, 'teacher.activated', { ent: 'ONE' })))
+    .toBe('Votre compte est activé : connectez-vous avec votre identifiant ONE ci-dessous (ce n’est pas votre adresse courriel).');
+  // one word for e-mail and one apostrophe in the French sheets (issue 20)
+  for (const [k, v] of Object.entries(SHEETS_FR)) {
+    expect(v, k).not.toMatch(/e-mail|\bmail\b/i);
+    if (k !== 'password.neutral') expect(v, k).not.toContain("'");
+  }
   // no promise the platform does not keep: no reset by the director, no fixed password rule
   for (const dict of [SHEETS_FR, SHEETS_EN]) {
     for (const v of Object.values(dict)) {

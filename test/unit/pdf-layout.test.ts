@@ -50,8 +50,17 @@ test('long names shrink first, then wrap; short ones keep the full size', () => 
   expect(size(long, 'steps')).toBeGreaterThanOrEqual(8.5);
   expect(size(long, 'code')).toBeGreaterThanOrEqual(11);
   const login = long!.texts.find((t) => t.id === 'login')!;
-  expect(login.size).toBeGreaterThanOrEqual(8);
+  // an 81-character login cannot stand whole on one line even at 7 pt: the layout says so
+  expect(login.size).toBeGreaterThanOrEqual(7);
+  expect(long!.broken).toContain('login');
   expect(login.lead?.inline).toBe(false); // « Identifiant : » on its line, the long login below
+  // a 46-character one: whole, on one full-width line, monospaced, ≥ 7 pt, nothing reported
+  const [l46] = layoutAll([acc({ firstName: 'Charles-Édouard', lastName: 'de Montmorency', login: 'charles-edouard.demontmorencylavalsaintgermain', activationCode: 'abcd2345' })], opts('simplePdf', { customText: undefined }));
+  const login46 = l46!.texts.find((t) => t.id === 'login')!;
+  expect(login46.lines).toEqual(['charles-edouard.demontmorencylavalsaintgermain']);
+  expect(login46.size).toBeGreaterThanOrEqual(7);
+  expect(l46!.broken).toEqual([]);
+  expect(l46!.adaptations).toContain('login-full-width');
 });
 
 test('rendered 8-up page with very long names: nothing but cut marks near card edges', async () => {

@@ -54,19 +54,21 @@ test('every account appears once, in order, in its own card, with the right bran
       for (const b of accounts) if (b !== a) expect(t.includes(displayName(b) + ' '), where).toBe(false);
       if (a.activationCode) {
         // every account with a code gets it, teachers included
-        expect(t, where).toContain(`Code d'activation : ${a.activationCode}`);
-        expect(t, where).toContain(model === 'simplePdf' ? 'choisissez votre mot de passe' : "charte d'utilisation");
+        expect(t, where).toContain(`Code d’activation : ${a.activationCode}`);
+        expect(t, where).toContain(model === 'simplePdf' ? 'choisissez votre mot de passe' : 'charte d’utilisation');
         expect(t, where).toContain('Code et QR code personnels');
         expect(t, where).not.toContain('Mot de passe oublié ?');
         if (a.profile === 'Teacher') expect(t, where).not.toContain('Votre compte est activé');
       } else if (a.profile === 'Teacher') {
-        expect(t, where).toContain(`Votre compte est activé : connectez-vous avec votre identifiant ONE : ${a.login} (ce n'est pas votre adresse e-mail)`);
-        expect(t, where).not.toContain("Code d'activation");
+        expect(t, where).toContain('Votre compte est activé : connectez-vous avec votre identifiant ONE ci-dessous (ce n’est pas votre adresse courriel)');
+        // the login once: in its own « Identifiant : » line only
+        expect(t.split(a.login).length - 1, where).toBe(1);
+        expect(t, where).not.toContain('Code d’activation');
       } else {
         expect(t, where).toContain(model === 'simplePdf' ? 'Compte activé.' : 'Vous possédez déjà un compte');
         expect(t, where).toContain('Mot de passe oublié');
-        expect(t, where).toContain("adressez-vous à l'école");
-        expect(t, where).not.toContain("Code d'activation");
+        expect(t, where).toContain('adressez-vous à l’école');
+        expect(t, where).not.toContain('Code d’activation');
       }
       if (a.profile === 'Student') expect(t, where).toContain(`Élève en classe de ${a.classes[0]!.name}`);
     });
@@ -81,18 +83,23 @@ test('teachers: the code when the account has one, the ONE login when activated,
     const r = await render([withCode, active], base(model, { academieNotice: notice }));
     const n = perPage(model);
     const [a, b] = [0, 1].map((i) => cardText(r.file, model, Math.floor(i / n) + 1, i % n));
-    expect(a, model).toContain("Code d'activation : ab3d5f7g");
+    expect(a, model).toContain('Code d’activation : ab3d5f7g');
     expect(a, model).toContain(notice);
-    expect(b, model).toContain('Votre compte est activé : connectez-vous avec votre identifiant ONE : hugo.martin');
+    expect(b, model).toContain('Votre compte est activé : connectez-vous avec votre identifiant ONE ci-dessous');
+    // the login once, on its « Identifiant : » line; a neutral class line (« Classe de CE1 »), whoever teaches
+    expect(b.split('hugo.martin').length - 1, model).toBe(1);
+    expect(b, model).toContain('Identifiant : hugo.martin');
+    expect(a, model).toContain('Classe de CP');
+    expect(a, model).not.toContain('Enseignant');
     expect(b, model).toContain(notice);
     expect(b.indexOf(notice), model).toBeGreaterThan(b.indexOf('Votre compte est activé'));
-    expect(b, model).not.toContain("Code d'activation");
+    expect(b, model).not.toContain('Code d’activation');
   }
   const off = await render([withCode, active], base('simplePdf'));
   expect(flat(text(off.file))).not.toContain('académie');
   // on another ENT the card does not claim a ONE login
   const other = await render([active], base('simplePdf', { entUrl: 'https://ent.example.fr' }));
-  expect(flat(text(other.file))).toContain('identifiant ENT : hugo.martin');
+  expect(flat(text(other.file))).toContain('identifiant ENT ci-dessous');
 });
 
 test('detailed sheet: numbered first-connection steps, address, the ENT password rule, help, « Conservez »', async () => {
@@ -101,11 +108,11 @@ test('detailed sheet: numbered first-connection steps, address, the ENT password
   const r = await render([a], base('pdf', { schoolName: 'École Jules Ferry', customText: 'Réunion le 12 septembre.', passwordHint: rule, mobileApp: true }));
   const t = flat(text(r.file));
   for (const s of [
-    "Ce document s'adresse à", 'Léa Martin', 'Élève en classe de CE2-CM1', `Adresse de connexion : ${URL}`,
-    'Identifiant : lea.martin', "Code d'activation : zx8kqw4p", `1. Rendez-vous sur ${URL}`,
-    `3. Choisissez votre mot de passe et confirmez-le. ${rule}`, 'adresse e-mail',
-    "Acceptez la charte d'utilisation", 'Scannez pour activer', 'École Jules Ferry', 'Réunion le 12 septembre.',
-    "Besoin d'aide ? Adressez-vous à l'école.", "Conservez ce document : le code d'activation ne sert qu'une fois.",
+    'Ce document s’adresse à', 'Léa Martin', 'Élève en classe de CE2-CM1', `Adresse de connexion : ${URL}`,
+    'Identifiant : lea.martin', 'Code d’activation : zx8kqw4p', `1. Rendez-vous sur ${URL}`,
+    `3. Choisissez votre mot de passe et confirmez-le. ${rule}`, 'adresse courriel',
+    'Acceptez la charte d’utilisation', 'Scannez pour activer', 'École Jules Ferry', 'Réunion le 12 septembre.',
+    'Besoin d’aide ? Adressez-vous à l’école.', 'Conservez ce document : votre identifiant vous servira à chaque connexion.',
     'ONE Pocket',
   ]) expect(t).toContain(s);
   // without the ENT's rule: a neutral sentence, never a rule of ours
@@ -116,11 +123,11 @@ test('detailed sheet: numbered first-connection steps, address, the ENT password
   // another ENT: no ONE Pocket line even when the setting is on; an e-mail the ENT requires is said so
   const o = flat(text((await render([a], base('newPdf', { entUrl: 'https://ent.example.fr', mobileApp: true, mailRequired: true, helpUrl: 'https://aide.example.fr' }))).file));
   expect(o).not.toContain('ONE Pocket');
-  expect(o).toContain("(demandée à l'activation)");
-  expect(o).toContain("Besoin d'aide ? https://aide.example.fr, ou adressez-vous à l'école.");
+  expect(o).toContain('(demandée à l’activation)');
+  expect(o).toContain('Besoin d’aide ? https://aide.example.fr, ou adressez-vous à l’école.');
   // forgotten password: nothing promised to the director; without e-mail, « adressez-vous à l'école »
   const act = flat(text((await render([{ ...a, activationCode: null }], base('pdf'))).file));
-  expect(act).toContain("Sans adresse e-mail enregistrée, ce lien ne peut pas vous parvenir : adressez-vous à l'école.");
+  expect(act).toContain('Sans adresse courriel enregistrée, ce lien ne peut pas vous parvenir : adressez-vous à l’école.');
   expect(act).not.toMatch(/directeur/i);
 });
 
@@ -130,10 +137,13 @@ test('relative and class lines: "Parent de … (CE1) et …", several classes jo
   const multi = acc({ firstName: 'Zoé', lastName: 'Petit', classes: [cls('CE1'), cls('CE2'), cls('ULIS')] });
   const none = acc({ profile: 'Personnel', firstName: 'Marc', lastName: 'Roux', classes: [], activationCode: null });
   const r = await render([parent, multi, none], base('simplePdf'));
-  expect(cardText(r.file, 'simplePdf', 1, 0)).toContain('Parent de Léa Martin (CE1) et Tom Martin (CM2)');
+  // the family name once when it is the parent's
+  expect(cardText(r.file, 'simplePdf', 1, 0)).toContain('Parent de Léa (CE1) et Tom (CM2)');
   const arthur = acc({ profile: 'Relative', firstName: 'Anne', lastName: 'Roy', children: [{ firstName: 'Arthur', lastName: 'Roy', classname: 'CP' }] });
   const r2 = await render([arthur], base('simplePdf'));
-  expect(cardText(r2.file, 'simplePdf', 1, 0)).toContain("Parent d'Arthur Roy (CP)");
+  expect(cardText(r2.file, 'simplePdf', 1, 0)).toContain('Parent d’Arthur (CP)');
+  const other = acc({ profile: 'Relative', firstName: 'Anne', lastName: 'Roy', children: [{ firstName: 'Inès', lastName: 'Durand', classname: 'CP' }] });
+  expect(cardText((await render([other], base('simplePdf'))).file, 'simplePdf', 1, 0)).toContain('Parent d’Inès Durand (CP)');
   expect(cardText(r.file, 'simplePdf', 1, 1)).toContain('Élève en classe de CE1, CE2 et ULIS');
   expect(cardText(r.file, 'simplePdf', 1, 2)).toMatch(/Marc Roux Personnel /);
 });
@@ -187,9 +197,9 @@ test('English wording', async () => {
   const r = await render(accounts, base('simplePdf', { lang: 'en' }));
   const t = flat(text(r.file));
   for (const s of ['Student in class CP', 'Login: ', 'Activation code: ', 'Scan to activate', 'Forgot your password?',
-    'Account activated.', 'Teacher in class CE2', 'Parent of Léa Martin8 (CE2)', 'The password rules are shown on screen.'])
+    'Account activated.', 'Class CE2', 'Parent of Léa Martin8 (CE2)', 'The password rules are shown on screen.'])
     expect(t).toContain(s);
-  for (const s of ["Code d'activation", 'Identifiant', 'Élève']) expect(t).not.toContain(s);
+  for (const s of ['Code d’activation', 'Identifiant', 'Élève']) expect(t).not.toContain(s);
 });
 
 test('bundles: at 8 per page the cover is one card (a page on request), no page mixing two classes, roster after each bundle', async () => {
@@ -203,7 +213,7 @@ test('bundles: at 8 per page the cover is one card (a page on request), no page 
     expect(cover).toContain(c === 'CM2' ? '1 fiche' : '4 fiches');
     expect(cover).toContain('12 septembre 2025');
     expect(cover).toContain('École Jules Ferry');
-    expect(cover).toMatch(/\d+ comptes? non activés? \d+ sans adresse e-mail/);
+    expect(cover).toMatch(/\d+ comptes? non activés? \d+ sans adresse courriel/);
     const cards = flat(text(r.file, k + 1));
     for (const a of accounts) expect(cards.includes(displayName(a) + ' '), `${c} page / ${displayName(a)}`).toBe(firstClassName(a) === c);
   });
@@ -222,10 +232,10 @@ test('bundles: at 8 per page the cover is one card (a page on request), no page 
   expect(r2.pages).toBe(6);
   expect(flat(text(r2.file, 1))).toContain('Classe : CM1');
   expect(flat(text(r2.file, 1))).toMatch(/A Un .*C Trois/);
-  expect(flat(text(r2.file, 2))).toContain("Feuille d'émargement — CM1");
+  expect(flat(text(r2.file, 2))).toContain('Feuille d’émargement — CM1');
   expect(flat(text(r2.file, 3))).toContain('Classe : CP');
   expect(flat(text(r2.file, 5))).toContain('Classe : Sans classe');
-  expect(flat(text(r2.file, 6))).toContain("Feuille d'émargement — Sans classe");
+  expect(flat(text(r2.file, 6))).toContain('Feuille d’émargement — Sans classe');
 });
 
 test('2 per page: covers and rosters share the landscape orientation of the sheets', async () => {
@@ -251,7 +261,7 @@ test('roster alone and appended at the end without bundles', async () => {
   const file = save(tmp(), 'roster.pdf', r.bytes);
   expect(r.pages).toBe(5);
   const p1 = flat(text(file, 1));
-  for (const s of ["Feuille d'émargement — CP", 'Nom', 'Prénom', 'Profil', 'Identifiant', 'Remis le', 'Signature', 'École Jules Ferry', '12 septembre 2025'])
+  for (const s of ['Feuille d’émargement — CP', 'Nom', 'Prénom', 'Profil', 'Identifiant', 'Remis le', 'Signature', 'École Jules Ferry', '12 septembre 2025'])
     expect(p1).toContain(s);
   for (const a of accounts.filter((x) => firstClassName(x) === 'CP')) {
     expect(p1).toContain(a.lastName);
@@ -267,7 +277,7 @@ test('roster alone and appended at the end without bundles', async () => {
 
   const s = await render(accounts, base('pdf', { roster: true }));
   expect(s.pages).toBe(17 + 5);
-  expect(flat(text(s.file, 18))).toContain("Feuille d'émargement — CP");
+  expect(flat(text(s.file, 18))).toContain('Feuille d’émargement — CP');
 });
 
 test('households: each student followed by guardians, siblings together across classes', async () => {

@@ -1,0 +1,152 @@
+/**
+ * checkFit: what a print will look like, before it is made. Pure (no drawing): it lays out every
+ * card exactly as renderSheets will (same plan, same fitCard, same metrics) and counts the pages
+ * the same way, so `pages` is the PDF's page count. It says per card what the layout adapted, and
+ * what cannot fit, with the fix (« choisissez 2 par page », or the limit to shorten to).
+ */
+import type { Account } from '../model/account';
+import { displayName } from '../model/account';
+import { fitSay } from '../i18n/fit';
+import type { Lang } from '../i18n/french';
+import { fitCard, perPage, slotBox, type SheetModel } from './cards';
+import { makeCtx } from './context';
+import { makeDoc } from './document';
+import type { Adaptation } from './layout';
+import type { SheetOptions } from './options';
+import { planPages } from './pages';
+import { drawRosterTable } from './roster';
+import { planEnv } from './sheets';
+import { CUSTOM_TEXT_LIMITS } from './limits';
+
+/** What checkFit needs: the render's options (the font for the metrics), without progress or output. */
+export type FitOptions = Omit<SheetOptions, 'onProgress'>;
+
+export { CUSTOM_TEXT_LIMITS };
+
+/** One account's card: where it prints and what its layout adapted. */
+export interface CardFit {
+  accountId: string;
+  /** The name as printed (for messages). */
+  name: string;
+  /** 1-based page and 0-based slot of the card in the PDF. */
+  page: number;
+  slot: number;
+  /** What the layout adapted to hold everything (empty: the usual card). */
+  adaptations: Adaptation[];
+  /** Blocks left out whole because even the densest card could not hold them ('custom', 'app', 'qr'…). */
+  dropped: string[];
+  /** Blocks where a word wider than the card had to be cut inside. */
+  broken: string[];
+}
+
+/** Something a print cannot do as asked: shown before generating, with its fix. */
+export interface FitProblem {
+  /** 'custom-too-long': the custom paragraph is left out of some cards; 'dropped': other text left out; 'word-broken'. */
+  kind: 'custom-too-long' | 'dropped' | 'word-broken';
+  /** The accounts concerned, in print order. */
+  accountIds: string[];
+  /** The blocks concerned ('custom', 'app', 'academie', 'qr', step ids…). */
+  blocks: string[];
+  /** custom-too-long: the paragraph's length in characters and this model's limit. */
+  length?: number;
+  limit?: number;
+  /** custom-too-long: every model's limit (Réglages shows them). */
+  limits?: Record<SheetModel, number>;
+  /** The suggested fix: a model whose cards hold the paragraph, or the length to shorten it to. */
+  fix?: { model?: SheetModel; shortenTo?: number };
+  /** The problem and its fix in words, in `lang` (the sheets' language unless given). */
+  message: string;
+}
+
+export interface FitReport {
+  /** The PDF's page count (sheets, covers, rosters, labels): renderSheets' `pages`, exactly. */
+  pages: number;
+  /** One entry per account's card, in print order. */
+  adaptations: CardFit[];
+  problems: FitProblem[];
+}
+
+const NAMES_SHOWN = 3;
+const someNames = (cards: CardFit[], lang: Lang): string => {
+  const names = cards.slice(0, NAMES_SHOWN).map((c) => c.name);
+  const more = cards.length - names.length;
+  return more > 0 ? `${names.join(', ')}${lang === 'fr' ? ` et ${more} autres` : ` and ${more} more`}` : names.join(', ');
+};
+
+/** A model whose guaranteed limit holds `length` characters, fewer sheets per page first. */
+function modelFor(length: number, from: SheetModel): SheetModel | undefined {
+  const order: SheetModel[] = ['simplePdf', 'newPdf', 'pdf'];
+  return order.slice(order.indexOf(from) + 1).find((m) => CUSTOM_TEXT_LIMITS[m] >= length);
+}
+
+/**
+ * Lays out the print without drawing it. `lang` is the language of the messages (the panel's);
+ * the sheets' own language by default.
+ */
+export function checkFit(accounts: Account[], options: FitOptions, lang: Lang = options.lang): FitReport {
+  const model = options.model;
+  const orientation = model === 'newPdf' ? 'landscape' : 'portrait';
+  const { doc, hasBold, hasMono } = makeDoc(orientation, options.font, undefined, true);
+  const ctx = makeCtx(doc, { hasBold, hasMono }, options);
+  const plan = planPages(accounts, options, planEnv(ctx, options));
+  const cards: CardFit[] = [];
+  let pages = 0;
+  // rosters run on as many pages as their tables need: drawn into a scratch document to count them
+  const scratch = makeDoc(orientation, options.font);
+  const rosterCtx = makeCtx(scratch.doc, { hasBold: scratch.hasBold, hasMono: scratch.hasMono }, options);
+  for (const entry of plan) {
+    if (entry.kind === 'roster') {
+      const before = rosterCtx.pageUsed ? scratch.doc.getNumberOfPages() : 0;
+      drawRosterTable(rosterCtx, entry.className, entry.accounts, orientation);
+      pages += scratch.doc.getNumberOfPages() - before;
+      continue;
+    }
+    pages++;
+    if (entry.kind !== 'slots') continue;
+    entry.slots.forEach((item, slot) => {
+      if (item.kind !== 'account') return;
+      const f = fitCard(item.account, model, slotBox(model, slot), ctx.card, ctx.m, item.familyLine ? { familyLine: item.familyLine } : {});
+      cards.push({
+        accountId: item.account.id, name: displayName(item.account), page: pages, slot,
+        adaptations: f.adaptations, dropped: f.layout.dropped, broken: f.layout.broken,
+      });
+    });
+  }
+  return { pages, adaptations: cards, problems: problemsOf(cards, options, lang) };
+}
+
+function problemsOf(cards: CardFit[], options: FitOptions, lang: Lang): FitProblem[] {
+  const out: FitProblem[] = [];
+  const model = options.model;
+  const custom = options.customText?.trim();
+  const noCustom = cards.filter((c) => c.dropped.includes('custom'));
+  if (custom && noCustom.length) {
+    const length = Array.from(custom).length;
+    const limit = CUSTOM_TEXT_LIMITS[model];
+    const better = modelFor(length, model);
+    const fix = better ? fitSay(lang, 'custom.fixModel', { model: fitSay(lang, `model.${better}`) }) : fitSay(lang, 'custom.fixShorten', { limit });
+    out.push({
+      kind: 'custom-too-long', accountIds: noCustom.map((c) => c.accountId), blocks: ['custom'], length, limit, limits: { ...CUSTOM_TEXT_LIMITS },
+      fix: better ? { model: better, shortenTo: limit } : { shortenTo: limit },
+      message: `${fitSay(lang, 'custom.tooLong', { length, cards: noCustom.length, model: fitSay(lang, `model.${model}`), limit })} ${fix}`,
+    });
+  }
+  const other = cards.filter((c) => c.dropped.some((b) => b !== 'custom'));
+  if (other.length) {
+    const blocks = [...new Set(other.flatMap((c) => c.dropped.filter((b) => b !== 'custom')))];
+    const what = [...new Set(blocks.map((b) => fitSay(lang, b === 'app' || b === 'academie' || b === 'qr' ? `block.${b}` : 'block.other')))].join(', ');
+    out.push({
+      kind: 'dropped', accountIds: other.map((c) => c.accountId), blocks,
+      ...(perPage(model) > 1 ? { fix: { model: model === 'simplePdf' ? 'newPdf' : 'pdf' } } : {}),
+      message: fitSay(lang, 'dropped', { cards: other.length, what, names: someNames(other, lang) }),
+    });
+  }
+  const broken = cards.filter((c) => c.broken.length);
+  if (broken.length) {
+    out.push({
+      kind: 'word-broken', accountIds: broken.map((c) => c.accountId), blocks: [...new Set(broken.flatMap((c) => c.broken))],
+      message: fitSay(lang, 'broken', { cards: broken.length, names: someNames(broken, lang) }),
+    });
+  }
+  return out;
+}
