@@ -93,9 +93,9 @@ export async function getJson(
 }
 
 /** POST JSON the way the console's axios layer does: session cookie plus X-XSRF-TOKEN from the XSRF-TOKEN cookie. */
-export async function postJson(path: string, body: unknown, timeoutMs = 30_000): Promise<Answer<string>> {
+export async function postJson(path: string, body: unknown, timeoutMs = 30_000, method: 'POST' | 'PUT' = 'POST'): Promise<Answer<string>> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   const xsrf = cookie('XSRF-TOKEN');
   if (xsrf) headers['X-XSRF-TOKEN'] = xsrf;
-  return request(path, { method: 'POST', headers, body: JSON.stringify(body), timeoutMs });
+  return request(path, { method, headers, body: JSON.stringify(body), timeoutMs });
 }

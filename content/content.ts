@@ -6,17 +6,22 @@ import { detectPage, type PageInfo, routes } from '../src/console/endpoints';
 import { ConsoleFormatError, requestLabel, type ConsoleError } from '../src/console/errors';
 import { markBlockedProfiles, parseAllUsers, parseBlockedProfiles, parseClassList, parseMetrics, parseStructureList, type ProfileMetrics } from '../src/console/parse';
 import { accountsFromTable } from '../src/console/table';
-import { parseTeacherSchools, parseUserInfo, teacherRoster, type TeacherSchool } from '../src/console/class-admin';
+import { parseSchoolClasses, parseTeacherSchools, parseUserInfo, teacherRoster, type TeacherSchool } from '../src/console/class-admin';
 import type { Account, ClassRef, Profile, Structure } from '../src/model/account';
 import { deriveParentClasses, linksFromClassLists, manyParentsWithoutClass } from '../src/model/parent-classes';
-import { isMessage, type LoadAccounts, type LoadReply, type ReadFailed, type PlatformRulesReply, type SendMail, type SendMailReply } from '../src/messages';
+import {
+  isMessage, type JoinClasses, type JoinClassesReply, type LoadAccounts, type LoadReply, type PlatformRulesReply, type ReadFailed,
+  type SchoolClasses, type SchoolClassesReply, type SendMail, type SendMailReply,
+} from '../src/messages';
 import { keysToResolve, parseAuthContext, platformRules } from '../src/console/auth-context';
 import { contextAlive, ext } from '../src/platform/browser-api';
 import { getJson, postJson } from './console-client';
-import { DOOR_CLASS, consoleButtons, doorAnchor, doorButtonClass, readUserTable, tableRowCount } from './selectors';
+import { DOOR_CLASS, consoleButtons, doorAnchor, doorButtonClass, isClassSelect, readUserTable, shownClassId, tableRowCount } from './selectors';
 import { pickLang, translator } from '../src/i18n/ui';
 
 let page: PageInfo | null = null;
+/** Drawn at start: a reloaded page answers the panel's ping with another one. */
+const instance = Math.random().toString(36).slice(2);
 
 function announce(): void {
   const next = detectPage(location.href);
@@ -116,58 +121,92 @@ async function structureMetrics(structureId: string): Promise<ProfileMetrics[] |
   return r.ok ? safe(() => parseMetrics(r.data), null) : null;
 }
 
-/** The teacher's page: every member of their classes, parents included (one-console.md §5, §9). */
+/**
+ * A 401 on a teacher route: a refusal when the session is alive (entcore's resource filters answer 401),
+ * an expired session otherwise (one-console.md §10: only userinfo tells).
+ */
+async function refusedOrSession(r: { ok: false; error: ConsoleError }): Promise<{ ok: false; error: ConsoleError }> {
+  if (r.error.kind !== 'session' || r.error.status !== 401) return r;
+  const me = await getJson(routes.userInfo());
+  return me.ok ? { ok: false, error: { kind: 'forbidden', detail: r.error.detail } } : r;
+}
+
+/** The class the page itself shows (its class selector), once AngularJS has drawn it; null without one. */
+async function pageClassId(candidates: readonly ClassRef[], waitMs = 8_000): Promise<string | null> {
+  const end = Date.now() + waitMs;
+  for (;;) {
+    const id = shownClassId(document);
+    if (id && candidates.some((c) => c.id === id)) return id;
+    if (Date.now() > end) return null;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/**
+ * The teacher's page: every member of their classes (one-console.md §5, §9), read with the routes
+ * entcore's own class page uses. A teacher with no class yet gets their schools, to choose a class in
+ * as the page's chooser does (one-console.md §10): `class/admin/list` is refused to teachers.
+ */
 async function loadTeacher(msg: LoadAccounts): Promise<LoadReply> {
   const me = await getJson(routes.userInfo());
   if (!me.ok) return me;
   let schools: TeacherSchool[];
-  let info: { userId: string; structures: string[] };
+  let info: ReturnType<typeof parseUserInfo>;
   try {
     info = parseUserInfo(me.data);
     const answer = await getJson(routes.teacherSchools(info.userId));
-    if (!answer.ok) return answer;
+    if (!answer.ok) return refusedOrSession(answer);
     schools = parseTeacherSchools(answer.data);
   } catch (e) {
     return { ok: false, error: { kind: 'format', detail: (e as Error).message } };
   }
-  let school = schools.find((s) => s.id === msg.structureId) ?? schools[0];
-  if (!school || msg.classIds?.length) {
-    // No class of their own (or classes picked in the chooser): the school's classes, as the real
-    // page's class chooser offers them. Refused there means no right to administer any class.
-    const structureId = school?.id ?? msg.structureId ?? info.structures[0];
-    if (!structureId) return { ok: false, error: { kind: 'forbidden', detail: 'aucune classe à administrer' } };
-    const list = await getJson(routes.classes(structureId));
-    if (!list.ok) return list.error.kind === 'session' && list.error.status === 401
-      ? { ok: false, error: { kind: 'forbidden', detail: 'class/admin/list refusé : aucune classe à administrer' } }
-      : list;
-    let all: ClassRef[];
-    try {
-      all = parseClassList(list.data);
-    } catch (e) {
-      return { ok: false, error: { kind: 'format', detail: (e as Error).message } };
-    }
-    const picked = all.filter((c) => msg.classIds?.includes(c.id));
-    const structures = info.structures.map((id) => ({ id, name: schools.find((s) => s.id === id)?.name ?? id }));
-    if (!picked.length) return { ok: true, source: 'json', structureId, structures, classes: all, accounts: [], chooseClass: true };
-    school = { id: structureId, name: schools.find((s) => s.id === structureId)?.name ?? '', classes: picked };
+  if (!schools.length) {
+    if (!info.structures.length) return { ok: false, error: { kind: 'forbidden', detail: 'aucune école dans la session' } };
+    return { ok: true, source: 'json', structureId: info.structures[0]!.id, structures: info.structures, classes: [], accounts: [], chooseClass: true };
   }
+  // The school asked for, else the one of the class the page shows, else the first.
+  const shown = msg.structureId ? null : await pageClassId(schools.flatMap((s) => s.classes));
+  const school = schools.find((s) => s.id === msg.structureId) ?? schools.find((s) => s.classes.some((c) => c.id === shown)) ?? schools[0]!;
   const perClass: Array<{ cls: ClassRef; users: unknown }> = [];
   for (const cls of school.classes) {
     const r = await getJson(routes.classUsers(cls.id));
-    if (!r.ok) return r;
+    if (!r.ok) return refusedOrSession(r);
     perClass.push({ cls, users: r.data });
   }
   try {
     const { accounts, unlistedRelatives } = teacherRoster(perClass);
     report(school.id, accounts.length, 'json', schools);
+    const pageClass = shown && school.classes.some((c) => c.id === shown) ? shown : await pageClassId(school.classes, 0);
     return {
       ok: true, source: 'json', structureId: school.id,
-      structures: schools.length ? schools.map(({ id, name }) => ({ id, name })) : [{ id: school.id, name: school.name }],
-      classes: school.classes, accounts, ...(unlistedRelatives ? { unlistedRelatives } : {}),
+      structures: schools.map(({ id, name }) => ({ id, name })),
+      classes: school.classes, accounts, ...(unlistedRelatives ? { unlistedRelatives } : {}), ...(pageClass ? { pageClassId: pageClass } : {}),
     };
   } catch (e) {
     return { ok: false, error: { kind: 'format', detail: (e as Error).message } };
   }
+}
+
+/** The classes of one of the teacher's schools, as the page's class chooser lists them. */
+async function schoolClasses(msg: SchoolClasses): Promise<SchoolClassesReply> {
+  const r = await getJson(routes.schoolClasses(msg.structureId));
+  if (!r.ok) return refusedOrSession(r);
+  try {
+    return { ok: true, classes: parseSchoolClasses(r.data) };
+  } catch (e) {
+    return { ok: false, error: { kind: 'format', detail: (e as Error).message } };
+  }
+}
+
+/**
+ * Joins the chosen classes (`PUT /directory/class/add-self`), then reloads the page as the page's own
+ * chooser does (choose-class.ts): the page then shows the class, and the panel reads it.
+ */
+async function joinClasses(msg: JoinClasses): Promise<JoinClassesReply> {
+  const r = await postJson(routes.addSelfToClasses(), { classIds: msg.classIds }, 30_000, 'PUT');
+  if (!r.ok) return refusedOrSession(r);
+  setTimeout(() => location.reload(), 100);
+  return { ok: true };
 }
 
 /**
@@ -243,39 +282,56 @@ async function sendMail(msg: SendMail): Promise<SendMailReply> {
   return { ok: false, kind: mapped, ...(r.error.status ? { status: r.error.status } : {}), message: r.error.detail };
 }
 
+function openPanel(e: Event): void {
+  // The class page's buttons are `<a href="#">`: the hash would change the page's AngularJS route.
+  e.preventDefault();
+  // Sent straight from the click handler: Chrome hands the gesture on to sidePanel.open.
+  if (contextAlive()) ext().runtime.sendMessage({ type: 'open-panel' }).catch(() => undefined);
+}
+
 /**
  * « Publipostage avancé »: on the massmail tab, a third button in the console's own row, beside
  * « Générer en PDF » and « Envoyer par mail », with their class (so their height and look) and our
- * label and title. The console redraws its page at will (and re-creates the whole tab when the
- * director leaves and comes back), so this is checked on every mutation and tick; when the DOM is not
- * the one we know (doorAnchor gives null) nothing is added and nothing is said.
+ * label and title; on the teacher's class page, one more of its big buttons, right after « Créer les
+ * fiches de connexion ». The console redraws its page at will (the class page rebuilds its buttons
+ * about 270 ms after load; the massmail tab is re-created when the director comes back), so this is
+ * checked on every mutation and tick; when the DOM is not the one we know (doorAnchor gives null)
+ * nothing is added and nothing is said.
  */
 function ensureDoor(): void {
   const kind = page?.kind;
   if (kind !== 'massmail' && kind !== 'class-admin') return;
   const anchor = doorAnchor(document, kind);
-  if (!anchor || anchor.querySelector(`.${DOOR_CLASS}`)) return;
+  const home = kind === 'massmail' ? anchor : anchor?.parentElement;
+  if (!anchor || !home || home.querySelector(`.${DOOR_CLASS}`)) return;
   // In the console's language (the words around it), not the browser's.
   const t = translator(pickLang(document.documentElement.lang || navigator.language));
+  if (kind === 'class-admin') {
+    // One more of the page's big buttons, built like « Créer les fiches de connexion » beside it.
+    const door = document.createElement('a');
+    door.href = '#';
+    door.setAttribute('role', 'button');
+    door.className = `${anchor.className} ${DOOR_CLASS}`.replace(/\bng-\S+/g, '').replace(/\s+/g, ' ').trim();
+    door.title = t('doorTitle');
+    const label = document.createElement('span');
+    label.className = 'no-style';
+    label.textContent = t('doorLabel');
+    const icon = document.createElement('i');
+    icon.className = 'mail-o';
+    icon.setAttribute('aria-hidden', 'true');
+    door.append(label, icon);
+    door.addEventListener('click', openPanel);
+    anchor.after(door);
+    return;
+  }
   const button = document.createElement('button');
   button.type = 'button';
   button.className = [doorButtonClass(kind), DOOR_CLASS].filter(Boolean).join(' ');
   button.textContent = t('doorLabel');
   button.title = t('doorTitle');
-  button.addEventListener('click', () => {
-    // Sent straight from the click handler: Chrome hands the gesture on to sidePanel.open.
-    if (contextAlive()) ext().runtime.sendMessage({ type: 'open-panel' }).catch(() => undefined);
-  });
-  if (kind === 'massmail') {
-    // Right after the console's last button, before its confirmation box: a sibling of the two.
-    consoleButtons(anchor).pop()!.after(button);
-    return;
-  }
-  // Inline and modest on the teacher's page: a link-like button that borrows the page's font.
-  button.style.cssText =
-    'margin-left:12px;padding:4px 8px;border:1px solid currentColor;border-radius:4px;background:transparent;' +
-    'color:#1f5fbf;font:inherit;font-size:.9em;cursor:pointer;vertical-align:middle';
-  anchor.appendChild(button);
+  button.addEventListener('click', openPanel);
+  // Right after the console's last button, before its confirmation box: a sibling of the two.
+  consoleButtons(anchor).pop()!.after(button);
 }
 
 /**
@@ -302,7 +358,7 @@ function start(): void {
   ext().runtime.onMessage.addListener((msg: unknown, _sender, sendResponse: (r: unknown) => void) => {
     if (!contextAlive()) return false;
     if (isMessage(msg, 'ping')) {
-      sendResponse({ page });
+      sendResponse({ page, instance });
       return false;
     }
     if (!page) return false;
@@ -310,6 +366,8 @@ function start(): void {
     if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg);
     else if (isMessage<SendMail>(msg, 'send-mail')) work = sendMail(msg);
     else if (isMessage(msg, 'read-platform-rules')) work = readPlatformRules();
+    else if (page.kind === 'class-admin' && isMessage<SchoolClasses>(msg, 'school-classes')) work = schoolClasses(msg);
+    else if (page.kind === 'class-admin' && isMessage<JoinClasses>(msg, 'join-classes')) work = joinClasses(msg);
     if (!work) return false;
     work.then(sendResponse, (e: Error) => sendResponse({ ok: false, error: { kind: 'format', detail: e.message } }));
     return true;
@@ -343,6 +401,12 @@ function start(): void {
     document.querySelectorAll(`.${DOOR_CLASS}`).forEach((b) => b.remove());
   }, 500);
   addEventListener('popstate', announce);
+  // The teacher picks another class in the page's selector: tell the panel, which starts on that class.
+  document.addEventListener('change', (e) => {
+    if (page?.kind !== 'class-admin' || !contextAlive() || !isClassSelect(e.target)) return;
+    const classId = shownClassId(document);
+    if (classId) ext().runtime.sendMessage({ type: 'page-class', classId }).catch(() => undefined);
+  }, true);
 }
 
 if (contextAlive()) start();

@@ -30,6 +30,15 @@ export const SEL = {
   publishButtons: ':scope > button.cell',
   /** The teacher's class page: the big buttons under the class header (entcore view-src/class-admin.html). */
   classOptions: 'section.class-admin__options',
+  /** « Créer les fiches de connexion », found by what it does, not by its place or its (translated) label. */
+  classExport: 'a[ng-click="goToExport()"]',
+  /**
+   * An `<i18n>` AngularJS has compiled (it wraps the text in a span). The served HTML holds the same
+   * buttons with raw keys, detached and replaced when AngularJS rebuilds the page (test/real-class-admin/README.md).
+   */
+  compiledLabel: 'i18n > span',
+  /** The class the page shows: its selector's option values are class ids (ng-options … track by classroom.id). */
+  classSelect: 'select.class-admin__select',
 } as const;
 
 /** Our « Publipostage avancé » button, wherever it sits: the mark that tells it from the console's own. */
@@ -86,7 +95,8 @@ export function tableRowCount(doc: Document): number {
  * Where the « Publipostage avancé » button goes, or null. Unlike `$`, this one fails quietly: the
  * button is a convenience, so when the console's DOM is not what we know, it simply stays away.
  * Massmail: the `div` that holds the console's « Générer en PDF » / « Envoyer par mail », so that
- * ours is a third button of that row. Teacher's page: after « Créer les fiches de connexion ».
+ * ours is a third button of that row. Teacher's page: « Créer les fiches de connexion » once AngularJS
+ * has built it (the button goes after it).
  */
 export function doorAnchor(doc: Document, kind: 'massmail' | 'class-admin'): Element | null {
   if (kind === 'massmail') {
@@ -95,8 +105,19 @@ export function doorAnchor(doc: Document, kind: 'massmail' | 'class-admin'): Ele
     const labels = row ? consoleButtons(row).map(text) : [];
     return labels.includes('Générer en PDF') && labels.includes('Envoyer par mail') ? row! : null;
   }
-  const options = doc.querySelector(SEL.classOptions);
-  return options && /fiches de connexion/i.test(text(options)) ? options : null;
+  const exportButton = doc.querySelector(`${SEL.classOptions} > ${SEL.classExport}`);
+  return exportButton?.querySelector(SEL.compiledLabel) ? exportButton : null;
+}
+
+/** The id of the class the teacher's page shows, or null (no class yet, or not drawn yet). */
+export function shownClassId(doc: Document): string | null {
+  const select = doc.querySelector(SEL.classSelect);
+  return select instanceof HTMLSelectElement && select.value ? select.value : null;
+}
+
+/** Whether an event came from the page's class selector (not from its users' checkboxes). */
+export function isClassSelect(target: EventTarget | null): boolean {
+  return target instanceof Element && target.matches(SEL.classSelect);
 }
 
 /** The console's own buttons of the publishing row (ours excluded). */

@@ -43,8 +43,14 @@ export interface TabState {
 
 // panel → content
 export type Ping = { type: 'ping' };
-/** `classIds`: on the teacher page, the classes picked in the class chooser (a teacher with no class of their own). */
-export type LoadAccounts = { type: 'load'; structureId: string | null; classIds?: string[] };
+export type LoadAccounts = { type: 'load'; structureId: string | null };
+/**
+ * Teacher page, no class yet: the classes of one of the teacher's schools (`GET /userbook/structure/:id`),
+ * then joining some (`PUT /directory/class/add-self`), as the real page's class chooser does. After a
+ * join, the content script reloads its page, as that chooser does too.
+ */
+export type SchoolClasses = { type: 'school-classes'; structureId: string };
+export type JoinClasses = { type: 'join-classes'; classIds: string[] };
 /**
  * `origin` and `structureId`: where the accounts were read. The content script refuses to send when
  * its tab is no longer on that origin (the tab moved to another ENT during a campaign).
@@ -52,9 +58,12 @@ export type LoadAccounts = { type: 'load'; structureId: string | null; classIds?
 export type SendMail = { type: 'send-mail'; origin: string; structureId: string; ids: string[]; timeoutMs?: number };
 /** The ENT's own rules printed on the sheets (GET /auth/context, read with the console session). */
 export type ReadPlatformRules = { type: 'read-platform-rules' };
-export type PanelToContent = Ping | LoadAccounts | SendMail | ReadPlatformRules;
+export type PanelToContent = Ping | LoadAccounts | SendMail | ReadPlatformRules | SchoolClasses | JoinClasses;
 
-export type PingReply = { page: PageInfo | null };
+/** `instance`: drawn when the content script starts, so the panel can tell a reloaded page from the old one. */
+export type PingReply = { page: PageInfo | null; instance?: string };
+export type SchoolClassesReply = { ok: true; classes: ClassRef[] } | { ok: false; error: ConsoleError };
+export type JoinClassesReply = { ok: true } | { ok: false; error: ConsoleError };
 export type LoadReply =
   | {
       ok: true;
@@ -63,8 +72,10 @@ export type LoadReply =
       structures: Structure[];
       classes: ClassRef[];
       accounts: Account[];
-      /** Teacher page, no class of their own: `classes` are the school's, to choose from; no accounts yet. */
+      /** Teacher page, no class of their own yet: `structures` are the teacher's schools, to choose a class in; no accounts. */
       chooseClass?: boolean;
+      /** Teacher page: the class the page itself shows (its class selector), one of `classes`. */
+      pageClassId?: string;
       /** Teacher page: parents linked to the students but in no class list (old imports), so not readable. */
       unlistedRelatives?: number;
       /** Console page: the structure's own activation counts (`/directory/structure/:id/metrics`), when readable. */
@@ -81,8 +92,10 @@ export type PlatformRulesReply = { ok: true; rules: PlatformRules } | { ok: fals
 
 // content → panel (broadcast through runtime messaging; the panel keeps those of its own tab)
 export type LoadProgress = { type: 'load-progress'; receivedBytes: number; totalBytes: number | null };
+/** The teacher switched class in the page's own selector: the panel follows (a class id, nothing else). */
+export type PageClass = { type: 'page-class'; classId: string };
 
-const TYPES = new Set(['page-detected', 'accounts-read', 'read-failed', 'open-panel', 'get-tab-state', 'ping', 'load', 'send-mail', 'load-progress', 'read-platform-rules']);
+const TYPES = new Set(['page-detected', 'accounts-read', 'read-failed', 'open-panel', 'get-tab-state', 'ping', 'load', 'send-mail', 'load-progress', 'read-platform-rules', 'school-classes', 'join-classes', 'page-class']);
 
 /** Cheap structural check on receipt: a message of an unknown shape is dropped, never acted upon. */
 export function isMessage<T extends { type: string }>(m: unknown, type: T['type']): m is T {
@@ -94,12 +107,17 @@ export function isMessage<T extends { type: string }>(m: unknown, type: T['type'
     case 'get-tab-state':
       return Number.isInteger(o.tabId);
     case 'load':
-      return (o.structureId === null || typeof o.structureId === 'string')
-        && (o.classIds === undefined || (Array.isArray(o.classIds) && o.classIds.every((i) => typeof i === 'string')));
+      return o.structureId === null || typeof o.structureId === 'string';
+    case 'school-classes':
+      return typeof o.structureId === 'string';
+    case 'join-classes':
+      return Array.isArray(o.classIds) && o.classIds.length > 0 && o.classIds.every((i) => typeof i === 'string');
     case 'send-mail':
       return typeof o.origin === 'string' && typeof o.structureId === 'string' && Array.isArray(o.ids) && o.ids.every((i) => typeof i === 'string');
     case 'accounts-read':
       return typeof o.structureId === 'string' && typeof o.count === 'number';
+    case 'page-class':
+      return typeof o.classId === 'string';
     case 'read-failed':
       return typeof o.request === 'string' && o.request.length <= 300 && typeof o.kind === 'string' && o.kind.length <= 40
         && (o.status === undefined || Number.isInteger(o.status));

@@ -100,6 +100,15 @@ try {
   await options.waitForTimeout(500);
   await options.screenshot({ path: `${outDir}/options.png`, fullPage: true });
   }
+
+  // The teacher's page (entcore's own « Paramétrage de la classe »): the door beside « Créer les fiches de connexion ».
+  const teacher = await context.newPage();
+  await teacher.goto(`${origin}/__test/login?as=teacher&redirect=${encodeURIComponent('/directory/class-admin')}`);
+  await teacher.locator('tr.class-admin__list').first().waitFor({ timeout: 30_000 });
+  await teacher.locator('.publipostage-one-door').waitFor();
+  const top = (await teacher.locator('h1').first().boundingBox()).y - 12;
+  const buttons = await teacher.locator('section.class-admin__options').boundingBox();
+  await teacher.screenshot({ path: `${outDir}/class-door.png`, clip: { x: 0, y: top, width: 1280, height: buttons.y + buttons.height + 60 - top } });
 } finally {
   await context.close();
   await fake.close();

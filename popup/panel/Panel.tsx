@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { hasEmail, isActivated } from '../../src/model/account';
+import { type ClassRef, hasEmail, isActivated } from '../../src/model/account';
 import { EMPTY_FILTERS, type Filters, buildSearchIndex, focusOnClasses, makePredicate } from '../../src/model/filters';
 import { type SortKey, type SortOrder, sortAccounts } from '../../src/model/sort';
 import { type DistributionLog, emptyLog, missing, record, unrecord, type DistributionEvent } from '../../src/model/distribution';
@@ -7,10 +7,10 @@ import { routes } from '../../src/console/endpoints';
 import { requestLabel } from '../../src/console/errors';
 import { readWhy } from '../../src/i18n/ui';
 import type { Settings } from '../../src/settings';
-import { navigateConsole } from './console-link';
+import { joinClasses, navigateConsole, schoolClasses } from './console-link';
 import { FiltersForm } from './FiltersForm';
 import { VerificationList } from './VerificationList';
-import { DEFAULT_PREFS, loadPrefs, savePrefs, type Prefs } from './prefs';
+import { DEFAULT_PREFS, loadPrefs, savePrefs, TEACHER_DEFAULT_SORT, type Prefs } from './prefs';
 import { type RosterState, useRoster, type Roster } from './use-roster';
 import { loadLog, updateLog, watchLog } from './distribution-store';
 import { Actions } from './Actions';
@@ -24,6 +24,7 @@ import { Isolate } from '../shared/isolate';
 import { useCampaignElsewhere } from './use-campaign-elsewhere';
 import { counts as campaignCounts } from '../../src/campaign/campaign';
 import { ext } from '../../src/platform/browser-api';
+import { isMessage, type PageClass } from '../../src/messages';
 import type { PageKind } from '../../src/console/endpoints';
 
 export function Panel({ tabId, settings }: { tabId: number | null; settings: Settings }) {
@@ -47,7 +48,7 @@ interface StatusProps {
   consolePath: string;
   origin: string;
   kind: PageKind;
-  reload: (s?: string, classIds?: string[]) => void;
+  reload: (s?: string | null) => void;
   settings: Settings;
 }
 
@@ -61,7 +62,7 @@ function StatusView({ status, tabId, origin, consolePath, kind, reload, settings
       </div>
     );
   if (status.state === 'error') return <ErrorView error={status.error} tabId={tabId} origin={origin} consolePath={consolePath} teacher={kind === 'class-admin'} reload={reload} />;
-  if (status.roster.chooseClass) return <ClassChooser roster={status.roster} reload={reload} />;
+  if (status.roster.chooseClass && tabId !== null) return <ClassChooser roster={status.roster} tabId={tabId} reload={() => reload()} />;
   if (!status.roster.accounts.length)
     return (
       <div class="notice" role="status">
@@ -109,25 +110,77 @@ function ErrorView({ error, tabId, origin, consolePath, teacher, reload }: { err
 }
 
 /**
- * The teacher has the class-admin right but no class of their own: like the console's own class
- * chooser, pick the class(es) to work on among the school's.
+ * A teacher with no class yet (September): the same choice as the class page's own chooser
+ * (choose-class.ts): a school among theirs, its classes from `GET /userbook/structure/:id`, then
+ * joining them with `PUT /directory/class/add-self`. The page reloads, then the panel reads the class.
  */
-function ClassChooser({ roster, reload }: { roster: Roster; reload: (s?: string, classIds?: string[]) => void }) {
+function ClassChooser({ roster, tabId, reload }: { roster: Roster; tabId: number; reload: () => void }) {
+  const schools = roster.structures;
+  const [school, setSchool] = useState<string | null>(schools.length === 1 ? schools[0]!.id : null);
+  const [pending, setPending] = useState(schools.length === 1 ? schools[0]!.id : '');
+  const [classes, setClasses] = useState<ClassRef[] | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
+  const [joining, setJoining] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [listFailure, setListFailure] = useState<string | null>(null);
+  useEffect(() => {
+    if (!school) return;
+    let live = true;
+    setClasses(null);
+    setPicked([]);
+    setListFailure(null);
+    schoolClasses(tabId, school).then((r) => {
+      if (!live) return;
+      if (r.ok) setClasses(r.classes);
+      else setListFailure(r.error.detail);
+    });
+    return () => {
+      live = false;
+    };
+  }, [school, tabId]);
+  const join = async () => {
+    setJoining(true);
+    setFailure(null);
+    const r = await joinClasses(tabId, picked);
+    if (r.ok) return reload();
+    setJoining(false);
+    setFailure(r.error.detail);
+  };
   return (
-    <form class="notice class-chooser" onSubmit={(e) => (e.preventDefault(), picked.length && reload(roster.structureId, picked))}>
+    <form class="notice class-chooser" onSubmit={(e) => (e.preventDefault(), picked.length && !joining && join())}>
       <p role="status">{t('chooseClassIntro')}</p>
-      <fieldset>
-        <legend>{t('chooseClassLegend')}</legend>
-        {roster.classes.map((c) => (
-          <label key={c.id}>
-            <input type="checkbox" checked={picked.includes(c.id)}
-              onChange={(e) => setPicked((p) => (e.currentTarget.checked ? [...p, c.id] : p.filter((x) => x !== c.id)))} />
-            <bdi>{c.name}</bdi>
+      {schools.length > 1 && (
+        <p class="actions">
+          <label class="structure">
+            <span>{t('chooseClassSchool')}</span>
+            <select value={pending} onChange={(e) => setPending(e.currentTarget.value)}>
+              <option value="" />
+              {schools.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            </select>
           </label>
-        ))}
-      </fieldset>
-      <button type="submit" disabled={!picked.length}>{t('chooseClassGo')}</button>
+          <button type="button" disabled={!pending || pending === school} onClick={() => setSchool(pending)}>{t('chooseClassSchoolGo')}</button>
+        </p>
+      )}
+      {school && !classes && !listFailure && <p role="status">{t('chooseClassLoading')}</p>}
+      {listFailure && <p class="warning" role="alert">{t('chooseClassListFailed', { detail: listFailure })}</p>}
+      {classes && !classes.length && <p role="status">{t('chooseClassNone')}</p>}
+      {classes && classes.length > 0 && (
+        <>
+          <fieldset disabled={joining}>
+            <legend>{t('chooseClassLegend')}</legend>
+            {classes.map((c) => (
+              <label key={c.id}>
+                <input type="checkbox" checked={picked.includes(c.id)}
+                  onChange={(e) => setPicked((p) => (e.currentTarget.checked ? [...p, c.id] : p.filter((x) => x !== c.id)))} />
+                {c.name}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" disabled={!picked.length || joining}>{t('chooseClassGo')}</button>
+        </>
+      )}
+      {joining && <p role="status">{t('chooseClassJoining')}</p>}
+      {failure && <p class="warning" role="alert">{t('chooseClassFailed', { detail: failure })}</p>}
     </form>
   );
 }
@@ -153,7 +206,7 @@ interface WorkspaceProps {
   tabId: number;
   origin: string;
   kind: PageKind;
-  reload: (s?: string) => void;
+  reload: (s?: string | null) => void;
   settings: Settings;
 }
 
@@ -172,9 +225,12 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   useEffect(() => {
     let live = true;
     setPrefsLoaded(false);
-    Promise.all([loadPrefs(roster.structureId, settings.defaultModel), loadLog(roster.structureId)]).then(([p, l]) => {
+    const teacher = kind === 'class-admin';
+    Promise.all([loadPrefs(roster.structureId, settings.defaultModel, teacher ? TEACHER_DEFAULT_SORT : undefined), loadLog(roster.structureId)]).then(([p, l]) => {
       if (!live) return;
-      setPrefs(p);
+      // The class the teacher's page shows is the one they are working on: the panel starts on it.
+      const pageClass = teacher ? roster.pageClassId : undefined;
+      setPrefs(pageClass ? { ...p, filters: { ...p.filters, classIds: [pageClass] } } : p);
       setLog(l);
       setPrefsLoaded(true);
     });
@@ -187,7 +243,21 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
       live = false;
       unwatch();
     };
-  }, [roster.structureId]);
+  }, [roster.structureId, roster.pageClassId]);
+
+  // The teacher switches class on the page: the panel follows, as it started on the page's class.
+  useEffect(() => {
+    if (kind !== 'class-admin') return;
+    const onMessage = (msg: unknown, sender: chrome.runtime.MessageSender) => {
+      if (sender.tab?.id !== tabId || !isMessage<PageClass>(msg, 'page-class')) return;
+      if (roster.classes.some((c) => c.id === msg.classId))
+        setPrefs((p) => ({ ...p, filters: { ...p.filters, classIds: [msg.classId] } }));
+      // A class of their other school: read that school, the page's class then preselected.
+      else reload(null);
+    };
+    ext().runtime.onMessage.addListener(onMessage);
+    return () => ext().runtime.onMessage.removeListener(onMessage);
+  }, [kind, tabId, roster.classes, reload]);
 
   // Saved as soon as the user changes a choice (not in an effect, which may run after the panel closes).
   const changePrefs = (fn: (p: Prefs) => Prefs) =>

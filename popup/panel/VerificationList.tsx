@@ -91,8 +91,16 @@ function stampOf(e: DistributionLog['entries'][string] | undefined, t: Translate
   return null;
 }
 
-function followUp(code: string | null, e: DistributionLog['entries'][string] | undefined, t: Translate, lang: string): string {
-  if (!code) return t('followActivated');
+/**
+ * « Activé » is the console's status (no code left), which a sync or a merge can set too; where the
+ * console says who has logged in (the teacher's class list), that is said beside it.
+ */
+function activatedText(a: Account, t: Translate): string {
+  return a.loggedInOnce ? `${t('followActivated')} · ${t('loggedInOnce')}` : t('followActivated');
+}
+
+function followUp(a: Account, e: DistributionLog['entries'][string] | undefined, t: Translate, lang: string): string {
+  if (!a.activationCode) return activatedText(a, t);
   return stampOf(e, t, lang)?.text ?? '';
 }
 
@@ -254,12 +262,18 @@ function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenS
               {a.activationCode ? (
                 <span class="code" data-cell="code">{a.activationCode}</span>
               ) : (
-                <span class="activated" data-cell="code">✓ {t('followActivated')}</span>
+                <span class="activated" data-cell="code">✓ {activatedText(a, t)}</span>
               )}
               {a.email?.trim() ? (
                 <span class="mail" data-cell="email" title={a.email}>
                   <span aria-hidden="true">✉ </span>
                   <bdi>{a.email}</bdi>
+                </span>
+              ) : a.emailOnFile ? (
+                // The teacher's class list says an address exists without giving it (`hasEmail`).
+                <span class="mail" data-cell="email">
+                  <span aria-hidden="true">✉ </span>
+                  {t('emailOnFile')}
                 </span>
               ) : (
                 <span class="mail none" data-cell="email">{t('noEmailMark')}</span>
@@ -364,7 +378,7 @@ function TableRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenShe
               <td title={a.children.map((c) => `${c.firstName} ${c.lastName}`).join(', ')}>
                 <List items={a.children.map((c) => `${c.firstName} ${c.lastName}`)} />
               </td>
-              <td class="follow" title={followUp(a.activationCode, log.entries[a.id], t, lang)}>{followUp(a.activationCode, log.entries[a.id], t, lang)}</td>
+              <td class="follow" title={followUp(a, log.entries[a.id], t, lang)}>{followUp(a, log.entries[a.id], t, lang)}</td>
             </tr>
           ))}
           {last < rows.length && <tr class="spacer" style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }} aria-hidden="true" />}

@@ -1,6 +1,6 @@
 /** The panel's line to the content script of its console tab. */
 import type { PageInfo } from '../../src/console/endpoints';
-import type { LoadReply, PanelToContent, PingReply, PlatformRulesReply, SendMailReply } from '../../src/messages';
+import type { JoinClassesReply, LoadReply, PanelToContent, PingReply, PlatformRulesReply, SchoolClassesReply, SendMailReply } from '../../src/messages';
 import { NO_RULES, type PlatformRules } from '../../src/console/auth-context';
 import { ext } from '../../src/platform/browser-api';
 
@@ -9,12 +9,47 @@ export async function askContent<R>(tabId: number, msg: PanelToContent): Promise
 }
 
 export async function ping(tabId: number): Promise<PageInfo | null> {
+  return (await pingInstance(tabId))?.page ?? null;
+}
+
+async function pingInstance(tabId: number): Promise<PingReply | null> {
   try {
-    const r = await askContent<PingReply | undefined>(tabId, { type: 'ping' });
-    return r?.page ?? null;
+    return (await askContent<PingReply | undefined>(tabId, { type: 'ping' })) ?? null;
   } catch {
     return null;
   }
+}
+
+/** Teacher page, no class yet: a school's classes, as the page's own class chooser lists them. */
+export async function schoolClasses(tabId: number, structureId: string): Promise<SchoolClassesReply> {
+  try {
+    return (await askContent<SchoolClassesReply | undefined>(tabId, { type: 'school-classes', structureId }))
+      ?? { ok: false, error: { kind: 'network', detail: 'no answer' } };
+  } catch (e) {
+    return { ok: false, error: { kind: 'network', detail: (e as Error).message } };
+  }
+}
+
+/**
+ * Joins classes through the console (`PUT /directory/class/add-self`); the content script then reloads
+ * its page. Resolves once the reloaded page's content script answers (a new instance), or after 30 s.
+ */
+export async function joinClasses(tabId: number, classIds: string[]): Promise<JoinClassesReply> {
+  const before = (await pingInstance(tabId))?.instance;
+  let r: JoinClassesReply | undefined;
+  try {
+    r = await askContent<JoinClassesReply | undefined>(tabId, { type: 'join-classes', classIds });
+  } catch (e) {
+    return { ok: false, error: { kind: 'network', detail: (e as Error).message } };
+  }
+  if (!r?.ok) return r ?? { ok: false, error: { kind: 'network', detail: 'no answer' } };
+  const end = Date.now() + 30_000;
+  while (Date.now() < end) {
+    await new Promise((res) => setTimeout(res, 300));
+    const now = await pingInstance(tabId);
+    if (now?.instance && now.instance !== before) break;
+  }
+  return r;
 }
 
 /** The ENT's rules for the sheets; when they cannot be read, none (the sheets then print a neutral sentence). */
@@ -27,8 +62,8 @@ export async function readPlatformRules(tabId: number): Promise<PlatformRules> {
   }
 }
 
-export function loadAccounts(tabId: number, structureId: string | null, classIds?: string[]): Promise<LoadReply> {
-  return askContent<LoadReply>(tabId, { type: 'load', structureId, ...(classIds?.length ? { classIds } : {}) });
+export function loadAccounts(tabId: number, structureId: string | null): Promise<LoadReply> {
+  return askContent<LoadReply>(tabId, { type: 'load', structureId });
 }
 
 /**

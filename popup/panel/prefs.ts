@@ -17,11 +17,14 @@ export const DEFAULT_PREFS: Prefs = { filters: EMPTY_FILTERS, sort: DEFAULT_SORT
 
 const key = (structureId: string) => `prefs:${structureId}`;
 
-export async function loadPrefs(structureId: string, defaultModel: SheetModel = 'pdf'): Promise<Prefs> {
+/** On the teacher's page the accounts go class by class, as the page shows them. */
+export const TEACHER_DEFAULT_SORT: SortOrder = { first: 'class', second: 'none' };
+
+export async function loadPrefs(structureId: string, defaultModel: SheetModel = 'pdf', defaultSort: SortOrder = DEFAULT_SORT): Promise<Prefs> {
   try {
     const got = await ext().storage.local.get(key(structureId));
     const p = got[key(structureId)] as Partial<Prefs> | undefined;
-    if (!p) return { ...DEFAULT_PREFS, model: defaultModel };
+    if (!p) return { ...DEFAULT_PREFS, sort: defaultSort, model: defaultModel };
     // Keep only known fields, so a search text (which may hold a name) is not restored either.
     return {
       filters: { ...EMPTY_FILTERS, ...(p.filters ?? {}), search: '' },
@@ -29,7 +32,7 @@ export async function loadPrefs(structureId: string, defaultModel: SheetModel = 
       model: p.model === 'newPdf' || p.model === 'simplePdf' || p.model === 'pdf' ? p.model : defaultModel,
     };
   } catch {
-    return { ...DEFAULT_PREFS, model: defaultModel };
+    return { ...DEFAULT_PREFS, sort: defaultSort, model: defaultModel };
   }
 }
 

@@ -16,8 +16,10 @@ export interface Roster {
   accounts: Account[];
   source: 'json' | 'table';
   sourceDetail?: string;
-  /** Teacher page, no class of their own: `classes` are the school's, to pick from. */
+  /** Teacher page, no class of their own yet: `structures` are their schools, to choose a class in. */
   chooseClass?: boolean;
+  /** Teacher page: the class the page shows, preselected in the panel. */
+  pageClassId?: string;
   /** Teacher page: parents of the students who are in no class list (old imports). */
   unlistedRelatives?: number;
   /** Console page: the structure's own activation counts, when readable. */
@@ -34,13 +36,13 @@ export type RosterState =
 export function useRoster(tabId: number | null): {
   status: RosterState;
   page: PageInfo | null;
-  reload: (structureId?: string, classIds?: string[]) => void;
+  /** `structureId`: read that school; null: back to the school the page shows; absent: the same again. */
+  reload: (structureId?: string | null) => void;
 } {
   const [status, setStatus] = useState<RosterState>({ state: 'loading', receivedBytes: 0 });
   const [page, setPage] = useState<PageInfo | null>(null);
   const [nonce, setNonce] = useState(0);
   const [wanted, setWanted] = useState<string | null>(null);
-  const [classIds, setClassIds] = useState<string[] | undefined>(undefined);
 
   useEffect(() => {
     if (tabId === null) {
@@ -60,7 +62,7 @@ export function useRoster(tabId: number | null): {
       setPage(p);
       if (!p) return setStatus({ state: 'no-page' });
       try {
-        const r = await loadAccounts(tabId, wanted ?? p.structureId, classIds);
+        const r = await loadAccounts(tabId, wanted ?? p.structureId);
         if (!live) return;
         if (!r) return setStatus({ state: 'error', error: { kind: 'content', detail: 'no answer' } });
         if (!r.ok) return setStatus({ state: 'error', error: r.error });
@@ -74,6 +76,7 @@ export function useRoster(tabId: number | null): {
             structureId: r.structureId, structures: r.structures, classes: r.classes, accounts, source: r.source,
             ...(r.chooseClass ? { chooseClass: true } : {}), ...(r.unlistedRelatives ? { unlistedRelatives: r.unlistedRelatives } : {}),
             ...(r.metrics ? { metrics: r.metrics } : {}),
+            ...(r.pageClassId ? { pageClassId: r.pageClassId } : {}),
           },
         });
       } catch (e) {
@@ -84,11 +87,10 @@ export function useRoster(tabId: number | null): {
       live = false;
       ext().runtime.onMessage.removeListener(onProgress);
     };
-  }, [tabId, nonce, wanted, classIds]);
+  }, [tabId, nonce, wanted]);
 
-  const reload = useCallback((structureId?: string, picked?: string[]) => {
-    if (structureId) setWanted(structureId);
-    if (picked) setClassIds(picked);
+  const reload = useCallback((structureId?: string | null) => {
+    if (structureId !== undefined) setWanted(structureId);
     setNonce((n) => n + 1);
   }, []);
 

@@ -8,14 +8,35 @@ import { type Account, type ClassRef, PROFILES, type Profile, type Structure } f
 import { ConsoleFormatError } from './errors';
 import { compareClassNames } from '../model/class-order';
 
-import { isObj, optArray, optBool, optString, refuseDuplicates, reqString } from './strict';
+import { isObj, optArray, optBool, optString, reqString } from './strict';
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
-export function parseUserInfo(body: unknown): { userId: string; structures: string[] } {
+/**
+ * `/auth/oauth2/userinfo`: the user's id and schools. `structureNames` runs in the order of
+ * `structures` (the real page's class chooser pairs them by index, choose-class.ts).
+ */
+export function parseUserInfo(body: unknown): { userId: string; structures: Structure[] } {
   const id = isObj(body) ? str(body.userId) ?? str(body.id) : null;
   if (!id) throw new ConsoleFormatError('userinfo : champ « userId » absent');
-  const structures = isObj(body) && Array.isArray(body.structures) ? body.structures.map(str).filter((x): x is string => !!x) : [];
+  const ids = isObj(body) && Array.isArray(body.structures) ? body.structures : [];
+  const names = isObj(body) && Array.isArray(body.structureNames) ? body.structureNames : [];
+  const structures = ids.flatMap((sid, i) => (str(sid) ? [{ id: sid as string, name: str(names[i]) ?? (sid as string) }] : []));
   return { userId: id, structures };
+}
+
+/**
+ * The classes of a school as the real page's class chooser lists them: `GET /userbook/structure/:id`
+ * → `classes: [{id, name, level}]` (UserBookController.showStructure; the page's service.ts fetchSchool),
+ * in school-level order.
+ */
+export function parseSchoolClasses(body: unknown): ClassRef[] {
+  const classes = isObj(body) ? body.classes : null;
+  if (!Array.isArray(classes)) throw new ConsoleFormatError('userbook/structure : champ « classes » absent');
+  const seen = new Set<string>();
+  return classes.filter(isObj)
+    .filter((c) => str(c.id) && str(c.name) && !seen.has(c.id as string) && seen.add(c.id as string))
+    .map((c) => ({ id: c.id as string, name: c.name as string }))
+    .sort((a, b) => compareClassNames(a.name, b.name));
 }
 
 export interface TeacherSchool extends Structure {
@@ -42,7 +63,6 @@ export function parseTeacherSchools(body: unknown): TeacherSchool[] {
 }
 
 /**
-/**
  * A class-list user as an account, from exactly what entcore's DefaultClassService.findUsers returns
  * (one-console.md §9): `type`, `login` (alias if set), `activationCode`, `hasEmail` — no address and no
  * creation date; `blocked` is null on accounts never blocked. The caller adds the class it was listed in.
@@ -62,7 +82,8 @@ function parseClassUser(u: unknown, where: string): { account: Account; relative
   return {
     account: {
       id, profile: type as Profile, firstName: optString(u, 'firstName', where) ?? '', lastName: optString(u, 'lastName', where) ?? '', login,
-      activationCode: optString(u, 'activationCode', where) || null, email: null, emailOnFile: optBool(u, 'hasEmail', where), classes: [], creationDate: null,
+      activationCode: optString(u, 'activationCode', where) || null, email: null, emailOnFile: optBool(u, 'hasEmail', where),
+      loggedInOnce: !!optString(u, 'lastLogin', where), classes: [], creationDate: null,
       blocked: optBool(u, 'blocked', where), isLocalAdmin: false, children: [],
     },
     relatives,
@@ -85,15 +106,23 @@ export function teacherRoster(perClass: Array<{ cls: ClassRef; users: unknown }>
   const students: Array<{ acc: Account; relatives: string[] }> = [];
   for (const { cls, users } of perClass) {
     if (!Array.isArray(users)) throw new ConsoleFormatError(`class/${cls.id}/users : la réponse n’est pas une liste`);
-    // One user twice in one class list is a console we misread; across classes it is normal (siblings' guardian).
-    refuseDuplicates(users.map((u) => (isObj(u) && typeof u.id === 'string' ? u.id : '')).filter(Boolean), `class/${cls.name}/users`);
+    // One user may come twice in one list: entcore's relatives collect can split a pupil over two rows
+    // (Neo4j grouping, one-console.md §10). The rows are merged (their relatives joined); across classes
+    // a user listed again is normal too (a guardian of siblings).
     users.forEach((raw, i) => {
       const parsed = parseClassUser(raw, `class/${cls.name}/users[${i}]`);
       if (!parsed) return;
       let acc = byId.get(parsed.account.id);
       if (!acc) byId.set(parsed.account.id, (acc = parsed.account));
+      else if (acc.profile !== parsed.account.profile || acc.login !== parsed.account.login || acc.activationCode !== parsed.account.activationCode)
+        // Two different accounts under one id: mail and the distribution log are keyed by id.
+        throw new ConsoleFormatError(`class/${cls.name}/users : identifiant « id » en double (${acc.id}) pour deux comptes différents`);
       if (!acc.classes.some((c) => c.id === cls.id)) acc.classes.push(cls);
-      if (acc.profile === 'Student') students.push({ acc, relatives: parsed.relatives });
+      if (acc.profile === 'Student') {
+        const seen = students.find((s) => s.acc === acc);
+        if (seen) seen.relatives.push(...parsed.relatives.filter((r) => !seen.relatives.includes(r)));
+        else students.push({ acc, relatives: parsed.relatives });
+      }
     });
   }
   const unlisted = new Set<string>();

@@ -18,6 +18,10 @@ export const routes = {
   userInfo: () => '/auth/oauth2/userinfo',
   teacherSchools: (userId: string) => `/directory/class-admin/${enc(userId)}`,
   classUsers: (classId: string) => `/directory/class/${enc(classId)}/users?collectRelative=true`,
+  /** A school's classes as the real class page's chooser lists them (UserBookController.showStructure). */
+  schoolClasses: (structureId: string) => `/userbook/structure/${enc(structureId)}`,
+  /** A teacher with no class joins classes (ClassController.addSelf), as that chooser does. */
+  addSelfToClasses: () => '/directory/class/add-self',
   login: (callBack: string) => `/auth/login?callBack=${enc(callBack)}`,
   validateMfa: () => '/auth/validate-mfa',
   activation: () => '/auth/activation',

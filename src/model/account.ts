@@ -38,6 +38,12 @@ export interface Account {
    * `hasEmail`, never `email`: one-console.md §9). The mail route still reaches it.
    */
   emailOnFile?: boolean;
+  /**
+   * Known on the teacher's page only (the class list's `lastLogin`, one-console.md §10): true once the
+   * user has logged in. « Activé » is the console's `activationCode IS NULL`, which a sync or a merge
+   * can set without any login; absent where the console does not say.
+   */
+  loggedInOnce?: boolean;
   /** Empty when the user is in no class. */
   classes: ClassRef[];
   /** ISO-8601 string as the console sends it, or null when unknown. */

@@ -238,7 +238,8 @@ test('« Publipostage avancé » stays away, quietly, when the console’s row i
 test('the teacher’s class page gets the same button, which opens the side panel', async ({ ext, api, consolePage }) => {
   await loginAs(consolePage, api, 'teacher', '/directory/class-admin');
   const console_ = new ConsolePage(consolePage);
-  await expect(console_.classOptions.getByRole('button', { name: 'Publipostage avancé', exact: true })).toBeVisible();
+  // entcore's real class page: AngularJS builds its buttons a while after load.
+  await expect(console_.classOptions.getByRole('button', { name: 'Publipostage avancé', exact: true })).toBeVisible({ timeout: 20_000 });
   const tabId = await tabIdFor(ext, '/directory/class-admin');
   await console_.door.click();
   await expect.poll(() => sidePanels(ext)).toContainEqual(expect.stringContaining(`/panel.html?tab=${tabId}`));

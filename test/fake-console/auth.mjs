@@ -12,13 +12,52 @@ export function createSession(state, user, { mfaValidated = false } = {}) {
   return s;
 }
 
+/**
+ * `authenticated=true` is set beside the session cookie, readable by scripts, as
+ * auth/.../controllers/AuthController.java createSession does (CookieHelper.set("authenticated", "true", …)):
+ * infra-front's XMLHttpRequest hook refuses every request while document.cookie lacks it.
+ */
 export function sessionCookies(state, s) {
   const secure = state.https ? '; Secure' : '';
-  return [`oneSessionId=${s.id}; Path=/; HttpOnly; SameSite=Lax${secure}`, `XSRF-TOKEN=${s.xsrf}; Path=/; SameSite=Lax${secure}`];
+  return [`oneSessionId=${s.id}; Path=/; HttpOnly; SameSite=Lax${secure}`, `XSRF-TOKEN=${s.xsrf}; Path=/; SameSite=Lax${secure}`,
+    `authenticated=true; Path=/; SameSite=Lax${secure}`];
 }
 
 export function clearCookies(state) {
-  return ['oneSessionId=; Path=/; Max-Age=0', 'XSRF-TOKEN=; Path=/; Max-Age=0'];
+  return ['oneSessionId=; Path=/; Max-Age=0', 'XSRF-TOKEN=; Path=/; Max-Age=0', 'authenticated=; Path=/; Max-Age=0'];
+}
+
+// auth/.../adapter/UserInfoAdapterV1_0Json.java: userinfo's `type` is the profile's code, "" for the others (Guest).
+const USERINFO_TYPE = { Teacher: 'ENSEIGNANT', Student: 'ELEVE', Relative: 'PERSRELELEVE', SuperAdmin: 'SUPERADMIN', Personnel: 'PERSEDUCNAT' };
+// The class-admin workflow rights (directory/.../controllers/DirectoryController.java: classAdmin
+// « classadmin.address » and the allowClassAdmin* methods), as UserInfos lists them in authorizedActions.
+const CLASS_ADMIN_ACTIONS = [
+  ['classAdmin', 'classadmin.address'], ['allowClassAdminAddUsers', 'classadmin.add.users'],
+  ['allowClassAdminResetPassword', 'classadmin.reset.password'], ['allowClassAdminBlockUsers', 'classadmin.block.users'],
+  ['allowClassAdminDeleteUsers', 'classadmin.delete.users'], ['allowClassAdminUnlinkUsers', 'classadmin.unlink.users'],
+  ['allowClassAdminCSVImport', 'classadmin.csv.import'],
+].map(([m, displayName]) => ({ name: `org.entcore.directory.controllers.DirectoryController|${m}`, displayName, type: 'SECURED_ACTION_WORKFLOW' }));
+
+/**
+ * `GET /auth/oauth2/userinfo` without a client id (AuthController.userInfo → UserInfoAdapterV1_0Json):
+ * the session's UserInfos, `type` mapped to its code, with `structureNames` in the order of `structures`
+ * (the real class page's chooser reads `model.me.structureNames[idx]`).
+ */
+export function userInfoOf(state, u) {
+  const structures = u.structures.filter((id) => state.data.structuresById.has(id));
+  const classes = u.classes.filter((id) => state.data.classesById.has(id));
+  return {
+    userId: u.id, externalId: `EXT-${u.id.slice(0, 8)}`, login: u.loginAlias ?? u.login, username: u.displayName,
+    firstName: u.firstName, lastName: u.lastName, birthDate: null, email: u.email ?? null, mobile: null,
+    type: USERINFO_TYPE[u.profile] ?? '', level: '',
+    structures, structureNames: structures.map((id) => state.data.structuresById.get(id).name),
+    uai: structures.map((id) => state.data.structuresById.get(id).UAI ?? null),
+    classes, classNames: classes.map((id) => state.data.classesById.get(id).name),
+    childrenIds: u.children ?? [], children: {},
+    functions: Object.fromEntries(u.functions.map(([f, scope]) => [f, { code: f, scope }])),
+    authorizedActions: u.classAdmin ? CLASS_ADMIN_ACTIONS : [], apps: [], groupsIds: [], widgets: [],
+    federated: null, hasPw: !!u.password, forceChangePassword: null, needRevalidateTerms: false, deletePending: false,
+  };
 }
 
 export function findByLogin(state, login) {
@@ -143,10 +182,7 @@ export async function handleAuth(ctx) {
   if (path === '/auth/oauth2/userinfo' && req.method === 'GET') {
     const u = ctx.user;
     if (!u) return sendJson(res, 401, { error: 'not.authenticated' }), true;
-    return sendJson(res, 200, {
-      userId: u.id, login: u.loginAlias ?? u.login, username: u.displayName, firstName: u.firstName, lastName: u.lastName,
-      type: u.profile, structures: u.structures, classes: u.classes, functions: Object.fromEntries(u.functions.map(([f, scope]) => [f, { code: f, scope }])),
-    }), true;
+    return sendJson(res, 200, userInfoOf(state, u)), true;
   }
   if (path === '/auth/logout') return redirect(res, '/auth/login', { 'Set-Cookie': clearCookies(state) }), true;
   if (path === '/auth/context' && req.method === 'GET') {

@@ -22,6 +22,7 @@ export const DEFAULT_KNOBS = Object.freeze({
   passwordHintAsKey: false, // the platform lacks the translation: the text is the i18n key, resolved by /auth/i18n
   mandatoryMail: false,     // `mandatory.mail`: the activation form requires an e-mail address
   authContextStatus: 0,     // force /auth/context to answer this status (e.g. 500): the sheets print a neutral sentence
+  teacherTwoSchools: false, // the `teacher` role also teaches the big school's first class (two schools on the class page)
 });
 
 export function makeKnobs(initial = {}) {

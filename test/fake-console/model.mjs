@@ -1,6 +1,6 @@
 // In-memory data of the fake console: structures, users, permissions and the projections of
 // one-console.md (§1.1 allUsers row, §1.7 massmail user) plus the §1.2/§1.3 filters and sorts.
-import { buildAllStructures, PROFILE_FR } from './demo-data.mjs';
+import { buildAllStructures, PROFILE_FR, ROLE_LOGINS, BIG_STRUCTURE_ID } from './demo-data.mjs';
 
 let pristine = null;
 export function freshData() {
@@ -41,6 +41,15 @@ export function applyDataKnobs(data, knobs) {
     if (!u) continue;
     const other = data.structures.find((x) => !u.structures.includes(x.id));
     if (other) u.functions = [...u.functions.filter(([f]) => f !== 'ADMIN_LOCAL'), ['ADMIN_LOCAL', [other.id]]];
+  }
+  if (knobs.teacherTwoSchools) {
+    const t = data.structures[0].users.find((u) => u.login === ROLE_LOGINS.teacher);
+    const big = data.structuresById.get(BIG_STRUCTURE_ID);
+    if (t && big && !t.structures.includes(big.id)) {
+      t.structures.push(big.id);
+      t.classes.push(big.classes[0].id);
+      big.users.push(t);
+    }
   }
   for (const id of knobs.detachedIds ?? []) {
     const u = data.usersById.get(id);

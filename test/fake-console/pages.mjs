@@ -1,22 +1,9 @@
-// HTML pages of the fake console: the teacher class-admin page (§5) and a timeline shell. Rows are
-// rendered client-side by inline scripts. /admin/* is entcore's real console (real-admin.mjs).
-import { readFileSync } from 'node:fs';
-import { escapeHtml as e, jsonForScript, sendHtml, send } from './http-util.mjs';
-
-const here = new URL('.', import.meta.url);
-let scripts = null;
-function clientScripts() {
-  if (!scripts) {
-    scripts = {
-      classAdmin: readFileSync(new URL('class-admin.client.js', here), 'utf8'),
-    };
-  }
-  return scripts;
-}
+// HTML pages of the fake console: a timeline shell and the old console's stub. /admin/* is entcore's
+// real console (real-admin.mjs), /directory/class-admin entcore's real class page (real-class-page.mjs).
+import { escapeHtml as e, sendHtml, send } from './http-util.mjs';
 
 export function isPagePath(method, path) {
-  return (method === 'GET' || method === 'HEAD') && (path.startsWith('/timeline')
-    || path === '/directory/class-admin' || path === '/directory/admin-console');
+  return (method === 'GET' || method === 'HEAD') && (path.startsWith('/timeline') || path === '/directory/admin-console');
 }
 
 const STYLE = `body{font-family:Roboto,Arial,sans-serif;margin:0;background:#f2f2f2;color:#333}
@@ -41,25 +28,8 @@ ${body}
 </body></html>`;
 }
 
-function classAdminPage(ctx) {
-  const { state, user } = ctx;
-  const classes = user.classes.map((id) => state.data.classesById.get(id)).filter(Boolean)
-    .map((c) => ({ id: c.id, name: c.name, structureId: c.structureId }));
-  const me = { id: user.id, displayName: user.displayName, classAdmin: !!user.classAdmin, structures: user.structures };
-  return layout('Paramétrage de la classe - ONE', `<main id="class-admin">
-<h1>Paramétrage de la classe</h1>
-<div class="class-picker"><label for="class-select">Classe</label> <select id="class-select"></select></div>
-<!-- entcore directory/src/main/resources/view-src/class-admin.html: section.class-admin__options, a.button-big ng-click="goToExport()" (i18n classAdmin.massmailing) -->
-<section class="class-admin__options"><button type="button" id="create-sheets" class="button-big three">Créer les fiches de connexion</button></section>
-<table id="class-users"><thead><tr><th></th><th>Nom</th><th>Prénom</th><th>Profil</th><th>Identifiant</th><th>Code d'activation</th><th>Courriel</th></tr></thead><tbody></tbody></table>
-</main>
-<script type="application/json" id="fake-class-admin-data">${jsonForScript({ me, classes })}</script>
-<script>${clientScripts().classAdmin}</script>`, { bodyClass: 'class-admin' });
-}
-
 export function handlePage(ctx) {
   const { res, path } = ctx;
-  if (path === '/directory/class-admin') return sendHtml(res, 200, classAdminPage(ctx));
   if (path === '/directory/admin-console') return sendHtml(res, 200, layout('Console d\'administration', '<main><h1>Console d\'administration</h1><p>Onglet « Export et publipostage » (ancienne console, non simulée).</p></main>'));
   if (path.startsWith('/timeline')) {
     return sendHtml(res, 200, layout('Fil de nouveautés - ONE', `<main id="timeline"><h1>Fil de nouveautés</h1>

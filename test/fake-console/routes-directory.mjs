@@ -122,12 +122,15 @@ export async function handleDirectory(ctx) {
     const ids = managedStructureIds(data, user);
     return sendJson(res, 200, ids.map((id) => data.structuresById.get(id)).filter(Boolean).map(structureAdminRow)), true;
   }
-  // ClassController.listAdmin (@MfaProtected): DirectoryResourcesProvider.isAdmin(user, allowClass=true) lets
-  // the CLASS_ADMIN function in too, scoped like ADMIN_LOCAL (structure ids).
+  // ClassController.listAdmin (@MfaProtected): DirectoryResourcesProvider.isAdmin(user, allowClass=true) refuses
+  // whoever holds none of SUPER_ADMIN, ADMIN_LOCAL, CLASS_ADMIN (a teacher with the class-admin workflow right
+  // alone: 401). It lets CLASS_ADMIN in, but DefaultClassService.listAdmin then reads
+  // `getFunctions().get(ADMIN_LOCAL).getScope()`, null for a CLASS_ADMIN holder without ADMIN_LOCAL: the
+  // NullPointerException leaves the request to the server's error answer (one-console.md §10).
   if (req.method === 'GET' && path === '/directory/class/admin/list') {
-    if (!isAdmin(user) && !classAdminScope(user).length) return refuse(res), true;
+    if (!isAdmin(user)) return classAdminScope(user).length ? send(res, 500, '') : refuse(res), true;
     const sid = String(query.structureId ?? '');
-    if (![...managedStructureIds(data, user), ...classAdminScope(user)].includes(sid)) return sendJson(res, 200, []), true;
+    if (!managedStructureIds(data, user).includes(sid)) return sendJson(res, 200, []), true;
     const s = data.structuresById.get(sid);
     return sendJson(res, 200, (s?.classes ?? []).map(classAdminRow)), true;
   }
@@ -205,9 +208,15 @@ export async function handleDirectory(ctx) {
   // "OPTIONAL MATCH s<-[:BELONGS]-(c:Class)<-[:DEPENDS]-(cpg)…, cpg<-[:IN]-u" collected per school, so only the
   // user's OWN classes count, a school without one of them is absent, and a user in no class at all gets the
   // one placeholder the collect leaves: [{name:null, id:null, classes:[{name:null,id:null}], source:null}].
+  // Access (DirectoryResourcesProvider.isClassTeacherForUserId): SUPER_ADMIN passes; otherwise
+  // TeacherOfClass.userNotHasClassParam refuses whoever has neither ADMIN_LOCAL nor a class-admin workflow
+  // right, then the target must be IN a group of a structure the caller is IN. Refusals are 401.
   if (req.method === 'GET' && (m = path.match(/^\/directory\/class-admin\/([^/]+)$/)) && m[1] !== 'massmail') {
-    if (m[1] !== user.id && !isAdmc(user)) return refuse(res), true;
     const target = data.usersById.get(m[1]);
+    if (!isAdmc(user)) {
+      if (!isAdml(user) && !user.classAdmin) return refuse(res), true;
+      if (target && !target.structures.some((sid) => user.structures.includes(sid))) return refuse(res), true;
+    }
     if (!target) return send(res, 404, ''), true;
     const schools = target.structures.map((sid) => data.structuresById.get(sid)).filter(Boolean).map((s) => ({
       name: s.name, id: s.id, source: 'AAF',
@@ -219,6 +228,21 @@ export async function handleDirectory(ctx) {
       motto: null, health: null, mood: null, hobbies: [], hasTotp: false,
       schools: schools.length ? schools : [{ name: null, id: null, classes: [{ name: null, id: null }], source: null }],
     }), true;
+  }
+  // ClassController.addSelf (PUT /class/add-self, AUTHENTICATED; the real page's class chooser,
+  // directory/public/ts/admin/service.ts addMeToClasses): only a Teacher IN no class may add themselves
+  // (WB-516), else 401; `classIds` empty or absent: 400. DefaultClassService.addSelf joins the class's
+  // Teacher profile group through findVisibleUsers: a class of a school the caller is not in fails the
+  // whole call (400 {error}). `ok(request)`: 200, empty body.
+  if (req.method === 'PUT' && path === '/directory/class/add-self') {
+    if (user.profile !== 'Teacher' || user.classes.length) return refuse(res), true;
+    const body = await readJson(req);
+    const ids = Array.isArray(body?.classIds) ? body.classIds : [];
+    if (!ids.length) return send(res, 400, ''), true;
+    const classes = ids.map((id) => data.classesById.get(id));
+    if (classes.some((c) => !c || !user.structures.includes(c.structureId))) return sendJson(res, 400, { error: 'invalid.class' }), true;
+    for (const c of classes) if (!user.classes.includes(c.id)) user.classes.push(c.id);
+    return send(res, 200, ''), true;
   }
   // §5 class list of the teacher side: ClassController.findUsers → DefaultClassService.findUsers (one-console.md §9).
   if (req.method === 'GET' && (m = path.match(/^\/directory\/class\/([^/]+)\/users$/))) {
@@ -242,7 +266,7 @@ export async function handleDirectory(ctx) {
       return send(res, 200, csvBody(members.map((u) => massmailUser(data, u))), { 'Content-Type': 'application/csv', 'Content-Disposition': `attachment; filename=${cls.name.replace(/\s+/g, '_')}.csv` }), true;
     }
     const collect = String(query.collectRelative) === 'true';
-    return sendJson(res, 200, members.map((u) => ({
+    const rows = members.map((u) => ({
       lastName: u.lastName,
       firstName: u.firstName,
       id: u.id,
@@ -252,7 +276,9 @@ export async function handleDirectory(ctx) {
       activationCode: u.activationCode,
       displayName: u.displayName,
       birthDate: u.profile === 'Student' ? birthDateOf(u) : null,
-      lastLogin: u.activationCode ? null : lastLoginOf(u),
+      // null until a first login; also null on some activated accounts, activated by a sync or a merge
+      // and never logged in (one-console.md §10).
+      lastLogin: u.activationCode || idNum(u) % 4 === 0 ? null : lastLoginOf(u),
       type: u.profile,
       blocked: u.blocked ? true : null, // m.blocked, not coalesced: null on accounts never blocked
       source: u.source ?? 'AAF',
@@ -261,7 +287,15 @@ export async function handleDirectory(ctx) {
         ? u.parents.map((pid) => data.usersById.get(pid)).filter(Boolean)
           .map((p) => ({ relatedName: p.displayName, relatedId: p.id, relatedType: ['Relative'] }))
         : [],
-    }))), true;
+    }));
+    // The relatives' collect can come back split over two rows for one pupil (Neo4j 3 grouping,
+    // one-console.md §10): the first pupil with two parents is listed twice, one parent on each row.
+    const twice = collect ? rows.findIndex((r) => r.type === 'Student' && r.relativeList.length === 2) : -1;
+    if (twice >= 0) {
+      const r = rows[twice];
+      rows.splice(twice, 1, { ...r, relativeList: [r.relativeList[0]] }, { ...r, relativeList: [r.relativeList[1]] });
+    }
+    return sendJson(res, 200, rows), true;
   }
   return false;
 }

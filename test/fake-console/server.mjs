@@ -12,6 +12,7 @@ import { parseCookies, queryObject, send, sendJson, redirect, readJson } from '.
 import { handleAuth, createSession, sessionCookies, findByLogin, DEFAULT_LANDING } from './auth.mjs';
 import { handleDirectory, isMfaProtected } from './routes-directory.mjs';
 import { handlePage, isPagePath } from './pages.mjs';
+import { mountRealClassPage } from './real-class-page.mjs';
 import { mountRealConsole } from './real-admin.mjs';
 
 export { DEMO_STRUCTURE_ID, BIG_STRUCTURE_ID, EMPTY_STRUCTURE_ID, DEMO_CLASS_NAMES, ROLE_LOGINS, DEMO_PASSWORD } from './demo-data.mjs';
@@ -40,6 +41,7 @@ export async function startFakeConsole(options = {}) {
   };
   state.failRng = mulberry32(state.knobs.failSeed);
   applyDataKnobs(state.data, state.knobs);
+  const realClassPage = mountRealClassPage(state);
   const realAdmin = mountRealConsole(state);
   const resetKnobs = () => { state.knobs = makeKnobs(initialKnobs); state.failRng = mulberry32(state.knobs.failSeed); state.directoryCount = 0; };
 
@@ -88,6 +90,7 @@ export async function startFakeConsole(options = {}) {
 
     if (isTest) return handleTest(ctx);
     if (path === '/favicon.ico') return send(res, 204, '');
+    if (await realClassPage(ctx)) return; // the teacher's page: entcore's own (test/real-class-admin)
     if (path.startsWith('/auth/')) return handleAuth(ctx);
     if (path === '/') return redirect(res, session ? '/timeline/timeline' : '/auth/login');
 

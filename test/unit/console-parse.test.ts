@@ -137,7 +137,9 @@ test('class users are type-strict too: a non-string type is an error, not a drop
   expect(() => teacherRoster([{ cls, users: [{ ...user, activationCode: 1234 }] }])).toThrow(/« activationCode »/);
   expect(() => teacherRoster([{ cls, users: [{ ...user, blocked: 'true' }] }])).toThrow(/« blocked »/);
   expect(() => teacherRoster([{ cls, users: [{ ...user, login: '' }] }])).toThrow(/login/);
-  expect(() => teacherRoster([{ cls, users: [user, { ...user }] }])).toThrow(/en double/);
+  // A row repeated by the relatives' collect is one account; two different accounts under one id are refused.
+  expect(teacherRoster([{ cls, users: [user, { ...user }] }]).accounts.map((a) => a.id)).toEqual(['s1']);
+  expect(() => teacherRoster([{ cls, users: [user, { ...user, login: 'other' }] }])).toThrow(/en double/);
   // The class page describes an address as "has one" (hasEmail), without the address.
   expect(teacherRoster([{ cls, users: [{ ...user, hasEmail: true }] }]).accounts[0]!.emailOnFile).toBe(true);
   expect(teacherRoster([{ cls, users: [{ ...user, blocked: null, hasEmail: null }] }]).accounts[0]).toMatchObject({ blocked: false, emailOnFile: false });
@@ -174,4 +176,31 @@ test('a failed read names its request without ids and says why in a few words; t
   expect(isMessage({ type: 'read-failed', request: 12, kind: 'format' }, 'read-failed')).toBe(false);
   expect(isMessage({ type: 'read-failed', request: 'x'.repeat(301), kind: 'format' }, 'read-failed')).toBe(false);
   expect(isMessage({ type: 'read-failed', request: 'x', kind: 'format', status: 'bad' }, 'read-failed')).toBe(false);
+});
+
+test('a pupil split over two rows by the relatives collect (Neo4j grouping) is one account with both parents', async () => {
+  const { teacherRoster } = await import('../../src/console/class-admin');
+  const cls = { id: 'c1', name: 'CE1 A' };
+  const rel = (id: string) => ({ relatedId: id, relatedName: id, relatedType: ['Relative'] });
+  const pupil = { id: 's1', type: 'Student', firstName: 'Léa', lastName: 'Martin', login: 'lea.martin', activationCode: null, hasEmail: false, lastLogin: '2026-09-03T08:00:00.000+02:00', blocked: null };
+  const parent = (id: string, lastLogin: string | null) => ({ id, type: 'Relative', firstName: id, lastName: 'Martin', login: id, activationCode: null, hasEmail: true, lastLogin, blocked: null, relativeList: [] });
+  const { accounts, unlistedRelatives } = teacherRoster([{ cls, users: [
+    { ...pupil, relativeList: [rel('p1')] }, { ...pupil, relativeList: [rel('p2')] }, parent('p1', null), parent('p2', '2026-09-05T19:00:00.000+02:00'),
+  ] }]);
+  expect(accounts.map((a) => a.id).sort()).toEqual(['p1', 'p2', 's1']);
+  expect(unlistedRelatives).toBe(0);
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  for (const p of ['p1', 'p2']) expect(byId.get(p)!.children.map((c) => c.firstName)).toEqual(['Léa']);
+  // lastLogin says who has logged in at least once; an activated account may never have (a sync, a merge).
+  expect([byId.get('s1')!.loggedInOnce, byId.get('p1')!.loggedInOnce, byId.get('p2')!.loggedInOnce]).toEqual([true, false, true]);
+});
+
+test('userinfo pairs structures with structureNames; userbook/structure gives the school’s classes in school order', async () => {
+  const { parseUserInfo, parseSchoolClasses } = await import('../../src/console/class-admin');
+  expect(parseUserInfo({ userId: 'u', structures: ['s1', 's2'], structureNames: ['École A', 'École B'] }).structures)
+    .toEqual([{ id: 's1', name: 'École A' }, { id: 's2', name: 'École B' }]);
+  expect(parseUserInfo({ userId: 'u', structures: ['s1'] }).structures).toEqual([{ id: 's1', name: 's1' }]);
+  const classes = parseSchoolClasses({ users: [], classes: [{ id: 'b', name: 'CM1 A', level: 'CM1' }, { id: 'a', name: 'CP A', level: null }, { id: 'a', name: 'CP A' }], profileGroups: [], manualGroups: [] });
+  expect(classes).toEqual([{ id: 'a', name: 'CP A' }, { id: 'b', name: 'CM1 A' }]);
+  expect(() => parseSchoolClasses({ users: [] })).toThrow(/classes/);
 });

@@ -359,10 +359,12 @@ test.describe('fake console server', () => {
     for (const role of ['none', 'teacher']) expect((await get(`/admin/${D}/imports-exports/massmail`, (await login(role)).cookie, { redirect: 'manual' })).status, role).toBe(401);
     const anon = await get(`/admin/${D}/imports-exports/massmail`, undefined, { redirect: 'manual' });
     expect([anon.status, anon.headers.get('location')]).toEqual([302, `/auth/login?callBack=${encodeURIComponent(`/admin/${D}/imports-exports/massmail`)}`]);
+    // The teacher's page is entcore's own (test/real-class-admin): its view, filled by its AngularJS app.
     const t = await login('teacher');
     const ca = await (await get('/directory/class-admin', t.cookie)).text();
-    expect(ca).toContain('Créer les fiches de connexion');
-    expect(ca).toContain('CE2-CM1');
+    expect(ca).toContain('ng-controller="ClassAdminController"');
+    expect(ca).toContain('ng-click="goToExport()"');
+    expect((await get('/directory/class-admin', (await login('none')).cookie)).status).toBe(401); // no classadmin.address right
   });
 
   test('activate and reset restore the data', async () => {

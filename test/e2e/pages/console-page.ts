@@ -1,8 +1,9 @@
 /**
  * Page object for the console's pages: entcore's real admin console (test/real-console) on
- * /admin/*, the teacher's class page, and the « Publipostage avancé » button the extension adds.
- * Selectors name what a director sees (roles, labels) where the real DOM allows it; never the
- * `_ngcontent-*` attributes, which change on every load.
+ * /admin/*, entcore's real teacher class page (test/real-class-admin) on /directory/class-admin (its
+ * class selector, user rows and own class chooser), and the « Publipostage avancé » button the
+ * extension adds. Selectors name what a director sees (roles, labels) where the real DOM allows it;
+ * never the `_ngcontent-*` attributes, which change on every load.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 
@@ -40,8 +41,30 @@ export class ConsolePage {
   get classOptions(): Locator {
     return this.page.locator('section.class-admin__options');
   }
+  /** The page's own « Créer les fiches de connexion » (found by its action, as the README of test/real-class-admin says). */
+  get exportButton(): Locator {
+    return this.classOptions.locator('a[ng-click="goToExport()"]');
+  }
   get door(): Locator {
     return this.page.getByRole('button', { name: 'Publipostage avancé', exact: true });
+  }
+  /** The class the page shows (`option.value` is the class id). */
+  get classSelect(): Locator {
+    return this.page.locator('select.class-admin__select');
+  }
+  /** The page's user list rows (only the current tab's users are drawn). */
+  get userRows(): Locator {
+    return this.page.locator('tr.class-admin__list');
+  }
+  /** The page's class chooser for a teacher without a class (template admin/class/choose-class.html). */
+  get chooser(): Locator {
+    return this.page.locator('div.choose-class');
+  }
+  chooserClass(name: string): Locator {
+    return this.chooser.locator('.class-card').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) });
+  }
+  get chooserValidate(): Locator {
+    return this.chooser.getByRole('button', { name: 'Valider', exact: true });
   }
 
   /**
