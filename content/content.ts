@@ -9,7 +9,7 @@ import { accountsFromTable } from '../src/console/table';
 import { parseTeacherSchools, parseUserInfo, teacherRoster, type TeacherSchool } from '../src/console/class-admin';
 import type { Account, ClassRef, Structure } from '../src/model/account';
 import { deriveParentClasses, linksFromClassLists, manyParentsWithoutClass } from '../src/model/parent-classes';
-import { isMessage, type LoadAccounts, type LoadReply, type PlatformRulesReply, type SendMail, type SendMailReply } from '../src/messages';
+import { isMessage, type LoadAccounts, type LoadReply, type OpenPanelReply, type PlatformRulesReply, type SendMail, type SendMailReply } from '../src/messages';
 import { keysToResolve, parseAuthContext, platformRules } from '../src/console/auth-context';
 import { contextAlive, ext } from '../src/platform/browser-api';
 import { getJson, postJson } from './console-client';
@@ -224,11 +224,31 @@ function ensureDoor(): void {
   button.style.cssText =
     'margin-left:12px;padding:4px 8px;border:1px solid currentColor;border-radius:4px;background:transparent;' +
     'color:#1f5fbf;font:inherit;font-size:.9em;cursor:pointer;vertical-align:middle';
-  button.addEventListener('click', () => {
+  button.addEventListener('click', (event) => {
+    // Only a person's click opens a panel: a page script's .click() or dispatchEvent is untrusted,
+    // and without this check it could open panels (each reading every code) at will.
+    if (!event.isTrusted || !contextAlive()) return;
     // Sent straight from the click handler: Chrome hands the gesture on to sidePanel.open.
-    if (contextAlive()) ext().runtime.sendMessage({ type: 'open-panel' }).catch(() => undefined);
+    ext().runtime.sendMessage({ type: 'open-panel' }).then(
+      (r: OpenPanelReply | undefined) => doorNote(button, r?.opened === 'none' ? t('doorNoGesture') : ''),
+      () => undefined,
+    );
   });
   anchor.appendChild(button);
+}
+
+/** Says beside the door why nothing opened (the browser saw no user action), instead of nothing. */
+function doorNote(button: HTMLElement, text: string): void {
+  let note = button.nextElementSibling as HTMLElement | null;
+  if (!note?.classList.contains(`${DOOR_CLASS}-note`)) {
+    if (!text) return;
+    note = document.createElement('span');
+    note.className = `${DOOR_CLASS}-note`;
+    note.setAttribute('role', 'status');
+    note.style.cssText = 'margin-left:8px;font-size:.85em';
+    button.insertAdjacentElement('afterend', note);
+  }
+  note.textContent = text;
 }
 
 /**

@@ -20,8 +20,12 @@ export type AccountsRead = { type: 'accounts-read'; structureId: string; structu
  * Sent from the click handler so Chrome (≥ 116) carries the user gesture to `sidePanel.open`.
  */
 export type OpenPanel = { type: 'open-panel' };
-/** Where the panel opened: Chrome's side panel, Firefox's sidebar, or a tab beside the console (fallback). */
-export type OpenPanelReply = { opened: 'side-panel' | 'sidebar' | 'tab' } | { opened: 'none'; reason: string };
+/**
+ * Where the panel opened: Chrome's side panel, Firefox's sidebar, a tab beside the console (fallback),
+ * or the panel tab this console tab already had, brought to the front (`focused`). `none` with
+ * `no-gesture`: the browser saw no user action, so no tab was opened in the side panel's place.
+ */
+export type OpenPanelReply = { opened: 'side-panel' | 'sidebar' | 'tab' | 'focused' } | { opened: 'none'; reason: string };
 export type ContentToBackground = PageDetected | AccountsRead | OpenPanel;
 
 // popup/panel → background
