@@ -49,6 +49,7 @@ export const SHEETS_FR = {
   'qr.activate': 'Scannez pour activer',
   'qr.login': 'Scannez pour vous connecter',
   'qr.secret': 'Code et QR code personnels : ne les communiquez pas.',
+  'qr.tooLong': 'Pas de QR code sur cette fiche : l’identifiant est trop long pour un QR code. Saisissez-le à la main.',
 
   // activated: login reminder + forgotten password
   'activated.intro': 'Vous possédez déjà un compte. Votre identifiant de connexion est rappelé ci-dessous.',
@@ -142,6 +143,7 @@ export const SHEETS_EN: SheetDict = {
   'qr.activate': 'Scan to activate',
   'qr.login': 'Scan to log in',
   'qr.secret': 'Personal code and QR code: do not share them.',
+  'qr.tooLong': 'No QR code on this sheet: the login is too long for a QR code. Type it in by hand.',
 
   'activated.intro': 'You already have an account. Your login is recalled below.',
   'activated.short': 'Account activated.',

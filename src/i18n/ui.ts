@@ -111,6 +111,7 @@ const fr = {
 
   pdfProgress: 'Création du PDF… {done} / {total}',
   pdfDone: 'PDF prêt : {pages} {pages|page|pages}, {accounts} {accounts|compte|comptes} ({kb} Ko).',
+  pdfNoQr: '{n} {n|fiche|fiches} sans QR code, l’identifiant étant trop long pour un QR code (la fiche le dit) : {names}.',
   pdfError: 'Le PDF n’a pas pu être créé : {detail}',
   pdfCancelled: 'Création du PDF annulée : aucun fichier n’a été produit.',
   openPdf: 'Ouvrir le PDF',
@@ -393,6 +394,7 @@ const en: Record<UiKey, string> = {
 
   pdfProgress: 'Creating the PDF… {done} / {total}',
   pdfDone: 'PDF ready: {pages} {pages|page|pages}, {accounts} {accounts|account|accounts} ({kb} KB).',
+  pdfNoQr: '{n} {n|sheet|sheets} without a QR code, the login being too long for one (the sheet says so): {names}.',
   pdfError: 'The PDF could not be created: {detail}',
   pdfCancelled: 'PDF creation cancelled: no file was produced.',
   openPdf: 'Open the PDF',
