@@ -3,20 +3,39 @@
  * teacher's class page, and answers the panel. Small on purpose: no jsPDF, no preact.
  */
 import { detectPage, type PageInfo, routes } from '../src/console/endpoints';
-import { ConsoleFormatError } from '../src/console/errors';
+import { ConsoleFormatError, type ConsoleError, type ConsoleRequestWhat } from '../src/console/errors';
 import { parseAllUsers, parseClassList, parseStructureList } from '../src/console/parse';
 import { accountsFromTable } from '../src/console/table';
 import { parseTeacherSchools, parseUserInfo, teacherRoster, type TeacherSchool } from '../src/console/class-admin';
 import type { Account, ClassRef, Structure } from '../src/model/account';
 import { deriveParentClasses, linksFromClassLists, manyParentsWithoutClass } from '../src/model/parent-classes';
-import { isMessage, type LoadAccounts, type LoadReply, type OpenPanelReply, type PlatformRulesReply, type SendMail, type SendMailReply } from '../src/messages';
+import { isMessage, type LoadAccounts, type LoadReply, type OpenPanelReply, type ReadProblem, type PlatformRulesReply, type SendMail, type SendMailReply } from '../src/messages';
 import { keysToResolve, parseAuthContext, platformRules } from '../src/console/auth-context';
 import { contextAlive, ext } from '../src/platform/browser-api';
-import { getJson, postJson } from './console-client';
+import { getJson, postJson, type Answer } from './console-client';
 import { doorAnchor, readUserTable } from './selectors';
 import { pickLang, translator } from '../src/i18n/ui';
 
 let page: PageInfo | null = null;
+
+/** The answers that stop a load: the session, a check the ENT wants, a refusal — never an empty list. */
+const STOPS: ReadonlySet<string> = new Set(['session', 'mfa', 'check']);
+
+/** Names what the console refused or redirected (the account list, a class list…) on the error. */
+function about<T>(r: Answer<T>, what: ConsoleRequestWhat, className?: string): Answer<T> {
+  if (r.ok || (r.error.kind !== 'refused' && r.error.kind !== 'check')) return r;
+  return { ok: false, error: { ...r.error, what, ...(className ? { className } : {}) } };
+}
+
+/**
+ * Tells the background (for the toolbar popup) that the console refused, redirected to a check or
+ * lost the session; a good read clears it (accounts-read).
+ */
+function reportProblem(e: ConsoleError): void {
+  if (!contextAlive() || !['session', 'refused', 'check'].includes(e.kind)) return;
+  const problem: ReadProblem['problem'] = { kind: e.kind as ReadProblem['problem']['kind'], ...(e.check ? { check: e.check } : {}), ...(e.link ? { link: e.link } : {}), ...(e.what ? { what: e.what } : {}), ...(e.className ? { className: e.className } : {}) };
+  ext().runtime.sendMessage({ type: 'read-problem', problem } satisfies ReadProblem).catch(() => undefined);
+}
 
 function announce(): void {
   const next = detectPage(location.href);
@@ -48,21 +67,22 @@ async function load(msg: LoadAccounts): Promise<LoadReply> {
   const structureId = msg.structureId ?? page?.structureId ?? null;
   if (!structureId) return { ok: false, error: { kind: 'format', detail: 'identifiant de structure absent de l’adresse' } };
 
-  const structuresAnswer = await getJson(routes.structures());
+  // The structure and class lists only name things: refused, the panel does without them.
+  const structuresAnswer = about(await getJson(routes.structures()), 'structures');
   let structures: Structure[] = [];
   if (structuresAnswer.ok) structures = safe(() => parseStructureList(structuresAnswer.data), []);
-  else if (['session', 'mfa'].includes(structuresAnswer.error.kind)) return structuresAnswer;
+  else if (STOPS.has(structuresAnswer.error.kind)) return structuresAnswer;
 
-  const classesAnswer = await getJson(routes.classes(structureId));
-  if (!classesAnswer.ok && ['session', 'mfa'].includes(classesAnswer.error.kind)) return classesAnswer;
+  const classesAnswer = about(await getJson(routes.classes(structureId)), 'classes');
+  if (!classesAnswer.ok && STOPS.has(classesAnswer.error.kind)) return classesAnswer;
   const classes: ClassRef[] = classesAnswer.ok ? safe(() => parseClassList(classesAnswer.data), []) : [];
 
   let lastReport = 0;
-  const users = await getJson(routes.allUsers(structureId), (receivedBytes, totalBytes) => {
+  const users = about(await getJson(routes.allUsers(structureId), (receivedBytes, totalBytes) => {
     if (Date.now() - lastReport < 150) return;
     lastReport = Date.now();
     ext().runtime.sendMessage({ type: 'load-progress', receivedBytes, totalBytes }).catch(() => undefined);
-  });
+  }), 'accounts');
 
   if (users.ok) {
     try {
@@ -86,13 +106,13 @@ async function load(msg: LoadAccounts): Promise<LoadReply> {
 
 /** The teacher's page: every member of their classes, parents included (one-console.md §5, §9). */
 async function loadTeacher(msg: LoadAccounts): Promise<LoadReply> {
-  const me = await getJson(routes.userInfo());
+  const me = about(await getJson(routes.userInfo()), 'user');
   if (!me.ok) return me;
   let schools: TeacherSchool[];
   let info: { userId: string; structures: string[] };
   try {
     info = parseUserInfo(me.data);
-    const answer = await getJson(routes.teacherSchools(info.userId));
+    const answer = about(await getJson(routes.teacherSchools(info.userId)), 'teacher-classes');
     if (!answer.ok) return answer;
     schools = parseTeacherSchools(answer.data);
   } catch (e) {
@@ -104,8 +124,8 @@ async function loadTeacher(msg: LoadAccounts): Promise<LoadReply> {
     // page's class chooser offers them. Refused there means no right to administer any class.
     const structureId = school?.id ?? msg.structureId ?? info.structures[0];
     if (!structureId) return { ok: false, error: { kind: 'forbidden', detail: 'aucune classe à administrer' } };
-    const list = await getJson(routes.classes(structureId));
-    if (!list.ok) return list.error.kind === 'session' && list.error.status === 401
+    const list = about(await getJson(routes.classes(structureId)), 'classes');
+    if (!list.ok) return list.error.kind === 'refused'
       ? { ok: false, error: { kind: 'forbidden', detail: 'class/admin/list refusé : aucune classe à administrer' } }
       : list;
     let all: ClassRef[];
@@ -121,7 +141,7 @@ async function loadTeacher(msg: LoadAccounts): Promise<LoadReply> {
   }
   const perClass: Array<{ cls: ClassRef; users: unknown }> = [];
   for (const cls of school.classes) {
-    const r = await getJson(routes.classUsers(cls.id));
+    const r = about(await getJson(routes.classUsers(cls.id)), 'class-users', cls.name);
     if (!r.ok) return r;
     perClass.push({ cls, users: r.data });
   }
@@ -190,11 +210,13 @@ async function sendMail(msg: SendMail): Promise<SendMailReply> {
   if (r.ok) return { ok: true };
   const kind = r.error.kind;
   // entcore's resource filter answers 401 (an HTML page) when an id is not the caller's, when an id
-  // repeats, or without the class-admin right; an expired session is a redirect to /auth/login. A 401
-  // is a refusal unless the session itself is gone: ask the console who we are (one-console.md §9).
-  if (kind === 'session' && r.error.status === 401) {
-    const me = await getJson(routes.userInfo());
-    if (me.ok) return { ok: false, kind: 'refused', status: 401, message: r.error.detail };
+  // repeats, or without the class-admin right; an expired session is a redirect to /auth/login. The
+  // console client tells them apart through /auth/oauth2/userinfo (one-console.md §9, §10): a refusal
+  // is `refused`. A check the ENT wants first stops the run like MFA did; the mail dialog names it.
+  if (kind === 'refused') return { ok: false, kind: 'refused', status: 401, message: r.error.detail };
+  if (kind === 'check') {
+    reportProblem({ ...r.error, what: 'mail' });
+    return { ok: false, kind: 'mfa', message: r.error.detail };
   }
   const mapped = kind === 'not-found' || kind === 'format' ? 'bad-request' : kind;
   return { ok: false, kind: mapped, ...(r.error.status ? { status: r.error.status } : {}), message: r.error.detail };
@@ -280,7 +302,7 @@ function start(): void {
     }
     if (!page) return false;
     let work: Promise<unknown> | null = null;
-    if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg);
+    if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg).then((r) => (r.ok || reportProblem(r.error), r));
     else if (isMessage<SendMail>(msg, 'send-mail')) work = sendMail(msg);
     else if (isMessage(msg, 'read-platform-rules')) work = readPlatformRules();
     if (!work) return false;

@@ -4,7 +4,7 @@
  * Accounts (with activation codes) only travel panel⇄content, in memory; the background never sees them.
  */
 import type { Account, ClassRef, Structure } from './model/account';
-import type { ConsoleError } from './console/errors';
+import type { ConsoleError, ConsoleRequestWhat, MandatoryCheck } from './console/errors';
 import type { PageInfo } from './console/endpoints';
 import type { SendFailureKind } from './campaign/runner';
 import type { PlatformRules } from './console/auth-context';
@@ -26,7 +26,15 @@ export type OpenPanel = { type: 'open-panel' };
  * `no-gesture`: the browser saw no user action, so no tab was opened in the side panel's place.
  */
 export type OpenPanelReply = { opened: 'side-panel' | 'sidebar' | 'tab' | 'focused' } | { opened: 'none'; reason: string };
-export type ContentToBackground = PageDetected | AccountsRead | OpenPanel;
+/**
+ * The console refused a read, redirected it to a check, or the session is gone: kept in the tab's
+ * record so the toolbar popup says it too. `link`: the check's page on the console's own origin.
+ */
+export type ReadProblem = {
+  type: 'read-problem';
+  problem: { kind: 'session' | 'refused' | 'check'; check?: MandatoryCheck; link?: string; what?: ConsoleRequestWhat; className?: string };
+};
+export type ContentToBackground = PageDetected | AccountsRead | OpenPanel | ReadProblem;
 
 // popup/panel → background
 export type GetTabState = { type: 'get-tab-state'; tabId: number };
@@ -34,6 +42,8 @@ export type ToBackground = ContentToBackground | GetTabState;
 export interface TabState {
   page: PageInfo | null;
   read: { structureId: string; structureName?: string | undefined; count: number; source: 'json' | 'table' } | null;
+  /** The last read's refusal, check or lost session (cleared by a good read). */
+  problem?: ReadProblem['problem'] | null;
 }
 
 // panel → content
@@ -75,7 +85,7 @@ export type PlatformRulesReply = { ok: true; rules: PlatformRules } | { ok: fals
 // content → panel (broadcast through runtime messaging; the panel keeps those of its own tab)
 export type LoadProgress = { type: 'load-progress'; receivedBytes: number; totalBytes: number | null };
 
-const TYPES = new Set(['page-detected', 'accounts-read', 'open-panel', 'get-tab-state', 'ping', 'load', 'send-mail', 'load-progress', 'read-platform-rules']);
+const TYPES = new Set(['read-problem', 'page-detected', 'accounts-read', 'open-panel', 'get-tab-state', 'ping', 'load', 'send-mail', 'load-progress', 'read-platform-rules']);
 
 /** Cheap structural check on receipt: a message of an unknown shape is dropped, never acted upon. */
 export function isMessage<T extends { type: string }>(m: unknown, type: T['type']): m is T {
@@ -95,6 +105,13 @@ export function isMessage<T extends { type: string }>(m: unknown, type: T['type'
       return typeof o.structureId === 'string' && typeof o.count === 'number';
     case 'load-progress':
       return typeof o.receivedBytes === 'number';
+    case 'read-problem': {
+      const p = o.problem as Record<string, unknown> | null;
+      return typeof p === 'object' && p !== null && ['session', 'refused', 'check'].includes(p.kind as string)
+        && (p.check === undefined || ['terms', 'mail', 'sms', 'mfa', 'unknown'].includes(p.check as string))
+        && (p.link === undefined || typeof p.link === 'string') && (p.what === undefined || typeof p.what === 'string')
+        && (p.className === undefined || typeof p.className === 'string');
+    }
     default:
       return true;
   }

@@ -3,7 +3,7 @@
  * per tab, which console page is open and how many accounts were read (no account data), and
  * binds the side panel to that tab.
  */
-import { isMessage, type AccountsRead, type GetTabState, type OpenPanel, type OpenPanelReply, type PageDetected, type TabState } from '../../src/messages';
+import { isMessage, type AccountsRead, type GetTabState, type OpenPanel, type OpenPanelReply, type PageDetected, type ReadProblem, type TabState } from '../../src/messages';
 import { ext } from '../../src/platform/browser-api';
 import { isConsoleContentSender, isExtensionPageSender } from '../../src/sender-policy';
 import { enabledSites, knownHosts } from '../shared/enable-site';
@@ -160,7 +160,8 @@ api.runtime.onMessage.addListener((msg: unknown, sender, sendResponse: (r: unkno
   }
   const isPage = isMessage<PageDetected>(msg, 'page-detected');
   const isRead = !isPage && isMessage<AccountsRead>(msg, 'accounts-read');
-  if (!isPage && !isRead) return false;
+  const isProblem = !isPage && !isRead && isMessage<ReadProblem>(msg, 'read-problem');
+  if (!isPage && !isRead && !isProblem) return false;
   trustedConsoleHosts().then((hosts) => {
     // Only our content script, in a tab's top frame, on a console we know or the user enabled.
     if (!isConsoleContentSender(sender, api.runtime.id, hosts)) return;
@@ -169,10 +170,23 @@ api.runtime.onMessage.addListener((msg: unknown, sender, sendResponse: (r: unkno
       const m = msg as PageDetected;
       // Bound once the tab shows a console page, and left open when the director browses elsewhere in
       // the console (a user's sheet…): the panel keeps the list it read.
-      writeState(tabId, { page: m.page, ...(m.page ? {} : { read: null }) }).then(() => m.page && bindSidePanel(tabId));
+      // A page (re)loaded: an earlier refusal or check belongs to the previous read.
+      writeState(tabId, { page: m.page, problem: null, ...(m.page ? {} : { read: null }) }).then(() => m.page && bindSidePanel(tabId));
+    } else if (isProblem) {
+      const { problem } = msg as ReadProblem;
+      // A check's link leads to the console's own origin only: the popup shows it as a link.
+      const origin = (() => {
+        try {
+          return new URL(sender.url ?? '').origin;
+        } catch {
+          return null;
+        }
+      })();
+      if (problem.link !== undefined && (!origin || !problem.link.startsWith(`${origin}/`))) return;
+      writeState(tabId, { problem });
     } else {
       const m = msg as AccountsRead;
-      writeState(tabId, { read: { structureId: m.structureId, structureName: m.structureName, count: m.count, source: m.source } });
+      writeState(tabId, { read: { structureId: m.structureId, structureName: m.structureName, count: m.count, source: m.source }, problem: null });
     }
   });
   return false;

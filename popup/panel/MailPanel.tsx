@@ -3,7 +3,10 @@ import { counts, createCampaign, requeue, resumeFrom, toCsv, type Campaign } fro
 import { runCampaign } from '../../src/campaign/runner';
 import { type Account, hasEmail } from '../../src/model/account';
 import type { Lang, Translate } from '../../src/i18n/ui';
-import { sendMail } from './console-link';
+import { navigateConsole, sendMail } from './console-link';
+import { ConsoleProblem, type Problem } from '../shared/ConsoleProblem';
+import type { TabState } from '../../src/messages';
+import { ext } from '../../src/platform/browser-api';
 import { blobUrl, revokeLater } from './blob-url';
 import { dropCampaign, loadCampaign, saveCampaign } from './campaign-store';
 
@@ -28,6 +31,30 @@ const MAIL_TIMEOUT_MS = (() => {
   const v = Number(new URLSearchParams(location.search).get('mailTimeoutMs'));
   return Number.isInteger(v) && v >= 1_000 && v <= 120_000 ? v : 30_000;
 })();
+
+/**
+ * A run stopped because the ENT wants a check first (MFA, terms, e-mail…): which one, and the link
+ * to its page, as the console client reported it for the mail request (tab record, issue 18.8).
+ */
+function MailCheck({ t, tabId }: { t: Translate; tabId: number }) {
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [consoleUrl, setConsoleUrl] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The content script's report may reach the background a moment after the run stopped.
+    const read = () =>
+      ext().runtime.sendMessage({ type: 'get-tab-state', tabId }).then((s: TabState | undefined) => {
+        if (s?.page) setConsoleUrl(s.page.origin + s.page.path);
+        if (s?.problem?.kind === 'check') setProblem(s.problem);
+        else if (++tries < 10) timer = setTimeout(read, 300);
+      }, () => undefined);
+    read();
+    return () => clearTimeout(timer);
+  }, [tabId]);
+  if (!problem) return null;
+  return <ConsoleProblem t={t} problem={problem} go={(url) => void navigateConsole(tabId, url)} {...(consoleUrl ? { consoleUrl } : {})} />;
+}
 
 type Stage = { kind: 'checking' } | { kind: 'confirm' } | { kind: 'resume'; saved: Campaign } | { kind: 'running' } | { kind: 'ended' };
 
@@ -151,6 +178,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, onClo
                     ? t('mailPaused', { pending: n.pending })
                     : ''}
             </p>
+            {stage.kind === 'ended' && campaign.status === 'stopped' && campaign.stopReason === 'mfa' && <MailCheck t={t} tabId={tabId} />}
             <p class="report">{t('mailReport', { sent: n.sent, skipped: n.skipped, failed: n.failed, unknown: n.unknown })}</p>
             <p class="buttons">
               {stage.kind === 'running' && (

@@ -16,6 +16,7 @@ import { loadSettings } from '../shared/settings-store';
 import { parseSite } from '../shared/enable-site';
 import { EnableSiteForm } from '../shared/OptionsSites';
 import { stashQuickSearch } from '../shared/quick-search';
+import { ConsoleProblem, isConsoleProblem } from '../shared/ConsoleProblem';
 
 const forcedTab = Number(new URLSearchParams(location.search).get('tab'));
 const asTab = Number.isInteger(forcedTab) && forcedTab > 0;
@@ -39,6 +40,11 @@ function openPanel(tabId: number): void {
     opening = fallback();
   }
   opening.catch(fallback).finally(closePopup);
+}
+
+/** Follows a link of the console's own origin in the console tab (the ENT's check page). */
+function goConsole(tabId: number, url: string): void {
+  ext().tabs.update(tabId, { url, active: true }).catch(() => undefined).finally(closePopup);
 }
 
 function openSearch(tabId: number, q: string): void {
@@ -65,6 +71,18 @@ function ConsoleView({ t, tabId, state }: { t: Translate; tabId: number; state: 
       <p class="count" role="status">
         {state.read ? t('popupCount', { n: state.read.count }) : t('popupNotRead')}
       </p>
+      {state.problem?.kind === 'session' && (
+        <p class="notice" role="alert">
+          {t('errSession')}
+        </p>
+      )}
+      {state.problem && isConsoleProblem(state.problem) && (
+        // The panel's last read was refused or sent to a check: said here too, with the same link.
+        <div class="notice" role="alert">
+          <ConsoleProblem t={t} problem={state.problem} go={(url) => goConsole(tabId, url)}
+            {...(state.page ? { consoleUrl: state.page.origin + state.page.path } : {})} />
+        </div>
+      )}
       <p class="buttons">
         <button type="button" class="primary" onClick={() => openPanel(tabId)}>
           {t('popupOpen')}

@@ -14,6 +14,8 @@ export const routes = {
   classAdminMassmail: () => '/directory/class-admin/massmail',
   userMassmail: (userId: string, type: 'pdf' | 'mail') => `/directory/structure/massMail/${enc(userId)}/${type}`,
   userInfo: () => '/auth/oauth2/userinfo',
+  /** The checks the user owes (AuthController.userRequirements: needRevalidateTerms, …, needMfa). */
+  userRequirements: () => '/auth/user/requirements',
   teacherSchools: (userId: string) => `/directory/class-admin/${enc(userId)}`,
   classUsers: (classId: string) => `/directory/class/${enc(classId)}/users?collectRelative=true`,
   login: (callBack: string) => `/auth/login?callBack=${enc(callBack)}`,

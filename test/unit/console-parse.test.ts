@@ -48,8 +48,8 @@ test('answers are classified: login redirect or 401 = session, MFA, 403, 404, 5x
   const base = { contentType: 'text/html', redirected: true };
   expect(classifyAnswer({ ...base, status: 200, url: 'https://h/auth/login?callBack=x' })?.kind).toBe('session');
   expect(classifyAnswer({ ...base, status: 401, url: 'https://h/directory/x' })?.kind).toBe('session');
-  expect(classifyAnswer({ ...base, status: 200, url: 'https://h/auth/validate-mfa' })?.kind).toBe('mfa');
-  expect(classifyAnswer({ ...base, status: 401, url: 'https://h/d' }, '{"error":"mfa.protected"}')?.kind).toBe('mfa');
+  expect(classifyAnswer({ ...base, status: 200, url: 'https://h/auth/validate-mfa' })?.check).toBe('mfa');
+  expect(classifyAnswer({ ...base, status: 401, url: 'https://h/d' }, '{"error":"mfa.protected"}')?.check).toBe('mfa');
   expect(classifyAnswer({ ...base, status: 403, url: 'https://h/d' })?.kind).toBe('forbidden');
   expect(classifyAnswer({ ...base, status: 400, url: 'https://h/d' }, '{"error":"forbidden"}')?.kind).toBe('forbidden');
   expect(classifyAnswer({ ...base, status: 404, url: 'https://h/d' })?.kind).toBe('not-found');
