@@ -28,6 +28,17 @@ function about<T>(r: Answer<T>, what: ConsoleRequestWhat, className?: string): A
 }
 
 /**
+ * A check redirects whichever request comes first (the structure list, often): the director reads
+ * what was being done, the account list of the page. Then the popup is told too.
+ */
+function checkOnRead(r: LoadReply): LoadReply {
+  if (r.ok) return r;
+  const error = r.error.kind === 'check' ? { ...r.error, what: page?.kind === 'class-admin' ? 'teacher-classes' as const : 'accounts' as const } : r.error;
+  reportProblem(error);
+  return { ok: false, error };
+}
+
+/**
  * Tells the background (for the toolbar popup) that the console refused, redirected to a check or
  * lost the session; a good read clears it (accounts-read).
  */
@@ -302,7 +313,7 @@ function start(): void {
     }
     if (!page) return false;
     let work: Promise<unknown> | null = null;
-    if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg).then((r) => (r.ok || reportProblem(r.error), r));
+    if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg).then(checkOnRead);
     else if (isMessage<SendMail>(msg, 'send-mail')) work = sendMail(msg);
     else if (isMessage(msg, 'read-platform-rules')) work = readPlatformRules();
     if (!work) return false;
