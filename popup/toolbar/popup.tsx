@@ -17,6 +17,7 @@ import { parseSite } from '../shared/enable-site';
 import { EnableSiteForm } from '../shared/OptionsSites';
 import { stashQuickSearch } from '../shared/quick-search';
 import { ConsoleProblem, isConsoleProblem } from '../shared/ConsoleProblem';
+import { forgetTypedNamesOnPageHide } from '../shared/forget-typed-names';
 
 const forcedTab = Number(new URLSearchParams(location.search).get('tab'));
 const asTab = Number.isInteger(forcedTab) && forcedTab > 0;
@@ -98,7 +99,7 @@ function ConsoleView({ t, tabId, state }: { t: Translate; tabId: number; state: 
       >
         <label for="quick-search">{t('popupQuickSearch')}</label>
         <div class="row">
-          <input id="quick-search" type="search" autoComplete="off" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+          <input id="quick-search" type="search" autoComplete="off" data-typed-name value={q} onInput={(e) => setQ(e.currentTarget.value)} />
           <button type="submit">{t('popupQuickSearchGo')}</button>
         </div>
       </form>
@@ -178,5 +179,6 @@ function Popup({ t }: { t: Translate }) {
 loadSettings().then((s) => {
   const lang = uiLangOf(s, navigator.language);
   document.documentElement.lang = lang;
+  forgetTypedNamesOnPageHide();
   render(<Popup t={translator(lang)} />, document.getElementById('app')!);
 });
