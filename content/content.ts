@@ -18,7 +18,10 @@ import { pickLang, translator } from '../src/i18n/ui';
 
 let page: PageInfo | null = null;
 
-/** The answers that stop a load: the session, a check the ENT wants, a refusal — never an empty list. */
+/**
+ * The answers of the structure and class lists that stop a load: a lost session, a check the ENT
+ * wants. Refused, those lists only name things and the panel does without them.
+ */
 const STOPS: ReadonlySet<string> = new Set(['session', 'mfa', 'check']);
 
 /** Names what the console refused or redirected (the account list, a class list…) on the error. */
@@ -78,7 +81,6 @@ async function load(msg: LoadAccounts): Promise<LoadReply> {
   const structureId = msg.structureId ?? page?.structureId ?? null;
   if (!structureId) return { ok: false, error: { kind: 'format', detail: 'identifiant de structure absent de l’adresse' } };
 
-  // The structure and class lists only name things: refused, the panel does without them.
   const structuresAnswer = about(await getJson(routes.structures()), 'structures');
   let structures: Structure[] = [];
   if (structuresAnswer.ok) structures = safe(() => parseStructureList(structuresAnswer.data), []);
