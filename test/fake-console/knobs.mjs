@@ -22,6 +22,7 @@ export const DEFAULT_KNOBS = Object.freeze({
   expiredAnswer: 'redirect', // without a valid session: 'redirect' (302 /auth/login), '401' (JSON routes), 'sso' (302 to another origin)
   classlessRelatives: false, // true or [ids]: parents in no class (old imports); allUsers then gives them no children (model.mjs)
   detachedIds: [],          // [ids]: accounts that left the school after the read (class-admin/massmail then refuses them)
+  hugeLoginIds: [],         // [ids]: accounts whose login is 3,000 characters (hostile or broken import data: entcore stores `login` as given)
   // GET /auth/context (auth.mjs): the platform's password rule, its text per language, mandatory fields.
   // null = entcore's defaults; e.g. { regex: '.{12}.*', fr: 'Au moins 12 caractères…', en: '…' } for another ENT.
   passwordRule: null,

@@ -34,6 +34,10 @@ export function applyDataKnobs(data, knobs) {
       if (u.profile === 'Relative' && (rel === true || (Array.isArray(rel) && rel.includes(u.id)))) u.classes = [];
     }
   }
+  for (const id of knobs.hugeLoginIds ?? []) {
+    const u = data.usersById.get(id);
+    if (u) u.login = `${u.login}.${'x'.repeat(3000 - u.login.length - 1)}`;
+  }
   for (const id of knobs.detachedIds ?? []) {
     const u = data.usersById.get(id);
     if (!u) continue;
