@@ -3,25 +3,58 @@
  * teacher's class page, and answers the panel. Small on purpose: no jsPDF, no preact.
  */
 import { detectPage, type PageInfo, routes } from '../src/console/endpoints';
-import { ConsoleFormatError, requestLabel, type ConsoleError } from '../src/console/errors';
+import { ConsoleFormatError, requestLabel, type ConsoleError, type ConsoleRequestWhat } from '../src/console/errors';
 import { markBlockedProfiles, parseAllUsers, parseBlockedProfiles, parseClassList, parseMetrics, parseStructureList, type ProfileMetrics } from '../src/console/parse';
 import { accountsFromTable } from '../src/console/table';
 import { parseSchoolClasses, parseTeacherSchools, parseUserInfo, teacherRoster, type TeacherSchool } from '../src/console/class-admin';
 import type { Account, ClassRef, Profile, Structure } from '../src/model/account';
 import { deriveParentClasses, linksFromClassLists, manyParentsWithoutClass } from '../src/model/parent-classes';
 import {
-  isMessage, type JoinClasses, type JoinClassesReply, type LoadAccounts, type LoadReply, type PlatformRulesReply, type ReadFailed,
+  isMessage, type JoinClasses, type OpenPanelReply, type ReadProblem, type JoinClassesReply, type LoadAccounts, type LoadReply, type PlatformRulesReply, type ReadFailed,
   type SchoolClasses, type SchoolClassesReply, type SendMail, type SendMailReply,
 } from '../src/messages';
 import { keysToResolve, parseAuthContext, platformRules } from '../src/console/auth-context';
 import { contextAlive, ext } from '../src/platform/browser-api';
-import { getJson, postJson } from './console-client';
+import { getJson, postJson, type Answer } from './console-client';
 import { DOOR_CLASS, consoleButtons, doorAnchor, doorButtonClass, isClassSelect, readUserTable, shownClassId, tableRowCount } from './selectors';
 import { pickLang, translator } from '../src/i18n/ui';
 
 let page: PageInfo | null = null;
 /** Drawn at start: a reloaded page answers the panel's ping with another one. */
 const instance = Math.random().toString(36).slice(2);
+
+/**
+ * The answers of the structure and class lists that stop a load: a lost session, a check the ENT
+ * wants. Refused, those lists only name things and the panel does without them.
+ */
+const STOPS: ReadonlySet<string> = new Set(['session', 'mfa', 'check']);
+
+/** Names what the console refused or redirected (the account list, a class list…) on the error. */
+function about<T>(r: Answer<T>, what: ConsoleRequestWhat, className?: string): Answer<T> {
+  if (r.ok || (r.error.kind !== 'refused' && r.error.kind !== 'check')) return r;
+  return { ok: false, error: { ...r.error, what, ...(className ? { className } : {}) } };
+}
+
+/**
+ * A check redirects whichever request comes first (the structure list, often): the director reads
+ * what was being done, the account list of the page. Then the popup is told too.
+ */
+function checkOnRead(r: LoadReply): LoadReply {
+  if (r.ok) return r;
+  const error = r.error.kind === 'check' ? { ...r.error, what: page?.kind === 'class-admin' ? 'teacher-classes' as const : 'accounts' as const } : r.error;
+  reportProblem(error);
+  return { ok: false, error };
+}
+
+/**
+ * Tells the background (for the toolbar popup) that the console refused, redirected to a check or
+ * lost the session; a good read clears it (accounts-read).
+ */
+function reportProblem(e: ConsoleError): void {
+  if (!contextAlive() || !['session', 'refused', 'check'].includes(e.kind)) return;
+  const problem: ReadProblem['problem'] = { kind: e.kind as ReadProblem['problem']['kind'], ...(e.check ? { check: e.check } : {}), ...(e.link ? { link: e.link } : {}), ...(e.what ? { what: e.what } : {}), ...(e.className ? { className: e.className } : {}) };
+  ext().runtime.sendMessage({ type: 'read-problem', problem } satisfies ReadProblem).catch(() => undefined);
+}
 
 function announce(): void {
   const next = detectPage(location.href);
@@ -68,21 +101,21 @@ async function loadMassmail(msg: LoadAccounts): Promise<LoadReply> {
   const structureId = msg.structureId ?? page?.structureId ?? null;
   if (!structureId) return { ok: false, error: { kind: 'format', detail: 'identifiant de structure absent de l’adresse' } };
 
-  const structuresAnswer = await getJson(routes.structures());
+  const structuresAnswer = about(await getJson(routes.structures()), 'structures');
   let structures: Structure[] = [];
   if (structuresAnswer.ok) structures = safe(() => parseStructureList(structuresAnswer.data), []);
-  else if (['session', 'mfa'].includes(structuresAnswer.error.kind)) return structuresAnswer;
+  else if (STOPS.has(structuresAnswer.error.kind)) return structuresAnswer;
 
-  const classesAnswer = await getJson(routes.classes(structureId));
-  if (!classesAnswer.ok && ['session', 'mfa'].includes(classesAnswer.error.kind)) return classesAnswer;
+  const classesAnswer = about(await getJson(routes.classes(structureId)), 'classes');
+  if (!classesAnswer.ok && STOPS.has(classesAnswer.error.kind)) return classesAnswer;
   const classes: ClassRef[] = classesAnswer.ok ? safe(() => parseClassList(classesAnswer.data), []) : [];
 
   let lastReport = 0;
-  const users = await getJson(routes.allUsers(structureId), (receivedBytes, totalBytes) => {
+  const users = about(await getJson(routes.allUsers(structureId), (receivedBytes, totalBytes) => {
     if (Date.now() - lastReport < 150) return;
     lastReport = Date.now();
     ext().runtime.sendMessage({ type: 'load-progress', receivedBytes, totalBytes }).catch(() => undefined);
-  });
+  }), 'accounts');
 
   if (users.ok) {
     try {
@@ -148,14 +181,14 @@ async function pageClassId(candidates: readonly ClassRef[], waitMs = 8_000): Pro
  * as the page's chooser does (one-console.md §10): `class/admin/list` is refused to teachers.
  */
 async function loadTeacher(msg: LoadAccounts): Promise<LoadReply> {
-  const me = await getJson(routes.userInfo());
+  const me = about(await getJson(routes.userInfo()), 'user');
   if (!me.ok) return me;
   let schools: TeacherSchool[];
   let info: ReturnType<typeof parseUserInfo>;
   try {
     info = parseUserInfo(me.data);
-    const answer = await getJson(routes.teacherSchools(info.userId));
-    if (!answer.ok) return refusedOrSession(answer);
+    const answer = about(await getJson(routes.teacherSchools(info.userId)), 'teacher-classes');
+    if (!answer.ok) return answer;
     schools = parseTeacherSchools(answer.data);
   } catch (e) {
     return { ok: false, error: { kind: 'format', detail: (e as Error).message } };
@@ -169,8 +202,8 @@ async function loadTeacher(msg: LoadAccounts): Promise<LoadReply> {
   const school = schools.find((s) => s.id === msg.structureId) ?? schools.find((s) => s.classes.some((c) => c.id === shown)) ?? schools[0]!;
   const perClass: Array<{ cls: ClassRef; users: unknown }> = [];
   for (const cls of school.classes) {
-    const r = await getJson(routes.classUsers(cls.id));
-    if (!r.ok) return refusedOrSession(r);
+    const r = about(await getJson(routes.classUsers(cls.id)), 'class-users', cls.name);
+    if (!r.ok) return r;
     perClass.push({ cls, users: r.data });
   }
   try {
@@ -272,11 +305,13 @@ async function sendMail(msg: SendMail): Promise<SendMailReply> {
   if (r.ok) return { ok: true };
   const kind = r.error.kind;
   // entcore's resource filter answers 401 (an HTML page) when an id is not the caller's, when an id
-  // repeats, or without the class-admin right; an expired session is a redirect to /auth/login. A 401
-  // is a refusal unless the session itself is gone: ask the console who we are (one-console.md §9).
-  if (kind === 'session' && r.error.status === 401) {
-    const me = await getJson(routes.userInfo());
-    if (me.ok) return { ok: false, kind: 'refused', status: 401, message: r.error.detail };
+  // repeats, or without the class-admin right; an expired session is a redirect to /auth/login. The
+  // console client tells them apart through /auth/oauth2/userinfo (one-console.md §9, §10): a refusal
+  // is `refused`. A check the ENT wants first stops the run like MFA did; the mail dialog names it.
+  if (kind === 'refused') return { ok: false, kind: 'refused', status: 401, message: r.error.detail };
+  if (kind === 'check') {
+    reportProblem({ ...r.error, what: 'mail' });
+    return { ok: false, kind: 'mfa', message: r.error.detail };
   }
   const mapped = kind === 'not-found' || kind === 'format' || kind === 'read-failed' ? 'bad-request' : kind;
   return { ok: false, kind: mapped, ...(r.error.status ? { status: r.error.status } : {}), message: r.error.detail };
@@ -285,8 +320,16 @@ async function sendMail(msg: SendMail): Promise<SendMailReply> {
 function openPanel(e: Event): void {
   // The class page's buttons are `<a href="#">`: the hash would change the page's AngularJS route.
   e.preventDefault();
+  // Only a person's click opens a panel: a page script's .click() or dispatchEvent is untrusted,
+  // and without this check it could open panels (each reading every code) at will.
+  if (!e.isTrusted || !contextAlive()) return;
+  const door = e.currentTarget as HTMLElement;
+  const t = translator(pickLang(document.documentElement.lang || navigator.language));
   // Sent straight from the click handler: Chrome hands the gesture on to sidePanel.open.
-  if (contextAlive()) ext().runtime.sendMessage({ type: 'open-panel' }).catch(() => undefined);
+  ext().runtime.sendMessage({ type: 'open-panel' }).then(
+    (r: OpenPanelReply | undefined) => doorNote(door, r?.opened === 'none' ? t('doorNoGesture') : ''),
+    () => undefined,
+  );
 }
 
 /**
@@ -334,6 +377,20 @@ function ensureDoor(): void {
   consoleButtons(anchor).pop()!.after(button);
 }
 
+/** Says beside the door why nothing opened (the browser saw no user action), instead of nothing. */
+function doorNote(button: HTMLElement, text: string): void {
+  let note = button.nextElementSibling as HTMLElement | null;
+  if (!note?.classList.contains(`${DOOR_CLASS}-note`)) {
+    if (!text) return;
+    note = document.createElement('span');
+    note.className = `${DOOR_CLASS}-note`;
+    note.setAttribute('role', 'status');
+    note.style.cssText = 'margin-left:8px;font-size:.85em';
+    button.insertAdjacentElement('afterend', note);
+  }
+  note.textContent = text;
+}
+
 /**
  * The ENT's rules for the sheets (password rule text, mandatory e-mail), read like entcore's own
  * activation page does; an i18n key instead of text is resolved through `/auth/i18n`.
@@ -363,7 +420,7 @@ function start(): void {
     }
     if (!page) return false;
     let work: Promise<unknown> | null = null;
-    if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg);
+    if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg).then(checkOnRead);
     else if (isMessage<SendMail>(msg, 'send-mail')) work = sendMail(msg);
     else if (isMessage(msg, 'read-platform-rules')) work = readPlatformRules();
     else if (page.kind === 'class-admin' && isMessage<SchoolClasses>(msg, 'school-classes')) work = schoolClasses(msg);

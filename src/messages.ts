@@ -4,7 +4,7 @@
  * Accounts (with activation codes) only travel panel⇄content, in memory; the background never sees them.
  */
 import type { Account, ClassRef, Structure } from './model/account';
-import type { ConsoleError } from './console/errors';
+import type { ConsoleError, ConsoleRequestWhat, MandatoryCheck } from './console/errors';
 import type { PageInfo } from './console/endpoints';
 import type { SendFailureKind } from './campaign/runner';
 import type { PlatformRules } from './console/auth-context';
@@ -27,9 +27,21 @@ export type ReadFailed = { type: 'read-failed'; request: string; kind: string; s
  * Sent from the click handler so Chrome (≥ 116) carries the user gesture to `sidePanel.open`.
  */
 export type OpenPanel = { type: 'open-panel' };
-/** Where the panel opened: Chrome's side panel, Firefox's sidebar, or a tab beside the console (fallback). */
-export type OpenPanelReply = { opened: 'side-panel' | 'sidebar' | 'tab' } | { opened: 'none'; reason: string };
-export type ContentToBackground = PageDetected | AccountsRead | ReadFailed | OpenPanel;
+/**
+ * Where the panel opened: Chrome's side panel, Firefox's sidebar, a tab beside the console (fallback),
+ * or the panel tab this console tab already had, brought to the front (`focused`). `none` with
+ * `no-gesture`: the browser saw no user action, so no tab was opened in the side panel's place.
+ */
+export type OpenPanelReply = { opened: 'side-panel' | 'sidebar' | 'tab' | 'focused' } | { opened: 'none'; reason: string };
+/**
+ * The console refused a read, redirected it to a check, or the session is gone: kept in the tab's
+ * record so the toolbar popup says it too. `link`: the check's page on the console's own origin.
+ */
+export type ReadProblem = {
+  type: 'read-problem';
+  problem: { kind: 'session' | 'refused' | 'check'; check?: MandatoryCheck; link?: string; what?: ConsoleRequestWhat; className?: string };
+};
+export type ContentToBackground = PageDetected | AccountsRead | ReadFailed | OpenPanel | ReadProblem;
 
 // popup/panel → background
 export type GetTabState = { type: 'get-tab-state'; tabId: number };
@@ -39,6 +51,8 @@ export interface TabState {
   read: { structureId: string; structureName?: string | undefined; count: number; source: 'json' | 'table' } | null;
   /** The last read failed (then `read` is null). Absent in records written before this field existed. */
   failed?: { request: string; kind: string; status?: number | undefined } | null;
+  /** The last read's refusal, check or lost session (cleared by a good read). */
+  problem?: ReadProblem['problem'] | null;
 }
 
 // panel → content
@@ -95,7 +109,7 @@ export type LoadProgress = { type: 'load-progress'; receivedBytes: number; total
 /** The teacher switched class in the page's own selector: the panel follows (a class id, nothing else). */
 export type PageClass = { type: 'page-class'; classId: string };
 
-const TYPES = new Set(['page-detected', 'accounts-read', 'read-failed', 'open-panel', 'get-tab-state', 'ping', 'load', 'send-mail', 'load-progress', 'read-platform-rules', 'school-classes', 'join-classes', 'page-class']);
+const TYPES = new Set(['read-problem', 'page-detected', 'accounts-read', 'read-failed', 'open-panel', 'get-tab-state', 'ping', 'load', 'send-mail', 'load-progress', 'read-platform-rules', 'school-classes', 'join-classes', 'page-class']);
 
 /** Cheap structural check on receipt: a message of an unknown shape is dropped, never acted upon. */
 export function isMessage<T extends { type: string }>(m: unknown, type: T['type']): m is T {
@@ -123,6 +137,13 @@ export function isMessage<T extends { type: string }>(m: unknown, type: T['type'
         && (o.status === undefined || Number.isInteger(o.status));
     case 'load-progress':
       return typeof o.receivedBytes === 'number';
+    case 'read-problem': {
+      const p = o.problem as Record<string, unknown> | null;
+      return typeof p === 'object' && p !== null && ['session', 'refused', 'check'].includes(p.kind as string)
+        && (p.check === undefined || ['terms', 'mail', 'sms', 'mfa', 'unknown'].includes(p.check as string))
+        && (p.link === undefined || typeof p.link === 'string') && (p.what === undefined || typeof p.what === 'string')
+        && (p.className === undefined || typeof p.className === 'string');
+    }
     default:
       return true;
   }

@@ -8,6 +8,7 @@ export function launchExtension(opts?: {
   headless?: boolean;
   downloadsPath?: string;
   viewport?: { width: number; height: number };
-}): Promise<{ context: BrowserContext; sw: Worker; id: string }>;
+  userDataDir?: string;
+}): Promise<{ context: BrowserContext; sw: Worker; id: string; userDataDir: string }>;
 export function consoleTabId(sw: Worker, pathPrefix: string): Promise<number | undefined>;
 export function waitConsoleTabId(sw: Worker, pathPrefix: string, timeoutMs?: number): Promise<number>;

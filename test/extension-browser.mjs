@@ -15,10 +15,12 @@ export const CHROMIUM =
 
 /**
  * Playwright passes --disable-extensions by default: --disable-extensions-except is what makes
- * --load-extension work. Returns the context, the extension's service worker and its id.
+ * --load-extension work. Returns the context, the extension's service worker, its id and the profile
+ * directory (`userDataDir`: a fresh temporary one unless given).
  */
-export async function launchExtension({ extDir = EXT_DIR, headless = true, downloadsPath, viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'pp1-profile-')), {
+export async function launchExtension({ extDir = EXT_DIR, headless = true, downloadsPath, viewport = { width: 1280, height: 900 }, userDataDir } = {}) {
+  const profile = userDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'pp1-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
     headless,
     executablePath: CHROMIUM,
     ignoreHTTPSErrors: true,
@@ -42,7 +44,7 @@ export async function launchExtension({ extDir = EXT_DIR, headless = true, downl
   });
   let [sw] = context.serviceWorkers();
   if (!sw) sw = await context.waitForEvent('serviceworker');
-  return { context, sw, id: new URL(sw.url()).host };
+  return { context, sw, id: new URL(sw.url()).host, userDataDir: profile };
 }
 
 /**

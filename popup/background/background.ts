@@ -3,7 +3,7 @@
  * per tab, which console page is open and how many accounts were read (no account data), and
  * binds the side panel to that tab.
  */
-import { isMessage, type AccountsRead, type GetTabState, type OpenPanel, type OpenPanelReply, type PageDetected, type ReadFailed, type TabState } from '../../src/messages';
+import { isMessage, type AccountsRead, type GetTabState, type OpenPanel, type OpenPanelReply, type PageDetected, type ReadFailed, type ReadProblem, type TabState } from '../../src/messages';
 import { ext } from '../../src/platform/browser-api';
 import { isConsoleContentSender, isExtensionPageSender } from '../../src/sender-policy';
 import { enabledSites, knownHosts } from '../shared/enable-site';
@@ -66,17 +66,49 @@ async function bindSidePanel(tabId: number): Promise<void> {
 
 type SidebarApi = { sidebarAction?: { open(): Promise<void>; isOpen(d: { windowId?: number }): Promise<boolean> } };
 
+/** The panel pages open as tabs for this console tab (`panel.html?tab=<id>`), whoever opened them. */
+async function panelTabsFor(consoleTabId: number): Promise<Array<{ tabId: number; windowId: number }>> {
+  const runtime = api.runtime as typeof chrome.runtime;
+  if (!runtime.getContexts) return [];
+  const base = api.runtime.getURL('panel.html');
+  const contexts = await runtime.getContexts({ contextTypes: ['TAB' as chrome.runtime.ContextType] }).catch(() => []);
+  return contexts
+    .filter((c) => {
+      if (!c.documentUrl?.startsWith(base) || c.tabId < 0) return false;
+      return new URL(c.documentUrl).searchParams.get('tab') === String(consoleTabId);
+    })
+    .map((c) => ({ tabId: c.tabId, windowId: c.windowId }));
+}
+
+/** Brings an existing panel tab of this console tab to the front; false when there is none. */
+async function focusPanelTab(consoleTabId: number): Promise<boolean> {
+  const [found] = await panelTabsFor(consoleTabId);
+  if (!found) return false;
+  await api.tabs.update(found.tabId, { active: true });
+  await api.windows?.update(found.windowId, { focused: true }).catch(() => undefined);
+  return true;
+}
+
+// One opening at a time per console tab: two quick clicks must not both find "no panel tab yet".
+const opening = new Map<number, Promise<OpenPanelReply>>();
+
+/** Chrome's refusal of `sidePanel.open` outside a user gesture ("may only be called in response to a user gesture"). */
+const noGesture = (e: unknown) => /gesture/i.test(String((e as Error)?.message ?? e));
+
 /**
  * The in-page « Publipostage avancé » button. Chrome: `sidePanel.open` is called synchronously in
  * the message listener, which Chrome (≥ 116) runs with the click's user gesture; the path is set
  * just before, in the same tick, so the panel is bound to that tab. Firefox never passes a content
  * script's click on as a user action (bugzilla 1398833), so `sidebarAction.open` is refused there:
  * if the sidebar is already open it already follows this tab, else the panel opens in a tab
- * beside the console.
+ * beside the console. Never more than one panel tab per console tab: an existing one is focused.
+ * The content script only sends this message for a person's click (`event.isTrusted`); Chrome
+ * tells us when the gesture is missing all the same, and then no tab opens in its place.
  */
 function openPanelFor(tab: chrome.tabs.Tab & { id: number }): Promise<OpenPanelReply> {
   const sidePanel = (api as typeof chrome).sidePanel;
   const inTab = async (): Promise<OpenPanelReply> => {
+    if (await focusPanelTab(tab.id)) return { opened: 'focused' };
     await api.tabs.create({ url: api.runtime.getURL(panelPath(tab.id)), index: tab.index + 1, openerTabId: tab.id, windowId: tab.windowId });
     return { opened: 'tab' };
   };
@@ -84,7 +116,10 @@ function openPanelFor(tab: chrome.tabs.Tab & { id: number }): Promise<OpenPanelR
     sidePanel.setOptions({ tabId: tab.id, path: panelPath(tab.id), enabled: true }).catch(() => undefined);
     return sidePanel.open({ tabId: tab.id }).then(
       (): OpenPanelReply => ({ opened: 'side-panel' }),
-      () => inTab(),
+      async (e): Promise<OpenPanelReply> => {
+        if (!noGesture(e)) return inTab();
+        return (await focusPanelTab(tab.id)) ? { opened: 'focused' } : { opened: 'none', reason: 'no-gesture' };
+      },
     );
   }
   const sidebar = (api as unknown as SidebarApi).sidebarAction;
@@ -97,13 +132,22 @@ function openPanelFor(tab: chrome.tabs.Tab & { id: number }): Promise<OpenPanelR
   return inTab();
 }
 
+function openPanelOnce(tab: chrome.tabs.Tab & { id: number }): Promise<OpenPanelReply> {
+  const running = opening.get(tab.id);
+  // A click while the previous one is still opening: that one's panel is the answer.
+  if (running) return running.then((r) => (r.opened === 'tab' ? { opened: 'focused' } : r));
+  const run = openPanelFor(tab).finally(() => opening.delete(tab.id));
+  opening.set(tab.id, run);
+  return run;
+}
+
 api.runtime.onMessage.addListener((msg: unknown, sender, sendResponse: (r: unknown) => void) => {
   const tabId = sender.tab?.id;
   if (isMessage<OpenPanel>(msg, 'open-panel')) {
     // Only our own content script, in a tab's top frame (not an iframe the page could plant). Checked
     // synchronously: Chrome's sidePanel.open needs the click's user gesture, which an await would lose.
     if (tabId === undefined || sender.frameId !== 0 || sender.id !== api.runtime.id) return false;
-    openPanelFor(sender.tab as chrome.tabs.Tab & { id: number })
+    openPanelOnce(sender.tab as chrome.tabs.Tab & { id: number })
       .catch((e: Error): OpenPanelReply => ({ opened: 'none', reason: e.message }))
       .then(sendResponse);
     return true;
@@ -117,7 +161,8 @@ api.runtime.onMessage.addListener((msg: unknown, sender, sendResponse: (r: unkno
   const isPage = isMessage<PageDetected>(msg, 'page-detected');
   const isRead = !isPage && isMessage<AccountsRead>(msg, 'accounts-read');
   const isFailed = !isPage && !isRead && isMessage<ReadFailed>(msg, 'read-failed');
-  if (!isPage && !isRead && !isFailed) return false;
+  const isProblem = !isPage && !isRead && !isFailed && isMessage<ReadProblem>(msg, 'read-problem');
+  if (!isPage && !isRead && !isFailed && !isProblem) return false;
   trustedConsoleHosts().then((hosts) => {
     // Only our content script, in a tab's top frame, on a console we know or the user enabled.
     if (!isConsoleContentSender(sender, api.runtime.id, hosts)) return;
@@ -126,14 +171,27 @@ api.runtime.onMessage.addListener((msg: unknown, sender, sendResponse: (r: unkno
       const m = msg as PageDetected;
       // Bound once the tab shows a console page, and left open when the director browses elsewhere in
       // the console (a user's sheet…): the panel keeps the list it read.
-      writeState(tabId, { page: m.page, ...(m.page ? {} : { read: null }) }).then(() => m.page && bindSidePanel(tabId));
+      // A page (re)loaded: an earlier refusal or check belongs to the previous read.
+      writeState(tabId, { page: m.page, problem: null, ...(m.page ? {} : { read: null }) }).then(() => m.page && bindSidePanel(tabId));
     } else if (isFailed) {
       const m = msg as ReadFailed;
       // No count survives a failed read: the popup must not show the previous one as current.
       writeState(tabId, { read: null, failed: { request: m.request, kind: m.kind, status: m.status } });
+    } else if (isProblem) {
+      const { problem } = msg as ReadProblem;
+      // A check's link leads to the console's own origin only: the popup shows it as a link.
+      const origin = (() => {
+        try {
+          return new URL(sender.url ?? '').origin;
+        } catch {
+          return null;
+        }
+      })();
+      if (problem.link !== undefined && (!origin || !problem.link.startsWith(`${origin}/`))) return;
+      writeState(tabId, { problem });
     } else {
       const m = msg as AccountsRead;
-      writeState(tabId, { read: { structureId: m.structureId, structureName: m.structureName, count: m.count, source: m.source }, failed: null });
+      writeState(tabId, { read: { structureId: m.structureId, structureName: m.structureName, count: m.count, source: m.source }, failed: null, problem: null });
     }
   });
   return false;

@@ -62,7 +62,7 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
       <h2 id="filters-title">{t('filtersTitle')}</h2>
       <label class="search">
         <span>{t('search')}</span>
-        <input ref={searchRef} type="search" value={f.search} onInput={(e) => set({ search: e.currentTarget.value })} />
+        <input ref={searchRef} type="search" autoComplete="off" data-typed-name value={f.search} onInput={(e) => set({ search: e.currentTarget.value })} />
       </label>
       {chips.length > 0 && (
         <div class="chips" ref={chipsRef} role="group" aria-label={t('chipsLabel')}>
@@ -101,6 +101,8 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
             <legend class="visually-hidden">{t('classes')}</legend>
             <input
               type="search"
+              autoComplete="off"
+              data-typed-name
               aria-label={t('classSearch')}
               placeholder={t('classSearch')}
               value={classQuery}

@@ -6,7 +6,10 @@ import { formatTime, tally } from '../../src/campaign/report';
 import { runCampaign } from '../../src/campaign/runner';
 import type { Account } from '../../src/model/account';
 import type { Lang, Translate } from '../../src/i18n/ui';
-import { sendMail } from './console-link';
+import { navigateConsole, sendMail } from './console-link';
+import { ConsoleProblem, type Problem } from '../shared/ConsoleProblem';
+import type { TabState } from '../../src/messages';
+import { ext } from '../../src/platform/browser-api';
 import { blobUrl, revokeLater } from './blob-url';
 import { dropCampaign, readCampaign, saveCampaign, watchCampaign } from './campaign-store';
 import { campaignLockReleased, campaignRunningElsewhere, withCampaignLock } from './locks';
@@ -35,6 +38,30 @@ const MAIL_TIMEOUT_MS = (() => {
   const v = Number(new URLSearchParams(location.search).get('mailTimeoutMs'));
   return Number.isInteger(v) && v >= 1_000 && v <= 120_000 ? v : 30_000;
 })();
+
+/**
+ * A run stopped because the ENT wants a check first (MFA, terms, e-mail…): which one, and the link
+ * to its page, as the console client reported it for the mail request (tab record, issue 18.8).
+ */
+function MailCheck({ t, tabId }: { t: Translate; tabId: number }) {
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [consoleUrl, setConsoleUrl] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The content script's report may reach the background a moment after the run stopped.
+    const read = () =>
+      ext().runtime.sendMessage({ type: 'get-tab-state', tabId }).then((s: TabState | undefined) => {
+        if (s?.page) setConsoleUrl(s.page.origin + s.page.path);
+        if (s?.problem?.kind === 'check') setProblem(s.problem);
+        else if (++tries < 10) timer = setTimeout(read, 300);
+      }, () => undefined);
+    read();
+    return () => clearTimeout(timer);
+  }, [tabId]);
+  if (!problem) return null;
+  return <ConsoleProblem t={t} problem={problem} go={(url) => void navigateConsole(tabId, url)} {...(consoleUrl ? { consoleUrl } : {})} />;
+}
 
 type Stage =
   | { kind: 'checking' }
@@ -380,6 +407,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
                     : ''}
               </p>
             )}
+            {view.kind === 'ended' && campaign.status === 'stopped' && campaign.stopReason === 'mfa' && <MailCheck t={t} tabId={tabId} />}
             {view.kind === 'ended' && report(campaign)}
             <p class="buttons">
               {view.kind === 'running' && (

@@ -94,6 +94,9 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
         <span>{t('meetingSearch')}</span>
         <input
           type="search"
+          // A parent's name: never into the browser's saved form state (issue 18.5).
+          autoComplete="off"
+          data-typed-name
           value={query}
           aria-describedby="meeting-hint"
           onInput={(e) => setQuery(e.currentTarget.value)}

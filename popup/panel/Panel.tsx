@@ -18,6 +18,8 @@ import { MeetingMode } from './MeetingMode';
 import { ChannelPlan } from './ChannelPlan';
 import { FollowUp } from './FollowUp';
 import { lang, t } from '../shared/lang';
+import { ConsoleProblem, isConsoleProblem, type Problem } from '../shared/ConsoleProblem';
+import type { ConsoleError } from '../../src/console/errors';
 import { filterChips } from './filter-chips';
 import { Summary } from './Summary';
 import { Isolate } from '../shared/isolate';
@@ -73,8 +75,19 @@ function StatusView({ status, tabId, origin, consolePath, kind, reload, settings
   return <Workspace roster={status.roster} tabId={tabId!} origin={origin} kind={kind} reload={reload} settings={settings} />;
 }
 
-function ErrorView({ error, tabId, origin, consolePath, teacher, reload }: { error: { kind: string; detail: string; status?: number; request?: string }; tabId: number | null; origin: string; consolePath: string; teacher: boolean; reload: () => void }) {
+function ErrorView({ error, tabId, origin, consolePath, teacher, reload }: { error: { kind: string; detail: string; status?: number } & Partial<Omit<ConsoleError, 'kind'>>; tabId: number | null; origin: string; consolePath: string; teacher: boolean; reload: () => void }) {
   const go = (path: string) => tabId !== null && navigateConsole(tabId, origin + path);
+  if (isConsoleProblem(error))
+    return (
+      <div class={`error error-${error.kind}`} role="alert">
+        <ConsoleProblem t={t} problem={error as Problem} go={(url) => tabId !== null && navigateConsole(tabId, url)} consoleUrl={origin + consolePath} />
+        <p class="actions">
+          <button type="button" onClick={() => reload()}>
+            {t('retry')}
+          </button>
+        </p>
+      </div>
+    );
   const msg: Record<string, string> = {
     session: error.status === 401 ? t('errSession401') : t('errSession'),
     mfa: t('errMfa'),

@@ -5,6 +5,7 @@ import { Panel } from './Panel';
 import { boundTabId } from './console-link';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { initLang } from '../shared/lang';
+import { forgetTypedNamesOnPageHide } from '../shared/forget-typed-names';
 import { ext } from '../../src/platform/browser-api';
 import { isMessage, type GetTabState, type PageDetected, type TabState } from '../../src/messages';
 import type { PageInfo } from '../../src/console/endpoints';
@@ -56,5 +57,6 @@ const pageKey = (page: PageInfo | null): string | null => (page ? `${page.origin
 (async () => {
   const [tabId, settings] = await Promise.all([boundTabId(), loadSettings()]);
   initLang(settings.uiLang);
+  forgetTypedNamesOnPageHide();
   render(<Root tabId={tabId} initial={settings} />, document.getElementById('app')!);
 })();

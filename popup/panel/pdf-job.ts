@@ -5,7 +5,8 @@
 import type { Account } from '../../src/model/account';
 import type { PlatformRules } from '../../src/console/auth-context';
 import type { SheetOptions } from '../../src/pdf';
-import { sheetFileName } from '../../src/pdf/wording';
+import { qrText, sheetFileName } from '../../src/pdf/wording';
+import { qrLeftOut } from '../../src/pdf/qr';
 import { sheetSettings, type Settings } from '../../src/settings';
 import { ext, isFirefox } from '../../src/platform/browser-api';
 import { blobUrl } from './blob-url';
@@ -27,6 +28,8 @@ export interface PdfResult {
   pages: number;
   bytes: number;
   accounts: number;
+  /** Names of the accounts whose sheet goes without its QR code (too much for a QR: an oversize login). */
+  noQr?: string[];
 }
 
 /**
@@ -77,6 +80,7 @@ export async function makePdf(
     onProgress,
     signal,
   );
+  const noQr = req.kind === 'roster' ? [] : accounts.filter((a) => qrLeftOut(qrText(a, base.entUrl, base.qr))).map((a) => `${a.firstName} ${a.lastName}`.trim());
   const blob = new Blob([bytes as BlobPart], { type: 'application/pdf' });
   return {
     url: blobUrl(blob),
@@ -84,6 +88,7 @@ export async function makePdf(
     pages,
     bytes: bytes.byteLength,
     accounts: accounts.length,
+    noQr,
   };
 }
 

@@ -119,6 +119,12 @@ export function usePdf(base: ActionsBase, { focusResult = false } = {}) {
           {t(isPlural(result.blocked) ? 'blockedCannotActivateMany' : 'blockedCannotActivateOne', { n: result.blocked })}
         </p>
       )}
+      {result?.noQr?.length ? (
+        // Said with the result: those sheets are in the PDF, only their QR code is missing.
+        <p role="status" class="warning pdf-no-qr">
+          {t('pdfNoQr', { n: result.noQr.length, names: result.noQr.join(', ') })}
+        </p>
+      ) : null}
       {cancelled && <p role="status" class="done">{t('pdfCancelled')}</p>}
       {error && <p role="alert" class="error">{t('pdfError', { detail: error })}</p>}
     </>

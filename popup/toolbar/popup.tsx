@@ -17,6 +17,8 @@ import { parseSite } from '../shared/enable-site';
 import { EnableSiteForm } from '../shared/OptionsSites';
 import { stashQuickSearch } from '../shared/quick-search';
 import { Isolate } from '../shared/isolate';
+import { ConsoleProblem, isConsoleProblem } from '../shared/ConsoleProblem';
+import { forgetTypedNamesOnPageHide } from '../shared/forget-typed-names';
 
 const forcedTab = Number(new URLSearchParams(location.search).get('tab'));
 const asTab = Number.isInteger(forcedTab) && forcedTab > 0;
@@ -40,6 +42,11 @@ function openPanel(tabId: number): void {
     opening = fallback();
   }
   opening.catch(fallback).finally(closePopup);
+}
+
+/** Follows a link of the console's own origin in the console tab (the ENT's check page). */
+function goConsole(tabId: number, url: string): void {
+  ext().tabs.update(tabId, { url, active: true }).catch(() => undefined).finally(closePopup);
 }
 
 function openSearch(tabId: number, q: string): void {
@@ -78,6 +85,18 @@ function ConsoleView({ t, tabId, state }: { t: Translate; tabId: number; state: 
           {state.read ? t('popupCount', { n: state.read.count }) : t('popupNotRead')}
         </p>
       )}
+      {state.problem?.kind === 'session' && (
+        <p class="notice" role="alert">
+          {t('errSession')}
+        </p>
+      )}
+      {state.problem && isConsoleProblem(state.problem) && (
+        // The panel's last read was refused or sent to a check: said here too, with the same link.
+        <div class="notice" role="alert">
+          <ConsoleProblem t={t} problem={state.problem} go={(url) => goConsole(tabId, url)}
+            {...(state.page ? { consoleUrl: state.page.origin + state.page.path } : {})} />
+        </div>
+      )}
       <p class="buttons">
         <button type="button" class="primary" onClick={() => openPanel(tabId)}>
           {t('popupOpen')}
@@ -93,7 +112,7 @@ function ConsoleView({ t, tabId, state }: { t: Translate; tabId: number; state: 
       >
         <label for="quick-search">{t('popupQuickSearch')}</label>
         <div class="row">
-          <input id="quick-search" type="search" autoComplete="off" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+          <input id="quick-search" type="search" autoComplete="off" data-typed-name value={q} onInput={(e) => setQ(e.currentTarget.value)} />
           <button type="submit">{t('popupQuickSearchGo')}</button>
         </div>
       </form>
@@ -173,5 +192,6 @@ function Popup({ t }: { t: Translate }) {
 loadSettings().then((s) => {
   const lang = uiLangOf(s, navigator.language);
   document.documentElement.lang = lang;
+  forgetTypedNamesOnPageHide();
   render(<Popup t={translator(lang)} />, document.getElementById('app')!);
 });

@@ -8,6 +8,7 @@
  * "Identifiant", so the row still identifies someone.
  */
 import type { Campaign, Entry } from './types';
+import { csvField } from '../csv';
 
 export type ReportLang = 'fr' | 'en';
 export type ReportNames = ReadonlyMap<string, { lastName: string; firstName: string; login: string }>;
@@ -98,14 +99,8 @@ export function formatTime(at: number | undefined, lang: ReportLang = 'fr'): str
     : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time}`;
 }
 
-/**
- * Quotes a field; a leading = + - @ (or tab/CR) gets a `'` so a spreadsheet does not run it as a
- * formula (names come from the directory and are not ours).
- */
-export function csvField(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
+// The formula-safe field writer shared with the council summary (src/csv.ts).
+export { csvField };
 
 export function toCsv(c: Campaign, names?: ReportNames, lang: ReportLang = 'fr'): string {
   const rows = [HEADERS[lang].map(csvField).join(';')];

@@ -16,6 +16,8 @@ export const routes = {
   classAdminMassmail: () => '/directory/class-admin/massmail',
   userMassmail: (userId: string, type: 'pdf' | 'mail') => `/directory/structure/massMail/${enc(userId)}/${type}`,
   userInfo: () => '/auth/oauth2/userinfo',
+  /** The checks the user owes (AuthController.userRequirements: needRevalidateTerms, …, needMfa). */
+  userRequirements: () => '/auth/user/requirements',
   teacherSchools: (userId: string) => `/directory/class-admin/${enc(userId)}`,
   classUsers: (classId: string) => `/directory/class/${enc(classId)}/users?collectRelative=true`,
   /** A school's classes as the real class page's chooser lists them (UserBookController.showStructure). */

@@ -57,6 +57,7 @@ export const SHEETS_FR = {
   'qr.short': 'Scannez',
   'qr.secret': 'Code et QR code personnels : ne les communiquez pas.',
   'qr.secret.dense': 'Code et QR code : ne les communiquez pas.',
+  'qr.tooLong': 'Pas de QR code sur cette fiche : l’identifiant est trop long pour un QR code. Saisissez-le à la main.',
 
   // activated: login reminder + forgotten password
   'activated.intro': 'Vous possédez déjà un compte. Votre identifiant de connexion est rappelé ci-dessous.',
@@ -161,6 +162,7 @@ export const SHEETS_EN: SheetDict = {
   'qr.short': 'Scan',
   'qr.secret': 'Personal code and QR code: do not share them.',
   'qr.secret.dense': 'Code and QR code: keep them private.',
+  'qr.tooLong': 'No QR code on this sheet: the login is too long for a QR code. Type it in by hand.',
 
   'activated.intro': 'You already have an account. Your login is recalled below.',
   'activated.short': 'Account activated.',

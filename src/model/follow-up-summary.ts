@@ -5,6 +5,7 @@
 import { SUMMARY } from '../i18n/follow-up';
 import { type FollowUpRow, type Tally, totalOf } from './follow-up';
 import { percentText } from './percent';
+import { csvField } from '../csv';
 
 type Lang = 'fr' | 'en';
 
@@ -36,17 +37,16 @@ export function summaryTable(rows: readonly FollowUpRow[], lang: Lang): SummaryT
   };
 }
 
-const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-
 /**
  * The same table as CSV, the way the campaign report is written (`;`, every field quoted, UTF-8 BOM,
- * CRLF: what French Excel opens directly). Percentages are plain numbers there.
+ * CRLF: what French Excel opens directly), through the same formula-safe field writer: a class name
+ * comes from the directory. Percentages are plain numbers there.
  */
 export function summaryCsv(rows: readonly FollowUpRow[], lang: Lang): string {
   const tb = summaryTable(rows, lang);
   const plain = (cells: string[]) => cells.map((c, i) => (i === 3 ? c.replace(/\s*%$/, '').replace('—', '') : c));
   const lines = [tb.head, ...tb.body.map(plain), plain(tb.total)];
-  return '\uFEFF' + lines.map((l) => l.map(quote).join(';')).join('\r\n') + '\r\n';
+  return '\uFEFF' + lines.map((l) => l.map(csvField).join(';')).join('\r\n') + '\r\n';
 }
 
 /** File name: `bilan-activation-<school>-<yyyy-mm-dd>.<ext>`. */

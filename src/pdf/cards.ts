@@ -6,6 +6,7 @@ import { displayName } from '../model/account';
 import { SHEET_DICTS, say, type SheetDict } from '../i18n/sheets';
 import { layoutCard, type Adaptation, type BlockSpec, type CardLayout, type CardSpec, type Measurer, type Rect } from './layout';
 import { branchOf, cleanUrl, entName, profileLine, qrText, type QrMode } from './wording';
+import { qrLeftOut } from './qr';
 
 export type SheetModel = 'pdf' | 'newPdf' | 'simplePdf';
 
@@ -138,6 +139,9 @@ function smallCard(a: Account, box: Rect, ctx: CardContext, v: CardVariant): Car
   ];
   if (branch === 'activated') blocks.push(body('intro', say(d, 'activated.short'), { priority: 1 }));
   if (branch === 'teacher') blocks.push(body('intro', say(d, 'teacher.activated', { ent: entName(url) }), { priority: 1 }));
+  // Only this card loses its QR code when its text is more than a QR code holds: it says so where
+  // the QR would be, before the oversize login that may fill the rest of the card.
+  if (qrLeftOut(qrText(a, ctx.entUrl, ctx.qr))) blocks.push(body('qr.none', say(d, 'qr.tooLong'), { tone: 'muted', gap: 1.3 }));
   blocks.push(
     { id: 'address', lead: say(d, v.dense ? 'address.dense.lead' : 'address.short.lead'), text: host, size: 9.5, min: min.address, bold: true, fit: 'shrink', gap: 1.3 * g },
     { id: 'login', lead: say(d, 'login.lead'), leadMin: min.body, text: a.login, size: 11.5, min: min.login, bold: true, fit: 'shrink', wideFloor: LOGIN_WIDE_FLOOR_PT, gap: 0.8 * g },
@@ -182,7 +186,7 @@ function qrHost(text: string): string {
 
 function qrSpec(a: Account, ctx: CardContext, size: number, anchor: string, capSize: number, hostSize: number, short = false): CardSpec['qr'] {
   const text = qrText(a, ctx.entUrl, ctx.qr);
-  if (!text) return undefined;
+  if (!text || qrLeftOut(text)) return undefined;
   const { d } = ctx;
   // under the smaller QR of a card that needs the room, one word: its column is as short as it can be
   const caption = short ? 'qr.short' : branchOf(a) !== 'activate' ? 'qr.site' : ctx.qr === 'login' ? 'qr.login' : 'qr.activate';
@@ -219,6 +223,7 @@ function detailedSheet(a: Account, box: Rect, ctx: CardContext, model: 'pdf' | '
   );
   if (branch === 'activated') blocks.push(body('intro', say(d, 'activated.intro'), { gap: 6 }));
   if (branch === 'teacher') blocks.push(body('intro', say(d, 'teacher.activated', { ent: entName(url) }), { gap: 6, bold: true }));
+  if (qrLeftOut(qrText(a, ctx.entUrl, ctx.qr))) blocks.push(body('qr.none', say(d, 'qr.tooLong'), { gap: 4, tone: 'muted' }));
   blocks.push(
     B({ id: 'address', lead: say(d, 'address.lead'), text: url, size: 13, min: min.address, bold: true, fit: 'shrink', gap: 7 }),
     B({ id: 'login', lead: say(d, 'login.lead'), leadMin: min.body, text: a.login, size: 15, min: min.login, bold: true, fit: 'shrink', wideFloor: LOGIN_WIDE_FLOOR_PT, gap: 2.5 }),

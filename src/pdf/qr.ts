@@ -29,6 +29,26 @@ export interface QrImage {
 const utf8 = new TextEncoder();
 
 /**
+ * The most bytes a QR code holds in one byte-mode segment at error correction M (version 40,
+ * ISO 18004 table 7). Beyond it qrcode throws « The amount of data is too big… », which used to
+ * fail the whole PDF for one oversize login.
+ */
+export const QR_MAX_BYTES = 2331;
+
+/** Whether `text` can be a QR code at all (qrImage's encoding: UTF-8, one byte segment, level M). */
+export function qrFits(text: string): boolean {
+  return utf8.encode(text).length <= QR_MAX_BYTES;
+}
+
+/**
+ * Whether this account's card goes without its QR code: the QR would hold more than a QR code can
+ * (an oversize login). The card then says so, and the panel too.
+ */
+export function qrLeftOut(text: string | null): boolean {
+  return text !== null && !qrFits(text);
+}
+
+/**
  * QR matrix (error correction M) as 1-bit rows (0 = dark module), rows padded to whole bytes.
  * Raw binary is ~15 % smaller after deflate than ASCII-hex; readers that look for the end of inline
  * data by scanning for `EI` + white space (pdf.js) could stop early if the bytes happen to contain

@@ -259,8 +259,9 @@ test('error states: session expired, MFA, not an administrator, empty structure,
   await api.knobs({ mfaRequired: true });
   panel = await PanelPage.open(ext, await tabIdFor(ext, massmail(DEMO)));
   await expect(panel.alert).toContainText('validation en deux étapes');
-  await panel.button('Valider la connexion').click();
-  await expect(consolePage).toHaveURL(/\/auth\/validate-mfa/);
+  await panel.page.getByRole('link', { name: 'Valider sur l’ENT', exact: true }).click();
+  // entcore's MFA page, coming back to the console page once validated.
+  await expect(consolePage).toHaveURL(`${api.origin()}/auth/validate-mfa?force=true&redirect=${encodeURIComponent(`${api.origin()}${massmail(DEMO)}`)}`);
   await panel.page.close();
   await api.reset();
 

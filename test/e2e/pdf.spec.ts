@@ -247,3 +247,28 @@ test('the password rule on the sheets is the one the ENT enforces (its regex), i
   // « Mot de passe oublié » promises nothing the platform does not do
   expect(text).not.toMatch(/directeur/i);
 });
+
+test('an oversize login (3,000 characters) loses only its own QR code: the panel names it, the PDF holds every sheet', async ({ ext, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  const ce1a = (await api.classes(DEMO)).find((c) => c.name === 'CE1 A')!;
+  const target = users.find((u) => u.profile === 'Student' && u.classes.includes(ce1a.id) && u.activationCode && !u.loginAlias)!;
+  // Hostile or broken import data: the console serves the login as stored.
+  await api.knobs({ hugeLoginIds: [target.id] });
+  const panel = await panelFor(ext, api, consolePage);
+  await panel.classBox('CE1 A').check();
+  await panel.select('Modèle de publipostage PDF').selectOption({ label: '8 par page' });
+  const rows = await panel.allRows();
+  expect(rows.map((r) => r.id)).toContain(target.id);
+  const file = await generate(panel);
+  // Said in the panel, by name, beside the result; the PDF is there.
+  const notice = panel.page.locator('.pdf-no-qr');
+  await expect(notice).toContainText('1 fiche sans QR code');
+  await expect(notice).toContainText(`${target.firstName} ${target.lastName}`);
+  await expect(panel.page.locator('p.done')).toContainText(`${rows.length} comptes`);
+  const text = pdfText(file).replace(/\s+/g, ' ');
+  expect((text.match(/Pas de QR code sur cette fiche/g) ?? []).length).toBe(1);
+  // Every other card keeps its QR code (covers have none).
+  const codes = qrCodes(file, 1, pdfPages(file));
+  expect(codes.length).toBe(rows.length - 1);
+  expect(codes.some((c) => c.includes(target.login))).toBe(false);
+});

@@ -226,17 +226,68 @@ ${req.method === 'POST' ? '<p class="success">Un courriel vous a été envoyé.<
   if (path.startsWith('/auth/reset/')) {
     return sendHtml(res, 200, layout('ONE - Réinitialisation', '<h1>Réinitialiser mon mot de passe</h1>')), true;
   }
+  // The checks owed (AuthController.userRequirements → UserValidation.getMandatoryUserValidation): the
+  // flags of UserValidationService, plus mfaProtectedUrls for ADMx. AUTHENTICATED: no session, no answer.
+  if (path === '/auth/user/requirements' && req.method === 'GET') {
+    const s = ctx.session;
+    if (!s || !ctx.user) return sendJson(res, 401, { error: 'not.authenticated' }), true;
+    const k = state.knobs;
+    return sendJson(res, 200, {
+      forceChangePassword: false,
+      needRevalidateTerms: !!k.termsRequired && !s.termsValidated,
+      needRevalidateEmail: !!k.mailCheckRequired && !s.mailValidated,
+      needRevalidateMobile: !!k.smsCheckRequired && !s.mobileValidated,
+      needMfa: !!k.mfaRequired && !s.mfaValidated,
+    }), true;
+  }
+  // entcore's check pages (AuthController: /revalidate-terms, /validate-mail, /validate-mfa, each
+  // AUTHENTICATED). validate-mail and validate-mfa go to `redirect` (an absolute URL) once done
+  // (public/ts/validate-m{ail,fa}/directives/*.directive.ts); the terms page always goes to
+  // /timeline/timeline (public/ts/controllers/termsRevalidation.ts) after PUT /auth/cgu/revalidate.
+  const back = (r) => {
+    try {
+      const u = new URL(String(r ?? ''));
+      return u.host === req.headers.host ? u.pathname + u.search + u.hash : DEFAULT_LANDING;
+    } catch { return DEFAULT_LANDING; }
+  };
+  const needSession = () => (ctx.session ? false : (redirect(res, `/auth/login?callBack=${encodeURIComponent(path)}`), true));
   if (path === '/auth/validate-mfa' && req.method === 'GET') {
+    if (needSession()) return true;
     return sendHtml(res, 200, layout('ONE - Validation', `<h1>Vérification de sécurité</h1>
 <p>Saisissez le code reçu pour accéder aux fonctions d'administration.</p>
-<form method="post" action="/auth/validate-mfa"><input type="hidden" name="callBack" value="${e(query.callBack ?? '')}">
+<form method="post" action="/auth/validate-mfa"><input type="hidden" name="callBack" value="${e(query.callBack ?? '')}"><input type="hidden" name="redirect" value="${e(query.redirect ?? '')}">
 <label for="code">Code</label><input type="text" id="code" name="code" value="123456"><button type="submit">Valider</button></form>`)), true;
   }
   if (path === '/auth/validate-mfa' && req.method === 'POST') {
     const f = await readForm(req);
     if (!ctx.session) return redirect(res, `/auth/login?callBack=${encodeURIComponent('/auth/validate-mfa')}`), true;
     ctx.session.mfaValidated = true;
-    return redirect(res, f.callBack ? safeCallBack(f.callBack) : DEFAULT_LANDING), true;
+    return redirect(res, f.redirect ? back(f.redirect) : f.callBack ? safeCallBack(f.callBack) : DEFAULT_LANDING), true;
+  }
+  if (path === '/auth/validate-mail' && req.method === 'GET') {
+    if (needSession()) return true;
+    const sms = query.type === 'sms';
+    return sendHtml(res, 200, layout('ONE - Vérification', `<h1>${sms ? 'Vérification de votre téléphone mobile' : 'Vérification de votre adresse mail'}</h1>
+<form method="post" action="/auth/validate-mail"><input type="hidden" name="type" value="${sms ? 'sms' : 'email'}"><input type="hidden" name="redirect" value="${e(query.redirect ?? '')}">
+<label for="code">Code reçu</label><input type="text" id="code" name="code" value="123456"><button type="submit">Valider</button></form>`)), true;
+  }
+  if (path === '/auth/validate-mail' && req.method === 'POST') {
+    const f = await readForm(req);
+    if (!ctx.session) return redirect(res, `/auth/login?callBack=${encodeURIComponent('/auth/validate-mail')}`), true;
+    if (f.type === 'sms') ctx.session.mobileValidated = true;
+    else ctx.session.mailValidated = true;
+    return redirect(res, back(f.redirect)), true;
+  }
+  if (path === '/auth/revalidate-terms' && req.method === 'GET') {
+    if (needSession()) return true;
+    return sendHtml(res, 200, layout('ONE - Charte', `<h1>La charte d'utilisation a changé</h1>
+<form method="post" action="/auth/cgu/revalidate"><button type="submit">J'accepte</button></form>`)), true;
+  }
+  // entcore's page sends PUT /auth/cgu/revalidate by XHR then goes to /timeline/timeline; the form posts here.
+  if (path === '/auth/cgu/revalidate' && (req.method === 'PUT' || req.method === 'POST')) {
+    if (!ctx.session) return sendJson(res, 401, { error: 'not.authenticated' }), true;
+    ctx.session.termsValidated = true;
+    return req.method === 'PUT' ? (sendJson(res, 200, {}), true) : (redirect(res, '/timeline/timeline'), true);
   }
   return send(res, 404, 'Not found'), true;
 }

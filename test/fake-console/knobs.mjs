@@ -9,13 +9,22 @@ export const DEFAULT_KNOBS = Object.freeze({
   hangMs: 60000,
   malformedJson: false,    // allUsers answers truncated JSON (200, application/json)
   expireSessionAfter: 0,   // a session dies after N authenticated requests (0 = never)
-  mfaRequired: false,      // MFA-protected routes (§1.1-1.4) refuse until /auth/validate-mfa
+  // Checks the user owes, as entcore's MandatoryUserValidationFilter sees them (302 to the check's page
+  // on every secured route until the session validates it; /auth/* always passes). See server.mjs.
+  mfaRequired: false,      // needMfa: MFA-protected routes (§1.1-1.4, class-admin page, class/admin/list) → /auth/validate-mfa
+  termsRequired: false,    // needRevalidateTerms → /auth/revalidate-terms
+  mailCheckRequired: false, // needRevalidateEmail → /auth/validate-mail?force=true&type=email
+  smsCheckRequired: false, // needRevalidateMobile → /auth/validate-mail?force=true&type=sms
+  // Paths (substrings) the resource filter refuses for this user: 401 with entcore's error page
+  // (ActionFilter.deny), as for a right the account lacks. e.g. ['/massMail/allUsers', '/class-admin/massmail'].
+  denyPaths: [],
   allUsersStatus: 0,       // force allUsers to answer this status (e.g. 404), to every caller (the real console page too)
   expiredAnswer: 'redirect', // without a valid session: 'redirect' (302 /auth/login), '401' (JSON routes), 'sso' (302 to another origin)
   classlessRelatives: false, // true or [ids]: parents in no class (old imports); allUsers then gives them no children (model.mjs)
   detachedIds: [],          // [ids]: accounts that left the school after the read (class-admin/massmail then refuses them)
   foreignAdmlIds: [],       // [ids]: these users also get ADMIN_LOCAL scoped to another structure only (an ADML of another school)
   blockedProfiles: [],      // profile names `/directory/profiles` reports blocked: their users cannot activate (DefaultUserAuthAccount)
+  hugeLoginIds: [],         // [ids]: accounts whose login is 3,000 characters (hostile or broken import data: entcore stores `login` as given)
   // GET /auth/context (auth.mjs): the platform's password rule, its text per language, mandatory fields.
   // null = entcore's defaults; e.g. { regex: '.{12}.*', fr: 'Au moins 12 caractères…', en: '…' } for another ENT.
   passwordRule: null,

@@ -51,6 +51,10 @@ export function applyDataKnobs(data, knobs) {
       big.users.push(t);
     }
   }
+  for (const id of knobs.hugeLoginIds ?? []) {
+    const u = data.usersById.get(id);
+    if (u) u.login = `${u.login}.${'x'.repeat(3000 - u.login.length - 1)}`;
+  }
   for (const id of knobs.detachedIds ?? []) {
     const u = data.usersById.get(id);
     if (!u) continue;

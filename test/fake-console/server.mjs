@@ -19,6 +19,27 @@ export { DEMO_STRUCTURE_ID, BIG_STRUCTURE_ID, EMPTY_STRUCTURE_ID, DEMO_CLASS_NAM
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** What entcore's DefaultPages.UNAUTHORIZED serves (ActionFilter.deny): an HTML page, status 401. */
+const UNAUTHORIZED_HTML = '<!DOCTYPE html><html><head><title>401</title></head><body><h1>Unauthorized</h1></body></html>';
+
+/** java.net.URLEncoder.encode(s, "UTF-8"): like encodeURIComponent, but space as + and !'()~ escaped. */
+function javaUrlEncode(s) {
+  return encodeURIComponent(s).replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+');
+}
+
+/**
+ * The check MandatoryUserValidationFilter redirects to, in its order (terms, e-mail, mobile, MFA),
+ * or null. Terms, e-mail and mobile apply to every secured route; MFA to MFA-protected ones only.
+ * A location ending in `redirect=` gets the request's absolute URI (`request.absoluteURI()`).
+ */
+function owedCheck(knobs, session, method, path) {
+  if (knobs.termsRequired && !session.termsValidated) return '/auth/revalidate-terms';
+  if (knobs.mailCheckRequired && !session.mailValidated && !path.includes('/directory/user/mailstate')) return '/auth/validate-mail?force=true&type=email&redirect=';
+  if (knobs.smsCheckRequired && !session.mobileValidated && !path.includes('/directory/user/mobilestate')) return '/auth/validate-mail?force=true&type=sms&redirect=';
+  if (knobs.mfaRequired && !session.mfaValidated && isMfaProtected(method, path)) return '/auth/validate-mfa?force=true&redirect=';
+  return null;
+}
+
 /**
  * @param {object} [options]
  * @param {number} [options.port=0]
@@ -127,12 +148,16 @@ export async function startFakeConsole(options = {}) {
       const h = req.headers['x-xsrf-token'];
       if (!h || !cookies['XSRF-TOKEN'] || h !== cookies['XSRF-TOKEN']) return sendJson(res, 403, { error: 'xsrf' });
     }
-    // MFA: the spec leaves the exact answer open; we answer 401 + {"error":"mfa.protected"} + X-Fake-Mfa header.
-    if (state.knobs.mfaRequired && !session.mfaValidated && isMfaProtected(req.method, path)) {
-      // A protected page sends the browser to the MFA page, which comes back afterwards.
-      if (page) return redirect(res, `/auth/validate-mfa?callBack=${encodeURIComponent(path + url.search)}`);
-      return sendJson(res, 401, { error: 'mfa.protected', validate: '/auth/validate-mfa' }, { 'X-Fake-Mfa': 'required' });
-    }
+    // Checks the user owes: a 302 to the check's page, pages and JSON routes alike, after the CSRF filter
+    // and before the resource filters (entcore-common BaseServer: CsrfFilter, MandatoryUserValidationFilter,
+    // ActionFilter, in that order; read at entcore bfeee774ea^, common/src/main/java/org/entcore/common/
+    // http/filter/MandatoryUserValidationFilter.java, whose Renders.redirect writes an absolute Location).
+    const owed = owedCheck(state.knobs, session, req.method, path);
+    const here = `${state.https ? 'https' : 'http'}://${req.headers.host}`;
+    if (owed) return redirect(res, `${here}${owed}${owed.endsWith('=') ? javaUrlEncode(`${here}${path}${url.search}`) : ''}`);
+    // ActionFilter.deny: a right the account lacks is a 401 with errors/401.html, never a login redirect.
+    if (state.knobs.denyPaths.some((p) => path.includes(p)))
+      return send(res, 401, UNAUTHORIZED_HTML, { 'Content-Type': 'text/html; charset=utf-8' });
     if (page) return handlePage(ctx);
     if (isDirectory && (await handleDirectory(ctx))) return;
     return send(res, 404, 'Not found');

@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { isLocalAdminOf, parseAllUsers, parseClassList } from '../../src/console/parse';
 import { applyFilters, EMPTY_FILTERS, type Filters } from '../../src/model/filters';
 import { accountsFromTable, parseFrDate, splitClasses } from '../../src/console/table';
-import { classifyAnswer, ConsoleFormatError, requestLabel } from '../../src/console/errors';
+import { checkLink, classifyAnswer, ConsoleFormatError, pendingCheck, requestLabel } from '../../src/console/errors';
 import { isMessage } from '../../src/messages';
 import { readWhy, translator } from '../../src/i18n/ui';
 import { detectPage, routes } from '../../src/console/endpoints';
@@ -51,13 +51,32 @@ test('answers are classified: login redirect or 401 = session, MFA, 403, 404, 5x
   const base = { contentType: 'text/html', redirected: true };
   expect(classifyAnswer({ ...base, status: 200, url: 'https://h/auth/login?callBack=x' })?.kind).toBe('session');
   expect(classifyAnswer({ ...base, status: 401, url: 'https://h/directory/x' })?.kind).toBe('session');
-  expect(classifyAnswer({ ...base, status: 200, url: 'https://h/auth/validate-mfa' })?.kind).toBe('mfa');
-  expect(classifyAnswer({ ...base, status: 401, url: 'https://h/d' }, '{"error":"mfa.protected"}')?.kind).toBe('mfa');
+  expect(classifyAnswer({ ...base, status: 200, url: 'https://h/auth/validate-mfa' })?.check).toBe('mfa');
+  expect(classifyAnswer({ ...base, status: 401, url: 'https://h/d' }, '{"error":"mfa.protected"}')?.check).toBe('mfa');
   expect(classifyAnswer({ ...base, status: 403, url: 'https://h/d' })?.kind).toBe('forbidden');
   expect(classifyAnswer({ ...base, status: 400, url: 'https://h/d' }, '{"error":"forbidden"}')?.kind).toBe('forbidden');
   expect(classifyAnswer({ ...base, status: 404, url: 'https://h/d' })?.kind).toBe('not-found');
   expect(classifyAnswer({ ...base, status: 502, url: 'https://h/d' })?.kind).toBe('server');
   expect(classifyAnswer({ ...base, status: 200, url: 'https://h/d' })).toBeNull();
+});
+
+test('mandatory checks: /auth/user/requirements read in MandatoryUserValidationFilter’s order; each check’s page comes back to the console page', () => {
+  const none = { forceChangePassword: false, needRevalidateTerms: false, needRevalidateEmail: false, needRevalidateMobile: false, needMfa: false };
+  expect(pendingCheck(none)).toBeNull();
+  expect(pendingCheck({ ...none, needMfa: true })).toBe('mfa');
+  expect(pendingCheck({ ...none, needRevalidateMobile: true, needMfa: true })).toBe('sms');
+  expect(pendingCheck({ ...none, needRevalidateEmail: true, needRevalidateMobile: true })).toBe('mail');
+  expect(pendingCheck({ ...none, needRevalidateTerms: true, needRevalidateEmail: true, needMfa: true })).toBe('terms');
+  expect(pendingCheck({ needMfa: 'true' })).toBeNull(); // only a real boolean counts
+  expect(pendingCheck(null)).toBeNull();
+  const page = 'https://ent.example/admin/s 1/imports-exports/massmail';
+  const back = encodeURIComponent(page);
+  expect(checkLink('https://ent.example', 'mfa', page)).toBe(`https://ent.example/auth/validate-mfa?force=true&redirect=${back}`);
+  expect(checkLink('https://ent.example', 'mail', page)).toBe(`https://ent.example/auth/validate-mail?force=true&type=email&redirect=${back}`);
+  expect(checkLink('https://ent.example', 'sms', page)).toBe(`https://ent.example/auth/validate-mail?force=true&type=sms&redirect=${back}`);
+  // entcore's terms page takes no return address; an unnamed check is met by reloading the page.
+  expect(checkLink('https://ent.example', 'terms', page)).toBe('https://ent.example/auth/revalidate-terms');
+  expect(checkLink('https://ent.example', 'unknown', page)).toBe(page);
 });
 
 test('page detection: the massmail route and the teacher page only', () => {

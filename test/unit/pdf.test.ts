@@ -192,6 +192,43 @@ test('qr: none prints no QR image', async () => {
   expect(text(r.file)).not.toContain('Scannez');
 });
 
+test('an oversize login (3,000 characters) loses only its own QR code, with a note on its card; every other card is whole', async () => {
+  const others = population(9);
+  // Logins come from the directory: an import can hold anything. 3,000 bytes is more than any QR holds.
+  const huge = acc({ firstName: 'Trop', lastName: 'Long', login: `x${'y'.repeat(2998)}z`, classes: [cls('CE1')] });
+  const accounts = [...others.slice(0, 3), huge, ...others.slice(3)];
+  for (const model of ['simplePdf', 'pdf', 'newPdf'] as const) {
+    const r = await render(accounts, base(model));
+    // The PDF is produced, one slot per account as usual.
+    expect(Buffer.from(r.bytes.subarray(0, 5)).toString(), model).toBe('%PDF-');
+    const n = perPage(model);
+    expect(pageCount(r.file), model).toBe(Math.ceil(accounts.length / n));
+    accounts.forEach((a, i) => {
+      const t = cardText(r.file, model, Math.floor(i / n) + 1, i % n);
+      const where = `${model} #${i} ${displayName(a)}`;
+      expect(t, where).toContain(displayName(a));
+      if (a === huge) {
+        expect(t, where).toContain('Pas de QR code sur cette fiche');
+        return;
+      }
+      // Whole: login, code or the activated text, and the QR's own lines under it.
+      expect(t, where).toContain(`Identifiant : ${a.login}`);
+      if (a.activationCode) expect(t, where).toContain(`Code d'activation : ${a.activationCode}`);
+      expect(t, where).toContain('oneconnect.edifice.io');
+      expect(t, where).not.toContain('Pas de QR code');
+    });
+    if (model === 'simplePdf') {
+      // Page 1 holds the oversize card among 7 others: their 7 QR codes decode, and no 8th.
+      const [page1] = decodeQrs(r.file, 150, 1);
+      expect(new Set(page1), model).toEqual(new Set(accounts.slice(0, 8).filter((a) => a !== huge).map((a) => qrText(a, URL, 'full')!)));
+    }
+  }
+  // « identifiant seulement » puts no login in the QR: the oversize card keeps its QR there.
+  const r = await render([huge], base('simplePdf', { qr: 'login' }));
+  expect(decodeQrs(r.file, 150, 1)[0]).toEqual([`${URL}/auth/login`]);
+  expect(text(r.file)).not.toContain('Pas de QR code');
+});
+
 test('English wording', async () => {
   const accounts = population(10); // includes activated, relative, teacher
   const r = await render(accounts, base('simplePdf', { lang: 'en' }));
