@@ -40,6 +40,16 @@ export async function request(
   init: RequestInit & { timeoutMs?: number } = {},
   onProgress?: (received: number, total: number | null) => void,
 ): Promise<Answer<string>> {
+  const r = await send(path, init, onProgress);
+  if (!r.ok) r.error.request ??= path;
+  return r;
+}
+
+async function send(
+  path: string,
+  init: RequestInit & { timeoutMs?: number },
+  onProgress?: (received: number, total: number | null) => void,
+): Promise<Answer<string>> {
   const url = new URL(path, location.origin);
   if (url.origin !== location.origin) return fail('network', `refused: ${url.origin} is not the console`);
   const ctrl = new AbortController();
@@ -76,8 +86,9 @@ export async function getJson(
   try {
     return { ok: true, data: JSON.parse(r.data) };
   } catch {
-    if (/^\s*</.test(r.data)) return fail('session', `${path}: HTML instead of JSON`);
-    return fail('format', `${path} : JSON illisible`);
+    const f = /^\s*</.test(r.data) ? fail('session', `${path}: HTML instead of JSON`) : fail('format', `${path} : JSON illisible`);
+    f.error.request = path;
+    return f;
   }
 }
 

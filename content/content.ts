@@ -3,17 +3,17 @@
  * teacher's class page, and answers the panel. Small on purpose: no jsPDF, no preact.
  */
 import { detectPage, type PageInfo, routes } from '../src/console/endpoints';
-import { ConsoleFormatError } from '../src/console/errors';
-import { parseAllUsers, parseClassList, parseStructureList } from '../src/console/parse';
+import { ConsoleFormatError, requestLabel, type ConsoleError } from '../src/console/errors';
+import { markBlockedProfiles, parseAllUsers, parseBlockedProfiles, parseClassList, parseMetrics, parseStructureList, type ProfileMetrics } from '../src/console/parse';
 import { accountsFromTable } from '../src/console/table';
 import { parseTeacherSchools, parseUserInfo, teacherRoster, type TeacherSchool } from '../src/console/class-admin';
-import type { Account, ClassRef, Structure } from '../src/model/account';
+import type { Account, ClassRef, Profile, Structure } from '../src/model/account';
 import { deriveParentClasses, linksFromClassLists, manyParentsWithoutClass } from '../src/model/parent-classes';
-import { isMessage, type LoadAccounts, type LoadReply, type PlatformRulesReply, type SendMail, type SendMailReply } from '../src/messages';
+import { isMessage, type LoadAccounts, type LoadReply, type ReadFailed, type PlatformRulesReply, type SendMail, type SendMailReply } from '../src/messages';
 import { keysToResolve, parseAuthContext, platformRules } from '../src/console/auth-context';
 import { contextAlive, ext } from '../src/platform/browser-api';
 import { getJson, postJson } from './console-client';
-import { doorAnchor, readUserTable } from './selectors';
+import { DOOR_CLASS, consoleButtons, doorAnchor, doorButtonClass, readUserTable, tableRowCount } from './selectors';
 import { pickLang, translator } from '../src/i18n/ui';
 
 let page: PageInfo | null = null;
@@ -26,25 +26,40 @@ function announce(): void {
   ext().runtime.sendMessage({ type: 'page-detected', page }).catch(() => undefined);
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The table is drawn by the console's script after load: wait until its row count stops changing. */
-async function waitForTableRows(maxMs = 10_000): Promise<void> {
-  let last = -1;
-  let stableSince = Date.now();
-  const start = Date.now();
-  while (Date.now() - start < maxMs) {
-    const n = document.querySelectorAll('table tbody tr').length;
-    if (n !== last) {
-      last = n;
-      stableSince = Date.now();
-    } else if (n > 0 && Date.now() - stableSince > 400) return;
-    await sleep(100);
-  }
+/**
+ * The console draws its table after load and redraws all of it on every filter, search and sort:
+ * wait (on mutations, not on a clock) until it holds rows and has stopped changing for a moment.
+ * Gives the number of rows then, or 0 when none came before `maxMs` (the console's own read failed
+ * too, or the page is still booting on a slow machine).
+ */
+function waitForTableRows(maxMs = 30_000, quietMs = 500): Promise<number> {
+  return new Promise((resolve) => {
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    const done = (n: number) => {
+      observer.disconnect();
+      clearTimeout(quiet);
+      clearTimeout(deadline);
+      resolve(n);
+    };
+    const check = () => {
+      clearTimeout(quiet);
+      const n = tableRowCount(document);
+      if (n > 0) quiet = setTimeout(() => done(tableRowCount(document)), quietMs);
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    const deadline = setTimeout(() => done(tableRowCount(document)), maxMs);
+    check();
+  });
 }
 
 async function load(msg: LoadAccounts): Promise<LoadReply> {
-  if (page?.kind === 'class-admin') return loadTeacher(msg);
+  const reply = page?.kind === 'class-admin' ? await loadTeacher(msg) : await loadMassmail(msg);
+  if (!reply.ok) reportFailure(reply.error);
+  return reply;
+}
+
+async function loadMassmail(msg: LoadAccounts): Promise<LoadReply> {
   const structureId = msg.structureId ?? page?.structureId ?? null;
   if (!structureId) return { ok: false, error: { kind: 'format', detail: 'identifiant de structure absent de l’adresse' } };
 
@@ -66,22 +81,39 @@ async function load(msg: LoadAccounts): Promise<LoadReply> {
 
   if (users.ok) {
     try {
-      let accounts: readonly Account[] = parseAllUsers(users.data);
+      let accounts: readonly Account[] = parseAllUsers(users.data, structureId);
       if (manyParentsWithoutClass(accounts)) accounts = deriveParentClasses(accounts, await classLinks(classes));
+      accounts = markBlockedProfiles(accounts, await blockedProfiles());
       // An ADML of another structure gets [] (one-console.md §1.1): say so instead of "empty school".
       if (!accounts.length && structures.length && !structures.some((s) => s.id === structureId))
         return { ok: false, error: { kind: 'forbidden', detail: `structure ${structureId} absente de structure/admin/list` } };
       report(structureId, accounts.length, 'json', structures);
-      return { ok: true, source: 'json', structureId, structures, classes, accounts: [...accounts] };
+      const metrics = await structureMetrics(structureId);
+      return { ok: true, source: 'json', structureId, structures, classes, accounts: [...accounts], ...(metrics ? { metrics } : {}) };
     } catch (e) {
       if (!(e instanceof ConsoleFormatError)) throw e;
-      return tableFallback(structureId, structures, classes, e.message);
+      return tableFallback(structureId, structures, classes, { kind: 'format', detail: e.message, request: routes.allUsers(structureId) });
     }
   }
   if (users.error.kind === 'not-found' || users.error.kind === 'format') {
-    return tableFallback(structureId, structures, classes, users.error.detail);
+    return tableFallback(structureId, structures, classes, users.error);
   }
   return users;
+}
+
+/**
+ * Profiles the platform has blocked (`GET /directory/profiles`, admins only): their users can never
+ * activate. Unreadable: none marked (the accounts' own `blocked` still counts).
+ */
+async function blockedProfiles(): Promise<Profile[]> {
+  const r = await getJson(routes.profiles());
+  return r.ok ? safe(() => parseBlockedProfiles(r.data), []) : [];
+}
+
+/** The structure's own activation counts, to cross-check the list's; null when refused or unreadable. */
+async function structureMetrics(structureId: string): Promise<ProfileMetrics[] | null> {
+  const r = await getJson(routes.metrics(structureId));
+  return r.ok ? safe(() => parseMetrics(r.data), null) : null;
 }
 
 /** The teacher's page: every member of their classes, parents included (one-console.md §5, §9). */
@@ -156,15 +188,19 @@ async function classLinks(classes: readonly ClassRef[]): Promise<Map<string, str
   return linksFromClassLists(lists);
 }
 
-async function tableFallback(structureId: string, structures: Structure[], classes: ClassRef[], why: string): Promise<LoadReply> {
-  if (page?.kind !== 'massmail') return { ok: false, error: { kind: 'format', detail: why } };
-  await waitForTableRows();
+async function tableFallback(structureId: string, structures: Structure[], classes: ClassRef[], failed: ConsoleError): Promise<LoadReply> {
+  const why = failed.detail;
+  if (page?.kind !== 'massmail') return { ok: false, error: failed };
+  // An empty table after a failed read is not an empty school: the real console draws its table from
+  // the same allUsers answer, so when that answer is cut short or refused, its table is empty too.
+  if (!(await waitForTableRows())) return { ok: false, error: { ...failed, kind: 'read-failed' } };
   try {
-    const accounts = accountsFromTable(readUserTable(document), classes);
+    const accounts = [...markBlockedProfiles(accountsFromTable(readUserTable(document), classes), await blockedProfiles())];
+    if (!accounts.length) return { ok: false, error: { ...failed, kind: 'read-failed' } };
     report(structureId, accounts.length, 'table', structures);
     return { ok: true, source: 'table', structureId, structures, classes, accounts };
   } catch (e) {
-    return { ok: false, error: { kind: 'format', detail: `${why} ; ${(e as Error).message}` } };
+    return { ok: false, error: { kind: 'format', detail: `${why} ; ${(e as Error).message}`, ...(failed.request ? { request: failed.request } : {}) } };
   }
 }
 
@@ -174,6 +210,13 @@ function safe<T>(f: () => T, fallback: T): T {
   } catch {
     return fallback;
   }
+}
+
+/** Tells the background (and so the toolbar popup) that the read failed, and which request: no count. */
+function reportFailure(error: ConsoleError): void {
+  if (!contextAlive()) return;
+  const m: ReadFailed = { type: 'read-failed', request: requestLabel(error.request ?? '').slice(0, 300), kind: error.kind, ...(error.status ? { status: error.status } : {}) };
+  ext().runtime.sendMessage(m).catch(() => undefined);
 }
 
 function report(structureId: string, count: number, source: 'json' | 'table', structures: Structure[] = []): void {
@@ -196,16 +239,16 @@ async function sendMail(msg: SendMail): Promise<SendMailReply> {
     const me = await getJson(routes.userInfo());
     if (me.ok) return { ok: false, kind: 'refused', status: 401, message: r.error.detail };
   }
-  const mapped = kind === 'not-found' || kind === 'format' ? 'bad-request' : kind;
+  const mapped = kind === 'not-found' || kind === 'format' || kind === 'read-failed' ? 'bad-request' : kind;
   return { ok: false, kind: mapped, ...(r.error.status ? { status: r.error.status } : {}), message: r.error.detail };
 }
 
-const DOOR_CLASS = 'publipostage-one-door';
-
 /**
- * « Publipostage avancé »: a discreet button beside the console's own publishing buttons that opens
- * the panel. The console redraws its page at will, so this is checked on every tick; when the DOM
- * is not the one we know (doorAnchor gives null) nothing is added and nothing is said.
+ * « Publipostage avancé »: on the massmail tab, a third button in the console's own row, beside
+ * « Générer en PDF » and « Envoyer par mail », with their class (so their height and look) and our
+ * label and title. The console redraws its page at will (and re-creates the whole tab when the
+ * director leaves and comes back), so this is checked on every mutation and tick; when the DOM is not
+ * the one we know (doorAnchor gives null) nothing is added and nothing is said.
  */
 function ensureDoor(): void {
   const kind = page?.kind;
@@ -214,20 +257,24 @@ function ensureDoor(): void {
   if (!anchor || anchor.querySelector(`.${DOOR_CLASS}`)) return;
   // In the console's language (the words around it), not the browser's.
   const t = translator(pickLang(document.documentElement.lang || navigator.language));
-  const label = t('doorLabel');
   const button = document.createElement('button');
   button.type = 'button';
-  button.className = DOOR_CLASS;
-  button.textContent = label;
+  button.className = [doorButtonClass(kind), DOOR_CLASS].filter(Boolean).join(' ');
+  button.textContent = t('doorLabel');
   button.title = t('doorTitle');
-  // Inline and modest: a link-like button that borrows the console's font, not a second primary action.
-  button.style.cssText =
-    'margin-left:12px;padding:4px 8px;border:1px solid currentColor;border-radius:4px;background:transparent;' +
-    'color:#1f5fbf;font:inherit;font-size:.9em;cursor:pointer;vertical-align:middle';
   button.addEventListener('click', () => {
     // Sent straight from the click handler: Chrome hands the gesture on to sidePanel.open.
     if (contextAlive()) ext().runtime.sendMessage({ type: 'open-panel' }).catch(() => undefined);
   });
+  if (kind === 'massmail') {
+    // Right after the console's last button, before its confirmation box: a sibling of the two.
+    consoleButtons(anchor).pop()!.after(button);
+    return;
+  }
+  // Inline and modest on the teacher's page: a link-like button that borrows the page's font.
+  button.style.cssText =
+    'margin-left:12px;padding:4px 8px;border:1px solid currentColor;border-radius:4px;background:transparent;' +
+    'color:#1f5fbf;font:inherit;font-size:.9em;cursor:pointer;vertical-align:middle';
   anchor.appendChild(button);
 }
 
@@ -267,13 +314,27 @@ function start(): void {
     work.then(sendResponse, (e: Error) => sendResponse({ ok: false, error: { kind: 'format', detail: e.message } }));
     return true;
   });
-  announce();
-  ensureDoor();
   // The console is a single-page app: routes change without a reload, and it redraws its page.
   const tick = () => {
     announce();
     ensureDoor();
+    watch();
   };
+  // Until our button is in place, any change anywhere may be the console drawing its row. Once it is,
+  // only the child lists of its ancestors: a removal up that chain (Angular re-rendering the row, the
+  // tab re-created, the director leaving it) is seen, while the console's table, redrawn whole on
+  // every filter, search and sort (thousands of rows), costs this observer nothing.
+  const observer = new MutationObserver(() => contextAlive() && tick());
+  let watched: Element | null | undefined;
+  function watch(): void {
+    const door = document.querySelector(`.${DOOR_CLASS}`);
+    if (door === watched) return;
+    watched = door;
+    observer.disconnect();
+    if (!door) return observer.observe(document.body, { childList: true, subtree: true });
+    for (let el: Element | null = door.parentElement; el; el = el.parentElement) observer.observe(el, { childList: true });
+  }
+  tick();
   const timer = setInterval(() => {
     if (contextAlive()) return tick();
     // After an update this script is orphaned: its button would do nothing, the new script adds its own.
@@ -281,9 +342,6 @@ function start(): void {
     observer.disconnect();
     document.querySelectorAll(`.${DOOR_CLASS}`).forEach((b) => b.remove());
   }, 500);
-  // Put back at once when the console redraws its buttons (a filter change redraws the bar).
-  const observer = new MutationObserver(() => contextAlive() && ensureDoor());
-  observer.observe(document.body, { childList: true, subtree: true });
   addEventListener('popstate', announce);
 }
 

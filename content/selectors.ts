@@ -5,19 +5,35 @@
 import { ConsoleFormatError } from '../src/console/errors';
 import { TABLE_HEADERS, type TableRow } from '../src/console/table';
 
+/**
+ * The massmail tab of entcore's admin console (Angular, entcore 6.15.4: admin/src/main/ts,
+ * `ode-mass-mail`), as the real page renders it (test/real-console/README.md): no id, no data-*
+ * attribute; `_ngcontent-*` attributes change on every load, so nothing here names them.
+ */
 export const SEL = {
-  title: 'div.container.has-shadow h2',
-  table: 'div.container.has-shadow table',
+  /** The console's root component; everything we read lives under it. */
+  root: 'ode-admin-root',
+  massmail: 'ode-admin-root ode-mass-mail',
+  title: 'ode-admin-root ode-mass-mail div.container.has-shadow h2',
+  /** The only `<table>` of the tab, redrawn whole on every filter, search and sort. */
+  table: 'ode-admin-root ode-mass-mail table',
   headerCells: 'thead tr:first-child th',
   rows: 'tbody tr',
   cells: 'td',
   lockIcon: 'i.fa-lock',
-  /** The massmail page's « Lancer le publipostage : » bar and its two `button.cell` (§4.1, item 5). */
-  publishBar: 'div.mailing__publish',
-  publishButtons: 'button.cell',
+  /**
+   * « Lancer le publipostage : » (a `p`), then a `div` holding the two `button.cell` « Générer en
+   * PDF » / « Envoyer par mail » and an `ode-lightbox-confirm`. Labels arrive late, in `<s5l><span>`.
+   */
+  publishBar: 'ode-admin-root ode-mass-mail div.mailing__publish',
+  publishRow: ':scope > div',
+  publishButtons: ':scope > button.cell',
   /** The teacher's class page: the big buttons under the class header (entcore view-src/class-admin.html). */
   classOptions: 'section.class-admin__options',
 } as const;
+
+/** Our « Publipostage avancé » button, wherever it sits: the mark that tells it from the console's own. */
+export const DOOR_CLASS = 'publipostage-one-door';
 
 export function $(root: ParentNode, selector: string, what: string): Element {
   const el = root.querySelector(selector);
@@ -55,23 +71,43 @@ export function readUserTable(doc: Document): TableRow[] {
   });
 }
 
-/** True once the Angular app has drawn the massmail page (the table may still be empty). */
+/** True once the Angular app has drawn the massmail tab (the table may still be empty). */
 export function massmailPageReady(doc: Document): boolean {
   return !!doc.querySelector(SEL.table);
+}
+
+/** Rows of the console's table now (0 while it boots, or when its own read failed). */
+export function tableRowCount(doc: Document): number {
+  const table = doc.querySelector(SEL.table);
+  return table ? table.querySelectorAll(SEL.rows).length : 0;
 }
 
 /**
  * Where the « Publipostage avancé » button goes, or null. Unlike `$`, this one fails quietly: the
  * button is a convenience, so when the console's DOM is not what we know, it simply stays away.
- * Massmail: after the console's « Générer en PDF » / « Envoyer par mail ». Teacher's page: after
- * « Créer les fiches de connexion ».
+ * Massmail: the `div` that holds the console's « Générer en PDF » / « Envoyer par mail », so that
+ * ours is a third button of that row. Teacher's page: after « Créer les fiches de connexion ».
  */
 export function doorAnchor(doc: Document, kind: 'massmail' | 'class-admin'): Element | null {
   if (kind === 'massmail') {
     const bar = doc.querySelector(SEL.publishBar);
-    const labels = bar ? $$(bar, SEL.publishButtons).map(text) : [];
-    return labels.includes('Générer en PDF') && labels.includes('Envoyer par mail') ? bar : null;
+    const row = bar ? $$(bar, SEL.publishRow).find((d) => $$(d, SEL.publishButtons).length >= 2) : undefined;
+    const labels = row ? consoleButtons(row).map(text) : [];
+    return labels.includes('Générer en PDF') && labels.includes('Envoyer par mail') ? row! : null;
   }
   const options = doc.querySelector(SEL.classOptions);
   return options && /fiches de connexion/i.test(text(options)) ? options : null;
+}
+
+/** The console's own buttons of the publishing row (ours excluded). */
+export function consoleButtons(row: Element): Element[] {
+  return $$(row, SEL.publishButtons).filter((b) => !b.classList.contains(DOOR_CLASS));
+}
+
+/**
+ * The class our button takes to look like its neighbours: the console's `button.cell` on the
+ * massmail tab (its styles are global: the same orange outline, height and font); none elsewhere.
+ */
+export function doorButtonClass(kind: 'massmail' | 'class-admin'): string {
+  return kind === 'massmail' ? 'cell' : '';
 }

@@ -8,6 +8,7 @@ import type { ConsoleError } from './console/errors';
 import type { PageInfo } from './console/endpoints';
 import type { SendFailureKind } from './campaign/runner';
 import type { PlatformRules } from './console/auth-context';
+import type { ProfileMetrics } from './console/parse';
 import type { RosterOptions, SheetOptions } from './pdf';
 import type { SummaryOptions } from './pdf/summary';
 import type { SummaryTable } from './model/follow-up-summary';
@@ -16,13 +17,18 @@ import type { SummaryTable } from './model/follow-up-summary';
 export type PageDetected = { type: 'page-detected'; page: PageInfo | null };
 export type AccountsRead = { type: 'accounts-read'; structureId: string; structureName?: string; count: number; source: 'json' | 'table' };
 /**
+ * Reading the accounts failed: which console request (its requestLabel) and how. The popup says so
+ * instead of a count; never a count of 0 for a read that did not happen.
+ */
+export type ReadFailed = { type: 'read-failed'; request: string; kind: string; status?: number };
+/**
  * The console page's « Publipostage avancé » button was clicked: open the panel beside this tab.
  * Sent from the click handler so Chrome (≥ 116) carries the user gesture to `sidePanel.open`.
  */
 export type OpenPanel = { type: 'open-panel' };
 /** Where the panel opened: Chrome's side panel, Firefox's sidebar, or a tab beside the console (fallback). */
 export type OpenPanelReply = { opened: 'side-panel' | 'sidebar' | 'tab' } | { opened: 'none'; reason: string };
-export type ContentToBackground = PageDetected | AccountsRead | OpenPanel;
+export type ContentToBackground = PageDetected | AccountsRead | ReadFailed | OpenPanel;
 
 // popup/panel → background
 export type GetTabState = { type: 'get-tab-state'; tabId: number };
@@ -30,6 +36,8 @@ export type ToBackground = ContentToBackground | GetTabState;
 export interface TabState {
   page: PageInfo | null;
   read: { structureId: string; structureName?: string | undefined; count: number; source: 'json' | 'table' } | null;
+  /** The last read failed (then `read` is null). Absent in records written before this field existed. */
+  failed?: { request: string; kind: string; status?: number | undefined } | null;
 }
 
 // panel → content
@@ -58,6 +66,8 @@ export type LoadReply =
       chooseClass?: boolean;
       /** Teacher page: parents linked to the students but in no class list (old imports), so not readable. */
       unlistedRelatives?: number;
+      /** Console page: the structure's own activation counts (`/directory/structure/:id/metrics`), when readable. */
+      metrics?: ProfileMetrics[];
     }
   | { ok: false; error: ConsoleError };
 /** Same shape as the campaign runner's SendResult (src/campaign/runner.ts). */
@@ -71,7 +81,7 @@ export type PlatformRulesReply = { ok: true; rules: PlatformRules } | { ok: fals
 // content → panel (broadcast through runtime messaging; the panel keeps those of its own tab)
 export type LoadProgress = { type: 'load-progress'; receivedBytes: number; totalBytes: number | null };
 
-const TYPES = new Set(['page-detected', 'accounts-read', 'open-panel', 'get-tab-state', 'ping', 'load', 'send-mail', 'load-progress', 'read-platform-rules']);
+const TYPES = new Set(['page-detected', 'accounts-read', 'read-failed', 'open-panel', 'get-tab-state', 'ping', 'load', 'send-mail', 'load-progress', 'read-platform-rules']);
 
 /** Cheap structural check on receipt: a message of an unknown shape is dropped, never acted upon. */
 export function isMessage<T extends { type: string }>(m: unknown, type: T['type']): m is T {
@@ -89,6 +99,9 @@ export function isMessage<T extends { type: string }>(m: unknown, type: T['type'
       return typeof o.origin === 'string' && typeof o.structureId === 'string' && Array.isArray(o.ids) && o.ids.every((i) => typeof i === 'string');
     case 'accounts-read':
       return typeof o.structureId === 'string' && typeof o.count === 'number';
+    case 'read-failed':
+      return typeof o.request === 'string' && o.request.length <= 300 && typeof o.kind === 'string' && o.kind.length <= 40
+        && (o.status === undefined || Number.isInteger(o.status));
     case 'load-progress':
       return typeof o.receivedBytes === 'number';
     default:

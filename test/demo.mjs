@@ -19,14 +19,17 @@ try {
   const consolePage = await context.newPage();
   const massmail = `/admin/${DEMO_STRUCTURE_ID}/imports-exports/massmail`;
   await consolePage.goto(`${origin}/__test/login?as=adml&redirect=${encodeURIComponent(massmail)}`);
-  await consolePage.waitForSelector('table tbody tr');
+  // entcore's real admin page (test/real-console): seconds to boot on a loaded machine.
+  await consolePage.waitForSelector('ode-mass-mail table tbody tr', { timeout: 180_000 });
+  const shown = await consolePage.locator('ode-mass-mail div.message.is-info div.message-body').textContent();
+  console.log(`the console (entcore's own page) shows: ${shown.replace(/\s+/g, ' ').trim()}`);
 
   // The panel, opened as a tab bound to the console tab (what the side panel shows beside it).
   const tabId = await waitConsoleTabId(sw, massmail);
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extId}/panel.html?tab=${tabId}`);
   const counter = panel.locator('.count-selected');
-  await counter.waitFor({ timeout: 30_000 });
+  await counter.waitFor({ timeout: 120_000 });
   const read = Number((await counter.textContent()).match(/\d+/)[0]);
   console.log(`accounts read from the console: ${read}`);
 

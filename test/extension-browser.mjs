@@ -29,7 +29,8 @@ export async function launchExtension({ extDir = EXT_DIR, headless = true, downl
     args: [
       `--disable-extensions-except=${extDir}`,
       `--load-extension=${extDir}`,
-      `--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP *.example.test 127.0.0.1`,
+      // The real console's page links Google Fonts (test/real-console/README.md): never reach the network.
+      `--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP *.example.test 127.0.0.1, MAP fonts.googleapis.com ~NOTFOUND, MAP fonts.gstatic.com ~NOTFOUND`,
       '--ignore-certificate-errors',
       '--disable-gpu',
       '--disable-background-networking',

@@ -15,15 +15,38 @@ const fake = await startFakeConsole({ port: 0 });
 const origin = `https://${HOST}:${fake.port}`;
 const { context, sw, id } = await launchExtension();
 try {
+  // entcore's real console page (test/real-console), as wide as a desktop screen.
   const page = await context.newPage();
+  await page.setViewportSize({ width: 1600, height: 900 });
   const massmail = `/admin/${DEMO_STRUCTURE_ID}/imports-exports/massmail`;
   await page.goto(`${origin}/__test/login?as=adml&redirect=${encodeURIComponent(massmail)}`);
-  await page.waitForSelector('table tbody tr');
-  // The door: « Publipostage avancé » beside the console's own buttons.
-  await page.locator('.publipostage-one-door').waitFor();
-  await page.locator('div.mailing__publish').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${outDir}/console-door.png`, clip: await clipAround(page, 'div.mailing__publish', 1280) });
+  // The real page boots in seconds on a loaded machine: wait on its rows and our button, not on time.
+  await page.waitForSelector('ode-mass-mail table tbody tr', { timeout: 180_000 });
+  await page.locator('.publipostage-one-door').waitFor({ timeout: 60_000 });
+  // The door: « Publipostage avancé », a third button of the console's row.
+  await page.screenshot({ path: `${outDir}/console-door.png` });
   const tabId = await waitConsoleTabId(sw, massmail);
+
+  // A 1280 px window with Chrome's side panel open (360 px): the console keeps 920 px. Headless
+  // Chromium draws no browser frame, so the two are shot at those sizes and set side by side.
+  await page.setViewportSize({ width: 1280 - 360, height: 800 });
+  await page.locator('.publipostage-one-door').waitFor();
+  const consoleShot = await page.screenshot();
+  const side = await context.newPage();
+  await side.setViewportSize({ width: 360, height: 800 });
+  await side.goto(`chrome-extension://${id}/panel.html?tab=${tabId}`);
+  await side.locator('.count-selected').waitFor({ timeout: 90_000 });
+  const panelShot = await side.screenshot();
+  await side.close();
+  const board = await context.newPage();
+  await board.setViewportSize({ width: 1280, height: 800 });
+  const img = (b) => `<img src="data:image/png;base64,${b.toString('base64')}">`;
+  await board.setContent(`<body style="margin:0;display:flex;background:#fff">${img(consoleShot)}<div style="width:0;border-left:1px solid #c8c8c8;margin-left:-1px"></div>${img(panelShot)}</body>`);
+  await board.screenshot({ path: `${outDir}/console-door-1280-side-panel.png` });
+  await board.close();
+  // SCREENS=console node test/screens.mjs: the two console shots only.
+  rest: {
+  if (process.env.SCREENS === 'console') break rest;
 
   // What the director sees in Chrome's side panel (360 × 800), after choosing a class.
   const panel = await context.newPage();
@@ -76,14 +99,8 @@ try {
   await options.goto(`chrome-extension://${id}/options.html`);
   await options.waitForTimeout(500);
   await options.screenshot({ path: `${outDir}/options.png`, fullPage: true });
+  }
 } finally {
   await context.close();
   await fake.close();
-}
-
-/** A band of the page around one element, full width: enough context to see where it sits. */
-async function clipAround(page, selector, width) {
-  const box = await page.locator(selector).boundingBox();
-  const y = Math.max(0, box.y - 120);
-  return { x: 0, y, width, height: box.height + 240 };
 }

@@ -3,7 +3,7 @@
  * per tab, which console page is open and how many accounts were read (no account data), and
  * binds the side panel to that tab.
  */
-import { isMessage, type AccountsRead, type GetTabState, type OpenPanel, type OpenPanelReply, type PageDetected, type TabState } from '../../src/messages';
+import { isMessage, type AccountsRead, type GetTabState, type OpenPanel, type OpenPanelReply, type PageDetected, type ReadFailed, type TabState } from '../../src/messages';
 import { ext } from '../../src/platform/browser-api';
 import { isConsoleContentSender, isExtensionPageSender } from '../../src/sender-policy';
 import { enabledSites, knownHosts } from '../shared/enable-site';
@@ -116,7 +116,8 @@ api.runtime.onMessage.addListener((msg: unknown, sender, sendResponse: (r: unkno
   }
   const isPage = isMessage<PageDetected>(msg, 'page-detected');
   const isRead = !isPage && isMessage<AccountsRead>(msg, 'accounts-read');
-  if (!isPage && !isRead) return false;
+  const isFailed = !isPage && !isRead && isMessage<ReadFailed>(msg, 'read-failed');
+  if (!isPage && !isRead && !isFailed) return false;
   trustedConsoleHosts().then((hosts) => {
     // Only our content script, in a tab's top frame, on a console we know or the user enabled.
     if (!isConsoleContentSender(sender, api.runtime.id, hosts)) return;
@@ -126,9 +127,13 @@ api.runtime.onMessage.addListener((msg: unknown, sender, sendResponse: (r: unkno
       // Bound once the tab shows a console page, and left open when the director browses elsewhere in
       // the console (a user's sheet…): the panel keeps the list it read.
       writeState(tabId, { page: m.page, ...(m.page ? {} : { read: null }) }).then(() => m.page && bindSidePanel(tabId));
+    } else if (isFailed) {
+      const m = msg as ReadFailed;
+      // No count survives a failed read: the popup must not show the previous one as current.
+      writeState(tabId, { read: null, failed: { request: m.request, kind: m.kind, status: m.status } });
     } else {
       const m = msg as AccountsRead;
-      writeState(tabId, { read: { structureId: m.structureId, structureName: m.structureName, count: m.count, source: m.source } });
+      writeState(tabId, { read: { structureId: m.structureId, structureName: m.structureName, count: m.count, source: m.source }, failed: null });
     }
   });
   return false;

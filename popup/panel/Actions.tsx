@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Account } from '../../src/model/account';
+import { type Account, cannotActivate } from '../../src/model/account';
+import { isPlural } from '../../src/i18n/follow-up';
 import type { SheetModel } from '../../src/pdf';
 import { MailPanel } from './MailPanel';
 import { defaultRequest, usePdf, type ActionsBase } from './use-pdf';
@@ -41,6 +42,7 @@ export function Actions(p: Props) {
   useEffect(() => setBundles(defaultRequest(p, p.model).bundles), [p.sortByClass]);
 
   const none = p.selected.length === 0;
+  const blocked = p.selected.filter(cannotActivate).length;
   const mailReason = none ? t('nothingSelected') : !p.canMail ? t('mailNeedsJson') : p.noEmail === p.selected.length ? t('noEmailSelected') : null;
   const request = { kind: 'sheets' as const, model: p.model, bundles: bundles && !households, households, roster, envelopeLabels: households && labels };
   const print = async (kind: 'sheets' | 'roster') => {
@@ -107,6 +109,7 @@ export function Actions(p: Props) {
       </div>
       {none && <p id="why-disabled" class="hint">{t('nothingSelected')}</p>}
       {!none && mailReason && <p id="why-mail-disabled" class="hint">{mailReason}</p>}
+      {blocked > 0 && <p class="hint blocked-note">{t(isPlural(blocked) ? 'blockedCannotActivateMany' : 'blockedCannotActivateOne', { n: blocked })}</p>}
       {pdf.status}
       {printedRoster && (
         <div class="handover" role="group" aria-label={t('handoverTitle')}>
@@ -138,6 +141,7 @@ export function Actions(p: Props) {
           tabId={p.tabId}
           origin={p.origin}
           structureId={p.structureId}
+          everyone={p.everyone}
           accounts={p.selected}
           onClose={() => {
             setMailOpen(false);

@@ -70,6 +70,7 @@ export function ChannelPlan({ accounts, actions }: { accounts: Account[]; action
           tabId={actions.tabId}
           origin={actions.origin}
           structureId={actions.structureId}
+          everyone={actions.everyone}
           accounts={plan.mail}
           onClose={() => setMailOpen(false)}
           onPrint={(list) => pdf.generate(list, defaultRequest(actions, 'simplePdf'))}

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Account, ClassRef } from '../../src/model/account';
+import type { ProfileMetrics } from '../../src/console/parse';
 import { type DistributionLog, emptyLog } from '../../src/model/distribution';
-import { type FollowUpRow, type Tally, chaseTargets, followUpRows, lastHandoutDay, localDay, mailable, percent, totalOf } from '../../src/model/follow-up';
+import { type FollowUpRow, type Tally, blockedIn, chaseTargets, followUpRows, metricsGap, lastHandoutDay, localDay, mailable, percent, totalOf } from '../../src/model/follow-up';
 import { countsOf, daysBetween, trendOf, type Snapshot, type Trend } from '../../src/model/follow-up-history';
 import { summaryCsv, summaryFileName, summaryTable } from '../../src/model/follow-up-summary';
 import { accountsText, isPlural, ofName, trendSentence } from '../../src/i18n/follow-up';
@@ -10,7 +11,7 @@ import { deliver } from './pdf-job';
 import { renderInWorker } from './pdf-worker-client';
 import { blobUrl } from './blob-url';
 import { defaultRequest, usePdf, type ActionsBase } from './use-pdf';
-import { loadMailedIds, recordSnapshot } from './follow-up-store';
+import { loadMailedIds, recordSnapshot, watchHistory, watchMailedIds } from './follow-up-store';
 import { lang, t } from '../shared/lang';
 
 interface Props {
@@ -22,6 +23,8 @@ interface Props {
   actions: ActionsBase;
   /** Teacher page: its own snapshot series (it sees only its classes). */
   teacher: boolean;
+  /** Console page: the structure's own activation counts, to cross-check the list's. */
+  metrics?: ProfileMetrics[] | undefined;
 }
 
 /** Above this width the follow-up is a full table; below, compact rows (Chrome's side panel is ~360 px). */
@@ -54,7 +57,7 @@ const split = (r: Pick<FollowUpRow, 'kind'>) => r.kind === 'class' || r.kind ===
  * « Suivi »: where each class stands after the handout, its progress since, and the actions that
  * chase the rest through the same PDF and mail paths as the rest of the panel.
  */
-export function FollowUp({ accounts, classes, structureId, log, actions, teacher }: Props) {
+export function FollowUp({ accounts, classes, structureId, log, actions, teacher, metrics }: Props) {
   const wide = useWide();
   const pdf = usePdf(actions);
   const [history, setHistory] = useState<Snapshot[]>([]);
@@ -74,13 +77,20 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
       .catch(() => undefined);
     loadMailedIds(structureId).then((m) => live && setMailed(m)).catch(() => undefined);
     setPicked(new Set());
+    // What other panels on this school record shows here too.
+    const unwatch = [
+      watchHistory(teacher ? 'classes' : 'school', structureId, (h) => live && setHistory(h)),
+      watchMailedIds(structureId, (m) => live && setMailed(m)),
+    ];
     return () => {
       live = false;
+      for (const u of unwatch) u();
     };
   }, [accounts, classes, structureId, teacher]);
 
   const rows = useMemo(() => followUpRows(accounts, classes, log, mailed), [accounts, classes, log, mailed]);
   const total = useMemo(() => totalOf(rows), [rows]);
+  const gap = useMemo(() => (teacher ? null : metricsGap(metrics, accounts)), [teacher, metrics, accounts]);
   const trends = useMemo(() => {
     const m = new Map<string, { trend: Trend; text: string }>();
     for (const r of rows) {
@@ -94,6 +104,7 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
   const chosen = useMemo(() => rows.filter((r) => picked.has(r.key)), [rows, picked]);
   const targets = useMemo(() => chaseTargets(chosen, log, mailed, { includeReached }), [chosen, log, mailed, includeReached]);
   const toMail = useMemo(() => mailable(targets), [targets]);
+  const blocked = useMemo(() => blockedIn(chosen).length, [chosen]);
   // Several rows: one bundle per class, each with its cover page, as the class sorting would give.
   const base = defaultRequest(actions, actions.settings.defaultModel);
   const request = { ...base, bundles: base.bundles || chosen.length > 1 };
@@ -150,6 +161,12 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
         </span>
       </summary>
       <p class="hint">{t('fuIntro')}</p>
+      {!teacher && <p class="hint fu-status-note">{t('fuStatusNote')}</p>}
+      {gap && (
+        <p class="hint fu-metrics-gap" role="note">
+          {t('fuMetricsGap', { cn: gap.console.n, ca: gap.console.a, ln: gap.list.n, la: gap.list.a })}
+        </p>
+      )}
       {wide ? <FollowUpTable rows={rows} total={total} picked={picked} onPick={pick} trends={trends} /> : <FollowUpList rows={rows} total={total} picked={picked} onPick={pick} trends={trends} />}
       <div class="fu-actions" role="group" aria-label={t('fuTitle')}>
         <div class="buttons">
@@ -163,7 +180,11 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
         <p class="fu-selection" role="status" aria-live="polite">
           {selection}
         </p>
-        {chosen.some((r) => r.kind === 'teachers') && <p class="hint">{t('fuTeachersNote')}</p>}
+        {blocked > 0 && (
+          <p class="hint fu-blocked-note" role="note">
+            {t(isPlural(blocked) ? 'fuBlockedSelectionMany' : 'fuBlockedSelectionOne', { n: blocked })}
+          </p>
+        )}
         <label class="check">
           <input type="checkbox" checked={includeReached} onChange={(e) => setIncludeReached(e.currentTarget.checked)} />
           {t('fuIncludeReached')}
@@ -199,6 +220,7 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
           tabId={actions.tabId}
           origin={actions.origin}
           structureId={structureId}
+          everyone={actions.everyone}
           accounts={toMail}
           onClose={() => setMailOpen(false)}
           onPrint={(list) => pdf.generate(list, request)}
@@ -233,6 +255,7 @@ function FollowUpTable({ rows, total, picked, onPick, trends }: ViewProps) {
           <th scope="col">{t('fuColParents')}</th>
           <th scope="col">{t('fuColReached')}</th>
           <th scope="col">{t('fuColNotReached')}</th>
+          <th scope="col">{t('fuColBlocked')}</th>
           <th scope="col">{t('fuColTrend')}</th>
         </tr>
       </thead>
@@ -254,6 +277,7 @@ function FollowUpTable({ rows, total, picked, onPick, trends }: ViewProps) {
               <td class="fu-parents num">{split(r) ? ratio(r.parents) : '—'}</td>
               <td class="fu-reached num">{r.all.reached}</td>
               <td class="fu-not-reached num">{r.all.notReached}</td>
+              <td class="fu-blocked num">{r.all.blocked}</td>
               <td class="fu-trend">{tr && <Trendline r={r} {...tr} />}</td>
             </tr>
           );
@@ -270,6 +294,7 @@ function FollowUpTable({ rows, total, picked, onPick, trends }: ViewProps) {
           <td class="fu-parents num">{ratio(total.parents)}</td>
           <td class="fu-reached num">{total.all.reached}</td>
           <td class="fu-not-reached num">{total.all.notReached}</td>
+          <td class="fu-blocked num">{total.all.blocked}</td>
           <td />
         </tr>
       </tfoot>
@@ -283,6 +308,7 @@ function FollowUpList({ rows, total, picked, onPick, trends }: ViewProps) {
     <>
       <span class="fu-detail">
         {t(isPlural(r.all.reached) ? 'fuReachedMany' : 'fuReachedOne', { n: r.all.reached })} · {t(isPlural(r.all.notReached) ? 'fuNotReachedMany' : 'fuNotReachedOne', { n: r.all.notReached })}
+        {r.all.blocked > 0 && <> · {t(isPlural(r.all.blocked) ? 'fuBlockedMany' : 'fuBlockedOne', { n: r.all.blocked })}</>}
       </span>
       {split(r) && (r.students.total > 0 || r.parents.total > 0) && (
         <span class="fu-detail">{t('fuSplit', { sa: r.students.activated, sn: r.students.total, pa: r.parents.activated, pn: r.parents.total })}</span>

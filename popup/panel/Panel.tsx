@@ -4,13 +4,15 @@ import { EMPTY_FILTERS, type Filters, buildSearchIndex, focusOnClasses, makePred
 import { type SortKey, type SortOrder, sortAccounts } from '../../src/model/sort';
 import { type DistributionLog, emptyLog, missing, record, unrecord, type DistributionEvent } from '../../src/model/distribution';
 import { routes } from '../../src/console/endpoints';
+import { requestLabel } from '../../src/console/errors';
+import { readWhy } from '../../src/i18n/ui';
 import type { Settings } from '../../src/settings';
 import { navigateConsole } from './console-link';
 import { FiltersForm } from './FiltersForm';
 import { VerificationList } from './VerificationList';
 import { DEFAULT_PREFS, loadPrefs, savePrefs, type Prefs } from './prefs';
 import { type RosterState, useRoster, type Roster } from './use-roster';
-import { loadLog, saveLog } from './distribution-store';
+import { loadLog, updateLog, watchLog } from './distribution-store';
 import { Actions } from './Actions';
 import { MeetingMode } from './MeetingMode';
 import { ChannelPlan } from './ChannelPlan';
@@ -18,6 +20,8 @@ import { FollowUp } from './FollowUp';
 import { lang, t } from '../shared/lang';
 import { filterChips } from './filter-chips';
 import { Summary } from './Summary';
+import { useCampaignElsewhere } from './use-campaign-elsewhere';
+import { counts as campaignCounts } from '../../src/campaign/campaign';
 import { ext } from '../../src/platform/browser-api';
 import type { PageKind } from '../../src/console/endpoints';
 
@@ -67,7 +71,7 @@ function StatusView({ status, tabId, origin, consolePath, kind, reload, settings
   return <Workspace roster={status.roster} tabId={tabId!} origin={origin} kind={kind} reload={reload} settings={settings} />;
 }
 
-function ErrorView({ error, tabId, origin, consolePath, teacher, reload }: { error: { kind: string; detail: string; status?: number }; tabId: number | null; origin: string; consolePath: string; teacher: boolean; reload: () => void }) {
+function ErrorView({ error, tabId, origin, consolePath, teacher, reload }: { error: { kind: string; detail: string; status?: number; request?: string }; tabId: number | null; origin: string; consolePath: string; teacher: boolean; reload: () => void }) {
   const go = (path: string) => tabId !== null && navigateConsole(tabId, origin + path);
   const msg: Record<string, string> = {
     session: error.status === 401 ? t('errSession401') : t('errSession'),
@@ -78,6 +82,7 @@ function ErrorView({ error, tabId, origin, consolePath, teacher, reload }: { err
     'not-found': t('errFormat', { detail: error.detail }),
     network: t('errNetwork', { detail: error.detail }),
     content: t('errContent'),
+    'read-failed': t('errReadFailed', { request: requestLabel(error.request ?? ''), why: readWhy(t, error.kind, error.status) }),
   };
   return (
     <div class={`error error-${error.kind}`} role="alert">
@@ -173,8 +178,11 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     setExcluded(new Set());
     setMissingOnly(false);
     setReprint(null);
+    // Another panel on this school marks, prints or mails: this one shows it at once.
+    const unwatch = watchLog(roster.structureId, (l) => live && setLog(l));
     return () => {
       live = false;
+      unwatch();
     };
   }, [roster.structureId]);
 
@@ -186,13 +194,18 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
       return next;
     });
 
-  const mark = (ids: Iterable<string>, event: DistributionEvent, on = true) =>
-    setLog((prev) => {
-      const next = on ? record(prev, ids, event, Date.now()) : unrecord(prev, ids, event);
-      saveLog(next).catch(() => undefined);
-      return next;
-    });
+  // Shown at once; stored as a delta merged into what other panels wrote (distribution-store.ts).
+  const mark = (ids: Iterable<string>, event: DistributionEvent, on = true) => {
+    const list = [...ids];
+    const at = Date.now();
+    const structureId = roster.structureId;
+    setLog((prev) => (on ? record(prev, list, event, at) : unrecord(prev, list, event)));
+    updateLog(structureId, list, event, on, at)
+      .then((stored) => setLog((prev) => (prev.structureId === structureId ? stored : prev)))
+      .catch(() => undefined);
+  };
 
+  const elsewhere = useCampaignElsewhere(roster.structureId);
   const index = useMemo(() => buildSearchIndex(roster.accounts), [roster.accounts]);
   // Sort once per roster, order and class choice; other filters keep that order and never re-sort.
   const focused = useMemo(() => focusOnClasses(roster.accounts, prefs.filters.classIds), [roster.accounts, prefs.filters.classIds]);
@@ -266,6 +279,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   return (
     <div class="workspace">
       <Summary selected={selected.length} noEmail={counts.noEmail} activated={counts.activated} excluded={counts.excluded} />
+      {elsewhere && <ElsewhereNote campaign={elsewhere} />}
       <StructureSwitch roster={roster} reload={reload} />
       {roster.source === 'table' && <p class="warning" role="status">{t('sourceTable', { detail: roster.sourceDetail ?? '' })}</p>}
       {!!roster.unlistedRelatives && <p class="warning" role="status">{t('unlistedRelatives', { n: roster.unlistedRelatives })}</p>}
@@ -276,7 +290,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
         onMark={(ids, on) => mark(ids, 'handed', on)}
         actions={actionsBase}
       />
-      <FollowUp accounts={roster.accounts} classes={roster.classes} structureId={roster.structureId} log={log} actions={actionsBase} teacher={kind === 'class-admin'} />
+      <FollowUp accounts={roster.accounts} classes={roster.classes} structureId={roster.structureId} log={log} actions={actionsBase} teacher={kind === 'class-admin'} metrics={roster.metrics} />
       <FiltersForm t={t} lang={lang()} filters={prefs.filters} classes={roster.classes} onChange={setFilters} teacher={kind === 'class-admin'} />
       {missingOnly && (
         <div class="warning reprint-note" role="status" tabIndex={-1} ref={reprintNote}>
@@ -327,6 +341,16 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
       />
       <ChannelPlan accounts={selected} actions={actionsBase} />
     </div>
+  );
+}
+
+/** A campaign of this school runs in another window: said at the top, with its progress, live. */
+function ElsewhereNote({ campaign }: { campaign: Exclude<ReturnType<typeof useCampaignElsewhere>, null> }) {
+  const n = campaign === 'starting' ? null : campaignCounts(campaign);
+  return (
+    <p class="warning mail-elsewhere" role="status">
+      {n ? t('mailElsewhereProgress', { done: n.sent + n.failed + n.unknown, total: n.total - n.skipped }) : t('mailElsewhere')}
+    </p>
   );
 }
 

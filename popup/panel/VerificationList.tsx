@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type Account, displayName } from '../../src/model/account';
+import { type Account, displayName, isActivated, isBlocked } from '../../src/model/account';
 import type { Translate } from '../../src/i18n/ui';
 import type { DistributionLog } from '../../src/model/distribution';
 import { useNarrow } from './use-narrow';
@@ -59,6 +59,21 @@ function LastName({ a, t, sheetUrl, onOpenSheet }: { a: Account; t: Translate; s
       ) : (
         a.lastName
       )}
+      {isBlocked(a) && <BlockedMark a={a} t={t} />}
+    </>
+  );
+}
+
+/** « bloqué » beside the name: entcore never activates a blocked account (or one of a blocked profile). */
+function BlockedMark({ a, t }: { a: Account; t: Translate }) {
+  const title = isActivated(a) ? t('blockedActivatedTitle') : a.blocked ? t('blockedMarkTitle') : t('profileBlockedTitle');
+  return (
+    <>
+      {' '}
+      <span class="blocked-mark" title={title}>
+        {t('blockedMark')}
+        <span class="visually-hidden"> ({title})</span>
+      </span>
     </>
   );
 }

@@ -5,19 +5,64 @@
  */
 import { addSnapshot, sanitizeHistory, type RowCounts, type Snapshot } from '../../src/model/follow-up-history';
 import { ext } from '../../src/platform/browser-api';
-import { loadCampaign } from './campaign-store';
+import { loadCampaign, watchCampaign } from './campaign-store';
+import { withStoreLock } from './locks';
 
 export type HistoryScope = 'school' | 'classes';
 
 const key = (scope: HistoryScope, structureId: string) => `followup:${scope}:${structureId}`;
 
-/** Adds this read's counts to the history (at most one snapshot a day) and returns the history. */
-export async function recordSnapshot(scope: HistoryScope, structureId: string, counts: Record<string, RowCounts>, today: string): Promise<Snapshot[]> {
+/**
+ * Adds this read's counts to the history (at most one snapshot a day) and returns the history: read,
+ * merge, write under a Web Lock, so two panels recording at once both land.
+ */
+export function recordSnapshot(scope: HistoryScope, structureId: string, counts: Record<string, RowCounts>, today: string): Promise<Snapshot[]> {
   const k = key(scope, structureId);
-  const got = await ext().storage.local.get(k);
-  const next = addSnapshot(sanitizeHistory(got[k]), counts, today);
-  await ext().storage.local.set({ [k]: next });
-  return next;
+  return withStoreLock(k, async () => {
+    const got = await ext().storage.local.get(k);
+    const next = addSnapshot(sanitizeHistory(got[k]), counts, today);
+    await ext().storage.local.set({ [k]: next });
+    return next;
+  });
+}
+
+/** Calls `onChange` with the history each time a panel writes it. Returns the unsubscribe function. */
+export function watchHistory(scope: HistoryScope, structureId: string, onChange: (h: Snapshot[]) => void): () => void {
+  const k = key(scope, structureId);
+  const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+    if (area === 'local' && k in changes) onChange(sanitizeHistory(changes[k]!.newValue));
+  };
+  ext().storage.onChanged.addListener(listener);
+  return () => ext().storage.onChanged.removeListener(listener);
+}
+
+/**
+ * The ids a campaign has sent to, when a panel (this one or another) writes the campaign: at most
+ * every 10 s while it runs (each new set redraws the follow-up over every account), and at its end.
+ */
+export function watchMailedIds(structureId: string, onChange: (ids: Set<string>) => void): () => void {
+  let last = -1;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest: Set<string> | null = null;
+  const emit = () => {
+    timer = undefined;
+    if (latest && latest.size !== last) {
+      last = latest.size;
+      onChange(latest);
+    }
+  };
+  const stop = watchCampaign(structureId, (s) => {
+    if (s.kind !== 'ok') return;
+    latest = new Set(s.campaign.order.filter((id) => s.campaign.entries[id]?.state === 'sent'));
+    if (s.campaign.status !== 'running') {
+      clearTimeout(timer);
+      emit();
+    } else timer ??= setTimeout(emit, 10_000);
+  });
+  return () => {
+    clearTimeout(timer);
+    stop();
+  };
 }
 
 /** Accounts the saved mail campaign has sent to (its states survive even when the panel closed mid-run). */

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Account } from '../../src/model/account';
+import { type Account, cannotActivate } from '../../src/model/account';
+import { isPlural } from '../../src/i18n/follow-up';
 import type { Settings } from '../../src/settings';
 import { deliver, makePdf, type PdfRequest, type PdfResult } from './pdf-job';
 import { readPlatformRules } from './console-link';
@@ -36,7 +37,7 @@ export const defaultRequest = (base: ActionsBase, model: PdfRequest['model']): P
  */
 export function usePdf(base: ActionsBase, { focusResult = false } = {}) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [result, setResult] = useState<PdfResult | null>(null);
+  const [result, setResult] = useState<(PdfResult & { blocked: number }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const link = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
@@ -71,7 +72,8 @@ export function usePdf(base: ActionsBase, { focusResult = false } = {}) {
         { ...(rules ? { rules } : {}), ...(base.everyone ? { everyone: base.everyone } : {}) },
         ctrl.signal,
       );
-      setResult(pdf);
+      // Printed all the same (the director chose them), but said: these sheets cannot lead to an activation.
+      setResult({ ...pdf, blocked: accounts.filter(cannotActivate).length });
       shown.current = pdf.url;
       deliver(pdf);
       revokeLater(pdf.url, () => setResult((r) => (r?.url === pdf.url ? { ...r, url: '' } : r)));
@@ -110,6 +112,11 @@ export function usePdf(base: ActionsBase, { focusResult = false } = {}) {
           ) : (
             result.fileName
           )}
+        </p>
+      )}
+      {result && result.blocked > 0 && (
+        <p role="status" class="hint blocked-note">
+          {t(isPlural(result.blocked) ? 'blockedCannotActivateMany' : 'blockedCannotActivateOne', { n: result.blocked })}
         </p>
       )}
       {cancelled && <p role="status" class="done">{t('pdfCancelled')}</p>}

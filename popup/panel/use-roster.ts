@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PageInfo } from '../../src/console/endpoints';
 import type { ConsoleError } from '../../src/console/errors';
 import type { Account, ClassRef, Structure } from '../../src/model/account';
+import type { ProfileMetrics } from '../../src/console/parse';
 import { isMessage, type LoadProgress } from '../../src/messages';
 import { ext } from '../../src/platform/browser-api';
 import { loadAccounts, ping } from './console-link';
@@ -19,6 +20,8 @@ export interface Roster {
   chooseClass?: boolean;
   /** Teacher page: parents of the students who are in no class list (old imports). */
   unlistedRelatives?: number;
+  /** Console page: the structure's own activation counts, when readable. */
+  metrics?: ProfileMetrics[];
 }
 
 export type RosterState =
@@ -70,6 +73,7 @@ export function useRoster(tabId: number | null): {
           roster: {
             structureId: r.structureId, structures: r.structures, classes: r.classes, accounts, source: r.source,
             ...(r.chooseClass ? { chooseClass: true } : {}), ...(r.unlistedRelatives ? { unlistedRelatives: r.unlistedRelatives } : {}),
+            ...(r.metrics ? { metrics: r.metrics } : {}),
           },
         });
       } catch (e) {

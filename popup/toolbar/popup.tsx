@@ -9,7 +9,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { TabState } from '../../src/messages';
-import { translator, type Translate } from '../../src/i18n/ui';
+import { readWhy, translator, type Translate } from '../../src/i18n/ui';
 import { uiLangOf } from '../../src/settings';
 import { ext } from '../../src/platform/browser-api';
 import { loadSettings } from '../shared/settings-store';
@@ -62,9 +62,16 @@ function ConsoleView({ t, tabId, state }: { t: Translate; tabId: number; state: 
   return (
     <>
       {structureId && <p class="structure-id">{t('popupStructure', { id: structureId })}</p>}
-      <p class="count" role="status">
-        {state.read ? t('popupCount', { n: state.read.count }) : t('popupNotRead')}
-      </p>
+      {/* A failed read gives no count at all (never « 0 comptes lus »): which request, and what to do. */}
+      {!state.read && state.failed ? (
+        <p class="count read-failed" role="alert">
+          {t('popupReadFailed', { request: state.failed.request, why: readWhy(t, state.failed.kind, state.failed.status) })}
+        </p>
+      ) : (
+        <p class="count" role="status">
+          {state.read ? t('popupCount', { n: state.read.count }) : t('popupNotRead')}
+        </p>
+      )}
       <p class="buttons">
         <button type="button" class="primary" onClick={() => openPanel(tabId)}>
           {t('popupOpen')}

@@ -78,3 +78,38 @@ export function decode(ids: unknown, state: unknown): Campaign {
     status: st.status, ...(st.stopReason !== undefined ? { stopReason: st.stopReason } : {}), order: i.order, entries,
   });
 }
+
+/**
+ * A stored record as the panel finds it. `unreadable`: one key is missing or damaged; what can still
+ * be read of it is kept, so the accounts it may have touched can be named (« incertain »), never lost.
+ */
+export type StoredCampaign =
+  | { kind: 'none' }
+  | { kind: 'ok'; campaign: Campaign }
+  | { kind: 'unreadable'; problem: string; ids: string[] | null; count: number | null; updatedAt: number | null };
+
+const isIdList = (x: unknown): x is string[] => Array.isArray(x) && x.every((id) => typeof id === 'string' && id !== '');
+
+export function readStored(ids: unknown, state: unknown): StoredCampaign {
+  try {
+    return { kind: 'ok', campaign: decode(ids, state) };
+  } catch (e) {
+    const i = ids as Partial<CompactIds> | null | undefined;
+    const st = state as Partial<CompactState> | null | undefined;
+    const order = i && typeof i === 'object' && isIdList(i.order) ? [...new Set(i.order)] : null;
+    const count = order ? order.length : st && typeof st === 'object' && typeof st.s === 'string' ? st.s.length : null;
+    const updatedAt = st && typeof st === 'object' && typeof st.updatedAt === 'number' && Number.isFinite(st.updatedAt) ? st.updatedAt : null;
+    return { kind: 'unreadable', problem: (e as Error).message, ids: order, count, updatedAt };
+  }
+}
+
+/**
+ * The campaign an unreadable record stands for, as far as it can be known: each of its accounts
+ * `unknown` (reason `unreadable`: it may or may not have been mailed), nothing pending, so nothing is
+ * sent again without the director asking (« Renvoyer aux comptes incertains »).
+ */
+export function uncertainCampaign(structureId: string, ids: readonly string[], now: number, id = `unreadable-${now.toString(36)}`): Campaign {
+  const entries: Campaign['entries'] = Object.create(null);
+  for (const a of ids) entries[a] = { state: 'unknown', reason: 'unreadable', attempts: 0, at: now };
+  return { id, structureId, createdAt: now, updatedAt: now, status: 'done', entries, order: [...new Set(ids)] };
+}

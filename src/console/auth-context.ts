@@ -2,23 +2,27 @@
  * The ENT's own rules for the sheets, from `GET /auth/context` (entcore
  * `auth/src/main/java/org/entcore/auth/controllers/AuthController.java`, `context()`):
  *
- * - `passwordRegex`: the rule the activation page enforces (configuration, default `.{8}.*`);
- * - `passwordRegexI18nActivation`: its human text, an object by language
+ * - `passwordRegex`: the rule the activation page enforces (configuration, default `.{8}.*`): the
+ *   rule the sheets state (src/console/password-rule.ts);
+ * - `passwordRegexI18nActivation`: a human text, not kept in step with the regex (entcore's default
+ *   says 6 characters beside `.{8}.*`: one-console.md §10), printed only when it agrees with it; an object by language
  *   (`{ "fr": "Votre mot de passe doit contenir au moins 6 caractères.", "en": … }`), translated by
  *   the platform from its i18n key `password.rules.activation`. entcore's I18n returns the key
  *   itself when a platform lacks the translation, so a value may be a key, not text;
  * - `mandatory`: what the activation form requires (`{ "mail": true, "phone": false }`).
  *
  * A key is resolved through the auth module's i18n bundle (`GET /auth/i18n`, the bundle entcore's
- * own pages load with `addBundle('/auth/i18n')`); when that fails too, the sheets print a neutral
- * sentence with no rule. Never a rule of our own.
+ * own pages load with `addBundle('/auth/i18n')`). When the regex cannot be read, the sheets print a
+ * neutral sentence with no rule. Never a rule the ENT does not enforce.
  */
 import { ConsoleFormatError } from './errors';
+import { readPasswordRegex } from './password-rule';
+import { ruleSentence, textAgrees } from '../i18n/password-rule';
 
 export type RuleLang = 'fr' | 'en';
 
 export interface PlatformRules {
-  /** Human text of the password rule, per language, only when the platform gave real text. */
+  /** The password rule `passwordRegex` enforces, in words, per language; absent = the neutral sentence. */
   passwordHint: Partial<Record<RuleLang, string>>;
   /** Whether the activation form requires an e-mail address; null when the platform does not say. */
   mailRequired: boolean | null;
@@ -76,12 +80,17 @@ export function keysToResolve(c: AuthContext): Partial<Record<RuleLang, string>>
 }
 
 /**
- * The rules the sheets may print: real text per language, keys replaced from the bundles given
- * (`bundles[lang]` = the `/auth/i18n` JSON for that language); anything still a key is dropped.
- * A plain string is taken as French text when it is not a key (the platform's default language).
+ * The rules the sheets may print. The password rule is the one `passwordRegex` enforces
+ * (src/console/password-rule.ts): the platform's text, when it is real text (keys replaced from the
+ * bundles given, `bundles[lang]` = the `/auth/i18n` JSON for that language) that states that very
+ * rule; else a sentence derived from the regex; and no sentence at all (the sheets' neutral one)
+ * when the regex is missing, unreadable or asks nothing. A plain string is taken as French text
+ * when it is not a key (the platform's default language).
  */
 export function platformRules(c: AuthContext, bundles: Partial<Record<RuleLang, unknown>> = {}): PlatformRules {
   const passwordHint: PlatformRules['passwordHint'] = {};
+  const rule = readPasswordRegex(c.passwordRegex);
+  if (!rule) return { passwordHint, mailRequired: c.mailRequired };
   for (const lang of ['fr', 'en'] as const) {
     let v = c.hint[lang] ?? (lang === 'fr' ? c.hintAny : c.hintAny && looksLikeI18nKey(c.hintAny) ? c.hintAny : undefined);
     if (v && looksLikeI18nKey(v)) {
@@ -89,7 +98,8 @@ export function platformRules(c: AuthContext, bundles: Partial<Record<RuleLang, 
       v = b && typeof b === 'object' ? clean((b as Record<string, unknown>)[v]) : undefined;
       if (v && looksLikeI18nKey(v)) v = undefined;
     }
-    if (v) passwordHint[lang] = v;
+    const text = v && textAgrees(v, rule) ? v : ruleSentence(rule, lang);
+    if (text) passwordHint[lang] = text;
   }
   return { passwordHint, mailRequired: c.mailRequired };
 }

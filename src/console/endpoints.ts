@@ -10,6 +10,8 @@ export const routes = {
   allUsers: (structureId: string) => `/directory/structure/${enc(structureId)}/massMail/allUsers`,
   classes: (structureId: string) => `/directory/class/admin/list?structureId=${enc(structureId)}`,
   profiles: () => '/directory/profiles',
+  /** The structure's own activation counts (StructureController.metrics, ADML of the structure). */
+  metrics: (structureId: string) => `/directory/structure/${enc(structureId)}/metrics`,
   structures: () => '/directory/structure/admin/list',
   classAdminMassmail: () => '/directory/class-admin/massmail',
   userMassmail: (userId: string, type: 'pdf' | 'mail') => `/directory/structure/massMail/${enc(userId)}/${type}`,

@@ -8,13 +8,26 @@ export type ConsoleErrorKind =
   | 'timeout'
   | 'network'
   | 'not-found' // the route does not exist here (older console): fall back to the table
-  | 'bad-request';
+  | 'bad-request'
+  // the JSON read failed and the console's table holds no row to fall back on: no count at all,
+  // never « 0 comptes » (on the real console a failed allUsers also leaves its own table empty)
+  | 'read-failed';
 
 export interface ConsoleError {
   kind: ConsoleErrorKind;
   /** For developers and the "details" line: which route, status, field or selector. Never user data. */
   detail: string;
   status?: number;
+  /** The console request that failed (its path, see requestLabel), so the director can be told which. */
+  request?: string;
+}
+
+/**
+ * A request's path as shown to the director: no query, ids as « … » (a structure id means nothing to
+ * them, and the label must not differ from one school to the next).
+ */
+export function requestLabel(path: string): string {
+  return path.split('?')[0]!.split('/').map((seg) => (/^[0-9a-f-]{16,}$/i.test(seg) || /%/.test(seg) ? '…' : seg)).join('/');
 }
 
 export class ConsoleFormatError extends Error {

@@ -24,6 +24,7 @@ export const FOLLOW_UP_FR = {
   fuColParents: 'Parents activés',
   fuColReached: 'Remis ou envoyés',
   fuColNotReached: 'Pas encore atteints',
+  fuColBlocked: 'Bloqués',
   fuColTrend: 'Progression',
   fuActivatedOne: '{a} activé sur {n}',
   fuActivatedMany: '{a} activés sur {n}',
@@ -32,6 +33,12 @@ export const FOLLOW_UP_FR = {
   fuReachedMany: '{n} remis ou envoyés',
   fuNotReachedOne: '{n} pas encore atteint',
   fuNotReachedMany: '{n} pas encore atteints',
+  fuBlockedOne: '{n} bloqué',
+  fuBlockedMany: '{n} bloqués',
+  fuBlockedSelectionOne: '{n} compte bloqué ne pourra pas s’activer : il n’est pas relancé.',
+  fuBlockedSelectionMany: '{n} comptes bloqués ne pourront pas s’activer : ils ne sont pas relancés.',
+  fuMetricsGap: 'Les statistiques de la console comptent {cn} comptes dont {ca} activés ; la liste lue en montre {ln} dont {la} activés. L’écart vient de comptes que la console ne vous liste pas (administrateurs centraux) ou de changements depuis la lecture de la liste.',
+  fuStatusNote: '« Activé » est le statut de la console : le code d’activation a disparu. L’ENT l’efface à l’activation, mais aussi à la première connexion par un compte académique, lors d’une synchronisation de l’annuaire ou de la fusion de deux comptes ; un compte peut donc passer « activé » sans fiche remise. Les comptes bloqués ne peuvent pas s’activer : ils sont comptés à part et jamais relancés.',
   fuWordOne: 'activé',
   fuWordMany: 'activés',
   fuTrend: '{row} : {from} → {to} {word} depuis le {date}',
@@ -56,7 +63,6 @@ export const FOLLOW_UP_FR = {
   fuPrint: 'Imprimer les fiches ({n})',
   fuMail: 'Envoyer par courriel ({n})',
   fuRoster: 'Feuille d’émargement ({n})',
-  fuTeachersNote: 'Les enseignants activent leur compte académique : le suivi ne leur imprime ni n’envoie rien.',
   fuSummaryPdf: 'Bilan pour le conseil d’école (PDF)',
   fuSummaryCsv: 'Bilan (CSV)',
   fuSummaryDone: 'Bilan prêt : {file}',
@@ -81,6 +87,7 @@ export const FOLLOW_UP_EN: Record<FollowUpKey, string> = {
   fuColParents: 'Parents activated',
   fuColReached: 'Handed over or e-mailed',
   fuColNotReached: 'Not reached yet',
+  fuColBlocked: 'Blocked',
   fuColTrend: 'Progress',
   fuActivatedOne: '{a} of {n} activated',
   fuActivatedMany: '{a} of {n} activated',
@@ -89,6 +96,12 @@ export const FOLLOW_UP_EN: Record<FollowUpKey, string> = {
   fuReachedMany: '{n} handed over or e-mailed',
   fuNotReachedOne: '{n} not reached yet',
   fuNotReachedMany: '{n} not reached yet',
+  fuBlockedOne: '{n} blocked',
+  fuBlockedMany: '{n} blocked',
+  fuBlockedSelectionOne: '{n} blocked account cannot activate: it is not chased.',
+  fuBlockedSelectionMany: '{n} blocked accounts cannot activate: they are not chased.',
+  fuMetricsGap: 'The console’s statistics count {cn} accounts, {ca} of them activated; the list read shows {ln}, {la} of them activated. The difference comes from accounts the console does not list for you (central administrators) or from changes since the list was read.',
+  fuStatusNote: '“Activated” is the console’s status: the activation code is gone. The ENT clears it on activation, but also on a first login through an académie account, on a directory sync or when two accounts are merged, so an account can turn “activated” without a sheet. Blocked accounts cannot activate: they are counted apart and never chased.',
   fuWordOne: 'activated',
   fuWordMany: 'activated',
   fuTrend: '{row}: {from} → {to} {word} since {date}',
@@ -113,7 +126,6 @@ export const FOLLOW_UP_EN: Record<FollowUpKey, string> = {
   fuPrint: 'Print the sheets ({n})',
   fuMail: 'Send by e-mail ({n})',
   fuRoster: 'Sign-off roster ({n})',
-  fuTeachersNote: 'Teachers activate their académie account: the follow-up prints or sends them nothing.',
   fuSummaryPdf: 'Summary for the school council (PDF)',
   fuSummaryCsv: 'Summary (CSV)',
   fuSummaryDone: 'Summary ready: {file}',
@@ -172,7 +184,7 @@ export interface SummaryDict {
   title: string;
   asOf: string;
   note: string;
-  cols: [string, string, string, string, string, string, string, string];
+  cols: [string, string, string, string, string, string, string, string, string];
   rows: Record<'none' | 'teachers' | 'personnel' | 'guests' | 'total', string>;
   fileStem: string;
 }
@@ -181,16 +193,16 @@ export const SUMMARY: Record<Lang, SummaryDict> = {
   fr: {
     title: 'Activation des comptes ONE — bilan pour le conseil d’école',
     asOf: 'Situation au {date}',
-    note: 'Effectifs seulement, sans aucun nom ni code. Un parent de plusieurs élèves compte une fois, dans la classe de plus petit niveau. «\u00a0Remis ou envoyés\u00a0»\u00a0: comptes pas encore activés dont la fiche a été remise ou le courriel envoyé.',
-    cols: ['Classe', 'Comptes', 'Activés', '%', 'Élèves activés', 'Parents activés', 'Remis ou envoyés', 'Pas encore atteints'],
+    note: 'Effectifs seulement, sans aucun nom ni code. Un parent de plusieurs élèves compte une fois, dans la classe de plus petit niveau. «\u00a0Activés\u00a0»\u00a0: le statut de la console (code d’activation effacé). «\u00a0Remis ou envoyés\u00a0»\u00a0: comptes pas encore activés dont la fiche a été remise ou le courriel envoyé. «\u00a0Bloqués\u00a0»\u00a0: comptes pas encore activés et bloqués, qui ne pourront pas s’activer.',
+    cols: ['Classe', 'Comptes', 'Activés', '%', 'Élèves activés', 'Parents activés', 'Remis ou envoyés', 'Pas encore atteints', 'Bloqués'],
     rows: { none: 'Sans classe', teachers: 'Enseignants', personnel: 'Personnels', guests: 'Invités', total: 'Total' },
     fileStem: 'bilan-activation',
   },
   en: {
     title: 'ONE account activation — summary for the school council',
     asOf: 'As of {date}',
-    note: 'Counts only, no name and no code. A parent of several students counts once, in the class of the lowest level. “Handed over or e-mailed”: accounts not activated yet whose sheet was handed over or e-mail sent.',
-    cols: ['Class', 'Accounts', 'Activated', '%', 'Students activated', 'Parents activated', 'Handed over or e-mailed', 'Not reached yet'],
+    note: 'Counts only, no name and no code. A parent of several students counts once, in the class of the lowest level. “Activated”: the console’s status (activation code cleared). “Handed over or e-mailed”: accounts not activated yet whose sheet was handed over or e-mail sent. “Blocked”: accounts not activated yet and blocked, which cannot activate.',
+    cols: ['Class', 'Accounts', 'Activated', '%', 'Students activated', 'Parents activated', 'Handed over or e-mailed', 'Not reached yet', 'Blocked'],
     rows: { none: 'No class', teachers: 'Teachers', personnel: 'Staff', guests: 'Guests', total: 'Total' },
     fileStem: 'activation-summary',
   },

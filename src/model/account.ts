@@ -43,7 +43,12 @@ export interface Account {
   /** ISO-8601 string as the console sends it, or null when unknown. */
   creationDate: string | null;
   blocked: boolean;
-  /** Holds the ADMIN_LOCAL function (any scope). */
+  /**
+   * The account's profile is blocked on the platform (`GET /directory/profiles`, `blocked: true`):
+   * entcore then refuses activation to all its users, as to a blocked account.
+   */
+  profileBlocked?: boolean;
+  /** Holds the ADMIN_LOCAL function with this structure in its scope (as the console's filter reads it). */
   isLocalAdmin: boolean;
   /** Relatives only; empty otherwise. */
   children: ChildRef[];
@@ -60,6 +65,13 @@ export interface Structure {
 }
 
 export const isActivated = (a: Account): boolean => !a.activationCode;
+/** Blocked, itself or through its profile. */
+export const isBlocked = (a: Pick<Account, 'blocked' | 'profileBlocked'>): boolean => a.blocked || a.profileBlocked === true;
+/**
+ * Not activated and blocked: it will never activate, whatever is handed over or sent (entcore's
+ * activation query skips blocked users and users of a blocked profile: auth/.../users/DefaultUserAuthAccount.java).
+ */
+export const cannotActivate = (a: Account): boolean => !isActivated(a) && isBlocked(a);
 export const hasEmail = (a: Account): boolean => (!!a.email && a.email.trim() !== '') || a.emailOnFile === true;
 export const displayName = (a: Pick<Account, 'firstName' | 'lastName'>): string =>
   `${a.firstName} ${a.lastName}`.trim();

@@ -22,7 +22,7 @@ const pct = (t: Tally): string => {
 const ratio = (t: Tally): string => (t.total ? `${t.activated} / ${t.total}` : '—');
 
 function line(label: string, r: Pick<FollowUpRow, 'all' | 'students' | 'parents'>): string[] {
-  return [label, String(r.all.total), String(r.all.activated), pct(r.all), ratio(r.students), ratio(r.parents), String(r.all.reached), String(r.all.notReached)];
+  return [label, String(r.all.total), String(r.all.activated), pct(r.all), ratio(r.students), ratio(r.parents), String(r.all.reached), String(r.all.notReached), String(r.all.blocked)];
 }
 
 export function rowLabel(r: Pick<FollowUpRow, 'kind' | 'name'>, lang: Lang): string {

@@ -4,13 +4,16 @@
  * school has guests). Each account is filed under exactly one row, the same way the class bundles and
  * the sign-off rosters file it (its lowest school level), so the rows add up to the school.
  */
-import { type Account, type ClassRef, hasEmail, isActivated } from './account';
+import { type Account, type ClassRef, cannotActivate, hasEmail, isActivated } from './account';
 import { compareClassNames } from './class-order';
 import type { DistributionLog } from './distribution';
 
 export type RowKind = 'class' | 'none' | 'teachers' | 'personnel' | 'guests';
 
-/** Counts of one group of accounts. `reached` and `notReached` only count accounts not activated. */
+/**
+ * Counts of one group of accounts: `total` = activated + reached + notReached + blocked. `reached`,
+ * `notReached` and `blocked` only count accounts not activated.
+ */
 export interface Tally {
   total: number;
   activated: number;
@@ -18,6 +21,8 @@ export interface Tally {
   reached: number;
   /** Not activated, neither handed over nor mailed: the ones to chase first. */
   notReached: number;
+  /** Not activated and blocked (the account or its profile): they can never activate, so nobody chases them. */
+  blocked: number;
 }
 
 export interface FollowUpRow {
@@ -35,7 +40,7 @@ export interface FollowUpRow {
 
 const SPECIAL: readonly RowKind[] = ['none', 'teachers', 'personnel', 'guests'];
 
-export const emptyTally = (): Tally => ({ total: 0, activated: 0, reached: 0, notReached: 0 });
+export const emptyTally = (): Tally => ({ total: 0, activated: 0, reached: 0, notReached: 0, blocked: 0 });
 
 /** Whether an account that is not activated got its code: handed over, or mailed (log or campaign). */
 export function wasReached(a: Account, log: DistributionLog, mailed: ReadonlySet<string>): boolean {
@@ -46,6 +51,7 @@ export function wasReached(a: Account, log: DistributionLog, mailed: ReadonlySet
 function add(t: Tally, a: Account, log: DistributionLog, mailed: ReadonlySet<string>): void {
   t.total++;
   if (isActivated(a)) t.activated++;
+  else if (cannotActivate(a)) t.blocked++;
   else if (wasReached(a, log, mailed)) t.reached++;
   else t.notReached++;
 }
@@ -106,7 +112,7 @@ export function totalOf(rows: readonly FollowUpRow[]): Pick<FollowUpRow, 'all' |
   const out = { all: emptyTally(), students: emptyTally(), parents: emptyTally() };
   for (const r of rows)
     for (const k of ['all', 'students', 'parents'] as const)
-      for (const f of ['total', 'activated', 'reached', 'notReached'] as const) out[k][f] += r[k][f];
+      for (const f of ['total', 'activated', 'reached', 'notReached', 'blocked'] as const) out[k][f] += r[k][f];
   return out;
 }
 
@@ -121,8 +127,9 @@ export interface ChaseOptions {
 }
 
 /**
- * Whom to chase in some rows: not activated, and (unless asked) not reached yet. Teachers are left
- * out, as in « Réimprimer les manquants »: they activate with their académie account, not a sheet.
+ * Whom to chase in some rows: not activated, not blocked (they can never activate), and (unless
+ * asked) not reached yet. Teachers too: entcore gives them activation codes like anyone, and the
+ * sheets print them.
  */
 export function chaseTargets(
   rows: readonly FollowUpRow[],
@@ -133,7 +140,14 @@ export function chaseTargets(
   const out: Account[] = [];
   for (const r of rows)
     for (const a of r.accounts)
-      if (a.profile !== 'Teacher' && !isActivated(a) && (opts.includeReached || !wasReached(a, log, mailed))) out.push(a);
+      if (!isActivated(a) && !cannotActivate(a) && (opts.includeReached || !wasReached(a, log, mailed))) out.push(a);
+  return out;
+}
+
+/** In some rows, the accounts not activated that can never activate (blocked): said, never chased. */
+export function blockedIn(rows: readonly FollowUpRow[]): Account[] {
+  const out: Account[] = [];
+  for (const r of rows) for (const a of r.accounts) if (cannotActivate(a)) out.push(a);
   return out;
 }
 
@@ -154,3 +168,26 @@ export function lastHandoutDay(row: Pick<FollowUpRow, 'accounts'>, log: Distribu
 const pad = (n: number) => String(n).padStart(2, '0');
 /** A date as the local calendar day `yyyy-mm-dd` (the director's day, not UTC's). */
 export const localDay = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+export interface MetricsGap {
+  /** What the console's own statistics count (`/directory/structure/:id/metrics`). */
+  console: { n: number; a: number };
+  /** What the list read shows. */
+  list: { n: number; a: number };
+}
+
+/**
+ * The console's statistics against the list read: null when they agree (or are unknown). They can
+ * differ: the statistics count the central administrators' accounts, which the list hides from a
+ * local administrator, and accounts that changed since the list was read.
+ */
+export function metricsGap(metrics: readonly { active: number; inactive: number }[] | null | undefined, accounts: readonly Account[]): MetricsGap | null {
+  if (!metrics) return null;
+  const c = { n: 0, a: 0 };
+  for (const m of metrics) {
+    c.n += m.active + m.inactive;
+    c.a += m.active;
+  }
+  const l = { n: accounts.length, a: accounts.filter(isActivated).length };
+  return c.n === l.n && c.a === l.a ? null : { console: c, list: l };
+}

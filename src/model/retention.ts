@@ -17,12 +17,18 @@ export function pruneLog(log: DistributionLog, now: number): DistributionLog {
   return { ...log, entries };
 }
 
-/** Whether a stored campaign (its compact state) was last touched more than one school year ago, or is unreadable. */
+/**
+ * Whether a stored campaign (its compact state) was last touched more than one school year ago. An
+ * unreadable record is judged by the time it still carries; without one it is kept (the panel shows
+ * it and the director decides): being unreadable is never a reason to drop it silently.
+ */
 export function campaignExpired(ids: unknown, state: unknown, now: number): boolean {
   try {
     const c = decode(ids, state);
     return now - Math.max(c.updatedAt, c.createdAt) > RETENTION_MS;
   } catch {
-    return true;
+    const st = state as { updatedAt?: unknown; createdAt?: unknown } | null | undefined;
+    const times = [st?.updatedAt, st?.createdAt].filter((t): t is number => typeof t === 'number' && Number.isFinite(t));
+    return times.length > 0 && now - Math.max(...times) > RETENTION_MS;
   }
 }

@@ -26,8 +26,8 @@ const TABLE_SPACE = 297 - 46 - 30;
 /** jsPDF's line height factor. */
 const LINE = 1.15;
 /** Column widths (mm, 186 in all) and alignment: the name left, counts right, ratios centred. */
-const WIDTHS = [34, 19, 19, 16, 24, 24, 25, 25];
-const ALIGN = ['left', 'right', 'right', 'right', 'center', 'center', 'right', 'right'] as const;
+const WIDTHS = [26, 21, 18, 14, 22, 22, 22, 21, 20];
+const ALIGN = ['left', 'right', 'right', 'right', 'center', 'center', 'right', 'right', 'right'] as const;
 
 /**
  * The largest font size (5 to 10 pt) and cell padding at which every line fits on the one page: the

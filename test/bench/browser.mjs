@@ -51,11 +51,15 @@ export async function fakeConsole(knobs = {}) {
 
 export const launch = () => launchExtension();
 
-/** Logs in as ADML on the structure's massmail page and opens the panel as a tab bound to it. */
-export async function openPanel(ext, api, structureId = BIG_STRUCTURE_ID) {
+/**
+ * Logs in (as the ADML by default) on the structure's massmail page and opens the panel as a tab
+ * bound to it. The mail bench logs in as the ADMC: the demo ADML administers the big structure but
+ * does not belong to it, and entcore's mail route refuses ids outside the caller's own structures.
+ */
+export async function openPanel(ext, api, structureId = BIG_STRUCTURE_ID, role = 'adml') {
   const consolePage = await ext.context.newPage();
   const massmail = `/admin/${structureId}/imports-exports/massmail`;
-  await consolePage.goto(`${api.origin}/__test/login?as=adml&redirect=${encodeURIComponent(massmail)}`);
+  await consolePage.goto(`${api.origin}/__test/login?as=${role}&redirect=${encodeURIComponent(massmail)}`);
   const tabId = await waitConsoleTabId(ext.sw, massmail, 15_000);
   const panel = await ext.context.newPage();
   const t0 = Date.now();

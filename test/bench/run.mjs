@@ -1,6 +1,7 @@
-// `npm run bench`: the three measures, one after the other (each with its own Chromium and fake
+// `npm run bench`: the four measures, one after the other (each with its own Chromium and fake
 // console), a table at the end and out/bench.json. A benchmark, not a test: it never fails on a
-// number, only when a measure cannot run. Pick measures: npm run bench -- filter pdf mail
+// number, only when a measure cannot run or measured a failed run (a mail run that did not mail
+// every selected account once). Pick measures: npm run bench -- filter pdf mail console
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ const MEASURES = {
   filter: () => import('./filter.mjs'),
   pdf: () => import('./pdf.mjs'),
   mail: () => import('./mail.mjs'),
+  console: () => import('./console.mjs'),
 };
 const picked = process.argv.slice(2).filter((a) => a in MEASURES);
 const names = picked.length ? picked : Object.keys(MEASURES);
@@ -62,9 +64,19 @@ if (out.pdf && !out.pdf.error) {
 if (out.mail && !out.mail.error) {
   const m = out.mail;
   rows.push([`Mail, ${m.accounts} accounts, latency ${m.latencyMs} ms`, `chunk ${m.chunkSize}, concurrency ${m.concurrency}`, `ideal ${ms(m.idealMs)}`, '']);
-  rows.push(['  panel -> content script -> console', `wall ${ms(m.wallMs)}`, `${m.requests.massmail} requests`, `<= 1.2x ideal: ${ok(m.target.met)} (x${m.ratio}), duplicates ${m.duplicates}`]);
+  // A failed run (fewer accounts mailed than selected, failed requests…) has no ratio worth a verdict.
+  const verdict = m.failedRun ? `FAILED RUN (${m.problems.length} problems below): no verdict` : `<= 1.2x ideal: ${ok(m.target.met)} (x${m.ratio}), duplicates ${m.duplicates}`;
+  rows.push(['  panel -> content script -> console', `wall ${ms(m.wallMs)}`, `${m.requests.massmail} requests`, `${verdict}; load ${m.load.before[0]} -> ${m.load.after[0]}`]);
   rows.push(['  where the time goes (medians)', `send ${ms(m.inRun.sendMessage.median)}`, `server ${ms(m.serverMs.median)}`, `lane gap ${ms(m.laneGapMs.median)}, ${m.inRun.storageSet.n} storage writes of ${kb(m.idleMedianMs.campaignBytes)} at ${ms(m.inRun.storageSet.median)}`]);
   rows.push(['  runner alone in Node (floor)', `wall ${ms(m.node.wallMs)}`, `${m.node.requests} requests`, `x${m.node.ratio}, duplicates ${m.node.duplicates}`]);
+}
+if (out.console && !out.console.error) {
+  const c = out.console;
+  rows.push([`Console's own search and sort, ${c.rows} rows (real page)`, 'with extension', 'without', `with / without (${c.rounds} paired rounds)`]);
+  for (const [name, o] of Object.entries(c.ops)) {
+    rows.push([`  ${name}`, `median ${ms(o.with.median)}`, `median ${ms(o.without.median)}`, `paired median x${o.pairedMedian} (medians x${o.ratio})`]);
+  }
+  rows.push(['  all operations', '', '', `paired median x${c.pairedMedianAll}`]);
 }
 const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
 console.log('\n' + rows.map((r) => r.map((c, i) => c.padEnd(width[i])).join('  ').trimEnd()).join('\n'));
@@ -74,6 +86,9 @@ for (const name of names) {
   for (const x of p) console.log(`${name}: ${x}`);
 }
 console.log(`\nload average ${out.machine.load.join(' ')} → ${out.machine.loadAfter.join(' ')} on ${out.machine.cpus} CPUs; total ${out.totalS} s`);
+// A measure that could not run, or a mail run that did not mail every selected account once, fails
+// `npm run bench` loudly: no one should read a ratio off a failed run.
+if (names.some((n) => out[n]?.error) || out.mail?.failedRun) process.exitCode = 1;
 
 await mkdir(path.join(ROOT, 'out'), { recursive: true });
 await writeFile(path.join(ROOT, 'out/bench.json'), JSON.stringify(out, null, 2) + '\n');

@@ -180,7 +180,7 @@ test('channel plan: activated accounts left out by default, labels count every p
   const [download] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), apply.click()]);
   const logins = cardTexts(await saveDownload(download), 2, 4).map((c) => /Identifiant :\s+(\S+)/.exec(c)?.[1]);
   expect(logins.sort()).toEqual(paper.map(shownLogin).sort());
-  const dialog = panel.page.getByRole('dialog', { name: 'Attention !' });
+  const dialog = panel.page.getByRole('dialog', { name: 'Envoyer les identifiants par courriel' });
   await expect(dialog).toContainText(`à ${mail.length} ${mail.length < 2 ? 'utilisateur' : 'utilisateurs'} ?`);
   await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true); // the printing did not take the focus
   await panel.page.keyboard.press('Escape');

@@ -121,6 +121,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
 export { expect };
 
+/**
+ * The console page is entcore's real one (test/real-console): it boots in seconds. `consoleTable(page)`
+ * waits until it has drawn its table from its own read (before setting a knob meant for the
+ * extension's requests alone, for instance); `ConsolePage` names its parts.
+ */
+export { consoleTable, ConsolePage, CONSOLE_BOOT_MS } from './pages/console-page';
+
 /** Logs in as a role through the fake console's test route, landing on `redirect`. */
 export async function loginAs(page: Page, api: ConsoleApi, role: string, redirect: string): Promise<void> {
   await page.goto(`${api.origin()}/__test/login?as=${role}&redirect=${encodeURIComponent(redirect)}`);

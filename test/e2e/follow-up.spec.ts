@@ -44,6 +44,19 @@ function rowOf(u: FakeUser, className: Map<string, string>, order: string[]): st
   return first ? `c:${first}` : 'none';
 }
 
+/**
+ * Not activated and blocked (itself, or its profile when the knob blockedProfiles lists it): entcore
+ * never activates it (auth DefaultUserAuthAccount.activateAccount).
+ */
+let blockedProfiles: string[] = [];
+const neverActivates = (u: FakeUser) => u.activationCode !== null && (u.blocked || blockedProfiles.includes(u.profile));
+/** Whom the Suivi chases: not activated, not blocked; teachers too. */
+const chaseable = (u: FakeUser) => u.activationCode !== null && !neverActivates(u);
+
+test.beforeEach(() => {
+  blockedProfiles = [];
+});
+
 /** What each row must show, computed with plain code from the fake's users and the set of reached ids. */
 function expectedRows(users: FakeUser[], className: Map<string, string>, order: string[], reached: Set<string>): Record<string, RowNumbers> {
   const groups = new Map<string, FakeUser[]>();
@@ -59,7 +72,7 @@ function expectedRows(users: FakeUser[], className: Map<string, string>, order: 
     const frac = (l: FakeUser[]) => (l.length ? `${act(l)} / ${l.length}` : '—');
     const st = list.filter((u) => u.profile === 'Student');
     const pa = list.filter((u) => u.profile === 'Relative');
-    const open = list.filter((u) => u.activationCode !== null);
+    const open = list.filter((u) => u.activationCode !== null && !neverActivates(u));
     return {
       total: list.length,
       activated: act(list),
@@ -68,6 +81,7 @@ function expectedRows(users: FakeUser[], className: Map<string, string>, order: 
       parents: split ? frac(pa) : '—',
       reached: open.filter((u) => reached.has(u.id)).length,
       notReached: open.filter((u) => !reached.has(u.id)).length,
+      blocked: list.filter(neverActivates).length,
     };
   };
   const out: Record<string, RowNumbers> = {};
@@ -103,13 +117,15 @@ test('after a read, a handout, a mail and activations, every row equals the fake
   expect(handed.size).toBeGreaterThanOrEqual(4);
 
   // 3. A mail from the follow-up: the first class with at least two parents to chase by e-mail.
-  const chase = (row: string) => users.filter((u) => rowOf(u, classes, ORDER) === `c:${row}` && u.activationCode && u.profile !== 'Teacher' && !handed.has(u.id));
+  const chase = (row: string) => users.filter((u) => rowOf(u, classes, ORDER) === `c:${row}` && chaseable(u) && !handed.has(u.id));
   const mailClass = ORDER.find((n) => chase(n).filter((u) => u.email?.trim()).length >= 2)!;
   const toMail = chase(mailClass).filter((u) => u.email?.trim());
   await fu.pick(`de ${mailClass}`).check();
   await expect(fu.selection).toHaveText(`Sélection de ${mailClass} : ${chase(mailClass).length} comptes à relancer, dont ${toMail.length} avec une adresse courriel.`);
   await fu.button(`Envoyer par courriel (${toMail.length})`).click();
-  const dialog = panel.page.getByRole('dialog', { name: 'Attention !' });
+  // One dialog, retitled through its phases (confirm, « Envoi des courriels », « Bilan de l’envoi »).
+  const dialog = panel.page.getByRole('dialog');
+  await expect(dialog).toHaveAccessibleName('Envoyer les identifiants par courriel');
   await expect(dialog).toContainText(`à ${toMail.length} ${toMail.length < 2 ? "utilisateur" : "utilisateurs"} ?`);
   await dialog.getByRole('button', { name: 'Envoyer', exact: true }).click();
   await expect(dialog.getByRole('button', { name: 'Exporter le bilan (CSV)' })).toBeVisible({ timeout: 60_000 });
@@ -118,7 +134,7 @@ test('after a read, a handout, a mail and activations, every row equals the fake
   expect(mails.map((m) => m.userId).sort()).toEqual(toMail.map((u) => u.id).sort());
 
   // 4. Some accounts activate at home: two of the mailed ones, one handed over, three never reached.
-  const untouched = users.filter((u) => u.activationCode && u.profile !== 'Teacher' && !handed.has(u.id) && !toMail.includes(u));
+  const untouched = users.filter((u) => chaseable(u) && !handed.has(u.id) && !toMail.includes(u));
   const activated = [...toMail.slice(0, 2), ...users.filter((u) => handed.has(u.id) && u.activationCode).slice(0, 1), ...untouched.slice(0, 3)].map((u) => u.id);
   expect((await api.post('/__test/activate', { ids: activated })) as { activated: number }).toEqual({ activated: activated.length });
   users = await api.users(DEMO);
@@ -204,7 +220,7 @@ test('the school-council summary: one PDF page and a CSV with per-class counts a
   const lines = text.split('\n').map((l) => l.trim());
   for (const [k, n] of Object.entries(want)) {
     const name = k.startsWith('c:') ? k.slice(2) : labels[k]!;
-    const cells = [name, n.total, n.activated, n.percent, n.students, n.parents, n.reached, n.notReached].map(String);
+    const cells = [name, n.total, n.activated, n.percent, n.students, n.parents, n.reached, n.notReached, n.blocked].map(String);
     const line = lines.find((l) => l.startsWith(`${name} `) && /\d/.test(l.slice(name.length)));
     expect(line, `line of ${name}`).toBeTruthy();
     // pdftotext may squeeze the spaces of a short centred ratio (« 5/7 »): compare without them.
@@ -216,9 +232,9 @@ test('the school-council summary: one PDF page and a CSV with per-class counts a
   const [csvDownload] = await Promise.all([panel.page.waitForEvent('download'), fu.button('Bilan (CSV)').click()]);
   const csv = readFileSync(await saveDownload(csvDownload), 'utf8');
   const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';').map((c) => c.replace(/^"|"$/g, '')));
-  expect(rows[0]).toEqual(['Classe', 'Comptes', 'Activés', '%', 'Élèves activés', 'Parents activés', 'Remis ou envoyés', 'Pas encore atteints']);
+  expect(rows[0]).toEqual(['Classe', 'Comptes', 'Activés', '%', 'Élèves activés', 'Parents activés', 'Remis ou envoyés', 'Pas encore atteints', 'Bloqués']);
   expect(rows.slice(1).map((r) => r[0])).toEqual(Object.keys(want).map((k) => (k.startsWith('c:') ? k.slice(2) : labels[k]!)));
-  expect(rows.at(-1)).toEqual(['Total', ...[want.total!.total, want.total!.activated, want.total!.percent.replace(' %', ''), want.total!.students, want.total!.parents, want.total!.reached, want.total!.notReached].map(String)]);
+  expect(rows.at(-1)).toEqual(['Total', ...[want.total!.total, want.total!.activated, want.total!.percent.replace(' %', ''), want.total!.students, want.total!.parents, want.total!.reached, want.total!.notReached, want.total!.blocked].map(String)]);
 });
 
 test("the teacher's page shows the follow-up of their own classes, in its own snapshot series", async ({ ext, api, consolePage }) => {
@@ -240,7 +256,7 @@ test('at 360 px: compact rows without horizontal scrolling; a row prints its she
   const names = new Map(classes.map((c) => [c.id, c.name]));
   const users = await api.users(DEMO);
   const row = users.filter((u) => rowOf(u, names, ORDER) === 'c:CP A');
-  const open360 = row.filter((u) => u.activationCode && u.profile !== 'Teacher');
+  const open360 = row.filter(chaseable);
   // Two of them got their sheet at the meeting already.
   const handed = open360.slice(0, 2).map((u) => u.id);
   await ext.sw.evaluate(([sid, ids]) => chrome.storage.local.set({ [`distribution:${sid}`]: { entries: Object.fromEntries(ids.map((id) => [id, { handed: Date.now() }])) } }), [DEMO, handed] as const);
@@ -277,4 +293,121 @@ test('at 360 px: compact rows without horizontal scrolling; a row prints its she
   const listed = (u: FakeUser) => lines.some((l) => l.startsWith(`${u.lastName} `) && l.split(/\s{2,}/)[1] === u.firstName);
   for (const u of open360) expect(listed(u), `${u.firstName} ${u.lastName} on the roster`).toBe(true);
   for (const u of row.filter((x) => !open360.includes(x))) expect(listed(u), `${u.firstName} ${u.lastName} not on the roster`).toBe(false);
+});
+
+test('teachers are chased like everyone: a not-activated teacher with a code is printed and mailed from the Suivi', async ({ ext, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  const teachers = users.filter((u) => u.profile === 'Teacher' && chaseable(u));
+  const withMail = teachers.filter((u) => u.email?.trim());
+  expect(teachers.length).toBeGreaterThan(0);
+  expect(withMail.length).toBeGreaterThan(0);
+  const { panel, fu } = await open(ext, api, consolePage);
+  expect((await fu.table()).teachers!.notReached).toBe(teachers.length);
+  await fu.pick('des enseignants').check();
+  await expect(fu.selection).toHaveText(`Sélection des enseignants : ${teachers.length} comptes à relancer, dont ${withMail.length} avec une adresse courriel.`);
+  await expect(fu.root).not.toContainText('Les enseignants activent leur compte académique');
+
+  // Printed: one sheet per teacher with a code, each with that code (1 per page: one page per account).
+  const [sheets] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), fu.button(`Imprimer les fiches (${teachers.length})`).click()]);
+  const file = await saveDownload(sheets);
+  const text = pdfText(file);
+  for (const u of teachers) {
+    expect(text, `${shownLogin(u)} printed`).toContain(shownLogin(u));
+    expect(text, `code of ${shownLogin(u)} printed`).toContain(u.activationCode!);
+  }
+  for (const u of users.filter((x) => x.profile !== 'Teacher')) expect(text).not.toContain(`Identifiant : ${shownLogin(u)}\n`);
+
+  // Mailed through the console: exactly the teachers with a code and an address.
+  await fu.button(`Envoyer par courriel (${withMail.length})`).click();
+  const dialog = panel.page.getByRole('dialog', { name: 'Attention !' });
+  await dialog.getByRole('button', { name: 'Envoyer', exact: true }).click();
+  await expect(dialog.getByRole('button', { name: 'Exporter le bilan (CSV)' })).toBeVisible({ timeout: 60_000 });
+  expect((await api.mails()).map((m) => m.userId).sort()).toEqual(withMail.map((u) => u.id).sort());
+});
+
+test('blocked accounts and blocked profiles: their own « bloqués » count, never chased; marked in the list and in the print and mail confirmations', async ({ ext, api, consolePage }) => {
+  blockedProfiles = ['Guest'];
+  await api.knobs({ blockedProfiles });
+  const classes = new Map((await api.classes(DEMO)).map((c) => [c.id, c.name]));
+  const users = await api.users(DEMO);
+  const never = users.filter(neverActivates);
+  expect(never.some((u) => u.profile === 'Guest' && !u.blocked)).toBe(true); // blocked through its profile only
+  expect(never.some((u) => u.profile !== 'Guest')).toBe(true); // blocked itself
+  const { panel, fu } = await open(ext, api, consolePage);
+
+  // The Suivi: every row as the console's records say, the blocked ones apart.
+  const want = expectedRows(users, classes, ORDER, new Set());
+  expect(await fu.table()).toEqual(want);
+  expect(want.total!.blocked).toBe(never.length);
+  expect(want.guests!.notReached).toBe(0);
+  await expect(fu.root.locator('thead')).toContainText('Bloqués');
+  // « Activé » is the console's status.
+  await expect(fu.root.locator('.fu-status-note')).toContainText('« Activé » est le statut de la console');
+
+  // Chasing the guests: nobody to print or mail, and said why.
+  const guestsBlocked = never.filter((u) => u.profile === 'Guest').length;
+  await fu.pick('des invités').check();
+  await expect(fu.selection).toHaveText('Sélection des invités : 0 compte à relancer, dont 0 avec une adresse courriel.');
+  await expect(fu.root.locator('.fu-blocked-note')).toHaveText(`${guestsBlocked} comptes bloqués ne pourront pas s’activer : ils ne sont pas relancés.`);
+  await expect(fu.button('Imprimer les fiches (0)')).toBeDisabled();
+  await expect(fu.button('Envoyer par courriel (0)')).toBeDisabled();
+  // A class with a blocked account: its sheets leave it out.
+  const blockedPupil = never.find((u) => u.profile === 'Student')!;
+  const row = rowOf(blockedPupil, classes, ORDER);
+  expect(row.startsWith('c:')).toBe(true);
+  await fu.pick('des invités').uncheck();
+  await fu.pick(`de ${row.slice(2)}`).check();
+  const chased = users.filter((u) => rowOf(u, classes, ORDER) === row && chaseable(u));
+  const [sheets] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), fu.button(`Imprimer les fiches (${chased.length})`).click()]);
+  const text = pdfText(await saveDownload(sheets));
+  expect(text).not.toContain(blockedPupil.activationCode!);
+  for (const u of chased) expect(text).toContain(u.activationCode!);
+
+  // The verification list: « bloqué » beside each blocked account, and only there.
+  await panel.select('Blocage').selectOption({ label: 'Utilisateurs bloqués' });
+  const blockedRows = users.filter((u) => u.blocked);
+  await expect(panel.selectedCounter).toHaveText(`${blockedRows.length} comptes sélectionnés`);
+  await expect(panel.rows.locator('.blocked-mark')).toHaveCount(blockedRows.length);
+  await panel.select('Blocage').selectOption({ label: 'Tous' });
+  await panel.profile('Invité').check();
+  const guests = users.filter((u) => u.profile === 'Guest');
+  await expect(panel.selectedCounter).toHaveText(`${guests.length} comptes sélectionnés`);
+  await expect(panel.rows.locator('.blocked-mark')).toHaveCount(guests.length);
+  await panel.profile('Invité').uncheck();
+  await panel.profile('Enseignant').check();
+  await expect(panel.rows.first()).toBeVisible();
+  await expect(panel.rows.locator('.blocked-mark')).toHaveCount(0);
+  await panel.profile('Enseignant').uncheck();
+
+  // The print confirmation: the guests are printed (the director chose them), and the panel says
+  // how many of them cannot activate.
+  await panel.profile('Invité').check();
+  const guestsNever = guests.filter(neverActivates);
+  const sentence = `${guestsNever.length} comptes bloqués ne pourront pas s’activer.`;
+  await expect(panel.page.locator('section.publish .blocked-note')).toHaveText(sentence);
+  const [pdf] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), panel.page.locator('section.publish').getByRole('button', { name: 'Générer en PDF', exact: true }).click()]);
+  await saveDownload(pdf);
+  await expect(panel.page.locator('section.publish [role="status"].blocked-note')).toHaveText(sentence);
+
+  // The mail confirmation: those with an address would get an activation mail they cannot use.
+  const mailedNever = guestsNever.filter((u) => u.email?.trim());
+  expect(mailedNever.length).toBeGreaterThan(0);
+  const dialog = await panel.openMail();
+  await expect(dialog.root.locator('.blocked-note')).toHaveText(`${mailedNever.length} ${mailedNever.length > 1 ? 'comptes bloqués ne pourront' : 'compte bloqué ne pourra'} pas s’activer.`);
+  await dialog.button('Annuler').click();
+  expect(await api.mails()).toEqual([]);
+});
+
+test('the Suivi says « activé » is the console’s status, and a line when the console’s own statistics (metrics) differ from the list', async ({ ext, api, consolePage }) => {
+  const listed = await api.users(DEMO); // as an ADML reads them: the ADMC hidden
+  const [everyone] = await api.get<Array<{ users: FakeUser[] }>>(`/__test/users?structureId=${DEMO}`); // what StructureController.metrics counts
+  const all = everyone!.users;
+  expect(all.length).toBeGreaterThan(listed.length);
+  const act = (l: FakeUser[]) => l.filter((u) => u.activationCode === null).length;
+  const { fu } = await open(ext, api, consolePage);
+  await expect(fu.root.locator('.fu-status-note')).toContainText('« Activé » est le statut de la console');
+  await expect(fu.root.locator('.fu-metrics-gap')).toHaveText(
+    `Les statistiques de la console comptent ${all.length} comptes dont ${act(all)} activés ; la liste lue en montre ${listed.length} dont ${act(listed)} activés. L’écart vient de comptes que la console ne vous liste pas (administrateurs centraux) ou de changements depuis la lecture de la liste.`,
+  );
+  expect((await api.requests()).filter((r) => r.path === `/directory/structure/${DEMO}/metrics`).map((r) => r.status)).toEqual([200]);
 });

@@ -4,6 +4,7 @@
  */
 import { test, expect, loginAs, tabIdFor, HOST, ConsoleApi } from './fixtures';
 import { PanelPage } from './pages/panel-page';
+import { consoleTable } from './pages/console-page';
 import { startFakeConsole } from '../fake-console/server.mjs';
 import { expected } from './oracle';
 
@@ -50,6 +51,7 @@ test('a mail campaign does not follow the tab to another ENT: the content script
 test('a session redirect to an SSO on another origin: expired session, and no request ever reaches that origin', async ({ ext, api, consolePage }) => {
   await loginAs(consolePage, api, 'adml', MASSMAIL);
   const tabId = await tabIdFor(ext, MASSMAIL);
+  await consoleTable(consolePage); // the console's own boot requests done: the next one is the extension's
   await api.knobs({ expireSessionAfter: 1, expiredAnswer: 'sso' });
   const panel = await PanelPage.open(ext, tabId);
   await expect(panel.alert).toContainText('Votre session a expiré');

@@ -164,7 +164,7 @@ async function expectAllMailedOnce(ext: Ext, api: ConsoleApi, sel: Selection, d:
   expect(carried.filter((id) => noEmail.has(id))).toEqual([]);
   expect(carried.filter((id) => !wantIds.has(id))).toEqual([]);
   // The report and the stored campaign match the record.
-  expect(await d.reportCounts()).toEqual({ sent: sel.withEmail.length, skipped: sel.withoutEmail.length, failed: 0, unknown: 0 });
+  expect(await d.reportCounts()).toEqual({ sent: sel.withEmail.length, skipped: sel.withoutEmail.length, failed: 0, unknown: 0, refused: 0, notSent: 0 });
   const c = await storedCampaign(ext);
   expect(c.status).toBe('done');
   expect(idsIn(c, 'sent')).toEqual(ids(sel.withEmail));
@@ -198,8 +198,8 @@ test('confirm: counts, « Imprimer ceux-là » prints the accounts without e-mai
   const sel = await parents(ext, api, consolePage, { activated: false });
   const { panel } = sel;
   const d = await panel.openMail();
-  await expect(d.root.getByRole('heading', { name: 'Attention !' })).toBeVisible();
-  await expect(d.root).toContainText(`Êtes-vous sûr de vouloir envoyer leur identifiant par mail à ${sel.withEmail.length} utilisateurs ?`);
+  await expect(d.title).toHaveText('Envoyer les identifiants par courriel');
+  await expect(d.root).toContainText(`Êtes-vous sûr de vouloir envoyer leur identifiant par courriel à ${sel.withEmail.length} utilisateurs ?`);
   await expect(d.root).toContainText(`${sel.withoutEmail.length} comptes sélectionnés sans adresse courriel ne recevront rien`);
 
   // « Imprimer ceux-là »: their sheets as a PDF download, holding exactly those accounts.
@@ -260,7 +260,7 @@ test('confirm: counts, « Imprimer ceux-là » prints the accounts without e-mai
     expect(r, shownLogin(u)).toBeTruthy();
     expect(r!.slice(0, 2)).toEqual([u.lastName, u.firstName]);
     if (mailed.has(u.id)) expect(r!.slice(3, 5)).toEqual(['Envoyé', '']);
-    else expect(r!.slice(3, 5)).toEqual(['Ignoré', "Pas d'adresse e-mail"]);
+    else expect(r!.slice(3, 5)).toEqual(['Sans adresse courriel', 'Pas d’adresse courriel']);
     expect(r![5]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
   }
 });
@@ -364,7 +364,7 @@ test('session expired in the middle: stops with a clear message, resumes after l
   await expect(d.status).toHaveText('Envoi interrompu : la session a expiré. Reconnectez-vous à la console puis reprenez l’envoi.');
   const before = await classAdminMails(api);
   expect(before).toHaveLength(30);
-  expect(await d.reportCounts()).toEqual({ sent: 30, skipped: sel.withoutEmail.length, failed: 0, unknown: 0 });
+  expect(await d.reportCounts()).toEqual({ sent: 30, skipped: sel.withoutEmail.length, failed: 0, unknown: 0, refused: 0, notSent: sel.withEmail.length - 30 });
   let c = await storedCampaign(ext);
   expect([c.status, c.stopReason]).toEqual(['stopped', 'session']);
   expect(idsIn(c, 'sent')).toEqual(before.sort());
@@ -422,11 +422,12 @@ test('cancel: « Arrêter après l’envoi en cours » stops after the chunks in
   const pending = sel.withEmail.length - mailed.length;
   expect(pending).toBeGreaterThan(0);
   await expect(d.status).toHaveText(`Envoi arrêté. ${pending} ${pending === 1 ? 'compte reste' : 'comptes restent'} à envoyer.`);
-  expect(await d.reportCounts()).toEqual({ sent: mailed.length, skipped: sel.withoutEmail.length, failed: 0, unknown: 0 });
-  // No chunk started after the click; those in flight finished (nothing aborted, nothing lost).
-  expect(sel.bodies.filter((b) => b.at > clickedAt + 50)).toEqual([]);
+  expect(await d.reportCounts()).toEqual({ sent: mailed.length, skipped: sel.withoutEmail.length, failed: 0, unknown: 0, refused: 0, notSent: pending });
+  // No chunk started after the click reached the panel; those in flight finished (nothing aborted,
+  // nothing lost). The margin is the click's way to the panel on a loaded 2-core machine.
+  expect(sel.bodies.filter((b) => b.at > clickedAt + 500)).toEqual([]);
   expect(sel.bodies.every((b) => b.status === 200)).toBe(true);
-  expect(endedAt - clickedAt).toBeLessThan(1500);
+  expect(endedAt - clickedAt).toBeLessThan(5000);
   const c = await storedCampaign(ext);
   expect(c.status).toBe('paused');
   expect(idsIn(c, 'sent')).toEqual(mailed.sort());
@@ -485,7 +486,7 @@ test('panel closed while sending: reopening offers « Reprendre l’envoi »; th
 
   const mailed = await classAdminMails(api);
   expect(mailed.sort(), 'each account with an e-mail mailed exactly once').toEqual(ids(sel.withEmail));
-  expect(await d.reportCounts()).toEqual({ sent: sel.withEmail.length - 20, skipped: sel.withoutEmail.length, failed: 0, unknown: 20 });
+  expect(await d.reportCounts()).toEqual({ sent: sel.withEmail.length - 20, skipped: sel.withoutEmail.length, failed: 0, unknown: 20, refused: 0, notSent: 0 });
   c = await storedCampaign(ext);
   expect(c.status).toBe('done');
   expect(idsIn(c, 'unknown')).toEqual([...orphans].sort());
@@ -516,7 +517,7 @@ test('console tab reloaded while sending: the chunks in flight are « incertains
   expect(resent, 'accounts of the interrupted requests sent again without asking').toEqual([]);
   const c = await storedCampaign(ext);
   expect(idsIn(c, 'unknown')).toEqual(abortedIds);
-  expect(await d.reportCounts()).toEqual({ sent: sel.withEmail.length - 20, skipped: sel.withoutEmail.length, failed: 0, unknown: 20 });
+  expect(await d.reportCounts()).toEqual({ sent: sel.withEmail.length - 20, skipped: sel.withoutEmail.length, failed: 0, unknown: 20, refused: 0, notSent: 0 });
   expect(idsIn(c, 'sent')).toEqual((await classAdminMails(api)).sort());
 
   // Here the fake did not act on the interrupted requests: the user re-sends to the uncertain ones.

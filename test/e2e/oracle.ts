@@ -9,7 +9,8 @@ export interface OracleFilter {
   classIds?: Array<string | 'none'>;
   activated?: boolean;
   withEmail?: boolean;
-  localAdmin?: boolean;
+  /** ADMIN_LOCAL with `structureId` in its scope, as the console's own filter (userlist.filters.service.ts). */
+  localAdmin?: { of: string; is: boolean };
   blocked?: boolean;
   createdSince?: string; // yyyy-mm-dd
   createdBefore?: string;
@@ -28,7 +29,10 @@ export function expected(users: FakeUser[], f: OracleFilter): FakeUser[] {
     }
     if (f.activated !== undefined && (u.activationCode === null) !== f.activated) return false;
     if (f.withEmail !== undefined && !!(u.email && u.email.trim()) !== f.withEmail) return false;
-    if (f.localAdmin !== undefined && JSON.stringify(u.functions).includes('ADMIN_LOCAL') !== f.localAdmin) return false;
+    if (f.localAdmin !== undefined) {
+      const adml = (u.functions as Array<[string | null, string[] | null]>).some(([fn, scope]) => fn === 'ADMIN_LOCAL' && !!scope?.includes(f.localAdmin!.of));
+      if (adml !== f.localAdmin.is) return false;
+    }
     if (f.blocked !== undefined && u.blocked !== f.blocked) return false;
     if (f.createdSince && new Date(u.created).getTime() < midnight(f.createdSince)) return false;
     if (f.createdBefore && new Date(u.created).getTime() > midnight(f.createdBefore)) return false;

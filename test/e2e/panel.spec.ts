@@ -1,5 +1,7 @@
 import { test, expect, loginAs, tabIdFor, type FakeUser } from './fixtures';
 import { PanelPage } from './pages/panel-page';
+import { CONSOLE_BOOT_MS, ConsolePage, consoleTable } from './pages/console-page';
+import { PopupPage } from './pages/popup-page';
 import { expected, shownLogin } from './oracle';
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
@@ -15,11 +17,29 @@ async function openPanel(ext: Parameters<typeof PanelPage.open>[0], api: import(
 async function expectSelection(panel: PanelPage, want: FakeUser[]) {
   await expect(panel.selectedCounter).toHaveText(`${want.length} comptes sélectionnés`);
   // the list may still be drawing its rows when the counter is already right: read it until it settles
-  await expect.poll(async () => (await panel.allRows()).map((r) => r.id).sort(), { timeout: 10_000 }).toEqual(want.map((u) => u.id).sort());
+  await expect.poll(async () => (await panel.allRows()).map((r) => r.id).sort(), { timeout: 30_000 }).toEqual(want.map((u) => u.id).sort());
   await expect(panel.noEmailCounter).toHaveText(`${want.filter((u) => !u.email?.trim()).length} sans adresse courriel`);
   const activated = want.filter((u) => u.activationCode === null).length;
   await expect(panel.activatedCounter).toHaveText(`${activated} déjà ${activated < 2 ? 'activé' : 'activés'}`); // French: 0 and 1 agree in the singular
 }
+
+test('« Administrateurs locaux » keeps the ADMLs of this school only, not an ADML of another school (userlist.filters.service.ts)', async ({ ext, api, consolePage }) => {
+  // A teacher of the demo school who is ADML of another school only.
+  const other = (await api.users(DEMO)).find((u) => u.profile === 'Teacher' && !u.functions.length)!;
+  await api.knobs({ foreignAdmlIds: [other.id] });
+  const users = await api.users(DEMO);
+  expect(JSON.stringify(users.find((u) => u.id === other.id)!.functions)).toContain('ADMIN_LOCAL');
+  const panel = await openPanel(ext, api, consolePage);
+  await panel.waitReady();
+  await panel.select('Administrateurs locaux').selectOption({ label: 'Administrateurs locaux' });
+  const here = expected(users, { localAdmin: { of: DEMO, is: true } });
+  expect(here.length).toBeGreaterThan(0);
+  expect(here.map((u) => u.id)).not.toContain(other.id);
+  await expectSelection(panel, here);
+  await panel.select('Administrateurs locaux').selectOption({ label: 'Non administrateurs locaux' });
+  await expectSelection(panel, expected(users, { localAdmin: { of: DEMO, is: false } }));
+  expect((await panel.allRows()).map((r) => r.id)).toContain(other.id);
+});
 
 test('each filter, alone and combined, selects what the console would', async ({ ext, api, consolePage }) => {
   const users = await api.users(DEMO);
@@ -54,9 +74,9 @@ test('each filter, alone and combined, selects what the console would', async ({
   await panel.select('Courriel').selectOption({ label: 'Tous' });
 
   await panel.select('Administrateurs locaux').selectOption({ label: 'Administrateurs locaux' });
-  await expectSelection(panel, expected(users, { localAdmin: true }));
+  await expectSelection(panel, expected(users, { localAdmin: { of: DEMO, is: true } }));
   await panel.select('Administrateurs locaux').selectOption({ label: 'Non administrateurs locaux' });
-  await expectSelection(panel, expected(users, { localAdmin: false }));
+  await expectSelection(panel, expected(users, { localAdmin: { of: DEMO, is: false } }));
   await panel.select('Administrateurs locaux').selectOption({ label: 'Tous' });
 
   await panel.select('Blocage').selectOption({ label: 'Utilisateurs bloqués' });
@@ -113,7 +133,10 @@ test('sort by class (school level: CP before CE1) then name, and by profile, in 
   expect(rows.map((r) => r.id)).toEqual(want.map((u) => u.id));
   // The row shows the console's columns: last name, first name, profile, login, code.
   const first = want[0]!;
-  expect(rows[0]!.cells.slice(1, 6).map((c) => c.replace('🔒', '').trim())).toEqual([first.lastName, first.firstName, 'Invité', shownLogin(first), first.activationCode ?? '']);
+  // (a blocked account carries « bloqué » beside its name: entcore never activates it)
+  const mark = / bloqué \(Compte bloqué[^)]*\)$/;
+  expect(mark.test(rows[0]!.cells[1]!.trim())).toBe(first.blocked);
+  expect(rows[0]!.cells.slice(1, 6).map((c) => c.replace('🔒', '').trim().replace(mark, ''))).toEqual([first.lastName, first.firstName, 'Invité', shownLogin(first), first.activationCode ?? '']);
 });
 
 test('per-row exclusion, select none/all, and the choices persist per structure', async ({ ext, api, consolePage }) => {
@@ -145,15 +168,26 @@ test('per-row exclusion, select none/all, and the choices persist per structure'
   for (const u of users.slice(0, 50)) if (u.activationCode) expect(stored).not.toContain(u.activationCode);
 });
 
-test('the table fallback gives the same accounts as the JSON route', async ({ ext, api, consolePage }) => {
+test('the table fallback reads the real table when the extension’s own read fails: codes, e-mails and classes equal to the console’s JSON', async ({ ext, api, consolePage }) => {
   const users = await api.users(DEMO);
+  // The console's own read (its table is drawn from it), captured as the console received it.
+  const consoleRead = consolePage.waitForResponse((r) => new URL(r.url()).pathname === `/directory/structure/${DEMO}/massMail/allUsers`, { timeout: CONSOLE_BOOT_MS });
+  await loginAs(consolePage, api, 'adml', massmail(DEMO));
+  const json = (await (await consoleRead).json()) as Array<{ login: string; code: string | null; email: string | null; classes: Array<{ name: string | null }> }>;
+  expect(json.length).toBe(users.length);
+  await consoleTable(consolePage, json.length);
+  // The console could read allUsers; the extension cannot (a proxy, a newer route, a cut answer…).
   await api.knobs({ allUsersStatus: 404 });
-  const panel = await openPanel(ext, api, consolePage);
+  const panel = await PanelPage.open(ext, await tabIdFor(ext, massmail(DEMO)));
   await panel.waitReady();
   await expect(panel.page.getByText(/Liste lue depuis le tableau de la console/)).toBeVisible();
-  await expect(panel.selectedCounter).toHaveText(`${users.length} comptes sélectionnés`);
-  const rows = await panel.allRows();
-  expect(rows.map((r) => r.cells[4]).sort()).toEqual(users.map(shownLogin).sort());
+  await expect(panel.selectedCounter).toHaveText(`${json.length} comptes sélectionnés`);
+  // Each account as the panel shows it, against the console's JSON, by login: code, e-mail, classes.
+  const classSet = (names: string[]) => names.filter(Boolean).sort().join(' | ');
+  const shown = (await panel.allRows()).map((r) => ({ login: r.cells[4]!.trim(), code: r.cells[5]!.trim(), email: r.cells[6]!.trim(), classes: classSet(r.cells[7]!.split(', ')) }));
+  const want = json.map((u) => ({ login: u.login, code: u.code ?? '', email: u.email?.trim() ?? '', classes: classSet(u.classes.map((c) => c.name ?? '')) }));
+  const byLogin = (a: { login: string }, b: { login: string }) => (a.login < b.login ? -1 : a.login > b.login ? 1 : 0);
+  expect(shown.sort(byLogin)).toEqual(want.sort(byLogin));
   // Same filters work on table data: class and activation.
   await panel.select('Activation').selectOption({ label: 'Utilisateurs non activés' });
   await expect(panel.selectedCounter).toHaveText(`${expected(users, { activated: false }).length} comptes sélectionnés`);
@@ -163,10 +197,43 @@ test('the table fallback gives the same accounts as the JSON route', async ({ ex
   await expect(panel.button('Envoyer par mail')).toBeDisabled();
 });
 
+test('a failed read says which request failed and to reload the console, with no count (panel and popup), never « 0 comptes »', async ({ ext, api, consolePage }) => {
+  // A cut answer: the real console then draws an empty table from it, as the extension's read fails.
+  await api.knobs({ malformedJson: true });
+  await loginAs(consolePage, api, 'adml', massmail(DEMO));
+  const console_ = new ConsolePage(consolePage);
+  await expect(console_.total).toHaveText(/^\s*0\s+comptes? sélectionnés? au total\s*$/, { timeout: CONSOLE_BOOT_MS });
+  await expect(console_.rows).toHaveCount(0);
+  const tabId = await tabIdFor(ext, massmail(DEMO));
+  const panel = await PanelPage.open(ext, tabId);
+  await expect(panel.alert).toContainText('La lecture des comptes a échoué', { timeout: 60_000 });
+  await expect(panel.alert).toContainText('/directory/structure/…/massMail/allUsers');
+  await expect(panel.alert).toContainText('réponse illisible ou tronquée');
+  await expect(panel.alert).toContainText('Rechargez la page de la console');
+  await expect(panel.page.getByText('Aucun compte dans cette structure.')).toHaveCount(0);
+  await expect(panel.page.getByText(/\b0 comptes?\b/)).toHaveCount(0);
+  const popup = await PopupPage.open(ext, tabId);
+  await expect(popup.page.getByRole('alert')).toContainText('La lecture des comptes a échoué : /directory/structure/…/massMail/allUsers (réponse illisible ou tronquée). Rechargez la page de la console.');
+  await expect(popup.page.getByText(/comptes? lus?/)).toHaveCount(0);
+
+  // Reloaded once the console answers again: the count comes back, in the panel and the popup.
+  await api.knobs({ malformedJson: false });
+  await consolePage.reload();
+  await consoleTable(consolePage);
+  await panel.button('Réessayer').click();
+  await panel.waitReady();
+  const n = (await api.users(DEMO)).length;
+  await expect(panel.selectedCounter).toHaveText(`${n} comptes sélectionnés`);
+  await expect(popup.page.getByRole('status').filter({ hasText: 'comptes lus' })).toHaveText(`${n} comptes lus`);
+  await expect(popup.page.getByRole('alert')).toHaveCount(0);
+});
+
 test('error states: session expired, MFA, not an administrator, empty structure, console changed', async ({ ext, api, consolePage }) => {
   // Session expired after the page loaded: the panel's request is redirected to /auth/login.
+  // (Once the console has drawn its table: its own boot requests would otherwise meet the expiry first.)
   await loginAs(consolePage, api, 'adml', massmail(DEMO));
   const tabId = await tabIdFor(ext, massmail(DEMO));
+  await consoleTable(consolePage);
   await api.knobs({ expireSessionAfter: 1 });
   let panel = await PanelPage.open(ext, tabId);
   await expect(panel.alert).toContainText('Votre session a expiré');
@@ -178,35 +245,41 @@ test('error states: session expired, MFA, not an administrator, empty structure,
 
   // The same, when the login page is on another origin (an SSO): still "session expired", not a network error.
   await loginAs(consolePage, api, 'adml', massmail(DEMO));
+  await consoleTable(consolePage);
   await api.knobs({ expireSessionAfter: 1, expiredAnswer: 'sso' });
   panel = await PanelPage.open(ext, await tabIdFor(ext, massmail(DEMO)));
   await expect(panel.alert).toContainText('Votre session a expiré');
   await panel.page.close();
   await api.reset();
 
+  // The console page itself is MFA-protected (AdminController @MfaProtected): a session whose MFA
+  // is asked for after the page loaded is what the panel can meet.
+  await loginAs(consolePage, api, 'adml', massmail(DEMO));
+  await consoleTable(consolePage);
   await api.knobs({ mfaRequired: true });
-  panel = await openPanel(ext, api, consolePage);
+  panel = await PanelPage.open(ext, await tabIdFor(ext, massmail(DEMO)));
   await expect(panel.alert).toContainText('validation en deux étapes');
   await panel.button('Valider la connexion').click();
   await expect(consolePage).toHaveURL(/\/auth\/validate-mfa/);
   await panel.page.close();
   await api.reset();
 
-  // An ADML of the demo school only, on the big structure's page.
+  // An ADML of the demo school only, on the big structure's page: the real console does not show it
+  // (it leaves the page), so no account of that structure reaches anyone, the extension included.
   await consolePage.goto(`${api.origin()}/__test/login?as=user&login=laetitia.coeur&redirect=${encodeURIComponent(massmail(BIG))}`);
-  panel = await PanelPage.open(ext, await tabIdFor(ext, massmail(BIG)));
-  await expect(panel.alert).toContainText("pas administrateur de cette structure");
-  await panel.page.close();
+  await expect(consolePage).not.toHaveURL(new RegExp(`${massmail(BIG)}$`), { timeout: CONSOLE_BOOT_MS });
+  const bigReads = (await api.requests()).filter((r) => r.path === `/directory/structure/${BIG}/massMail/allUsers` && r.headers?.accept === 'application/json');
+  expect(bigReads).toEqual([]);
 
   panel = await openPanel(ext, api, consolePage, 'a1b2c3d4-0000-4000-8000-000000000003');
   await expect(panel.page.getByText('Aucun compte dans cette structure.')).toBeVisible();
   await panel.page.close();
 
-  // The JSON route answers garbage and the table is gone: name what is missing.
-  await api.knobs({ malformedJson: true });
+  // The extension's JSON read answers garbage and the table is not the one we know: name what is missing.
   await loginAs(consolePage, api, 'adml', massmail(DEMO));
-  await consolePage.waitForSelector('table tbody tr');
-  await consolePage.evaluate(() => document.querySelector('table thead th:nth-child(4)')!.replaceChildren('Identifiant'));
+  await consoleTable(consolePage);
+  await api.knobs({ malformedJson: true });
+  await consolePage.evaluate(() => document.querySelector('ode-mass-mail table thead th:nth-child(4)')!.replaceChildren('Identifiant'));
   panel = await PanelPage.open(ext, await tabIdFor(ext, massmail(DEMO)));
   await expect(panel.alert).toContainText('La console a changé');
   await expect(panel.alert).toContainText('« Login » attendue');

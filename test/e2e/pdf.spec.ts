@@ -193,27 +193,48 @@ test('the activation page opened with the login alone has no field for the code,
   await expect(consolePage.locator('input[name="activationCode"]')).toHaveCount(0);
 });
 
-test('the password rule on the sheets is the ENT’s own, read with the console session; else a neutral sentence', async ({ ext, api, consolePage }) => {
-  const rule = 'Votre mot de passe doit contenir au moins 12 caractères, dont un chiffre.';
-  await api.knobs({ passwordRule: { regex: '.{12}.*', fr: rule, en: 'At least 12 characters, one digit.' }, mandatoryMail: true });
+test('the password rule on the sheets is the one the ENT enforces (its regex), its text only when it agrees; else a neutral sentence', async ({ ext, api, consolePage }) => {
+  test.slow(); // six PDFs in a row: on a loaded machine they outlast the default timeout
   const panel = await panelFor(ext, api, consolePage);
   await panel.classBox('CP A').check();
   await panel.select('Activation').selectOption({ label: 'Utilisateurs non activés' });
   await panel.select('Modèle de publipostage PDF').selectOption({ label: '1 par page' });
   const sheets = async () => pdfText(await generate(panel)).replace(/\s+/g, ' ');
+  const step3 = '3. Choisissez votre mot de passe et confirmez-le.';
+
+  // entcore's defaults: the regex `.{8}.*` asks 8 characters, its text says 6: the sheets say 8.
   let text = await sheets();
-  expect(text).toContain(`3. Choisissez votre mot de passe et confirmez-le. ${rule}`);
-  expect(text).toContain('Indiquez votre adresse courriel (demandée à l’activation)');
+  expect(text).toContain(`${step3} Votre mot de passe doit contenir au moins 8 caractères.`);
+  expect(text).not.toContain('6 caractères');
   const reads = (await api.requests()).filter((r) => r.path === '/auth/context');
   expect(reads.length).toBe(1);
   expect(reads[0]!.headers?.sessionCookie).toBe(true); // same-origin, from the console page
   expect(reads[0]!.headers?.origin ?? null).toBeNull();
+
+  // An ENT whose text states its regex: its own words.
+  const rule = 'Votre mot de passe doit contenir au moins 12 caractères, dont un chiffre.';
+  await api.knobs({ passwordRule: { regex: '(?=.*[0-9]).{12,}', fr: rule, en: 'At least 12 characters, one digit.' }, mandatoryMail: true });
+  text = await sheets();
+  expect(text).toContain(`${step3} ${rule}`);
+  expect(text).toContain('Indiquez votre adresse courriel (demandée à l’activation)');
 
   // A platform without the translation sends the i18n key: resolved through /auth/i18n, never printed raw.
   await api.knobs({ passwordHintAsKey: true });
   text = await sheets();
   expect(text).toContain(rule);
   expect(text).not.toContain('password.rules');
+
+  // A text that does not state the regex (a digit it does not ask): the rule derived from the regex.
+  await api.knobs({ passwordHintAsKey: false, passwordRule: { regex: '.{12}.*', fr: rule, en: 'At least 12 characters, one digit.' } });
+  text = await sheets();
+  expect(text).toContain(`${step3} Votre mot de passe doit contenir au moins 12 caractères.`);
+  expect(text).not.toContain('dont un chiffre');
+
+  // A regex we cannot read for sure: the neutral sentence, not the text beside it.
+  await api.knobs({ passwordRule: { regex: '[A-Za-z0-9]{8,}', fr: 'Au moins 8 caractères.', en: 'At least 8 characters.' } });
+  text = await sheets();
+  expect(text).toContain(`${step3} Les règles du mot de passe s'affichent à l'écran.`);
+  expect(text).not.toMatch(/\d+ caractères/);
 
   // Unavailable: a neutral sentence, never a rule of ours.
   await api.knobs({ authContextStatus: 500 });

@@ -5,7 +5,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, loginAs, tabIdFor, type Ext } from './fixtures';
 import { PanelPage } from './pages/panel-page';
-import { ConsolePage } from './pages/console-page';
+import { CONSOLE_BOOT_MS, ConsolePage } from './pages/console-page';
 import { seriousViolations } from './quality-helpers';
 import { expected } from './oracle';
 
@@ -136,7 +136,7 @@ test('the whole flow by keyboard at 360 px: filter, check, generate, mail', asyn
   // Mail: the dialog takes the focus; closing it gives it back to « Envoyer par mail ».
   await tabTo(/^button:button Envoyer par mail$/);
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Attention !' });
+  const dialog = page.getByRole('dialog', { name: 'Envoyer les identifiants par courriel' });
   await expect(dialog).toBeVisible();
   await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
   await page.keyboard.press('Escape');
@@ -164,15 +164,33 @@ const sidePanels = (ext: Ext) =>
   ext.sw.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).map((c) => c.documentUrl ?? ''));
 const panelTabs = (ext: Ext) => ext.context.pages().filter((p) => p.url().includes('/panel.html')).length;
 
-test('« Publipostage avancé » sits beside the console’s buttons and opens the side panel bound to that tab', async ({ ext, api, consolePage }) => {
+/** Height, position and look of each button of the console's publishing row, ours included. */
+const rowLook = (c: ConsolePage) =>
+  c.publishRow.locator(':scope > button').evaluateAll((bs) =>
+    bs.map((b) => {
+      const r = b.getBoundingClientRect();
+      const cs = getComputedStyle(b);
+      return { label: (b.textContent ?? '').replace(/\s+/g, ' ').trim(), top: Math.round(r.top), height: Math.round(r.height),
+        look: [cs.color, cs.backgroundColor, cs.borderTopColor, cs.borderTopWidth, cs.fontSize, cs.fontFamily, cs.paddingTop] };
+    }));
+
+test('« Publipostage avancé » is a third button of the console’s row, of its look, and opens the side panel bound to that tab', async ({ ext, api, consolePage }) => {
   const errors: string[] = [];
   consolePage.on('pageerror', (e) => errors.push(e.message));
+  // Wide enough for the console's row to hold three buttons (narrower, its row wraps, ours last).
+  await consolePage.setViewportSize({ width: 1600, height: 1000 });
   await loginAs(consolePage, api, 'adml', MASSMAIL);
   const console_ = new ConsolePage(consolePage);
-  await expect(console_.publishBar.getByRole('button', { name: 'Publipostage avancé', exact: true })).toBeVisible();
-  // Right after the console's own two buttons, in the same bar.
-  const labels = await console_.publishBar.getByRole('button').allTextContents();
-  expect(labels).toEqual(['Générer en PDF', 'Envoyer par mail', 'Publipostage avancé']);
+  await console_.waitTable();
+  await expect(console_.publishRow.getByRole('button', { name: 'Publipostage avancé', exact: true })).toBeVisible({ timeout: CONSOLE_BOOT_MS });
+  // A sibling of the console's two buttons, after them, on the same line, same height, colours and font.
+  const look = await rowLook(console_);
+  expect(look.map((b) => b.label)).toEqual(['Générer en PDF', 'Envoyer par mail', 'Publipostage avancé']);
+  expect(new Set(look.map((b) => b.top)).size, JSON.stringify(look)).toBe(1);
+  expect(look[2]!.height).toBe(look[0]!.height);
+  expect(look[2]!.look).toEqual(look[0]!.look);
+  // Ours by its label and title, not the console's.
+  await expect(console_.door).toHaveAttribute('title', /Publipostage ONE \(extension\)/);
   const tabId = await tabIdFor(ext, MASSMAIL);
   expect(await sidePanels(ext)).toEqual([]);
   const tabsBefore = panelTabs(ext);
@@ -180,25 +198,37 @@ test('« Publipostage avancé » sits beside the console’s buttons and opens t
   await expect.poll(() => sidePanels(ext)).toEqual([expect.stringContaining(`/panel.html?tab=${tabId}`)]);
   expect(panelTabs(ext)).toBe(tabsBefore); // the side panel, not the tab fallback
 
-  // The console redraws its bar (a filter change): the button comes back with it.
+  // The console's own filters redraw the table and the counters: the button stays, once.
   await consolePage.getByRole('button', { name: 'Filtrer la liste à publiposter' }).click();
-  await consolePage.evaluate(() => document.querySelector('div.mailing__publish')!.replaceChildren(...document.querySelector('div.mailing__publish')!.querySelectorAll('button.cell')));
-  await expect(console_.door).toBeVisible();
+  await consolePage.locator('ode-mass-mail table thead input[placeholder="Rechercher"]').first().fill('Martin');
+  await expect.poll(() => console_.rows.count(), { timeout: CONSOLE_BOOT_MS }).toBeLessThan(30);
+  await expect(console_.door).toHaveCount(1);
+  // Leaving the tab and coming back re-creates the whole massmail component: the button comes back with it.
+  await console_.tab('Exporter des comptes').click();
+  await expect(consolePage).toHaveURL(/\/imports-exports\/export$/);
+  await expect(console_.door).toHaveCount(0);
+  await console_.tab('Distribuer les comptes').click();
+  await expect(consolePage).toHaveURL(new RegExp(`${MASSMAIL}$`));
+  await expect(console_.publishRow.getByRole('button', { name: 'Publipostage avancé', exact: true })).toBeVisible({ timeout: CONSOLE_BOOT_MS });
+  expect((await rowLook(console_)).map((b) => b.label)).toEqual(['Générer en PDF', 'Envoyer par mail', 'Publipostage avancé']);
+  await console_.door.click();
+  await expect.poll(() => sidePanels(ext)).toEqual([expect.stringContaining(`/panel.html?tab=${tabId}`)]);
   expect(errors).toEqual([]);
 });
 
-test('« Publipostage avancé » stays away, quietly, when the console’s bar is not the one we know', async ({ api, consolePage }) => {
+test('« Publipostage avancé » stays away, quietly, when the console’s row is not the one we know', async ({ api, consolePage }) => {
   const errors: string[] = [];
   consolePage.on('pageerror', (e) => errors.push(e.message));
   await loginAs(consolePage, api, 'adml', MASSMAIL);
   const console_ = new ConsolePage(consolePage);
-  await expect(console_.door).toBeVisible();
-  // A console version whose bar holds other buttons: ours leaves and does not come back.
+  await expect(console_.door).toBeVisible({ timeout: CONSOLE_BOOT_MS });
+  // A console version whose row holds other buttons: ours leaves and does not come back.
   await consolePage.evaluate(() => {
-    const bar = document.querySelector('div.mailing__publish')!;
-    bar.querySelector('.publipostage-one-door')?.remove();
-    bar.querySelector('button.cell')!.textContent = 'Exporter';
+    const row = document.querySelector('div.mailing__publish > div')!;
+    row.querySelector('.publipostage-one-door')?.remove();
+    row.querySelector('button.cell')!.textContent = 'Exporter';
   });
+  await expect(console_.consoleButton('Exporter')).toBeVisible();
   await consolePage.waitForTimeout(1200); // more than two of the content script's ticks
   await expect(console_.door).toHaveCount(0);
   expect(errors).toEqual([]);

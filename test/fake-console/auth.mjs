@@ -55,12 +55,14 @@ ${error ? `<p class="error">${e(error)}</p>` : ''}
 /**
  * The password rule of the platform, as entcore's AuthController reads it from its configuration
  * (`passwordRegex`, default `.{8}.*`) and its text from the i18n key `password.rules.activation`
- * (auth/src/main/java/org/entcore/auth/controllers/AuthController.java, `context()`).
+ * (auth/src/main/java/org/entcore/auth/controllers/AuthController.java, `context()`). The default
+ * text is entcore's own (auth/src/main/resources/i18n/fr.json, en.json), which says 6 characters
+ * while the default regex asks 8: nothing keeps them in step (one-console.md §10).
  */
 export const DEFAULT_PASSWORD_RULE = Object.freeze({
   regex: '.{8}.*',
-  fr: 'Votre mot de passe doit contenir au moins 8 caractères.',
-  en: 'Your password must contain at least 8 characters.',
+  fr: 'Votre mot de passe doit contenir au moins 6 caractères.',
+  en: 'Your password must contain at least 6 characters.',
 });
 export const PASSWORD_RULE_KEY = 'password.rules.activation';
 const passwordRule = (state) => ({ ...DEFAULT_PASSWORD_RULE, ...(state.knobs.passwordRule ?? {}) });
@@ -162,12 +164,17 @@ export async function handleAuth(ctx) {
     const u = findByLogin(state, f.login);
     // the platform's own rule, anchored as entcore's Pattern.matcher(...).matches() does
     const ruleOk = new RegExp(`^(?:${passwordRule(state).regex})$`).test(f.password ?? '');
+    // DefaultUserAuthAccount.activateAccount matches only `(NOT EXISTS(n.blocked) OR n.blocked = false)` users whose
+    // profile is not blocked (`p.blocked`): a blocked account never activates, and gets entcore's `activation.error`.
+    const blocked = u && (u.blocked || (state.knobs.blockedProfiles ?? []).includes(u.profile));
     const err = !f.activationCode ? "Le code d'activation est manquant." // entcore: auth.activation.error.code.missing
       : !u || !u.activationCode || u.activationCode !== f.activationCode ? "Identifiant ou code d'activation incorrect."
         : !f.password || f.password !== f.confirmPassword ? 'Les mots de passe ne correspondent pas.'
           : !ruleOk ? 'Le mot de passe ne respecte pas les règles de la plateforme.'
             : mailRequired && !f.mail ? 'Le courriel est obligatoire.'
-              : f.acceptCGU !== 'true' ? "Vous devez accepter les conditions générales d'utilisation." : '';
+              : f.acceptCGU !== 'true' ? "Vous devez accepter les conditions générales d'utilisation."
+                // the activation query itself, after the form's checks (AuthController.activeAccount)
+                : blocked ? "Erreur lors de l'activation, veuillez vérifier votre identifiant et votre code d'activation." : '';
     if (err) return sendHtml(res, 200, activationPage({ login: f.login, activationCode: f.activationCode, error: err, mailRequired })), true;
     u.activationCode = null;
     u.password = f.password;

@@ -10,10 +10,12 @@ export const DEFAULT_KNOBS = Object.freeze({
   malformedJson: false,    // allUsers answers truncated JSON (200, application/json)
   expireSessionAfter: 0,   // a session dies after N authenticated requests (0 = never)
   mfaRequired: false,      // MFA-protected routes (§1.1-1.4) refuse until /auth/validate-mfa
-  allUsersStatus: 0,       // force allUsers to answer this status (e.g. 404); the page then renders from embedded data
+  allUsersStatus: 0,       // force allUsers to answer this status (e.g. 404), to every caller (the real console page too)
   expiredAnswer: 'redirect', // without a valid session: 'redirect' (302 /auth/login), '401' (JSON routes), 'sso' (302 to another origin)
   classlessRelatives: false, // true or [ids]: parents in no class (old imports); allUsers then gives them no children (model.mjs)
   detachedIds: [],          // [ids]: accounts that left the school after the read (class-admin/massmail then refuses them)
+  foreignAdmlIds: [],       // [ids]: these users also get ADMIN_LOCAL scoped to another structure only (an ADML of another school)
+  blockedProfiles: [],      // profile names `/directory/profiles` reports blocked: their users cannot activate (DefaultUserAuthAccount)
   // GET /auth/context (auth.mjs): the platform's password rule, its text per language, mandatory fields.
   // null = entcore's defaults; e.g. { regex: '.{12}.*', fr: 'Au moins 12 caractères…', en: '…' } for another ENT.
   passwordRule: null,

@@ -25,7 +25,9 @@ export function freshData() {
 /**
  * Knobs that change the data itself, applied when set (a reset rebuilds the data):
  * - classlessRelatives: true or [ids] → those parents belong to no class (accounts from old imports);
- * - detachedIds: [ids] → those accounts left the school between the panel's read and the send.
+ * - detachedIds: [ids] → those accounts left the school between the panel's read and the send;
+ * - foreignAdmlIds: [ids] → those users hold ADMIN_LOCAL on another structure only (scope = the big
+ *   school), as an `allUsers` row shows an ADML of another school: `functions: [["ADMIN_LOCAL", [<other id>]]]`.
  */
 export function applyDataKnobs(data, knobs) {
   const rel = knobs.classlessRelatives;
@@ -33,6 +35,12 @@ export function applyDataKnobs(data, knobs) {
     for (const s of data.structures) for (const u of s.users) {
       if (u.profile === 'Relative' && (rel === true || (Array.isArray(rel) && rel.includes(u.id)))) u.classes = [];
     }
+  }
+  for (const id of knobs.foreignAdmlIds ?? []) {
+    const u = data.usersById.get(id);
+    if (!u) continue;
+    const other = data.structures.find((x) => !u.structures.includes(x.id));
+    if (other) u.functions = [...u.functions.filter(([f]) => f !== 'ADMIN_LOCAL'), ['ADMIN_LOCAL', [other.id]]];
   }
   for (const id of knobs.detachedIds ?? []) {
     const u = data.usersById.get(id);

@@ -1,15 +1,13 @@
-// HTML pages of the fake console: the new-admin SPA shell (one-console.md §4.1), the teacher
-// class-admin page (§5) and a timeline shell. Rows are rendered client-side by inline scripts.
+// HTML pages of the fake console: the teacher class-admin page (§5) and a timeline shell. Rows are
+// rendered client-side by inline scripts. /admin/* is entcore's real console (real-admin.mjs).
 import { readFileSync } from 'node:fs';
 import { escapeHtml as e, jsonForScript, sendHtml, send } from './http-util.mjs';
-import { visibleUsers, allUsersRow, sortByLastName, isAdmin } from './model.mjs';
 
 const here = new URL('.', import.meta.url);
 let scripts = null;
 function clientScripts() {
   if (!scripts) {
     scripts = {
-      admin: readFileSync(new URL('admin-app.client.js', here), 'utf8'),
       classAdmin: readFileSync(new URL('class-admin.client.js', here), 'utf8'),
     };
   }
@@ -17,7 +15,7 @@ function clientScripts() {
 }
 
 export function isPagePath(method, path) {
-  return (method === 'GET' || method === 'HEAD') && (path === '/admin' || path.startsWith('/admin/') || path.startsWith('/timeline')
+  return (method === 'GET' || method === 'HEAD') && (path.startsWith('/timeline')
     || path === '/directory/class-admin' || path === '/directory/admin-console');
 }
 
@@ -41,19 +39,6 @@ function layout(title, body, { bodyClass = '' } = {}) {
 <header class="navbar"><a href="/timeline/timeline">ONE</a><a href="/timeline/timeline">Fil de nouveautés</a></header>
 ${body}
 </body></html>`;
-}
-
-function adminPage(ctx) {
-  const { state, user, path } = ctx;
-  const m = path.match(/^\/admin\/([^/]+)/);
-  const structureId = m ? m[1] : null;
-  // When allUsers is made unavailable or malformed, embed the rows server-side so the table still renders.
-  const needEmbed = structureId && (state.knobs.allUsersStatus || state.knobs.malformedJson) && isAdmin(user);
-  const embedded = needEmbed
-    ? `<script type="application/json" id="fake-embedded-users">${jsonForScript(sortByLastName(visibleUsers(state.data, user, structureId).map((u) => allUsersRow(state.data, u))))}</script>\n`
-    : '';
-  return layout('Administration - ONE', `<main id="app" class="admin" data-structure-id="${e(structureId ?? '')}"><p class="loading">Chargement…</p></main>
-${embedded}<script>${clientScripts().admin}</script>`, { bodyClass: 'admin-v2' });
 }
 
 function classAdminPage(ctx) {
@@ -80,7 +65,5 @@ export function handlePage(ctx) {
     return sendHtml(res, 200, layout('Fil de nouveautés - ONE', `<main id="timeline"><h1>Fil de nouveautés</h1>
 <ul class="notifications"><li>Bienvenue sur ONE, ${e(ctx.user.displayName)} !</li><li>Nouvelle actualité : « Sortie au musée » (CE1 A)</li></ul></main>`));
   }
-  if (path === '/admin' || path === '/admin/') return sendHtml(res, 200, adminPage(ctx));
-  if (path.startsWith('/admin/')) return sendHtml(res, 200, adminPage(ctx));
   return send(res, 404, 'Not found');
 }

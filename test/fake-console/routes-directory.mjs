@@ -22,7 +22,9 @@ export function isMfaProtected(method, path) {
   return method === 'GET' && (/^\/directory\/structure\/[^/]+\/massMail\/(allUsers|users|process\/[^/]+)$/.test(path)
     || /^\/directory\/structure\/massMail\/[^/]+\/[^/]+$/.test(path)
     // DirectoryController.classAdmin (the teacher page) and ClassController.listAdmin are @MfaProtected too.
-    || path === '/directory/class-admin' || path === '/directory/class/admin/list');
+    || path === '/directory/class-admin' || path === '/directory/class/admin/list'
+    // ProfileController.listProfiles and StructureController.metrics are @MfaProtected
+    || path === '/directory/profiles' || /^\/directory\/structure\/[^/]+\/metrics$/.test(path));
 }
 
 function pdfLines(rows) {
@@ -61,20 +63,63 @@ function csvBody(rows) {
   return `\ufeff${lines.join('\n')}\n`;
 }
 
+/**
+ * A row of GET /directory/structure/admin/list, as DefaultSchoolService.listAdmin returns it: no
+ * `children` (the console computes them from `parents`), `parents` null when the structure has none
+ * (`CASE WHEN any(p in parents …) THEN parents END`), levelsOfEducation defaulting to [1, 2] and
+ * distributions to [].
+ */
+export function structureAdminRow(s) {
+  return {
+    id: s.id, UAI: s.UAI, name: s.name, externalId: `EXT-${s.UAI}`, timetable: null, punctualTimetable: null,
+    hasApp: null, ignoreMFA: null, levelsOfEducation: [1, 2], distributions: [], manualName: null,
+    feederName: null, source: 'AAF', exports: null, parents: null,
+  };
+}
+
+/** A row of GET /directory/class/admin/list: DefaultClassService.listAdmin `RETURN c.id as id, c.name as name, c.externalId as externalId`. */
+export function classAdminRow(c) {
+  return { id: c.id, name: c.name, externalId: `EXT-${c.id.slice(0, 8)}` };
+}
+
 /** @returns {Promise<boolean>} true when handled */
 export async function handleDirectory(ctx) {
   const { req, res, path, query, state, user } = ctx;
   const data = state.data;
   let m;
 
-  if (req.method === 'GET' && path === '/directory/profiles') {
-    return sendJson(res, 200, PROFILES.map((name) => ({ name, blocked: false }))), true;
+  // StructureController.metrics (@ResourceFilter(AdmlOfStructure): ADMC, or ADML whose scope holds the structure;
+  // @MfaProtected) → DefaultSchoolService.getMetrics: every user of the structure's profile groups (ADMC
+  // accounts included, which allUsers hides from ADMLs), per profile, active = activationCode IS NULL;
+  // validUniqueResultHandler → the one row `{metrics: [{profile, active, inactive}]}`.
+  if (req.method === 'GET' && (m = /^\/directory\/structure\/([^/]+)\/metrics$/.exec(path))) {
+    const sid = decodeURIComponent(m[1]);
+    if (!isAdmc(user) && !admlScope(user).includes(sid)) return refuse(res), true;
+    const s = data.structuresById.get(sid);
+    const by = new Map();
+    for (const u of s?.users ?? []) {
+      const t = by.get(u.profile) ?? { profile: u.profile, active: 0, inactive: 0 };
+      if (u.activationCode) t.inactive++;
+      else t.active++;
+      by.set(u.profile, t);
+    }
+    return sendJson(res, 200, { metrics: [...by.values()] }), true;
   }
-  if (req.method === 'GET' && path === '/directory/structure/admin/list') {
+  // ProfileController.listProfiles (@ResourceFilter(AdminFilter), @MfaProtected) → DefaultProfileService.listProfiles:
+  // `MATCH (p:Profile) RETURN DISTINCT p.name as name, p.blocked as blocked`; blockProfiles sets `true` or null
+  // (never false). A blocked profile's users cannot activate (auth/.../users/DefaultUserAuthAccount.java).
+  if (req.method === 'GET' && path === '/directory/profiles') {
     if (!isAdmin(user)) return refuse(res), true;
+    const blocked = new Set(state.knobs.blockedProfiles ?? []);
+    return sendJson(res, 200, PROFILES.map((name) => ({ name, blocked: blocked.has(name) ? true : null }))), true;
+  }
+  // StructureController.listAdmin has no resource filter: DefaultSchoolService.listAdmin answers Left
+  // "forbidden" to a caller without SUPER_ADMIN / ADMIN_LOCAL, which entcore-common's
+  // DefaultResponseHandler.arrayResponseHandler renders as 400 {"error":"forbidden"}.
+  if (req.method === 'GET' && path === '/directory/structure/admin/list') {
+    if (!isAdmin(user)) return sendJson(res, 400, { error: 'forbidden' }), true;
     const ids = managedStructureIds(data, user);
-    return sendJson(res, 200, ids.map((id) => data.structuresById.get(id)).filter(Boolean)
-      .map((s) => ({ id: s.id, name: s.name, UAI: s.UAI, externalId: `EXT-${s.UAI}`, parents: [], children: [], source: 'AAF' }))), true;
+    return sendJson(res, 200, ids.map((id) => data.structuresById.get(id)).filter(Boolean).map(structureAdminRow)), true;
   }
   // ClassController.listAdmin (@MfaProtected): DirectoryResourcesProvider.isAdmin(user, allowClass=true) lets
   // the CLASS_ADMIN function in too, scoped like ADMIN_LOCAL (structure ids).
@@ -83,7 +128,7 @@ export async function handleDirectory(ctx) {
     const sid = String(query.structureId ?? '');
     if (![...managedStructureIds(data, user), ...classAdminScope(user)].includes(sid)) return sendJson(res, 200, []), true;
     const s = data.structuresById.get(sid);
-    return sendJson(res, 200, (s?.classes ?? []).map((c) => ({ id: c.id, name: c.name, level: c.level, externalId: `EXT-${c.id.slice(0, 8)}` }))), true;
+    return sendJson(res, 200, (s?.classes ?? []).map(classAdminRow)), true;
   }
 
   // §1.1 allUsers

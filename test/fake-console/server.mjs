@@ -12,6 +12,7 @@ import { parseCookies, queryObject, send, sendJson, redirect, readJson } from '.
 import { handleAuth, createSession, sessionCookies, findByLogin, DEFAULT_LANDING } from './auth.mjs';
 import { handleDirectory, isMfaProtected } from './routes-directory.mjs';
 import { handlePage, isPagePath } from './pages.mjs';
+import { mountRealConsole } from './real-admin.mjs';
 
 export { DEMO_STRUCTURE_ID, BIG_STRUCTURE_ID, EMPTY_STRUCTURE_ID, DEMO_CLASS_NAMES, ROLE_LOGINS, DEMO_PASSWORD } from './demo-data.mjs';
 
@@ -39,6 +40,7 @@ export async function startFakeConsole(options = {}) {
   };
   state.failRng = mulberry32(state.knobs.failSeed);
   applyDataKnobs(state.data, state.knobs);
+  const realAdmin = mountRealConsole(state);
   const resetKnobs = () => { state.knobs = makeKnobs(initialKnobs); state.failRng = mulberry32(state.knobs.failSeed); state.directoryCount = 0; };
 
   const handler = (req, res) => {
@@ -103,6 +105,11 @@ export async function startFakeConsole(options = {}) {
       if (k.failEveryNth > 0 && n % k.failEveryNth === 0) return sendJson(res, 500, { error: 'fake failure (failEveryNth)' });
       if (!page && k.failRate > 0 && state.failRng() < k.failRate) return sendJson(res, 500, { error: 'fake failure (failRate)' });
     }
+
+    // /admin/*: entcore's real admin console (test/real-console); after the knobs, so that latency and
+    // failures also hit the /directory/* boot routes it answers, before the session check, which it
+    // makes itself (its static files and i18n need no session, as in entcore).
+    if (await realAdmin(ctx)) return;
 
     if (!user) {
       const callBack = encodeURIComponent(path + url.search);

@@ -48,7 +48,10 @@ test('the panel bound to its tab (panel.html?tab=<id>) reads every account, list
   const byId = new Map(users.map((u) => [u.id, u]));
   for (const r of rows) {
     const u = byId.get(r.id)!;
-    expect(r.cells.slice(1, 3).map((c) => c.replace('🔒', '').trim()), u.id).toEqual([u.lastName, u.firstName]);
+    // A blocked account carries « bloqué » beside its name (entcore never activates it), and only it.
+    const mark = / bloqué \(Compte bloqué[^)]*\)$/;
+    expect(mark.test(r.cells[1]!.trim()), u.id).toBe(u.blocked);
+    expect(r.cells.slice(1, 3).map((c) => c.replace('🔒', '').trim().replace(mark, '')), u.id).toEqual([u.lastName, u.firstName]);
     expect(r.cells[4]!.trim(), u.id).toBe(shownLogin(u));
   }
   // Read through the console's JSON route, with the console's session.

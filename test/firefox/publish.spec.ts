@@ -87,12 +87,12 @@ test('« Envoyer par mail »: every selected parent with an address is mailed ex
   await waitText(panel, '.count-selected', `${want.length} comptes sélectionnés`);
 
   await clickButton(panel, 'Envoyer par mail', 'section.publish');
-  await waitText(panel, '[role=dialog]', /Êtes-vous sûr de vouloir envoyer leur identifiant par mail à \d+ utilisateurs? \?/);
-  expect(await textOf(panel, '[role=dialog]')).toContain(`à ${withEmail.length} ${withEmail.length < 2 ? 'utilisateur' : 'utilisateurs'} ?`);
+  await waitText(panel, '[role=dialog]', /Êtes-vous sûr de vouloir envoyer leur identifiant par courriel à \d+ utilisateurs?, dont \d+ déjà activés? \(rappel d’identifiant\) \?/);
+  expect(await textOf(panel, '[role=dialog]')).toContain(`à ${withEmail.length} utilisateurs, dont ${withEmail.length} déjà activés (rappel d’identifiant) ?`);
   await api.knobs({ latencyMs: 100 }); // chunks overlap, as on a real console
   await clickButton(panel, 'Envoyer', '[role=dialog]');
   await until('the report', () => panel.evaluate(() => Array.from(document.querySelectorAll('[role=dialog] button')).some((b) => b.textContent?.trim() === 'Exporter le bilan (CSV)')), 60_000);
-  await waitText(panel, '[role=dialog] .report', `Bilan : ${withEmail.length} envoyés, ${want.length - withEmail.length} sans courriel, 0 en échec, 0 incertain.`);
+  await waitText(panel, '[role=dialog] .report', `Bilan pour ${want.length} comptes : ${withEmail.length} envoyés, ${want.length - withEmail.length} sans courriel, 0 en échec, 0 incertain, 0 refusé, 0 non envoyé (envoi arrêté).`);
 
   // The console's record: each one mailed once, through the class-admin route, and nobody else.
   const mails = (await api.mails()).filter((m) => m.via === 'class-admin').map((m) => m.userId);

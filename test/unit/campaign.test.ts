@@ -183,7 +183,7 @@ test.describe('CSV report', () => {
     expect(lines).toHaveLength(5);
     expect(lines[0]).toBe('"Nom";"Prénom";"Identifiant";"État";"Raison";"Heure"');
     expect(lines[1]).toBe('"NOM0";"Prénom0";"prenom0.nom0";"Envoyé";"";"01/09/2025 09:05:07"');
-    expect(lines[2]).toMatch(/^"NOM1";"Prénom1";"prenom1.nom1";"Ignoré";"Pas d'adresse e-mail";"\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d"$/);
+    expect(lines[2]).toMatch(/^"NOM1";"Prénom1";"prenom1.nom1";"Sans adresse courriel";"Pas d’adresse courriel";"\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d"$/);
     // quotes doubled, formula neutralised
     expect(lines[3]).toBe('"D""Arc";"\'=cmd()";"prenom2.nom2";"Incertain (à vérifier)";"Envoi interrompu : le message a pu partir ou non";""');
     // not in the names map: empty names, account id as identifier

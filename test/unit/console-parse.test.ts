@@ -1,7 +1,10 @@
 import { test, expect } from '@playwright/test';
-import { parseAllUsers, parseClassList } from '../../src/console/parse';
+import { isLocalAdminOf, parseAllUsers, parseClassList } from '../../src/console/parse';
+import { applyFilters, EMPTY_FILTERS, type Filters } from '../../src/model/filters';
 import { accountsFromTable, parseFrDate, splitClasses } from '../../src/console/table';
-import { classifyAnswer, ConsoleFormatError } from '../../src/console/errors';
+import { classifyAnswer, ConsoleFormatError, requestLabel } from '../../src/console/errors';
+import { isMessage } from '../../src/messages';
+import { readWhy, translator } from '../../src/i18n/ui';
 import { detectPage, routes } from '../../src/console/endpoints';
 
 const row = {
@@ -139,4 +142,36 @@ test('class users are type-strict too: a non-string type is an error, not a drop
   expect(teacherRoster([{ cls, users: [{ ...user, hasEmail: true }] }]).accounts[0]!.emailOnFile).toBe(true);
   expect(teacherRoster([{ cls, users: [{ ...user, blocked: null, hasEmail: null }] }]).accounts[0]).toMatchObject({ blocked: false, emailOnFile: false });
   expect(() => teacherRoster([{ cls, users: [{ ...user, hasEmail: 'yes' }] }])).toThrow(/« hasEmail »/);
+});
+
+test('a failed read names its request without ids and says why in a few words; the popup message is checked on receipt', () => {
+  expect(requestLabel(routes.allUsers('a1b2c3d4-0000-4000-8000-000000000001'))).toBe('/directory/structure/…/massMail/allUsers');
+  expect(requestLabel(routes.classes('a1b2c3d4-0000-4000-8000-000000000001'))).toBe('/directory/class/admin/list');
+  expect(requestLabel(routes.structures())).toBe('/directory/structure/admin/list');
+  const t = translator('fr');
+  expect(readWhy(t, 'read-failed', 404)).toBe('erreur 404');
+  expect(readWhy(t, 'read-failed')).toBe('réponse illisible ou tronquée');
+  expect(readWhy(t, 'session', 401)).toBe('session expirée');
+  expect(readWhy(translator('en'), 'timeout')).toBe('no answer');
+  expect(isMessage({ type: 'read-failed', request: '/directory/structure/…/massMail/allUsers', kind: 'read-failed', status: 404 }, 'read-failed')).toBe(true);
+  expect(isMessage({ type: 'read-failed', request: 12, kind: 'format' }, 'read-failed')).toBe(false);
+  expect(isMessage({ type: 'read-failed', request: 'x'.repeat(301), kind: 'format' }, 'read-failed')).toBe(false);
+  expect(isMessage({ type: 'read-failed', request: 'x', kind: 'format', status: 'bad' }, 'read-failed')).toBe(false);
+});
+
+test('« Administrateurs locaux » keeps ADMIN_LOCAL holders whose scope includes this school, as the console’s filter (userlist.filters.service.ts)', () => {
+  const S = 'school-1';
+  const rows = [
+    { ...row, id: 'here', login: 'a', functions: [['ADMIN_LOCAL', [S, 'school-2']]] },
+    { ...row, id: 'elsewhere', login: 'b', functions: [['ADMIN_LOCAL', ['school-2']]] },
+    { ...row, id: 'class-admin', login: 'c', functions: [['CLASS_ADMIN', [S]]] },
+    { ...row, id: 'none', login: 'd', functions: [[null, null]] },
+    { ...row, id: 'odd', login: 'e', functions: [['ADMIN_LOCAL', null]] },
+  ];
+  const accounts = parseAllUsers(rows, S);
+  const ids = (f: Partial<Filters>) => applyFilters(accounts, { ...EMPTY_FILTERS, ...f }).map((a) => a.id);
+  expect(ids({ localAdmin: 'only' })).toEqual(['here']);
+  expect(ids({ localAdmin: 'excluded' })).toEqual(['elsewhere', 'class-admin', 'none', 'odd']);
+  expect(isLocalAdminOf([['ADMIN_LOCAL', ['school-2']]], S)).toBe(false);
+  expect(isLocalAdminOf([['ADMIN_LOCAL', [S]]], S)).toBe(true);
 });

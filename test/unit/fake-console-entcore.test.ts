@@ -143,3 +143,57 @@ test('teacher side: class-admin/:userId lists own classes only; no class → ent
   expect(page.status).toBe(302);
   expect(page.headers.get('location')).toMatch(/^\/auth\/validate-mfa\?callBack=%2Fdirectory%2Fclass-admin/);
 });
+
+test('blocked accounts never activate, nor users of a blocked profile (auth DefaultUserAuthAccount.activateAccount); /directory/profiles says which profiles are blocked (DefaultProfileService, true or null)', async () => {
+  const { cookie } = await login('adml');
+  const { users } = await oracle();
+  const post = (u: DemoUser) => get('/auth/activation', undefined, {
+    method: 'POST', body: new URLSearchParams({ login: u.loginAlias ?? u.login, activationCode: u.activationCode!, password: 'Nouveau1!abc', confirmPassword: 'Nouveau1!abc', acceptCGU: 'true' }),
+  });
+  const blocked = users.find((u) => u.activationCode && u.blocked)!;
+  const refused = await post(blocked);
+  expect(refused.status).toBe(200);
+  const page = (await refused.text()).replace(/&#39;|&#x27;/g, "'");
+  expect(page).toContain("Erreur lors de l'activation, veuillez vérifier votre identifiant et votre code d'activation.");
+  expect((await oracle()).users.find((u) => u.id === blocked.id)!.activationCode).toBe(blocked.activationCode);
+
+  expect((await json('/directory/profiles', cookie)).find((p: { name: string }) => p.name === 'Guest')).toEqual({ name: 'Guest', blocked: null });
+  await knobs({ blockedProfiles: ['Guest'] });
+  expect((await json('/directory/profiles', cookie)).find((p: { name: string }) => p.name === 'Guest')).toEqual({ name: 'Guest', blocked: true });
+  const guest = users.find((u) => u.activationCode && !u.blocked && u.profile === 'Guest')!;
+  expect((await (await post(guest)).text()).replace(/&#39;|&#x27;/g, "'")).toContain("Erreur lors de l'activation");
+  await knobs({ blockedProfiles: [] });
+  expect((await post(guest)).status).toBe(302);
+  // ProfileController.listProfiles: AdminFilter
+  expect((await get('/directory/profiles', (await login('teacher')).cookie)).status).toBe(401);
+});
+
+test('knob foreignAdmlIds: an ADML of another school shows in allUsers with that other scope only', async () => {
+  const { cookie } = await login('adml');
+  const { users } = await oracle();
+  const someone = users.find((u) => u.profile === 'Teacher' && !u.functions.length)!;
+  await knobs({ foreignAdmlIds: [someone.id] });
+  const rows = (await json(`/directory/structure/${D}/massMail/allUsers`, cookie)) as Array<{ id: string; functions: [string | null, string[] | null][] }>;
+  expect(rows.find((r) => r.id === someone.id)!.functions).toEqual([['ADMIN_LOCAL', [BIG_STRUCTURE_ID]]]);
+});
+
+test('structure metrics as StructureController.metrics serves them: every user of the structure per profile (the ADMC too), ADML of that structure only', async () => {
+  const { users } = await oracle();
+  const { cookie } = await login('adml');
+  const body = await json(`/directory/structure/${D}/metrics`, cookie);
+  const want = new Map<string, { active: number; inactive: number }>();
+  for (const u of users) {
+    const t = want.get(u.profile) ?? { active: 0, inactive: 0 };
+    if (u.activationCode) t.inactive++;
+    else t.active++;
+    want.set(u.profile, t);
+  }
+  expect(Object.keys(body)).toEqual(['metrics']);
+  expect(Object.fromEntries(body.metrics.map((m: { profile: string; active: number; inactive: number }) => [m.profile, { active: m.active, inactive: m.inactive }]))).toEqual(Object.fromEntries(want));
+  // allUsers hides the ADMC from an ADML; the metrics count it
+  const rows = await json(`/directory/structure/${D}/massMail/allUsers`, cookie);
+  expect(body.metrics.reduce((n: number, m: { active: number; inactive: number }) => n + m.active + m.inactive, 0)).toBe(rows.length + 1);
+  // AdmlOfStructure: an ADML of another structure, a teacher are refused
+  expect((await get(`/directory/structure/${BIG_STRUCTURE_ID}/metrics`, (await login('user', '&login=laetitia.coeur')).cookie)).status).toBe(401);
+  expect((await get(`/directory/structure/${D}/metrics`, (await login('teacher')).cookie)).status).toBe(401);
+});

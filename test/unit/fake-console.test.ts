@@ -113,8 +113,21 @@ test.describe('fake console server', () => {
     }
     const classes = await json(`/directory/class/admin/list?structureId=${D}`, cookie);
     expect(classes.map((c: { name: string }) => c.name)).toEqual(DEMO_CLASS_NAMES);
-    expect(await json('/directory/profiles', cookie)).toEqual(PROFILES.map((name) => ({ name, blocked: false })));
-    expect((await json('/directory/structure/admin/list', cookie)).map((s: { id: string }) => s.id)).toEqual([D, BIG_STRUCTURE_ID, EMPTY_STRUCTURE_ID]);
+    // entcore: DefaultClassService.listAdmin returns id, name, externalId only.
+    for (const c of classes) expect(Object.keys(c).sort()).toEqual(['externalId', 'id', 'name']);
+    // ProfileController.listProfiles: blocked is null on a profile never blocked; AdminFilter refuses non-admins.
+    expect(await json('/directory/profiles', cookie)).toEqual(PROFILES.map((name) => ({ name, blocked: null })));
+    const structures = await json('/directory/structure/admin/list', cookie);
+    expect(structures.map((s: { id: string }) => s.id)).toEqual([D, BIG_STRUCTURE_ID, EMPTY_STRUCTURE_ID]);
+    // DefaultSchoolService.listAdmin: no children, parents null without an attachment, levels [1, 2] by default.
+    for (const s of structures) expect(s).toMatchObject({ parents: null, levelsOfEducation: [1, 2], distributions: [] });
+    expect(structures.some((s: object) => 'children' in s)).toBe(false);
+    for (const role of ['none', 'teacher']) {
+      const c = (await login(role)).cookie;
+      expect((await get('/directory/profiles', c)).status).toBe(401);
+      const refused = await get('/directory/structure/admin/list', c); // the service's Left "forbidden", arrayResponseHandler's 400
+      expect([refused.status, await refused.json()]).toEqual([400, { error: 'forbidden' }]);
+    }
   });
 
   test('massMail/users filters: a defaults to non-activated, p/c/mail/date/s', async () => {
@@ -265,7 +278,8 @@ test.describe('fake console server', () => {
     const ctx = await (await get('/auth/context')).json();
     expect(Object.keys(ctx).sort()).toEqual(['callBack', 'cgu', 'mandatory', 'mfaConfig', 'passwordRegex', 'passwordRegexI18n', 'passwordRegexI18nActivation']);
     expect(ctx.passwordRegex).toBe('.{8}.*');
-    expect(ctx.passwordRegexI18nActivation).toEqual({ fr: 'Votre mot de passe doit contenir au moins 8 caractères.', en: 'Your password must contain at least 8 characters.' });
+    // entcore's own default text (auth/src/main/resources/i18n/fr.json) says 6 beside the 8 the regex asks
+    expect(ctx.passwordRegexI18nActivation).toEqual({ fr: 'Votre mot de passe doit contenir au moins 6 caractères.', en: 'Your password must contain at least 6 characters.' });
     expect(ctx.mandatory).toEqual({ mail: false, phone: false });
     await setKnobs({ passwordRule: { regex: '.{12}.*', fr: 'Au moins 12 caractères, dont un chiffre.', en: 'At least 12 characters, one digit.' }, mandatoryMail: true });
     const paris = await (await get('/auth/context')).json();
@@ -311,14 +325,17 @@ test.describe('fake console server', () => {
     await expect(bad.json()).rejects.toThrow();
     await setKnobs({ malformedJson: false, allUsersStatus: 404 });
     expect((await get(`/directory/structure/${D}/massMail/allUsers`, cookie)).status).toBe(404);
-    const html = await (await get(`/admin/${D}/imports-exports/massmail`, cookie)).text();
-    expect(html).toContain('id="fake-embedded-users"');
-    expect(html).not.toContain('<b>test</b>'); // embedded JSON is escaped
     await setKnobs({ allUsersStatus: 0, mfaRequired: true });
     const mfa = await get(`/directory/structure/${D}/massMail/allUsers`, cookie);
     expect(mfa.status).toBe(401);
     expect(await mfa.json()).toMatchObject({ error: 'mfa.protected' });
-    expect((await get('/directory/profiles', cookie)).status).toBe(200); // not MFA-protected
+    expect((await get('/directory/profiles', cookie)).status).toBe(401); // ProfileController.listProfiles is @MfaProtected
+    expect((await get('/directory/structure/admin/list', cookie)).status).toBe(200); // StructureController.listAdmin is not
+    // The real console's page and its guarded boot routes (AdminController, PlatformInfoController: @MfaProtected).
+    const page = await get(`/admin/${D}/imports-exports/massmail`, cookie, { redirect: 'manual' });
+    expect([page.status, page.headers.get('location')]).toEqual([302, `/auth/validate-mfa?callBack=${encodeURIComponent(`/admin/${D}/imports-exports/massmail`)}`]);
+    expect((await get('/admin/api/platform/config', cookie)).status).toBe(401);
+    expect((await get('/admin/i18n', cookie)).status).toBe(200); // web-utils' i18n route has no check
     expect((await get('/auth/validate-mfa', cookie, { method: 'POST', body: new URLSearchParams({ code: '123456' }) })).status).toBe(302);
     expect((await get(`/directory/structure/${D}/massMail/allUsers`, cookie)).status).toBe(200);
     const knobs = await (await get('/__test/knobs')).json();
@@ -327,12 +344,21 @@ test.describe('fake console server', () => {
     expect(await (await get('/__test/knobs')).json()).toMatchObject({ mfaRequired: false });
   });
 
-  test('pages: massmail shell, sibling pages, teacher page', async () => {
+  test('pages: the real console for /admin/* (AdminFilter), sibling pages, teacher page', async () => {
     const { cookie } = await login('adml');
-    const html = await (await get(`/admin/${D}/imports-exports/massmail`, cookie)).text();
-    expect(html).toContain('<main id="app"');
-    expect(html).not.toContain('id="fake-embedded-users"');
+    const massmail = await get(`/admin/${D}/imports-exports/massmail`, cookie);
+    expect(massmail.headers.get('x-real-console')).toBe('admin-page');
+    const html = await massmail.text();
+    expect(html).toContain('<ode-admin-app>');
+    expect(html).toContain("<title>Console d'administration</title>");
     for (const p of [`/admin/${D}/users/list`, `/admin/${D}/imports-exports/export`, '/timeline/timeline']) expect((await get(p, cookie)).status, p).toBe(200);
+    // Its build and boot routes: the scripts the page names are served, the i18n bundle is entcore's.
+    for (const src of [...html.matchAll(/src="([^"]+\.js)"/g)].map((m) => m[1]!)) expect((await get(`/admin/public/dist/${src}`)).status, src).toBe(200);
+    expect((await json('/admin/i18n', cookie))['massmail.pdf']).toBe('Générer en PDF');
+    // AdminFilter: a teacher or a parent is refused the page; no session goes to the login page.
+    for (const role of ['none', 'teacher']) expect((await get(`/admin/${D}/imports-exports/massmail`, (await login(role)).cookie, { redirect: 'manual' })).status, role).toBe(401);
+    const anon = await get(`/admin/${D}/imports-exports/massmail`, undefined, { redirect: 'manual' });
+    expect([anon.status, anon.headers.get('location')]).toEqual([302, `/auth/login?callBack=${encodeURIComponent(`/admin/${D}/imports-exports/massmail`)}`]);
     const t = await login('teacher');
     const ca = await (await get('/directory/class-admin', t.cookie)).text();
     expect(ca).toContain('Créer les fiches de connexion');

@@ -1,7 +1,8 @@
 import { test, expect } from '@playwright/test';
 import type { Account, Profile } from '../../src/model/account';
 import { emptyLog, record } from '../../src/model/distribution';
-import { chaseTargets, followUpRows, lastHandoutDay, mailable, percent, totalOf } from '../../src/model/follow-up';
+import { parseMetrics } from '../../src/console/parse';
+import { blockedIn, chaseTargets, followUpRows, metricsGap, lastHandoutDay, mailable, percent, totalOf } from '../../src/model/follow-up';
 import { addSnapshot, countsOf, prune, sanitizeHistory, trendOf, type Snapshot } from '../../src/model/follow-up-history';
 import { summaryCsv, summaryTable } from '../../src/model/follow-up-summary';
 import { isPlural, ofName, shortDay, trendSentence } from '../../src/i18n/follow-up';
@@ -33,11 +34,11 @@ test('rows: classes in school-level order, then Sans classe, Enseignants, Person
   const rows = followUpRows(accounts, CLASSES, emptyLog('s'));
   expect(rows.map((r) => r.key)).toEqual(['c:CP A', 'c:CE1 A', 'c:CM2 A', 'c:ULIS', 'none', 'teachers', 'personnel', 'guests']);
   const by = Object.fromEntries(rows.map((r) => [r.key, r]));
-  expect(by['c:CP A']!.all).toEqual({ total: 1, activated: 0, reached: 0, notReached: 1 });
+  expect(by['c:CP A']!.all).toEqual({ total: 1, activated: 0, reached: 0, notReached: 1, blocked: 0 });
   expect(by['c:CP A']!.parents.total).toBe(1);
   expect(by['c:CM2 A']!.all.total).toBe(0);
-  expect(by['c:CE1 A']!.all).toEqual({ total: 2, activated: 1, reached: 0, notReached: 1 });
-  expect(by['c:CE1 A']!.students).toEqual({ total: 2, activated: 1, reached: 0, notReached: 1 });
+  expect(by['c:CE1 A']!.all).toEqual({ total: 2, activated: 1, reached: 0, notReached: 1, blocked: 0 });
+  expect(by['c:CE1 A']!.students).toEqual({ total: 2, activated: 1, reached: 0, notReached: 1, blocked: 0 });
   expect(by['teachers']!.all.activated).toBe(1);
   expect(totalOf(rows).all.total).toBe(accounts.length);
   // Without guests, no « Invités » row; « Enseignants » and « Personnels » always.
@@ -54,16 +55,39 @@ test('reached = not activated but handed over or mailed (log or campaign); chase
   log = record(log, [d.id], 'handed', Date.UTC(2026, 8, 2, 9)); // activated wins over handed
   const mailed = new Set([b.id]); // sent by a campaign whose end was never recorded
   const [row] = followUpRows([a, b, c, d, t], CLASSES.slice(1, 2), log, mailed);
-  expect(row!.all).toEqual({ total: 4, activated: 1, reached: 2, notReached: 1 });
-  expect(row!.parents).toEqual({ total: 3, activated: 1, reached: 1, notReached: 1 });
+  expect(row!.all).toEqual({ total: 4, activated: 1, reached: 2, notReached: 1, blocked: 0 });
+  expect(row!.parents).toEqual({ total: 3, activated: 1, reached: 1, notReached: 1, blocked: 0 });
   expect(chaseTargets([row!], log, mailed, { includeReached: false }).map((x) => x.id)).toEqual([c.id]);
   const all = chaseTargets([row!], log, mailed, { includeReached: true });
   expect(all.map((x) => x.id)).toEqual([a.id, b.id, c.id]);
   expect(mailable(all).map((x) => x.id)).toEqual([b.id, c.id]);
+  // A teacher with a code is chased like everyone (entcore gives teachers codes; the sheets print them).
+  const [teachers] = followUpRows([a, b, c, d, t], CLASSES.slice(1, 2), log, mailed).filter((r) => r.kind === 'teachers');
+  expect(teachers!.all).toEqual({ total: 1, activated: 0, reached: 0, notReached: 1, blocked: 0 });
+  expect(chaseTargets([teachers!], log, mailed, { includeReached: false }).map((x) => x.id)).toEqual([t.id]);
+  expect(mailable(chaseTargets([teachers!], log, mailed, { includeReached: false })).map((x) => x.id)).toEqual([t.id]);
   expect(lastHandoutDay(row!, log)).toBe('2026-09-02');
   expect(percent(row!.all)).toBe(25);
   expect(percent({ total: 3, activated: 2 })).toBe(66);
   expect(percent({ total: 0, activated: 0 })).toBeNull();
+});
+
+test('blocked accounts (or of a blocked profile) that are not activated: counted « bloqués », never « pas encore atteints », never chased', () => {
+  const open = acc('Student', ['CP A'], { email: 'o@example.test' });
+  const blockedOpen = acc('Relative', ['CP A'], { blocked: true, email: 'b@example.test' });
+  const blockedHanded = acc('Student', ['CP A'], { blocked: true });
+  const blockedDone = acc('Relative', ['CP A'], { blocked: true, activationCode: null }); // activated, then blocked: still activated
+  const guest = acc('Guest', [], { profileBlocked: true, email: 'g@example.test' });
+  const log = record(emptyLog('s'), [blockedHanded.id], 'handed', 1);
+  const rows = followUpRows([open, blockedOpen, blockedHanded, blockedDone, guest], CLASSES.slice(1, 2), log);
+  const by = Object.fromEntries(rows.map((r) => [r.key, r]));
+  expect(by['c:CP A']!.all).toEqual({ total: 4, activated: 1, reached: 0, notReached: 1, blocked: 2 });
+  expect(by['c:CP A']!.parents).toEqual({ total: 2, activated: 1, reached: 0, notReached: 0, blocked: 1 });
+  expect(by['guests']!.all).toEqual({ total: 1, activated: 0, reached: 0, notReached: 0, blocked: 1 });
+  expect(totalOf(rows).all).toEqual({ total: 5, activated: 1, reached: 0, notReached: 1, blocked: 3 });
+  for (const includeReached of [false, true]) expect(chaseTargets(rows, log, new Set(), { includeReached }).map((a) => a.id)).toEqual([open.id]);
+  expect(blockedIn(rows).map((a) => a.id).sort()).toEqual([blockedOpen.id, blockedHanded.id, guest.id].sort());
+  expect(percent(by['c:CP A']!.all)).toBe(25);
 });
 
 test('snapshots: counts only, the first of the day kept and completed, older than a school year dropped', () => {
@@ -141,20 +165,22 @@ test('summary table and CSV: counts and % per row and in total, no name, no logi
     acc('Student', ['CP A']),
     acc('Relative', ['CP A'], { activationCode: null }),
     acc('Teacher', ['CP A'], { activationCode: null }),
+    acc('Student', ['CP A'], { blocked: true }),
   ];
+  const pct = (a: number, n: number) => `${percent({ activated: a, total: n })} %`;
   const rows = followUpRows(accounts, CLASSES.slice(1, 2), record(emptyLog('s'), [accounts[1]!.id], 'handed', 1));
   const tb = summaryTable(rows, 'fr');
-  expect(tb.head).toEqual(['Classe', 'Comptes', 'Activés', '%', 'Élèves activés', 'Parents activés', 'Remis ou envoyés', 'Pas encore atteints']);
+  expect(tb.head).toEqual(['Classe', 'Comptes', 'Activés', '%', 'Élèves activés', 'Parents activés', 'Remis ou envoyés', 'Pas encore atteints', 'Bloqués']);
   expect(tb.body).toEqual([
-    ['CP A', '3', '2', '66 %', '1 / 2', '1 / 1', '1', '0'],
-    ['Enseignants', '1', '1', '100 %', '—', '—', '0', '0'],
-    ['Personnels', '0', '0', '—', '—', '—', '0', '0'],
+    ['CP A', '4', '2', pct(2, 4), '1 / 3', '1 / 1', '1', '0', '1'],
+    ['Enseignants', '1', '1', '100 %', '—', '—', '0', '0', '0'],
+    ['Personnels', '0', '0', '—', '—', '—', '0', '0', '0'],
   ]);
-  expect(tb.total).toEqual(['Total', '4', '3', '75 %', '1 / 2', '1 / 1', '1', '0']);
+  expect(tb.total).toEqual(['Total', '5', '3', pct(3, 5), '1 / 3', '1 / 1', '1', '0', '1']);
   const csv = summaryCsv(rows, 'fr');
   expect(csv.startsWith('\uFEFF"Classe";"Comptes";"Activés";"%"')).toBe(true);
-  expect(csv.split('\r\n')[1]).toBe('"CP A";"3";"2";"66";"1 / 2";"1 / 1";"1";"0"');
-  expect(csv.split('\r\n')[3]).toBe('"Personnels";"0";"0";"";"—";"—";"0";"0"');
+  expect(csv.split('\r\n')[1]).toBe(`"CP A";"4";"2";"${pct(2, 4).replace(' %', '')}";"1 / 3";"1 / 1";"1";"0";"1"`);
+  expect(csv.split('\r\n')[3]).toBe('"Personnels";"0";"0";"";"—";"—";"0";"0";"0"');
   for (const a of accounts) for (const s of [a.id, a.lastName, a.login, a.activationCode ?? 'none-left']) expect(csv).not.toContain(s);
 });
 
@@ -174,8 +200,8 @@ test('summary PDF: one page even for a big school (60 classes), the table read b
     const all = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(all).toContain('École Jean-Zay — Situation au 26 novembre 2026');
     // At this small size pdftotext may squeeze the space inside « 0 % » or « 1 / 1 ».
-    expect(all).toMatch(/CP A\s+2\s+0\s+0\s?%\s+0\s?\/\s?1\s+0\s?\/\s?1\s+0\s+2\n/);
-    expect(all).toMatch(/CE1 A\s+2\s+1\s+50\s?%\s+1\s?\/\s?1\s+0\s?\/\s?1\s+0\s+1\n/);
+    expect(all).toMatch(/CP A\s+2\s+0\s+0\s?%\s+0\s?\/\s?1\s+0\s?\/\s?1\s+0\s+2\s+0\n/);
+    expect(all).toMatch(/CE1 A\s+2\s+1\s+50\s?%\s+1\s?\/\s?1\s+0\s?\/\s?1\s+0\s+1\s+0\n/);
     expect(all).toMatch(/Total\s+120\s+30\s+25 %/);
     expect(all).not.toContain('login');
     expect(warnings).toEqual([]);
@@ -184,4 +210,14 @@ test('summary PDF: one page even for a big school (60 classes), the table read b
   }
   expect(summaryStyle(18)).toEqual({ fontSize: 10, padding: 1.2 });
   expect(summaryStyle(63).fontSize).toBeLessThan(7);
+});
+
+test('the console’s own statistics (/directory/structure/:id/metrics) against the list: a gap only when they differ', () => {
+  const accounts = [acc('Student', ['CP A'], { activationCode: null }), acc('Student', ['CP A']), acc('Relative', ['CP A'])];
+  expect(metricsGap(null, accounts)).toBeNull();
+  expect(metricsGap([{ active: 1, inactive: 1 }, { active: 0, inactive: 1 }], accounts)).toBeNull();
+  // entcore's statistics count the central administrator, whom allUsers hides from a local administrator
+  expect(metricsGap([{ active: 2, inactive: 1 }, { active: 0, inactive: 1 }], accounts)).toEqual({ console: { n: 4, a: 2 }, list: { n: 3, a: 1 } });
+  expect(parseMetrics({ metrics: [{ profile: 'Student', active: 3, inactive: 2 }] })).toEqual([{ profile: 'Student', active: 3, inactive: 2 }]);
+  for (const bad of [null, [], { metrics: null }, { metrics: [{ profile: 'Student', active: '3', inactive: 2 }] }, { metrics: [{ active: 1, inactive: 1 }] }]) expect(parseMetrics(bad)).toBeNull();
 });

@@ -19,11 +19,14 @@ test('distribution log: entries whose latest event is older than one school year
   expect(Object.keys(pruneLog(log, NOW).entries).sort()).toEqual(['edge', 'oldButMailedSince', 'recent']);
 });
 
-test('mail campaigns: expired after one school year without a change; unreadable ones go too', () => {
+test('mail campaigns: expired after one school year without a change; an unreadable one only by the age it still carries', () => {
   const acc = (id: string) => ({ id, email: `${id}@x.fr` });
   const old = createCampaign('s1', [acc('a'), acc('b')] as never, NOW - 400 * DAY, 'c-old');
   const recent = createCampaign('s1', [acc('a')] as never, NOW - 10 * DAY, 'c-new');
   expect(campaignExpired(encodeIds(old), encodeState(old), NOW)).toBe(true);
   expect(campaignExpired(encodeIds(recent), encodeState(recent), NOW)).toBe(false);
-  expect(campaignExpired(undefined, { junk: true }, NOW)).toBe(true);
+  // Unreadable (its ids lost, or junk): never dropped for that alone (issue 18.2), only when old.
+  expect(campaignExpired(undefined, { junk: true }, NOW)).toBe(false);
+  expect(campaignExpired(undefined, encodeState(recent), NOW)).toBe(false);
+  expect(campaignExpired(undefined, encodeState(old), NOW)).toBe(true);
 });

@@ -10,6 +10,7 @@ export interface RowNumbers {
   parents: string;
   reached: number;
   notReached: number;
+  blocked: number;
 }
 
 export class FollowUpView {
@@ -46,6 +47,7 @@ export class FollowUpView {
               parents: cell('fu-parents'),
               reached: Number(cell('fu-reached')),
               notReached: Number(cell('fu-not-reached')),
+              blocked: Number(cell('fu-blocked')),
             },
           ];
         }),

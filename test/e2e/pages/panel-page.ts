@@ -53,7 +53,9 @@ export class PanelPage {
   }
 
   async waitReady(): Promise<void> {
-    await expect(this.selectedCounter).toBeVisible({ timeout: 20_000 });
+    // The real console boots beside the panel (5,000 rows: about 15 s on a busy 2-core machine) and
+    // competes with the panel's read for the CPU: wait on the panel's state, generously.
+    await expect(this.selectedCounter).toBeVisible({ timeout: 90_000 });
   }
 
   async selectedCount(): Promise<number> {
@@ -118,11 +120,15 @@ export class PanelPage {
     return new PanelPage(page);
   }
 
-  /** Clicks « Envoyer par mail » (the publish section's button) and returns the dialog once it offers a choice. */
-  async openMail(): Promise<MailDialog> {
+  /**
+   * Clicks « Envoyer par mail » (the publish section's button) and returns the dialog once it offers a
+   * choice; with `{ any: true }`, once it shows anything past its first check (e.g. a run elsewhere).
+   */
+  async openMail({ any = false }: { any?: boolean } = {}): Promise<MailDialog> {
     await this.page.locator('section.publish').getByRole('button', { name: 'Envoyer par mail', exact: true }).click();
     const d = new MailDialog(this);
-    await expect(d.button('Envoyer').or(d.button('Reprendre l’envoi'))).toBeVisible();
+    if (any) await expect(d.root.getByRole('button').first()).toBeVisible();
+    else await expect(d.button('Envoyer').or(d.button('Reprendre l’envoi'))).toBeVisible();
     return d;
   }
 }
@@ -131,8 +137,12 @@ export class PanelPage {
 export class MailDialog {
   constructor(public readonly panel: PanelPage) {}
 
+  /** The dialog, whatever its phase's title (« Envoyer les identifiants par courriel », « Envoi des courriels », « Bilan de l’envoi »…). */
   get root(): Locator {
-    return this.panel.page.getByRole('dialog', { name: 'Attention !' });
+    return this.panel.page.locator('.mail-dialog[role=dialog]');
+  }
+  get title(): Locator {
+    return this.root.getByRole('heading', { level: 2 });
   }
   button(name: string): Locator {
     return this.root.getByRole('button', { name, exact: true });
@@ -145,16 +155,28 @@ export class MailDialog {
     return this.root.locator('.report');
   }
 
-  /** « Bilan : {sent} envoyés, {skipped} sans courriel, {failed} en échec, {unknown} incertains. » as numbers. */
-  async reportCounts(): Promise<{ sent: number; skipped: number; failed: number; unknown: number }> {
+  /**
+   * « Bilan pour {selected} comptes : {sent} envoyés, {skipped} sans courriel, {failed} en échec,
+   * {unknown} incertains, {refused} refusés, {notSent} non envoyés (envoi arrêté). » as numbers; the six
+   * outcomes must add up to the accounts of the campaign.
+   */
+  async reportCounts(): Promise<{ sent: number; skipped: number; failed: number; unknown: number; refused: number; notSent: number }> {
+    const { selected, ...rest } = await this.tally();
+    return rest;
+  }
+  async tally(): Promise<{ selected: number; sent: number; skipped: number; failed: number; unknown: number; refused: number; notSent: number }> {
     // French typography puts a no-break space before the colon: read it as the space a reader sees
     const text = ((await this.report.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-    const m = text.match(/^Bilan : (\d+) envoyés?, (\d+) sans courriel, (\d+) en échec, (\d+) incertains?\.$/);
+    const m = text.match(/^Bilan pour (\d+) comptes? : (\d+) envoyés?, (\d+) sans courriel, (\d+) en échec, (\d+) incertains?, (\d+) refusés?, (\d+) non envoyés? \(envoi arrêté\)\.$/);
+    if (!m) throw new Error(`unexpected report line: ${text}`);
     // Agreement as a director writes it: « 1 envoyé », « 12 envoyés », « 0 incertain ».
     const agree = (n: string, w: string) => `${n} ${w}${Number(n) > 1 ? 's' : ''}`;
-    if (m) expect(text).toBe(`Bilan : ${agree(m[1]!, 'envoyé')}, ${m[2]} sans courriel, ${m[3]} en échec, ${agree(m[4]!, 'incertain')}.`);
-    if (!m) throw new Error(`unexpected report line: ${text}`);
-    return { sent: Number(m[1]), skipped: Number(m[2]), failed: Number(m[3]), unknown: Number(m[4]) };
+    expect(text).toBe(
+      `Bilan pour ${agree(m[1]!, 'compte')} : ${agree(m[2]!, 'envoyé')}, ${m[3]} sans courriel, ${m[4]} en échec, ${agree(m[5]!, 'incertain')}, ${agree(m[6]!, 'refusé')}, ${m[7]} non ${agree(m[7]!, 'envoyé').replace(/^\d+ /, '')} (envoi arrêté).`,
+    );
+    const [selected, sent, skipped, failed, unknown, refused, notSent] = m.slice(1, 8).map(Number) as [number, number, number, number, number, number, number];
+    expect(sent + skipped + failed + unknown + refused + notSent, `the report adds up: ${text}`).toBe(selected);
+    return { selected, sent, skipped, failed, unknown, refused, notSent };
   }
   /** The run is over (finished, paused or stopped): the report's export button is shown. */
   async waitEnded(timeout = 60_000): Promise<void> {
