@@ -259,8 +259,10 @@ function brokenWords(words: string[], data: string[]): string[] {
   const ok = new Set<string>();
   for (const d of data) for (const w of d.normalize('NFKC').split(/\s+/)) {
     ok.add(w);
+    // pdftotext joins a line ending in a hyphen with the next one and drops the hyphen
+    ok.add(w.replace(/-/g, ''));
     const parts = w.split(/(?<=-)/);
-    for (let i = 0; i < parts.length; i++) for (let j = i + 1; j <= parts.length; j++) ok.add(parts.slice(i, j).join(''));
+    for (let i = 0; i < parts.length; i++) for (let j = i + 1; j <= parts.length; j++) for (const k of [parts.slice(i, j).join(''), parts.slice(i, j).join('').replace(/-(?!$)/g, '')]) ok.add(k);
   }
   return [...new Set(words.map((w) => w.normalize('NFKC')).filter((w) => !ok.has(w) && !/[\u0590-\u08ff\ufb1d-\ufeff]/.test(w)))];
 }
