@@ -37,6 +37,8 @@ export interface CardFit {
   dropped: string[];
   /** Blocks where a word wider than the card had to be cut inside. */
   broken: string[];
+  /** Where the QR and its captions stand on the page (mm from the top left), when the card has one. */
+  qrColumn?: { x: number; y: number; w: number; h: number };
 }
 
 /** Something a print cannot do as asked: shown before generating, with its fix. */
@@ -108,7 +110,7 @@ export function checkFit(accounts: Account[], options: FitOptions, lang: Lang = 
       const f = fitCard(item.account, model, slotBox(model, slot), ctx.card, ctx.m, item.familyLine ? { familyLine: item.familyLine } : {});
       cards.push({
         accountId: item.account.id, name: displayName(item.account), page: pages, slot,
-        adaptations: f.adaptations, dropped: f.layout.dropped, broken: f.layout.broken,
+        adaptations: f.adaptations, dropped: f.layout.dropped, broken: f.layout.broken, ...(f.layout.qrColumn ? { qrColumn: f.layout.qrColumn } : {}),
       });
     });
   }

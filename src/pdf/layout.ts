@@ -138,6 +138,8 @@ export interface CardLayout {
   content: Rect;
   texts: PlacedText[];
   qr?: { x: number; y: number; size: number; text: string };
+  /** The QR with its captions (host, « Scannez… »), mm on the page. */
+  qrColumn?: Rect;
   logo?: Rect;
   scale: number;
   /** True when some block had to be dropped (or a word broken) to fit: see `dropped`, `broken`. */
@@ -313,6 +315,7 @@ interface Pass {
   bottom: number;
   adaptations: Adaptation[];
   broken: string[];
+  qrColumn?: Rect;
 }
 
 function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>, m: Measurer, withQr: boolean, spread = 1): Pass {
@@ -408,7 +411,7 @@ function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>
     y += h;
   });
   const bottom = Math.max(y, qrCol ? qrCol.y + qrCol.h : y);
-  return { texts, qr: qrPlaced, logo, bottom, adaptations, broken };
+  return { texts, qr: qrPlaced, logo, bottom, adaptations, broken, ...(qrPlaced && qrCol ? { qrColumn: { x: qrPlaced.x, y: qrCol.y, w: qrPlaced.size, h: qrCol.h } } : {}) };
 }
 
 function place(b: BlockSpec, x: number, y: number, w: number, f: FitResult, lh: number, h: number): PlacedText {
@@ -437,7 +440,7 @@ function done(spec: CardSpec, content: Rect, r: Pass, scale: number, dropped: st
   const adaptations = r.adaptations.slice();
   if (scale < 1 && r.texts.some((t) => t.size < (spec.blocks.find((b) => b.id === t.id)?.size ?? 0) - 1e-6)) adaptations.unshift('text-smaller');
   return {
-    box: spec.box, content, texts: r.texts, ...(r.qr ? { qr: r.qr } : {}), ...(r.logo ? { logo: r.logo } : {}), scale,
+    box: spec.box, content, texts: r.texts, ...(r.qr ? { qr: r.qr } : {}), ...(r.qrColumn ? { qrColumn: r.qrColumn } : {}), ...(r.logo ? { logo: r.logo } : {}), scale,
     truncated: dropped.length > 0 || r.broken.length > 0, adaptations, dropped, broken: r.broken,
   };
 }

@@ -13,13 +13,15 @@ import { parseAllUsers } from '../../src/console/parse';
 import { sortAccounts } from '../../src/model/sort';
 import { displayName, type Account } from '../../src/model/account';
 import { checkFit, renderSheets, renderRoster, CUSTOM_TEXT_LIMITS, type SheetOptions } from '../../src/pdf/index';
-import { HOST_FLOOR_PT, LOGIN_WIDE_FLOOR_PT, MIN_PT, QR_MM, slotBox, type SheetModel } from '../../src/pdf/cards';
+import { HOST_FLOOR_PT, LOGIN_WIDE_FLOOR_PT, MIN_PT, slotBox, type SheetModel } from '../../src/pdf/cards';
 import { paginate, type Slot } from '../../src/pdf/pages';
 import { renderSummary } from '../../src/pdf/summary';
 import { SHEETS_FR, say } from '../../src/i18n/sheets';
 import { FONT, tmp, save, pageCount } from './fixtures/pdf-tools';
 
 let demo: Account[] = [];
+// the whole demo school in each model, read back word by word: minutes on a loaded 2-core machine
+test.setTimeout(900_000);
 const MODELS: SheetModel[] = ['simplePdf', 'newPdf', 'pdf'];
 const SCHOOL = 'École élémentaire publique Jules-Ferry de Pantin'; // 48 characters…
 const SCHOOL50 = `${SCHOOL} 2`; // …50
@@ -50,8 +52,12 @@ const opts = (model: SheetModel, extra: Partial<SheetOptions> = {}): SheetOption
 interface Line { words: { text: string; x0: number; y0: number; x1: number; y1: number; size: number }[]; x0: number; y0: number; text: string }
 
 /** Lines of one page with their words in mm, as poppler reads them. */
+const xmlPages = new Map<string, string[]>();
 function lines(file: string, page: number): Line[] {
-  const xml = execFileSync('pdftotext', ['-bbox-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  // one pdftotext run per file, split by page
+  let pages = xmlPages.get(file);
+  if (!pages) xmlPages.set(file, (pages = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }).split('<page ').slice(1)));
+  const xml = pages[page - 1] ?? '';
   const mm = 25.4 / 72;
   const un = (w: string) => w.replace(/&apos;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
   return [...xml.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map(([, x, y, body]) => {
@@ -64,12 +70,16 @@ function lines(file: string, page: number): Line[] {
   });
 }
 
-/** One card's text column, top to bottom, without the QR's captions (the lines standing in the QR column). */
-function cardText(all: Line[], model: SheetModel, slot: number): { text: string; lines: Line[] } {
+/** One card's text, top to bottom, without the QR's captions (the words standing in its QR column). */
+function cardText(all: Line[], model: SheetModel, slot: number, qr?: { x: number; y: number; w: number; h: number }): { text: string; lines: Line[] } {
   const b = slotBox(model, slot);
-  const pad = model === 'simplePdf' ? 3.2 : model === 'newPdf' ? 18 * 0.8 : 18;
-  const qrX = b.x + b.w - pad - QR_MM[model][0] - 1;
-  const mine = all.filter((l) => l.x0 >= b.x && l.x0 < b.x + b.w && l.y0 >= b.y && l.y0 < b.y + b.h && l.x0 < qrX).sort((p, q) => p.y0 - q.y0 || p.x0 - q.x0);
+  const inQr = (w: Line['words'][number]) => !!qr && (w.x0 + w.x1) / 2 >= qr.x - 0.3 && (w.y0 + w.y1) / 2 >= qr.y && (w.y0 + w.y1) / 2 <= qr.y + qr.h + 0.3;
+  const mine = all
+    .filter((l) => l.x0 >= b.x && l.x0 < b.x + b.w && l.y0 >= b.y && l.y0 < b.y + b.h)
+    .map((l) => ({ ...l, words: l.words.filter((w) => !inQr(w)) }))
+    .filter((l) => l.words.length)
+    .map((l) => ({ ...l, x0: l.words[0]!.x0, text: l.words.map((w) => w.text).join(' ') }))
+    .sort((p, q) => p.y0 - q.y0 || p.x0 - q.x0);
   // a line broken after a hyphen reads on: « Montmorency- » + « Laval » is one word
   const text = mine.map((l) => l.text).join(' ').replace(/[\u00a0\u202f]/g, ' ').replace(/(\p{L})- (?=\p{L})/gu, '$1-');
   return { text, lines: mine };
@@ -121,7 +131,7 @@ for (const model of MODELS) {
     for (const c of fit.adaptations) {
       const a = byId.get(c.accountId)!;
       if (!pageLines.has(c.page)) pageLines.set(c.page, lines(file, c.page));
-      const { text, lines: ls } = cardText(pageLines.get(c.page)!, model, c.slot);
+      const { text, lines: ls } = cardText(pageLines.get(c.page)!, model, c.slot, c.qrColumn);
       const where = `${model} p${c.page} s${c.slot} ${displayName(a)}`;
       let at = -1;
       for (const e of expected(a, model, o)) {
@@ -162,7 +172,7 @@ test('the hard cases of the demo school are in it, and the 46-character login st
   const { file } = await rendered('simplePdf');
   const k = demo.find((a) => a.firstName === 'Małgorzata' && a.profile === 'Teacher')!;
   const c = fit.adaptations.find((x) => x.accountId === k.id)!;
-  expect(cardText(lines(file, c.page), 'simplePdf', c.slot).text).toContain('Classes de CP A et CP B');
+  expect(cardText(lines(file, c.page), 'simplePdf', c.slot, c.qrColumn).text).toContain('Classes de CP A et CP B');
 });
 
 test('a paragraph too long for 8 per page: checkFit says so before printing, with the limit and « 2 par page »', async () => {
@@ -179,7 +189,7 @@ test('a paragraph too long for 8 per page: checkFit says so before printing, wit
   const r = await renderSheets(demo.slice(0, 24), opts('simplePdf', { customText: text }));
   const file = save(tmp(), 'long.pdf', r.bytes);
   for (const c of fit.adaptations) {
-    const t = cardText(lines(file, c.page), 'simplePdf', c.slot).text;
+    const t = cardText(lines(file, c.page), 'simplePdf', c.slot, c.qrColumn).text;
     expect(t.includes(norm(text)), c.name).toBe(!p.accountIds.includes(c.accountId));
   }
   // at 2 per page the same paragraph fits every card
@@ -207,7 +217,8 @@ test('2 per page: a class cover is half a sheet, the class’s first sheet besid
   const left = ls.filter((l) => l.x0 < 297 / 2).map((l) => l.text).join(' ');
   const right = ls.filter((l) => l.x0 >= 297 / 2).map((l) => l.text).join(' ');
   expect(norm(left)).toContain('Fiches de connexion');
-  expect(norm(right)).toContain('Ma première connexion');
+  // the right half is the class's first sheet (whatever its branch)
+  expect(norm(right)).toMatch(/Ce document s’adresse à .* Identifiant : \S+/);
 });
 
 test('family packs at 8 per page: leftover slots take whole smaller families, never part of one', () => {
@@ -248,8 +259,10 @@ function brokenWords(words: string[], data: string[]): string[] {
   const ok = new Set<string>();
   for (const d of data) for (const w of d.normalize('NFKC').split(/\s+/)) {
     ok.add(w);
+    // pdftotext joins a line ending in a hyphen with the next one and drops the hyphen
+    ok.add(w.replace(/-/g, ''));
     const parts = w.split(/(?<=-)/);
-    for (let i = 0; i < parts.length; i++) for (let j = i + 1; j <= parts.length; j++) ok.add(parts.slice(i, j).join(''));
+    for (let i = 0; i < parts.length; i++) for (let j = i + 1; j <= parts.length; j++) for (const k of [parts.slice(i, j).join(''), parts.slice(i, j).join('').replace(/-(?!$)/g, '')]) ok.add(k);
   }
   return [...new Set(words.map((w) => w.normalize('NFKC')).filter((w) => !ok.has(w) && !/[\u0590-\u08ff\ufb1d-\ufeff]/.test(w)))];
 }

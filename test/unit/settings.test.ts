@@ -112,7 +112,7 @@ test('interface language and what the settings mean for one PDF', () => {
   const base = sheetSettings(DEFAULT_SETTINGS, { consoleOrigin: 'https://oneconnect.edifice.io', sortByClass: false });
   expect(base).toEqual({
     entUrl: 'https://oneconnect.edifice.io', lang: 'fr', qr: 'full', bundles: false, mobileApp: true, pageCovers: false,
-    academieNotice: "Si votre académie le propose, vous pouvez aussi vous connecter avec votre compte académique, par le bouton de l'académie sur la page de connexion.",
+    academieNotice: "Si votre académie le propose, vous pouvez aussi vous connecter avec votre compte académique, par le bouton de l’académie sur la page de connexion.",
   });
   expect(sheetSettings({ ...DEFAULT_SETTINGS, academieNotice: false }, { consoleOrigin: 'x', sortByClass: false }).academieNotice).toBeUndefined();
   expect(() => validateSettings({ mobileApp: 'yes' })).toThrow(/Application mobile/);
