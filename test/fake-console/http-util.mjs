@@ -65,3 +65,18 @@ export function escapeHtml(s) {
 export function jsonForScript(data) {
   return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
+
+/** java.net.URLEncoder.encode(s, "UTF-8"): like encodeURIComponent, but space as + and !'()~ escaped. */
+export function javaUrlEncode(s) {
+  return encodeURIComponent(s).replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+');
+}
+
+/**
+ * Where MandatoryUserValidationFilter sends a session that owes MFA on an @MfaProtected route, page or
+ * JSON alike: an absolute Location back to the request's absolute URI (entcore-common
+ * http/filter/MandatoryUserValidationFilter.java, Renders.redirect).
+ */
+export function mfaCheckLocation(req, https) {
+  const here = `${https ? 'https' : 'http'}://${req.headers.host}`;
+  return `${here}/auth/validate-mfa?force=true&redirect=${javaUrlEncode(`${here}${req.url}`)}`;
+}

@@ -3,6 +3,7 @@
 // page, its static files and the boot routes a fake lacks; this file gives it the fake's session
 // rules and records. The JSON routes that carry accounts stay the fake's own (routes-directory.mjs).
 import { realConsole } from '../real-console/real-console.mjs';
+import { mfaCheckLocation } from './http-util.mjs';
 import { isAdmin, managedStructureIds, visibleUsers, allUsersRow, sortByLastName } from './model.mjs';
 import { structureAdminRow, classAdminRow } from './routes-directory.mjs';
 
@@ -32,9 +33,8 @@ export function mountRealConsole(state) {
       const { session, user } = ctxOf.get(req);
       if (!user) return noSessionAnswer(state, req, route);
       if (route.mfa && state.knobs.mfaRequired && !session.mfaValidated) {
-        return route.page
-          ? { redirect: `/auth/validate-mfa?callBack=${encodeURIComponent(req.url)}` }
-          : { status: 401, headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-Fake-Mfa': 'required' }, body: '{"error":"mfa.protected","validate":"/auth/validate-mfa"}' };
+        // The filter answers before AdminFilter, for the page and its JSON routes alike.
+        return { redirect: mfaCheckLocation(req, state.https) };
       }
       return isAdmin(user) ? 'ok' : 401;
     },

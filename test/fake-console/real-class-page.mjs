@@ -7,7 +7,7 @@
 import { realClassAdmin } from '../real-class-admin/real-class-admin.mjs';
 import { userInfoOf } from './auth.mjs';
 import { isAdmc } from './model.mjs';
-import { readBody, send, sendJson } from './http-util.mjs';
+import { mfaCheckLocation, readBody, send, sendJson } from './http-util.mjs';
 
 /** A request that needs a session and has none: the same answers as server.mjs's own routes. */
 function noSession(state, req, page) {
@@ -43,7 +43,7 @@ export function mountRealClassPage(state) {
     canSeeClassAdmin(req, route) {
       const { session, user } = ctxOf.get(req);
       if (!user) return noSession(state, req, true);
-      if (state.knobs.mfaRequired && !session.mfaValidated) return { redirect: `/auth/validate-mfa?callBack=${encodeURIComponent(req.url)}` };
+      if (state.knobs.mfaRequired && !session.mfaValidated) return { redirect: mfaCheckLocation(req, state.https) };
       return user.classAdmin || isAdmc(user) ? 'ok' : 401;
     },
     userinfo: (req) => (userOf(req) ? userInfoOf(state, userOf(req)) : null),

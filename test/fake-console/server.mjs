@@ -8,7 +8,7 @@ import { selfSignedCert } from './tls.mjs';
 import { makeKnobs, pickKnobs } from './knobs.mjs';
 import { mulberry32, ROLE_LOGINS, DEMO_STRUCTURE_ID, DEMO_PASSWORD } from './demo-data.mjs';
 import { freshData, applyDataKnobs, visibleUsers, allUsersRow, sortByLastName } from './model.mjs';
-import { parseCookies, queryObject, send, sendJson, redirect, readJson } from './http-util.mjs';
+import { parseCookies, queryObject, send, sendJson, redirect, readJson, javaUrlEncode } from './http-util.mjs';
 import { handleAuth, createSession, sessionCookies, findByLogin, DEFAULT_LANDING } from './auth.mjs';
 import { handleDirectory, isMfaProtected } from './routes-directory.mjs';
 import { handlePage, isPagePath } from './pages.mjs';
@@ -22,10 +22,6 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** What entcore's DefaultPages.UNAUTHORIZED serves (ActionFilter.deny): an HTML page, status 401. */
 const UNAUTHORIZED_HTML = '<!DOCTYPE html><html><head><title>401</title></head><body><h1>Unauthorized</h1></body></html>';
 
-/** java.net.URLEncoder.encode(s, "UTF-8"): like encodeURIComponent, but space as + and !'()~ escaped. */
-function javaUrlEncode(s) {
-  return encodeURIComponent(s).replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+');
-}
 
 /**
  * The check MandatoryUserValidationFilter redirects to, in its order (terms, e-mail, mobile, MFA),

@@ -176,7 +176,7 @@ test('mandatory checks are 302s to their page, in MandatoryUserValidationFilterâ
   expect((await get('/auth/validate-mail', b.cookie, { method: 'POST', body: new URLSearchParams({ type: 'email', redirect: `${host}${allUsers}` }) })).headers.get('location')).toBe(allUsers);
   expect((await get('/directory/profiles', b.cookie)).headers.get('location')).toBe(`${host}/auth/validate-mail?force=true&type=sms&redirect=${back('/directory/profiles')}`);
   await get('/auth/validate-mail', b.cookie, { method: 'POST', body: new URLSearchParams({ type: 'sms' }) });
-  expect((await get('/directory/profiles', b.cookie)).status).toBe(200); // not MFA-protected
+  expect((await get('/directory/structure/admin/list', b.cookie)).status).toBe(200); // StructureController.listAdmin is not MFA-protected
   expect((await get(allUsers, b.cookie)).headers.get('location')).toBe(`${host}/auth/validate-mfa?force=true&redirect=${back(allUsers)}`);
   await get('/auth/validate-mfa', b.cookie, { method: 'POST', body: new URLSearchParams({ code: '123456' }) });
   expect((await get(allUsers, b.cookie)).status).toBe(200);
