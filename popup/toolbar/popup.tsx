@@ -76,7 +76,8 @@ function ConsoleView({ t, tabId, state }: { t: Translate; tabId: number; state: 
         </p>
       )}
       {/* A failed read gives no count at all (never « 0 comptes lus »): which request, and what to do. */}
-      {!state.read && state.failed ? (
+      {/* A refusal, a check or a lost session says so below instead (with its link). */}
+      {!state.read && state.failed && !state.problem ? (
         <p class="count read-failed" role="alert">
           {t('popupReadFailed', { request: state.failed.request, why: readWhy(t, state.failed.kind, state.failed.status) })}
         </p>
