@@ -30,13 +30,14 @@ export function drawRosterTable(ctx: Ctx, className: string, accounts: Account[]
   const width = (t: string, bold = false) => textWidth(doc, t, P.body, bold, ctx.hasBold);
   const head = [d['roster.lastName'], d['roster.firstName'], d['roster.profile'], d['roster.login'], d['roster.given'], d['roster.signature']];
   const rows = accounts.map((a) => [a.lastName, a.firstName, profileLabel(a, d), a.login]);
-  // columns: the profile and « Remis le » as wide as their longest word; the login as wide as its
-  // longest login (within what leaves the signature 30 mm); names share the rest
+  // columns: the profile as wide as its longest word, « Remis le » whole on one line (a short header
+  // split into « Remis / le » reads as two labels); the login as wide as its longest login (within
+  // what leaves the signature 30 mm); names share the rest
   const avail = W - 24;
   const extra = W - 210; // landscape: the signature column takes the extra width
   const headWord = (i: number) => Math.max(...head[i]!.split(/\s+/).map((w) => width(w, true)));
   const profileW = Math.max(18, headWord(2) + pad, ...rows.map((r) => width(r[2]!) + pad));
-  const givenW = Math.max(18, headWord(4) + pad);
+  const givenW = Math.max(18, width(head[4]!, true) + pad);
   const sigMin = 30 + extra * 0.4;
   const names = { last: 34 + extra * 0.15, first: 28 + extra * 0.1 };
   const loginNeed = Math.max(headWord(3), ...rows.map((r) => width(r[3]!))) + pad;

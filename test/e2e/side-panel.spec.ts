@@ -165,10 +165,15 @@ const sidePanels = (ext: Ext) =>
   ext.sw.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).map((c) => c.documentUrl ?? ''));
 const panelTabs = (ext: Ext) => ext.context.pages().filter((p) => p.url().includes('/panel.html')).length;
 
-/** Height, position and look of each button of the console's publishing row, ours included. */
+/**
+ * Height, position and look of each button of the console's publishing row, ours included, once
+ * settled: the console's buttons ease their colours in (CSS transitions of .25 s), so a reading taken
+ * mid-transition would compare a passing shade.
+ */
 const rowLook = (c: ConsolePage) =>
   c.publishRow.locator(':scope > button').evaluateAll((bs) =>
     bs.map((b) => {
+      for (const a of b.getAnimations()) a.finish();
       const r = b.getBoundingClientRect();
       const cs = getComputedStyle(b);
       return { label: (b.textContent ?? '').replace(/\s+/g, ' ').trim(), top: Math.round(r.top), height: Math.round(r.height),

@@ -213,7 +213,7 @@ test('an oversize login (3,000 characters) loses only its own QR code, with a no
       }
       // Whole: login, code or the activated text, and the QR's own lines under it.
       expect(t, where).toContain(`Identifiant : ${a.login}`);
-      if (a.activationCode) expect(t, where).toContain(`Code d'activation : ${a.activationCode}`);
+      if (a.activationCode) expect(t, where).toContain(`Code d’activation : ${a.activationCode}`);
       expect(t, where).toContain('oneconnect.edifice.io');
       expect(t, where).not.toContain('Pas de QR code');
     });
