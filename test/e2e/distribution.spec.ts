@@ -2,6 +2,7 @@ import { test, expect, loginAs, tabIdFor, type ConsoleApi, type Ext, type FakeUs
 import { PanelPage } from './pages/panel-page';
 import { cardTexts, saveDownload } from './pdf-tools';
 import { expected, shownLogin } from './oracle';
+import { notStoredHanded, storedLog } from './stored-log';
 import type { Page } from '@playwright/test';
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
@@ -83,9 +84,7 @@ test('meeting mode finds a family by a partial name without accents, prints it a
 
   await card.getByRole('button', { name: 'Marquer comme remis' }).click();
   await expect(card.getByRole('button', { name: 'Annuler « remis »' })).toBeVisible();
-  const stored = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
-  const entries = (JSON.parse(stored[`distribution:${DEMO}`] as string) as { entries: Record<string, { handed?: number }> }).entries;
-  for (const id of family) expect(entries[id]?.handed).toBeGreaterThan(0);
+  await expect.poll(() => notStoredHanded(ext, DEMO, family), { timeout: 20_000 }).toEqual([]);
 });
 
 test('"Réimprimer les manquants" selects exactly the accounts neither activated nor handed over', async ({ ext, api, consolePage }) => {
@@ -246,12 +245,7 @@ test('a printed sign-off roster: « Marquer comme remis » marks that class hand
   const mark = panel.button(`Marquer comme remis : CE1 A (${students.length})`);
   await mark.click();
   await expect(panel.page.getByText(`CE1 A : ${students.length} comptes marqués remis.`)).toBeVisible();
-  const handed = async () => {
-    const stored = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
-    const raw = stored[`distribution:${DEMO}`] as string | undefined; // one JSON string (popup/panel/distribution-store.ts)
-    const entries = (raw ? (JSON.parse(raw) as { entries: Record<string, { handed?: number }> }) : undefined)?.entries ?? {};
-    return Object.entries(entries).filter(([, e]) => e.handed).map(([id]) => id).sort();
-  };
+  const handed = async () => Object.entries(await storedLog(ext, DEMO)).filter(([, e]) => e.handed).map(([id]) => id).sort();
   await expect.poll(handed).toEqual(students.map((u) => u.id).sort());
   // The list says so on each row (« Remis le … », or « Activé » for those already in).
   const rows = await panel.allRows();
