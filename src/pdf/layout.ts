@@ -470,6 +470,7 @@ function withLateQr(spec: CardSpec, contentW: number, m: Measurer): CardSpec {
 export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
   const p = spec.padding;
   const content = { x: spec.box.x + p, y: spec.box.y + p, w: spec.box.w - 2 * p, h: spec.box.h - 2 * p };
+  const asGiven = spec;
   spec = withLateQr(spec, content.w, m);
   const limit = content.y + content.h + 1e-6;
   const none = new Set<string>();
@@ -508,10 +509,10 @@ export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
     .filter(({ b }) => (b.priority ?? 0) > 0)
     .sort((x, y) => (y.b.priority ?? 0) - (x.b.priority ?? 0) || y.i - x.i);
   // with the QR, then (when even the essentials cannot stand beside it) without it
-  let last: { r: Pass; dropped: Set<string> } | undefined;
+  let last: { r: Pass; dropped: Set<string>; withQr: boolean } | undefined;
   for (const withQr of spec.qr ? [true, false] : [false]) {
     const dropped = new Set<string>();
-    const tried = (r: Pass) => (r.bottom <= limit ? done(spec, content, r, scale, withQr || !spec.qr ? [...dropped] : [...dropped, 'qr']) : ((last = { r, dropped }), null));
+    const tried = (r: Pass) => (r.bottom <= limit ? done(spec, content, r, scale, withQr || !spec.qr ? [...dropped] : [...dropped, 'qr']) : (withQr || !last?.withQr ? (last = { r, dropped, withQr }) : undefined, null));
     const first = tried(pass(spec, content, scale, dropped, m, withQr));
     if (first) return first;
     for (const { b } of order) {
@@ -520,7 +521,40 @@ export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
       if (hit) return hit;
     }
   }
-  return done(spec, content, last!.r, scale, [...last!.dropped, ...(spec.qr ? ['qr'] : [])]);
+  // Nothing fits even without the QR: its text is cut at the card's edge, and the QR (the quickest
+  // way in, when it holds no more than the address) is kept.
+  const cut = clipTo(last!.r, limit);
+  if (!cut.qr && spec.lateQr) {
+    // the QR moved below the endless text: beside it, as the card has it, it stays on the card
+    const all = new Set(order.map(({ b }) => b.id));
+    const beside = clipTo(pass(asGiven, content, scale, all, m, true), limit);
+    if (beside.qr) return done(asGiven, content, beside, scale, [...all]);
+  }
+  return done(spec, content, cut, scale, [...last!.dropped, ...(spec.qr && !cut.qr ? ['qr'] : [])]);
+}
+
+/**
+ * Even with every droppable block gone the essentials run past the card (a login of thousands of
+ * characters, say): the lines below the card are left out rather than printed over the next card,
+ * and the block is named as cut (`broken`), so checkFit and the report say it.
+ */
+function clipTo(r: Pass, limit: number): Pass {
+  const broken = [...r.broken];
+  const texts: PlacedText[] = [];
+  for (const t of r.texts) {
+    if (t.y + t.h <= limit) {
+      texts.push(t);
+      continue;
+    }
+    if (!broken.includes(t.id)) broken.push(t.id);
+    const leadH = t.lead && !t.lead.inline ? (t.lead.lineH ?? 0) : 0;
+    const n = Math.floor((limit - t.y - leadH) / t.lineH + 1e-6);
+    if (n > 0) texts.push({ ...t, lines: t.lines.slice(0, n), h: leadH + n * t.lineH });
+  }
+  // a QR pushed below the card (under the long text) goes too, with its column
+  const qrOut = !!r.qr && r.qr.y + r.qr.size > limit;
+  const { qr: _qr, qrColumn: _col, ...rest } = r;
+  return { ...(qrOut ? rest : r), texts, broken, bottom: Math.min(r.bottom, limit) };
 }
 
 /** Every text line fits its width and every box lies inside the content box (used by tests). */
