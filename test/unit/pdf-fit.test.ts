@@ -114,7 +114,7 @@ for (const model of MODELS) {
   // FIXME(issue 20, open): written this session and never run to the end here — minutes per model on
   // a loaded 2-core machine, and its last runs stopped on an Arabic name read in visual order (fixed
   // above) before the rest of the school was checked. checkFit and the page counts are checked below.
-  test.fixme(`${model}: every card carries school, name, login, code, académie, ONE Pocket and the paragraph, whole and in order; checkFit agrees`, async () => {
+  test(`${model}: every card carries school, name, login, code, académie, ONE Pocket and the paragraph, whole and in order; checkFit agrees`, async () => {
     const o = opts(model);
     expect(Array.from(o.schoolName!).length).toBe(50);
     expect(o.customText!.length).toBe(model === 'simplePdf' ? 100 : 500);
