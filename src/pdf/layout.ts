@@ -118,7 +118,8 @@ export interface PlacedText {
  * - 'login-shrunk': the identifiant below its usual size (never below the block's `wideFloor`);
  * - 'host-shrunk' / 'host-broken': the QR's host in smaller type / broken after a dot;
  * - 'school-wrapped': the school's name on two lines;
- * - 'dense-instructions', 'qr-smaller', 'academie-short': variants of the card (set by cards.ts).
+ * - 'dense-instructions', 'qr-smaller', 'academie-short': variants of the card (set by cards.ts);
+ * - 'tight-lines': 8 per page, the last variant: tighter line spacing, gaps and margins, no host under the QR (set by cards.ts).
  */
 export type Adaptation =
   | 'text-smaller'
@@ -131,7 +132,8 @@ export type Adaptation =
   | 'school-wrapped'
   | 'dense-instructions'
   | 'qr-smaller'
-  | 'academie-short';
+  | 'academie-short'
+  | 'tight-lines';
 
 export interface CardLayout {
   box: Rect;
