@@ -16,6 +16,7 @@ import { checkFit, renderSheets, renderRoster, CUSTOM_TEXT_LIMITS, type SheetOpt
 import { HOST_FLOOR_PT, LOGIN_WIDE_FLOOR_PT, MIN_PT, perPage, slotBox, type SheetModel } from '../../src/pdf/cards';
 import { paginate, type Slot } from '../../src/pdf/pages';
 import { renderSummary } from '../../src/pdf/summary';
+import { SUMMARY } from '../../src/i18n/follow-up';
 import { SHEETS_FR, say } from '../../src/i18n/sheets';
 import { FONT, tmp, save, pageCount } from './fixtures/pdf-tools';
 import { demoSchool, demoPdf, everythingOn, pageLines, paragraph, MODELS, SCHOOL50, NOTICE, LONG_RULE, type Line } from './fixtures/demo-school';
@@ -316,15 +317,26 @@ test('roster: no broken word, every login whole on one line (the 46-character on
 });
 
 test('council summary: headers and class names whole at every size (no « Compte / s »)', async () => {
-  const head = ['Classe', 'Comptes', 'Activés', '%', 'Élèves activés', 'Parents activés', 'Remis ou envoyés', 'Pas encore atteints'];
-  for (const classes of [5, 60]) {
-    const body = Array.from({ length: classes }, (_, i) => [`CE2-CM1 bilingue ${i}`, '12', '6', '50 %', '3/6', '3/6', '2', '4']);
-    const r = await renderSummary({ head, body, total: ['Total', '1', '1', '1 %', '1', '1', '1', '1'] }, { lang: 'fr', font: FONT, schoolName: SCHOOL50, date: new Date(2026, 8, 1) });
+  // the summary's own columns (src/i18n/follow-up.ts), « Bloqués » included
+  const head = [...SUMMARY.fr.cols];
+  expect(head.length).toBe(9);
+  // jspdf-autotable warns when it must squeeze columns (« 20 units width could not fit page »)
+  const warnings: string[] = [];
+  const warn = console.warn, log = console.log, error = console.error;
+  console.warn = console.log = console.error = (...a: unknown[]) => void warnings.push(a.join(' '));
+  try {
+    for (const classes of [5, 60]) {
+      const body = Array.from({ length: classes }, (_, i) => [`CE2-CM1 bilingue ${i}`, '12', '6', '50 %', '3/6', '3/6', '2', '4', '1']);
+      const r = await renderSummary({ head, body, total: ['Total', '1', '1', '1 %', '1', '1', '1', '1', '1'] }, { lang: 'fr', font: FONT, schoolName: SCHOOL50, date: new Date(2026, 8, 1) });
     const file = save(tmp(), 'summary.pdf', r.bytes);
     const words = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split(/\s+/).filter(Boolean);
-    for (const h of head.flatMap((x) => x.split(' '))) expect(words, `${classes} classes: « ${h} » whole`).toContain(h);
-    expect(words.filter((w) => /^(Compte|s|Activé|Élève|Parent|envoyé|atteint)$/.test(w)), `${classes} classes`).toEqual([]);
+      for (const h of head.flatMap((x) => x.split(' '))) expect(words, `${classes} classes: « ${h} » whole`).toContain(h);
+      expect(words.filter((w) => /^(Compte|s|Activé|Élève|Parent|envoyé|atteint|Bloqué)$/.test(w)), `${classes} classes`).toEqual([]);
+    }
+  } finally {
+    Object.assign(console, { warn, log, error });
   }
+  expect(warnings.filter((w) => /could not fit/.test(w))).toEqual([]);
 });
 
 test('the QR’s host stays on one line under the QR (shrunk, never cut inside a word)', async () => {
