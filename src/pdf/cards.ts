@@ -70,7 +70,7 @@ export interface CardExtra {
 export interface CardVariant {
   dense?: boolean;
   smallQr?: boolean;
-  /** 8 per page, last resort: tighter lines, gaps and margins (the type keeps its minimum sizes). */
+  /** 8 per page, last resort: tighter lines and gaps, the QR level with the name and no host under it (the type keeps its minimum sizes, the card its margins). */
   tight?: boolean;
 }
 const VARIANTS: CardVariant[] = [{}, { dense: true }, { dense: true, smallQr: true }, { dense: true, smallQr: true, tight: true }];
@@ -171,7 +171,7 @@ function smallCard(a: Account, box: Rect, ctx: CardContext, v: CardVariant): Car
 
   const spec: CardSpec = {
     box,
-    padding: v.tight ? 2.6 : 3.2,
+    padding: 3.2,
     ...(v.tight ? { lineFactor: 1.05 } : v.dense ? { lineFactor: 1.1 } : {}),
     logo: logoBox(ctx, 7),
     school: ctx.schoolName ? { id: 'school', text: ctx.schoolName, size: 8.5, min: min.body, fit: 'shrink', tone: 'muted' } : undefined,
@@ -180,8 +180,9 @@ function smallCard(a: Account, box: Rect, ctx: CardContext, v: CardVariant): Car
   };
   // The QR column starts beside the profile line; an identifiant too long to share its line with
   // the QR takes the full width below it.
-  // the tightest card leaves out the host under its QR: its « Site : » line names the same host
-  spec.qr = qrSpec(a, ctx, QR_MM.simplePdf[v.smallQr ? 1 : 0], 'profile', 8.5, min.body, v.smallQr, v.tight);
+  // the tightest card starts its QR level with the name (the text below it gets the full width
+  // sooner) and leaves out the host under it: its « Site : » line names the same host
+  spec.qr = qrSpec(a, ctx, QR_MM.simplePdf[v.smallQr ? 1 : 0], v.tight ? 'name' : 'profile', 8.5, min.body, v.smallQr, v.tight);
   return spec;
 }
 

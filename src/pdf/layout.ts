@@ -119,7 +119,7 @@ export interface PlacedText {
  * - 'host-shrunk' / 'host-broken': the QR's host in smaller type / broken after a dot;
  * - 'school-wrapped': the school's name on two lines;
  * - 'dense-instructions', 'qr-smaller', 'academie-short': variants of the card (set by cards.ts);
- * - 'tight-lines': 8 per page, the last variant: tighter line spacing, gaps and margins, no host under the QR (set by cards.ts).
+ * - 'tight-lines': 8 per page, the last variant: tighter line spacing and gaps, the QR level with the name, no host under it (set by cards.ts).
  */
 export type Adaptation =
   | 'text-smaller'
@@ -511,9 +511,10 @@ export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
     .sort((x, y) => (y.b.priority ?? 0) - (x.b.priority ?? 0) || y.i - x.i);
   // with the QR, then (when even the essentials cannot stand beside it) without it
   let last: { r: Pass; dropped: Set<string> } | undefined;
+  let lastWithQr: { r: Pass; dropped: Set<string> } | undefined;
   for (const withQr of spec.qr ? [true, false] : [false]) {
     const dropped = new Set<string>();
-    const tried = (r: Pass) => (r.bottom <= limit ? done(spec, content, r, scale, withQr || !spec.qr ? [...dropped] : [...dropped, 'qr']) : ((last = { r, dropped }), null));
+    const tried = (r: Pass) => (r.bottom <= limit ? done(spec, content, r, scale, withQr || !spec.qr ? [...dropped] : [...dropped, 'qr']) : ((last = { r, dropped }), withQr && (lastWithQr = last), null));
     const first = tried(pass(spec, content, scale, dropped, m, withQr));
     if (first) return first;
     for (const { b } of order) {
@@ -522,7 +523,30 @@ export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
       if (hit) return hit;
     }
   }
-  return done(spec, content, last!.r, scale, [...last!.dropped, ...(spec.qr ? ['qr'] : [])]);
+  // leaving the QR out did not make room either: the card keeps it, and its overflow is cut
+  if (lastWithQr) return done(spec, content, clip(lastWithQr.r, content), scale, [...lastWithQr.dropped]);
+  return done(spec, content, clip(last!.r, content), scale, [...last!.dropped]);
+}
+
+/**
+ * Even the essentials overflow (a login of thousands of characters): the lines below the card are
+ * left out rather than drawn over the next card, and their blocks reported as cut (`broken`).
+ */
+function clip(r: Pass, content: Rect): Pass {
+  const bottom = content.y + content.h + 1e-6;
+  const texts: PlacedText[] = [];
+  const cut: string[] = [];
+  for (const t of r.texts) {
+    if (t.y + t.h <= bottom) {
+      texts.push(t);
+      continue;
+    }
+    cut.push(t.id);
+    const leadH = t.lead && !t.lead.inline ? (t.lead.lineH ?? t.lineH) : 0;
+    const room = Math.floor((bottom - t.y - leadH) / t.lineH);
+    if (room > 0) texts.push({ ...t, lines: t.lines.slice(0, room), h: leadH + room * t.lineH });
+  }
+  return { ...r, texts, bottom: Math.min(r.bottom, bottom), broken: [...new Set([...r.broken, ...cut])] };
 }
 
 /** Every text line fits its width and every box lies inside the content box (used by tests). */
