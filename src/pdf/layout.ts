@@ -461,7 +461,10 @@ function withLateQr(spec: CardSpec, contentW: number, m: Measurer): CardSpec {
   const b = blocks[i]!;
   const f = fitBlock(b, 0, contentW - qr.size - (spec.qrGap ?? 3) - (b.indent ?? 0), m);
   if (f.lines.length === 1 && f.size >= b.min - 1e-6) return spec;
-  return { ...spec, qr: { ...qr, anchor: blocks[i + 1]!.id }, lateQr: true };
+  // a whole sheet draws a panel behind its credentials: its QR starts below the code, never over the panel
+  let next = i + 1;
+  if (spec.spread && blocks[next]?.id === 'code' && next < blocks.length - 1) next++;
+  return { ...spec, qr: { ...qr, anchor: blocks[next]!.id }, lateQr: true };
 }
 
 /**
