@@ -118,7 +118,8 @@ export interface PlacedText {
  * - 'login-shrunk': the identifiant below its usual size (never below the block's `wideFloor`);
  * - 'host-shrunk' / 'host-broken': the QR's host in smaller type / broken after a dot;
  * - 'school-wrapped': the school's name on two lines;
- * - 'dense-instructions', 'qr-smaller', 'academie-short': variants of the card (set by cards.ts).
+ * - 'dense-instructions', 'qr-smaller', 'academie-short': variants of the card (set by cards.ts);
+ * - 'tight-lines': 8 per page, the last variant: tighter line spacing and gaps, the QR level with the name, no host under it (set by cards.ts).
  */
 export type Adaptation =
   | 'text-smaller'
@@ -131,7 +132,8 @@ export type Adaptation =
   | 'school-wrapped'
   | 'dense-instructions'
   | 'qr-smaller'
-  | 'academie-short';
+  | 'academie-short'
+  | 'tight-lines';
 
 export interface CardLayout {
   box: Rect;
@@ -459,7 +461,10 @@ function withLateQr(spec: CardSpec, contentW: number, m: Measurer): CardSpec {
   const b = blocks[i]!;
   const f = fitBlock(b, 0, contentW - qr.size - (spec.qrGap ?? 3) - (b.indent ?? 0), m);
   if (f.lines.length === 1 && f.size >= b.min - 1e-6) return spec;
-  return { ...spec, qr: { ...qr, anchor: blocks[i + 1]!.id }, lateQr: true };
+  // a whole sheet draws a panel behind its credentials: its QR starts below the code, never over the panel
+  let next = i + 1;
+  if (spec.spread && blocks[next]?.id === 'code' && next < blocks.length - 1) next++;
+  return { ...spec, qr: { ...qr, anchor: blocks[next]!.id }, lateQr: true };
 }
 
 /**
@@ -470,7 +475,6 @@ function withLateQr(spec: CardSpec, contentW: number, m: Measurer): CardSpec {
 export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
   const p = spec.padding;
   const content = { x: spec.box.x + p, y: spec.box.y + p, w: spec.box.w - 2 * p, h: spec.box.h - 2 * p };
-  const asGiven = spec;
   spec = withLateQr(spec, content.w, m);
   const limit = content.y + content.h + 1e-6;
   const none = new Set<string>();
@@ -509,10 +513,11 @@ export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
     .filter(({ b }) => (b.priority ?? 0) > 0)
     .sort((x, y) => (y.b.priority ?? 0) - (x.b.priority ?? 0) || y.i - x.i);
   // with the QR, then (when even the essentials cannot stand beside it) without it
-  let last: { r: Pass; dropped: Set<string>; withQr: boolean } | undefined;
+  let last: { r: Pass; dropped: Set<string> } | undefined;
+  let lastWithQr: { r: Pass; dropped: Set<string> } | undefined;
   for (const withQr of spec.qr ? [true, false] : [false]) {
     const dropped = new Set<string>();
-    const tried = (r: Pass) => (r.bottom <= limit ? done(spec, content, r, scale, withQr || !spec.qr ? [...dropped] : [...dropped, 'qr']) : (withQr || !last?.withQr ? (last = { r, dropped, withQr }) : undefined, null));
+    const tried = (r: Pass) => (r.bottom <= limit ? done(spec, content, r, scale, withQr || !spec.qr ? [...dropped] : [...dropped, 'qr']) : ((last = { r, dropped }), withQr && (lastWithQr = last), null));
     const first = tried(pass(spec, content, scale, dropped, m, withQr));
     if (first) return first;
     for (const { b } of order) {
@@ -521,40 +526,30 @@ export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
       if (hit) return hit;
     }
   }
-  // Nothing fits even without the QR: its text is cut at the card's edge, and the QR (the quickest
-  // way in, when it holds no more than the address) is kept.
-  const cut = clipTo(last!.r, limit);
-  if (!cut.qr && spec.lateQr) {
-    // the QR moved below the endless text: beside it, as the card has it, it stays on the card
-    const all = new Set(order.map(({ b }) => b.id));
-    const beside = clipTo(pass(asGiven, content, scale, all, m, true), limit);
-    if (beside.qr) return done(asGiven, content, beside, scale, [...all]);
-  }
-  return done(spec, content, cut, scale, [...last!.dropped, ...(spec.qr && !cut.qr ? ['qr'] : [])]);
+  // leaving the QR out did not make room either: the card keeps it, and its overflow is cut
+  if (lastWithQr) return done(spec, content, clip(lastWithQr.r, content), scale, [...lastWithQr.dropped]);
+  return done(spec, content, clip(last!.r, content), scale, [...last!.dropped]);
 }
 
 /**
- * Even with every droppable block gone the essentials run past the card (a login of thousands of
- * characters, say): the lines below the card are left out rather than printed over the next card,
- * and the block is named as cut (`broken`), so checkFit and the report say it.
+ * Even the essentials overflow (a login of thousands of characters): the lines below the card are
+ * left out rather than drawn over the next card, and their blocks reported as cut (`broken`).
  */
-function clipTo(r: Pass, limit: number): Pass {
-  const broken = [...r.broken];
+function clip(r: Pass, content: Rect): Pass {
+  const bottom = content.y + content.h + 1e-6;
   const texts: PlacedText[] = [];
+  const cut: string[] = [];
   for (const t of r.texts) {
-    if (t.y + t.h <= limit) {
+    if (t.y + t.h <= bottom) {
       texts.push(t);
       continue;
     }
-    if (!broken.includes(t.id)) broken.push(t.id);
-    const leadH = t.lead && !t.lead.inline ? (t.lead.lineH ?? 0) : 0;
-    const n = Math.floor((limit - t.y - leadH) / t.lineH + 1e-6);
-    if (n > 0) texts.push({ ...t, lines: t.lines.slice(0, n), h: leadH + n * t.lineH });
+    cut.push(t.id);
+    const leadH = t.lead && !t.lead.inline ? (t.lead.lineH ?? t.lineH) : 0;
+    const room = Math.floor((bottom - t.y - leadH) / t.lineH);
+    if (room > 0) texts.push({ ...t, lines: t.lines.slice(0, room), h: leadH + room * t.lineH });
   }
-  // a QR pushed below the card (under the long text) goes too, with its column
-  const qrOut = !!r.qr && r.qr.y + r.qr.size > limit;
-  const { qr: _qr, qrColumn: _col, ...rest } = r;
-  return { ...(qrOut ? rest : r), texts, broken, bottom: Math.min(r.bottom, limit) };
+  return { ...r, texts, bottom: Math.min(r.bottom, bottom), broken: [...new Set([...r.broken, ...cut])] };
 }
 
 /** Every text line fits its width and every box lies inside the content box (used by tests). */

@@ -117,7 +117,7 @@ test('detailed sheet: numbered first-connection steps, address, the ENT password
   ]) expect(t).toContain(s);
   // without the ENT's rule: a neutral sentence, never a rule of ours
   const n = flat(text((await render([a], base('pdf'))).file));
-  expect(n).toContain("Les règles du mot de passe s'affichent à l'écran.");
+  expect(n).toContain("Les règles du mot de passe s’affichent à l’écran.");
   expect(n).not.toMatch(/\d+ caractères/);
   expect(n).not.toContain('ONE Pocket'); // a setting
   // another ENT: no ONE Pocket line even when the setting is on; an e-mail the ENT requires is said so
