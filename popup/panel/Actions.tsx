@@ -76,6 +76,7 @@ export function Actions(p: Props) {
           <option value="pdf">{t('model1')}</option>
           <option value="newPdf">{t('model2')}</option>
           <option value="simplePdf">{t('model8')}</option>
+        <option value="letter">{t('modelLetter')}</option>
         </select>
       </label>
       <div class="options">

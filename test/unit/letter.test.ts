@@ -1,0 +1,114 @@
+/**
+ * « Lettre aux familles » (src/pdf/letter.ts): the demo school's letters read as a director checks
+ * them: one letter per family, every account exactly once, each QR its account's activation link,
+ * the D'Almeida family on one page, a family of eight continued on a second page.
+ */
+import { test, expect } from '@playwright/test';
+import { startFakeConsole } from '../fake-console/server.mjs';
+import { parseAllUsers } from '../../src/console/parse';
+import { sortAccounts } from '../../src/model/sort';
+import { isActivated, type Account } from '../../src/model/account';
+import { renderSheets, checkFit, householdGroups, type SheetOptions } from '../../src/pdf/index';
+import { qrText } from '../../src/pdf/wording';
+import { FONT, tmp, save, text, flat, pageCount, decodeQrs } from './fixtures/pdf-tools';
+import { acc, cls } from './fixtures/pdf-accounts';
+
+let demo: Account[] = [];
+
+test.beforeAll(async () => {
+  const fc = await startFakeConsole({ http: true, port: 0 });
+  try {
+    const rows = await (await fetch(`${fc.url}/__test/allUsers`)).json();
+    demo = sortAccounts(parseAllUsers(rows), { first: 'class', second: 'none' });
+  } finally {
+    await fc.close();
+  }
+});
+
+const ENT = 'https://oneconnect.edifice.io';
+const opts = (extra: Partial<SheetOptions> = {}): SheetOptions => ({
+  model: 'letter', lang: 'fr', entUrl: ENT, qr: 'full', font: FONT, date: new Date(2026, 8, 1),
+  schoolName: 'École élémentaire Jules Ferry', mobileApp: true,
+  passwordRule: { min: 8, max: null, digit: true, lower: true, upper: true, letter: false, special: false, noSpace: false }, ...extra,
+});
+
+const family = (name: string) => householdGroups(demo).find((g) => g.some((a) => a.lastName === name && a.profile === 'Student'))!;
+
+test('demo school: one letter per family, every account exactly once, each QR its activation link', async () => {
+  const pupilsAndParents = demo.filter((a) => a.profile === 'Student' || a.profile === 'Relative');
+  const groups = householdGroups(pupilsAndParents);
+  const fit = checkFit(pupilsAndParents, opts());
+  const r = await renderSheets(pupilsAndParents, opts());
+  const file = save(tmp(), 'letters.pdf', r.bytes);
+  expect(pageCount(file)).toBe(fit.pages);
+  // one letter per family: each letter's first page opens with its « Famille … »
+  const pages = Array.from({ length: r.pages }, (_, i) => flat(text(file, i + 1)));
+  // a letter's first page: the date, « Famille … »; its next pages: « Famille … (2/2) »
+  const firsts = pages.filter((p) => /^\s*1 septembre 2026 Famille /.test(p));
+  const more = pages.filter((p) => /^\s*Famille .{1,60} \(\d\/\d\)/.test(p));
+  expect(firsts.length + more.length).toBe(r.pages);
+  expect(firsts.length).toBe(groups.length);
+  // every account exactly once: its login appears on one page, once
+  const words = pages.join(' ').split(/\s+/);
+  for (const a of pupilsAndParents) expect.soft(words.filter((w) => w === a.login).length, a.login).toBe(1);
+  const byPage = fit.adaptations.map((c) => c.accountId);
+  expect(new Set(byPage).size).toBe(pupilsAndParents.length);
+  expect(byPage.length).toBe(pupilsAndParents.length);
+  // each QR decodes to its account's activation link; activated accounts have none
+  const qrs = decodeQrs(file, 150).flat();
+  const want = pupilsAndParents.filter((a) => !isActivated(a)).map((a) => qrText(a, ENT, 'full'));
+  expect(qrs.sort()).toEqual(want.sort());
+});
+
+test('the D’Almeida family (five accounts, three classes) fits one page; a family of eight continues on a second page', async () => {
+  // the demo's D'Almeida have activated their accounts: the worst case is the same family with a code (and a QR) on every row
+  const dal = family("D'Almeida").map((a, i) => ({ ...a, activationCode: `abcd${'efghj'[i]}kmn` }));
+  expect(dal.length).toBe(5);
+  expect(new Set(dal.flatMap((a) => a.classes.map((c) => c.name))).size).toBeGreaterThanOrEqual(3);
+  const one = await renderSheets(dal, opts());
+  expect(one.pages).toBe(1);
+  const file = save(tmp(), 'dalmeida.pdf', one.bytes);
+  const t = flat(text(file, 1));
+  expect(t).toContain("Famille D'Almeida");
+  expect(t).toContain('École élémentaire Jules Ferry');
+  expect(t).toContain('1 septembre 2026');
+  expect(t).toContain('Conservez cette lettre');
+  expect(t).toContain('Votre mot de passe doit contenir au moins 8 caractères, dont une majuscule, une minuscule et un chiffre.');
+  for (const a of dal) expect(t).toContain(a.login);
+
+  // eight: six children and two parents
+  const kids = Array.from({ length: 6 }, (_, i) => acc({ firstName: `Enfant${i + 1}`, lastName: 'Huit', classes: [cls(['CP A', 'CE1 B', 'CM2 A'][i % 3]!)] }));
+  const parents = ['Mère', 'Père'].map((f) => acc({ profile: 'Relative', firstName: f, lastName: 'Huit', children: kids.map((k) => ({ firstName: k.firstName, lastName: 'Huit', classname: k.classes[0]!.name })) }));
+  const eight = [kids[0]!, ...parents, ...kids.slice(1)];
+  const fit = checkFit(eight, opts());
+  const r = await renderSheets(eight, opts());
+  expect(r.pages).toBe(2);
+  expect(fit.pages).toBe(2);
+  const f8 = save(tmp(), 'eight.pdf', r.bytes);
+  const p1 = flat(text(f8, 1));
+  const p2 = flat(text(f8, 2));
+  expect(p1).toMatch(/^\s*1 septembre 2026 Famille Huit/);
+  expect(p2).toContain('Famille Huit (2/2)');
+  // rows on page 1 first, the rest on page 2, each once; the instructions after the last row
+  const onPage = (p: string) => eight.filter((a) => p.includes(a.login)).length;
+  expect(onPage(p1) + onPage(p2)).toBe(8);
+  expect(onPage(p1)).toBeGreaterThanOrEqual(5);
+  expect(p2).toContain('Conservez cette lettre');
+  expect(fit.adaptations.filter((c) => c.page === 2).map((c) => c.accountId)).toEqual(eight.slice(onPage(p1)).map((a) => a.id));
+  save('.scratch', 'eight.pdf', r.bytes);
+  save('.scratch', 'dalmeida.pdf', one.bytes);
+});
+
+test('a pupil without a parent account, and a teacher alone, each get a one-row letter', async () => {
+  const pupil = acc({ firstName: 'Maëlys', lastName: 'Cœurderoy' });
+  const teacher = acc({ profile: 'Teacher', firstName: 'Jean', lastName: 'Moreau', classes: [cls('CE1 A')], activationCode: null });
+  const r = await renderSheets([pupil, teacher], opts());
+  expect(r.pages).toBe(2);
+  const file = save(tmp(), 'single.pdf', r.bytes);
+  expect(flat(text(file, 1))).toMatch(/^\s*1 septembre 2026 Famille Cœurderoy/);
+  const p2 = flat(text(file, 2));
+  expect(p2).toMatch(/^\s*1 septembre 2026 Jean Moreau/);
+  expect(p2).toContain('compte activé');
+  expect(p2).toContain('Pour un compte déjà activé');
+  expect(p2).not.toContain('Pour activer un compte');
+});
