@@ -8,6 +8,8 @@ import { defaultRequest, usePdf, type ActionsBase } from './use-pdf';
 import { t } from '../shared/lang';
 import { takeQuickSearch } from '../shared/quick-search';
 import { Isolate } from '../shared/isolate';
+import type { SheetModel } from '../../src/pdf';
+import { ModelChoice } from './ModelChoice';
 
 interface Props {
   accounts: Account[];
@@ -76,7 +78,9 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
     return out;
   }, [query, accounts, index, families]);
 
-  const req = defaultRequest(actions, actions.settings.defaultModel);
+  // the meeting's own model, from Réglages' default: a family's letter is one click away
+  const [model, setModel] = useState<SheetModel>(actions.settings.defaultModel);
+  const req = defaultRequest(actions, model);
   const printFamily = (fam: Account[]) => pdf.generate(fam, { ...req, bundles: false });
 
   return (
@@ -106,6 +110,7 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
         />
       </label>
       <p id="meeting-hint" class="hint">{t('meetingHint')}</p>
+      <ModelChoice id="meeting-model" label={t('meetingModel')} value={model} onChange={setModel} />
       {query.trim().length >= 2 && !matches.length && <p role="status">{t('meetingNoMatch')}</p>}
       <ul class="families" aria-live="polite">
         {matches.map((fam) => {

@@ -112,3 +112,19 @@ test('a pupil without a parent account, and a teacher alone, each get a one-row 
   expect(p2).toContain('Pour un compte déjà activé');
   expect(p2).not.toContain('Pour activer un compte');
 });
+
+test('the preview shows the first letter’s first page, every code masked and no QR leading to an account', async () => {
+  const { previewReport } = await import('../../src/pdf/preview');
+  const kid = acc({ firstName: 'Inès', lastName: 'Benali', classes: [cls('CP A')], activationCode: 'abcd3456' });
+  const mum = acc({ profile: 'Relative', firstName: 'Samia', lastName: 'Benali', activationCode: 'wxyz7899', children: [{ firstName: 'Inès', lastName: 'Benali', classname: 'CP A' }] });
+  const rep = previewReport([kid, mum], opts(), 'fr');
+  expect(rep.pages).toBe(1);
+  const svg = JSON.stringify(rep.card!.svg);
+  expect(rep.card!.name).toBe('Famille Benali');
+  expect(rep.card!.w).toBe(210);
+  expect(svg).toContain('Famille Benali');
+  expect(svg).toContain(kid.login);
+  expect(svg).not.toContain('abcd3456');
+  expect(svg).not.toContain('wxyz7899');
+  expect(svg).toContain('••••••••');
+});
