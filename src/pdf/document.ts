@@ -26,7 +26,8 @@ function dropArabicShaping(doc: jsPDF) {
  * a font registered but never used is written without glyphs, which PDF readers report as an error.
  */
 export function makeDoc(orientation: 'portrait' | 'landscape', font: FontBytes, texts?: Iterable<string>, codes = false) {
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation, compress: true, floatPrecision: 2 });
+  // only the faces used: jsPDF otherwise lists its 14 standard fonts, never embedded, in every page's resources
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation, compress: true, floatPrecision: 2, putOnlyUsedFonts: true });
   const { mono: _mono, ...noMono } = font;
   const { hasBold, hasMono } = registerFonts(doc, codes ? font : noMono);
   doc.setLineHeightFactor(LINE_FACTOR);

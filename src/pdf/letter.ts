@@ -27,7 +27,7 @@ import { dictFor } from './wording';
 
 /** What the letter draws, in page millimetres; a text's `y` is its baseline. */
 export type LetterOp =
-  | { op: 'text'; id: string; x: number; y: number; text: string; size: number; bold: boolean; mono: boolean; tone: Tone; align: 'left' | 'right' }
+  | { op: 'text'; id: string; x: number; y: number; text: string; size: number; bold: boolean; mono: boolean; tone: Tone; align: 'left' | 'right'; rtl?: boolean }
   | { op: 'qr'; id: string; x: number; y: number; size: number; text: string }
   | { op: 'line'; x: number; y: number; w: number; strong: boolean }
   | { op: 'bar'; x: number; y: number; h: number };
@@ -88,9 +88,9 @@ function oneLine(m: Measurer, text: string, size: number, floor: number, bold: b
 }
 
 /** A text's lines placed from `y` (top of the first line); returns the ops and the height used. */
-function lines(id: string, ls: string[], x: number, y: number, size: number, bold: boolean, tone: Tone, align: 'left' | 'right' = 'left', mono = false) {
+function lines(id: string, ls: string[], x: number, y: number, size: number, bold: boolean, tone: Tone, align: 'left' | 'right' = 'left', mono = false, rtl = false) {
   const lh = lineHeight(size);
-  const ops: LetterOp[] = ls.map((text, i) => ({ op: 'text', id, x, y: base(y + i * lh, size), text, size, bold, mono, tone, align }));
+  const ops: LetterOp[] = ls.map((text, i) => ({ op: 'text', id, x, y: base(y + i * lh, size), text, size, bold, mono, tone, align, ...(rtl ? { rtl } : {}) }));
   return { ops, h: ls.length * lh };
 }
 
@@ -160,7 +160,7 @@ function layoutRow(a: Account, env: LetterEnv, m: Measurer, t2: LetterTexts | nu
     const r = lines('role', role.lines, C.name.x, ty + n.h + 0.6, P.role, false, 'muted');
     const l = lines('login', loginLines, wide ? C.name.x : C.login.x, wide ? ty + nameH + 1 : ty, loginSize!, true, 'text');
     const c = lines(code ? 'code' : 'activated', codeLines.lines, C.code.x, ty, codeSize, !!code, code ? 'code' : 'muted', 'left', !!code);
-    const a2 = activated2 ? lines('activated2', activated2.lines, C.code.x, ty + c.h + 0.6, P.role, false, 'muted', 'left') : { ops: [] };
+    const a2 = activated2 ? lines('activated2', activated2.lines, C.code.x, ty + c.h + 0.6, P.role, false, 'muted', 'left', false, t2!.rtl) : { ops: [] };
     const ops: LetterOp[] = [...n.ops, ...r.ops, ...l.ops, ...c.ops, ...a2.ops];
     if (hasQr) ops.push({ op: 'qr', id: 'qr', x: C.qr.x, y: top, size: C.qr.size, text: qr! });
     ops.push({ op: 'line', x: M.x, y: y + h, w: W, strong: false });
@@ -183,7 +183,7 @@ function tableHead(t2: LetterTexts | null): { h: number; draw: (y: number) => Le
       const ops: LetterOp[] = [];
       for (const [k, x] of cols) {
         ops.push({ op: 'text', id: 'head', x, y: base(y, P.head), text: fr[k], size: P.head, bold: true, mono: false, tone: 'muted', align: 'left' });
-        if (t2) ops.push({ op: 'text', id: 'head2', x, y: base(y + lh, P.head), text: t2[k], size: P.head, bold: false, mono: false, tone: 'muted', align: 'left' });
+        if (t2) ops.push({ op: 'text', id: 'head2', x, y: base(y + lh, P.head), text: t2[k], size: P.head, bold: false, mono: false, tone: 'muted', align: 'left', ...(t2.rtl ? { rtl: true } : {}) });
       }
       ops.push({ op: 'line', x: M.x, y: y + h, w: W, strong: true });
       return ops;
@@ -201,10 +201,13 @@ interface Para {
   size?: number;
 }
 
+/** The ENT's words quoted from the screen (« Mot de passe oublié ? ») never break across lines. */
+export const keepTerms = (s: string): string => s.replace(/«[^»]*»/g, (q) => q.replace(/ /g, '\u00a0'));
+
 /** The instructions' sections, in one language. */
 function sections(t: LetterTexts, env: LetterEnv, accounts: Account[]): { id: string; paras: Para[] }[] {
   const french = t.lang === 'fr';
-  const typeset = (s: string) => (french ? frenchSpaces(s) : s);
+  const typeset = (s: string) => keepTerms(french ? frenchSpaces(s) : s);
   const say = (k: LetterKey, vars: Record<string, string> = {}) => typeset(fill(t[k], vars));
   const url = cleanUrl(env.entUrl);
   const rule =
@@ -245,7 +248,7 @@ function layoutPara(p: Para, m: Measurer, rtl: boolean, x: number, w: number, to
     h: wr.lines.length * lineHeight(size),
     broken: wr.broken,
     draw: (y) => {
-      const ops = lines(p.id, wr.lines, rtl ? x + w - indent : x + indent, y, size, bold, tone, rtl ? 'right' : 'left').ops;
+      const ops = lines(p.id, wr.lines, rtl ? x + w - indent : x + indent, y, size, bold, tone, rtl ? 'right' : 'left', false, rtl).ops;
       if (p.label) ops.unshift({ op: 'text', id: `${p.id}.label`, x: rtl ? x + w : x, y: base(y, size), text: p.label, size, bold, mono: false, tone, align: rtl ? 'right' : 'left' });
       return ops;
     },

@@ -68,7 +68,10 @@ function drawLetterOps(ctx: Ctx, ops: LetterOp[]) {
       else doc.setFont(FONT, o.bold && ctx.hasBold ? 'bold' : 'normal');
       doc.setFontSize(o.size);
       doc.setTextColor(...TONES[o.tone]);
-      doc.text(o.text, o.x, o.y, o.align === 'right' ? { align: 'right' } : {});
+      // Right-to-left text goes in logical order: jsPDF's bidi engine orders it for the page in a
+      // right-to-left paragraph and mirrors its brackets (its default reads every line as left to right)
+      const bidi = o.rtl ? { isInputVisual: false, isOutputVisual: true, isInputRtl: true, isOutputRtl: false, isSymmetricSwapping: true } : {};
+      doc.text(o.text, o.x, o.y, { ...(o.align === 'right' ? { align: 'right' as const } : {}), ...bidi } as Parameters<typeof doc.text>[3]);
     } else if (o.op === 'qr') drawQr(doc, o.text, o.x, o.y, o.size);
     else if (o.op === 'line') {
       doc.setDrawColor(...(o.strong ? TONES.accent : ([190, 190, 190] as [number, number, number])));

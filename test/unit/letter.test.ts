@@ -128,3 +128,53 @@ test('the preview shows the first letter’s first page, every code masked and n
   expect(svg).not.toContain('wxyz7899');
   expect(svg).toContain('••••••••');
 });
+
+const kidA = acc({ firstName: 'Inès', lastName: 'Benali', classes: [cls('CP A')], activationCode: 'abcd3456' });
+const mumA = acc({ profile: 'Relative', firstName: 'Samia', lastName: 'Benali', activationCode: null, children: [{ firstName: 'Inès', lastName: 'Benali', classname: 'CP A' }] });
+
+test('every language renders with only the embedded DejaVu faces; its sections follow their French ones', async () => {
+  const { LETTERS } = await import('../../src/i18n/letter');
+  const { SECOND_LANGS } = await import('../../src/i18n/letter/types');
+  const { execFileSync } = await import('node:child_process');
+  for (const lang of SECOND_LANGS) {
+    const r = await renderSheets([kidA, mumA], opts({ letterLang: lang }));
+    const file = save(tmp(), `${lang}.pdf`, r.bytes);
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length, lang).toBeGreaterThan(0);
+    for (const f of fonts) expect.soft(f, `${lang}: ${f}`).toMatch(/^DejaVuSans(-Bold|Mono-Bold|Mono)?\s+CID TrueType\s+Identity-H\s+yes/);
+    const t = flat(Array.from({ length: r.pages }, (_, i) => text(file, i + 1)).join(' '));
+    const L = LETTERS[lang];
+    // section by section: each French section, then the same section in the chosen language, before the next French one
+    const order = ['Pour activer un compte', L['activate.title'], 'Pour un compte déjà activé', L['activated.title'], 'Conservez cette lettre', L.keep.split(/[:：]/)[0]!];
+    const at = order.map((s) => t.indexOf(flat(s)));
+    expect.soft(at.every((i) => i >= 0), `${lang}: ${order.filter((_, i) => at[i]! < 0).join(' | ')}`).toBe(true);
+    expect.soft(at, lang).toEqual([...at].sort((a, b) => a - b));
+  }
+});
+
+test('Arabic: joined letters (presentation forms), set right to left and right-aligned', async () => {
+  const r = await renderSheets([kidA, mumA], opts({ letterLang: 'ar' }));
+  const file = save(tmp(), 'ar.pdf', r.bytes);
+  save('.scratch', 'ar.pdf', r.bytes);
+  const { execFileSync } = await import('node:child_process');
+  const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  // the letters drawn in their joined forms (Arabic Presentation Forms-B), not the bare letters
+  expect(raw).toMatch(/[\uFE70-\uFEFF]{4}/);
+  // poppler reads them back in logical order only when they were drawn right to left
+  const t = flat(text(file, 1));
+  expect(t).toContain('لتفعيل حساب');
+  expect(t).toContain('احتفظوا بهذه الرسالة');
+  // right-aligned: the Arabic « Conservez » line ends at the right margin (195 mm), the French ones start at 15 mm
+  const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8' });
+  const k = 72 / 25.4;
+  const lineOf = (word: string) => {
+    // the word boxes hold right-to-left words as drawn: their letters from left to right
+    const drawn = [...word].reverse().join('');
+    for (const [, attrs, body] of xml.matchAll(/<line xMin="([^"]+)"[^>]*>([\s\S]*?)<\/line>/g)) if (body!.normalize('NFKC').includes(word) || body!.normalize('NFKC').includes(drawn)) return { xMin: Number(attrs) / k, xMax: Math.max(...[...body!.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1]) / k)) };
+    return null;
+  };
+  const ar = lineOf('احتفظوا')!;
+  expect(ar.xMax).toBeGreaterThan(193);
+  expect(ar.xMax).toBeLessThan(196);
+  expect(lineOf('Pour')!.xMin).toBeLessThan(16);
+});
