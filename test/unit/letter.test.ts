@@ -178,3 +178,28 @@ test('Arabic: joined letters (presentation forms), set right to left and right-a
   expect(ar.xMax).toBeLessThan(196);
   expect(lineOf('Pour')!.xMin).toBeLessThan(16);
 });
+
+test('the relaunch letter: « Vous n’avez pas encore activé… », the first handout’s date, only the accounts still not activated', async () => {
+  const kid = acc({ firstName: 'Yanis', lastName: 'Haddad', classes: [cls('CE1 A')], activationCode: 'hjkm3456' });
+  const done = acc({ firstName: 'Lina', lastName: 'Haddad', classes: [cls('CP B')], activationCode: null });
+  const dad = acc({ profile: 'Relative', firstName: 'Karim', lastName: 'Haddad', activationCode: 'prst7899', children: [{ firstName: 'Yanis', lastName: 'Haddad', classname: 'CE1 A' }, { firstName: 'Lina', lastName: 'Haddad', classname: 'CP B' }] });
+  const since = { [kid.id]: new Date(2026, 8, 3, 10).toISOString(), [dad.id]: new Date(2026, 8, 2, 17).toISOString() };
+  const r = await renderSheets([kid, done, dad], opts({ relaunch: { since }, letterLang: 'es' }));
+  expect(r.pages).toBe(1);
+  const file = save(tmp(), 'relaunch.pdf', r.bytes);
+  save('.scratch', 'relaunch.pdf', r.bytes);
+  const t = flat(text(file, 1));
+  expect(t).toContain('Vous n’avez pas encore activé votre compte ENT');
+  expect(t).toContain('Vos codes vous ont été remis une première fois le 02/09/2026 ; les voici de nouveau.');
+  expect(t).toContain('Todavía no ha activado su cuenta ENT');
+  expect(t).toContain('Sus códigos se le entregaron por primera vez el 02/09/2026');
+  expect(t).toContain(kid.login);
+  expect(t).toContain(dad.login);
+  expect(t).not.toContain(done.login);
+  expect(t).not.toContain('compte activé');
+  // no date known: the opening alone
+  const r2 = await renderSheets([kid], opts({ relaunch: {} }));
+  const t2 = flat(text(save(tmp(), 'relaunch2.pdf', r2.bytes), 1));
+  expect(t2).toContain('Vous n’avez pas encore activé votre compte ENT');
+  expect(t2).not.toContain('remis une première fois');
+});
