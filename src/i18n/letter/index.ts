@@ -21,7 +21,5 @@ export const LETTERS: Record<LetterLang, LetterTexts> = {
 /** A language's texts (French for a code we do not know: never an empty letter). */
 export const letterTexts = (lang: LetterLang): LetterTexts => LETTERS[lang] ?? LETTER_FR;
 
-export const isLetterLang = (v: unknown): v is LetterLang => typeof v === 'string' && Object.prototype.hasOwnProperty.call(LETTERS, v);
-
 export type { LetterLang, LetterTexts } from './types';
-export { SECOND_LANGS } from './types';
+export { SECOND_LANGS, isLetterLang } from './types';

@@ -14,6 +14,9 @@ export type LetterLang = 'fr' | 'en' | 'ar' | 'tr' | 'pt' | 'es' | 'ro' | 'it' |
 /** The second languages, in the order the panel offers them. */
 export const SECOND_LANGS: readonly Exclude<LetterLang, 'fr'>[] = ['en', 'ar', 'tr', 'pt', 'es', 'ro', 'it', 'de', 'pl', 'uk', 'ru'];
 
+/** A stored or received value that names one of the letter's languages. */
+export const isLetterLang = (v: unknown): v is LetterLang => v === 'fr' || (SECOND_LANGS as readonly unknown[]).includes(v);
+
 /** The parts of the password rule sentence, already in the language: the module puts them together. */
 export interface RuleParts {
   /** « au moins 8 caractères », « entre 8 et 20 caractères »…, or null when the rule sets no length worth saying. */
