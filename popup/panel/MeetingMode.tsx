@@ -10,6 +10,8 @@ import { takeQuickSearch } from '../shared/quick-search';
 import { Isolate } from '../shared/isolate';
 import type { SheetModel } from '../../src/pdf';
 import { ModelChoice } from './ModelChoice';
+import { ShowQr } from './ShowQr';
+import { sheetSettings } from '../../src/settings';
 import { LetterLangChoice } from './LetterLangChoice';
 import type { LetterLang } from '../../src/i18n/letter';
 import { accountHash, rememberedLang, type LetterLangMemory } from '../../src/model/letter-langs';
@@ -39,6 +41,8 @@ const MAX_FAMILIES = 6;
 export function MeetingMode({ accounts, index, log, onMark, actions, initialQuery = '', open, onOpen }: Props) {
   const [query, setQuery] = useState(initialQuery);
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
+  // « Montrer le QR »: the account whose QR fills the screen
+  const [qrFor, setQrFor] = useState<Account | null>(null);
   // The toolbar popup's quick search (popup/quick-search.ts): the section opens with it.
   useEffect(() => {
     if (initialQuery) onOpen(true);
@@ -52,7 +56,10 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
     );
   }, [actions.tabId]);
   // A code shown for one family is hidden again for the next one.
-  useEffect(() => setShown(new Set()), [query, open]);
+  useEffect(() => {
+    setShown(new Set());
+    setQrFor(null);
+  }, [query, open]);
   const toggleCode = (id: string) =>
     setShown((prev) => {
       const next = new Set(prev);
@@ -86,6 +93,7 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
   // the meeting's own model, from Réglages' default: a family's letter is one click away
   const [model, setModel] = useState<SheetModel>(actions.settings.defaultModel);
   const req = defaultRequest(actions, model);
+  const entUrl = useMemo(() => sheetSettings(actions.settings, { consoleOrigin: actions.origin, sortByClass: false }).entUrl, [actions.settings, actions.origin]);
   const letter = model === 'letter';
 
   // « Langue de la lettre » per family: for this session, or remembered (« Se souvenir pour cette
@@ -177,6 +185,9 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
                           {t(shown.has(a.id) ? 'hideCode' : 'showCode')}
                         </button>{' '}
                         {shown.has(a.id) && <span class="code">{a.activationCode}</span>}{' '}
+                        <button type="button" class="small" aria-label={t('showQrOf', { name: displayName(a) })} onClick={() => setQrFor(a)}>
+                          {t('showQr')}
+                        </button>{' '}
                       </>
                     )}
                     <button type="button" class="small" disabled={pdf.busy} onClick={() => pdf.generate([a], { ...req, bundles: false, ...letterReq(fam) })}>
@@ -211,6 +222,17 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
         })}
       </ul>
       {pdf.status}
+      {qrFor && (
+        <ShowQr
+          account={qrFor}
+          entUrl={entUrl}
+          onClose={() => setQrFor(null)}
+          onHanded={() => {
+            onMark([qrFor.id], true);
+            setQrFor(null);
+          }}
+        />
+      )}
     </details>
   );
 }
