@@ -73,7 +73,7 @@ test('meeting mode: a family’s letter in French and Turkish, remembered under 
   expect(shown, 'an account of the family still has its code').toBeTruthy();
   {
     if (!shown) return;
-    await card.getByRole('button', { name: `Montrer le QR code de ${shown.firstName} ${shown.lastName}` }).click();
+    await card.getByRole('button', { name: `Montrer le QR code ${/^[AEIOUÉÈÊÀÂÎÔÛŒ]/i.test(shown.firstName) ? 'd’' : 'de '}${shown.firstName} ${shown.lastName}`, exact: true }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('img')).toBeVisible();
