@@ -9,6 +9,7 @@ import { lang, t } from '../shared/lang';
 import { Isolate } from '../shared/isolate';
 import type { LetterLang } from '../../src/i18n/letter';
 import { LetterLangChoice } from './LetterLangChoice';
+import { useRememberedLangs } from './letter-lang-store';
 
 interface Props extends ActionsBase {
   selected: Account[];
@@ -51,9 +52,11 @@ export function Actions(p: Props) {
   const blocked = p.selected.filter(cannotActivate).length;
   const mailReason = none ? t('nothingSelected') : !p.canMail ? t('mailNeedsJson') : p.noEmail === p.selected.length ? t('noEmailSelected') : null;
   const letter = p.model === 'letter';
+  // families remembered in meeting mode (« Se souvenir pour cette famille ») keep their language
+  const remembered = useRememberedLangs(p.structureId, p.selected, letter);
   const request = {
     kind: 'sheets' as const, model: p.model, bundles: bundles && !households, households, roster, envelopeLabels: households && labels,
-    ...(letter ? { letterLang, letterDuplex: duplex } : {}),
+    ...(letter ? { letterLang, letterDuplex: duplex, letterLangs: remembered } : {}),
   };
   const print = async (kind: 'sheets' | 'roster') => {
     const accounts = p.selected;
@@ -90,6 +93,7 @@ export function Actions(p: Props) {
       {letter && (
         <div class="options letter-options">
           <LetterLangChoice id="letter-lang" value={letterLang} onChange={setLetterLang} />
+          {Object.keys(remembered).length > 0 && <p class="hint">{t('letterRemembered', { n: Object.keys(remembered).length })}</p>}
           <label class="check">
             <input type="checkbox" checked={duplex} onChange={(e) => setDuplex(e.currentTarget.checked)} />
             {t('letterDuplex')}

@@ -98,4 +98,9 @@ test('meeting mode: a family’s letter in French and Turkish, remembered under 
   const again = page.getByRole('listitem', { name: /^Famille / }).first();
   await expect(again.getByRole('combobox', { name: 'Langue de la lettre', exact: true })).toHaveValue('tr');
   await expect(again.getByRole('checkbox', { name: 'Se souvenir pour cette famille' })).toBeChecked();
+
+  // the school's letters, printed from « Lancer le publipostage », keep that family's language, and say so
+  await page.getByRole('button', { name: 'Quitter la réunion', exact: true }).click();
+  await panel.select('Modèle de publipostage PDF').selectOption({ label: 'Lettre aux familles (1 par famille)' });
+  await expect(page.getByText(`${members.length} comptes gardent la langue retenue pour leur famille en mode réunion.`)).toBeVisible({ timeout: 30_000 });
 });
