@@ -203,3 +203,19 @@ test('the relaunch letter: « Vous n’avez pas encore activé… », the first 
   expect(t2).toContain('Vous n’avez pas encore activé votre compte ENT');
   expect(t2).not.toContain('remis une première fois');
 });
+
+test('« Recto verso »: every letter on an even number of pages, so no sheet carries two families', async () => {
+  const big = Array.from({ length: 9 }, (_, i) => acc({ firstName: `Enfant${i}`, lastName: 'Neuf', classes: [cls('CP A')] }));
+  const mum = acc({ profile: 'Relative', firstName: 'Maman', lastName: 'Neuf', children: big.map((k) => ({ firstName: k.firstName, lastName: 'Neuf', classname: 'CP A' })) });
+  const alone = acc({ firstName: 'Seul', lastName: 'Unique', classes: [cls('CE1 A')] });
+  const plain = await renderSheets([...big, mum, alone], opts());
+  expect(plain.pages).toBe(3); // 2 + 1
+  const duplex = await renderSheets([...big, mum, alone], opts({ letterDuplex: true }));
+  const fit = checkFit([...big, mum, alone], opts({ letterDuplex: true }));
+  expect(duplex.pages).toBe(4); // 2 + (1 + a blank back)
+  expect(fit.pages).toBe(4);
+  const file = save(tmp(), 'duplex.pdf', duplex.bytes);
+  expect(flat(text(file, 3))).toMatch(/Famille Unique/);
+  expect(text(file, 4).trim()).toBe('');
+  expect(fit.adaptations.find((c) => c.accountId === alone.id)!.page).toBe(3);
+});
