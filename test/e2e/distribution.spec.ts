@@ -1,7 +1,7 @@
 import { test, expect, loginAs, tabIdFor, type ConsoleApi, type Ext, type FakeUser } from './fixtures';
 import { PanelPage } from './pages/panel-page';
 import { cardTexts, saveDownload } from './pdf-tools';
-import { expected, shownLogin } from './oracle';
+import { expected, familyOf, shownLogin } from './oracle';
 import { notStoredHanded, storedLog } from './stored-log';
 import type { Page } from '@playwright/test';
 
@@ -15,22 +15,6 @@ async function panelFor(ext: Ext, api: ConsoleApi, page: Page, path = MASSMAIL, 
   return panel;
 }
 
-/** Families from the fake's records: students sharing a guardian are siblings; a family = siblings + guardians. */
-function familyOf(users: FakeUser[], start: FakeUser): Set<string> {
-  const byId = new Map(users.map((u) => [u.id, u]));
-  const fam = new Set<string>();
-  const todo = [start.id];
-  while (todo.length) {
-    const id = todo.pop()!;
-    if (fam.has(id)) continue;
-    fam.add(id);
-    const u = byId.get(id);
-    if (!u) continue;
-    if (u.profile === 'Student') todo.push(...(u.parents ?? []));
-    if (u.profile === 'Relative') todo.push(...(u.children ?? []));
-  }
-  return fam;
-}
 
 test("the teacher's page gives exactly the members of that teacher's classes: students, their parents, the class's teachers", async ({ ext, api, consolePage }) => {
   const users = await api.users(DEMO);

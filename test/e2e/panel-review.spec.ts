@@ -9,7 +9,7 @@ import { test, expect, loginAs, tabIdFor, type ConsoleApi, type Ext, type FakeCo
 import { PanelPage } from './pages/panel-page';
 import { PopupPage } from './pages/popup-page';
 import { OptionsPage } from './pages/options-page';
-import { expected, shownLogin } from './oracle';
+import { expected, familyOf, shownLogin } from './oracle';
 import { DEMO, MASSMAIL, seriousViolations } from './quality-helpers';
 
 const SIZES = [
@@ -69,21 +69,6 @@ function smallTargets(page: Page): Promise<string[]> {
   });
 }
 
-/** A family from the fake's records: students sharing a guardian are siblings; a family = siblings + guardians. */
-function familyOf(users: FakeUser[], start: FakeUser): Set<string> {
-  const byId = new Map(users.map((u) => [u.id, u]));
-  const fam = new Set<string>();
-  const todo = [start.id];
-  while (todo.length) {
-    const id = todo.pop()!;
-    if (fam.has(id)) continue;
-    fam.add(id);
-    const u = byId.get(id);
-    if (u?.profile === 'Student') todo.push(...u.parents);
-    if (u?.profile === 'Relative') todo.push(...u.children);
-  }
-  return fam;
-}
 
 for (const size of SIZES) {
   const narrow = size.width < 720;
