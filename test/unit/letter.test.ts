@@ -110,8 +110,6 @@ test('the D’Almeida family (five accounts, three classes) fits one page; a fam
   expect(onPage(p1)).toBeGreaterThanOrEqual(5);
   expect(p2).toContain('Conservez cette lettre');
   expect(fit.adaptations.filter((c) => c.page === 2).map((c) => c.accountId)).toEqual(eight.slice(onPage(p1)).map((a) => a.id));
-  save('.scratch', 'eight.pdf', r.bytes);
-  save('.scratch', 'dalmeida.pdf', one.bytes);
 });
 
 test('a pupil without a parent account, and a teacher alone, each get a one-row letter', async () => {
@@ -170,7 +168,6 @@ test('every language renders with only the embedded DejaVu faces; its sections f
 test('Arabic: joined letters (presentation forms), set right to left and right-aligned', async () => {
   const r = await renderSheets([kidA, mumA], opts({ letterLang: 'ar' }));
   const file = save(tmp(), 'ar.pdf', r.bytes);
-  save('.scratch', 'ar.pdf', r.bytes);
   const { execFileSync } = await import('node:child_process');
   const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   // the letters drawn in their joined forms (Arabic Presentation Forms-B), not the bare letters
@@ -202,7 +199,6 @@ test('the relaunch letter: « Vous n’avez pas encore activé… », the first 
   const r = await renderSheets([kid, done, dad], opts({ relaunch: { since }, letterLang: 'es' }));
   expect(r.pages).toBe(1);
   const file = save(tmp(), 'relaunch.pdf', r.bytes);
-  save('.scratch', 'relaunch.pdf', r.bytes);
   const t = flat(text(file, 1));
   expect(t).toContain('Vous n’avez pas encore activé votre compte ENT');
   expect(t).toContain('Vos codes vous ont été remis une première fois le 02/09/2026 ; les voici de nouveau.');
