@@ -210,7 +210,7 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
           {t('fuIncludeReached')}
         </label>
         <ModelChoice id="fu-model" label={t('fuModel')} value={printModel} onChange={setOwnModel} />
-        {printModel === 'letter' && <LetterLangChoice id="fu-letter-lang" value={letterLang} onChange={setLetterLang} />}
+        {printModel === 'letter' && <LetterLangChoice id="fu-letter-lang" label={t('fuLetterLang')} value={letterLang} onChange={setLetterLang} />}
         <div class="buttons">
           <button type="button" class="primary" disabled={!targets.length || pdf.busy} onClick={() => pdf.generate(targets, request)}>
             {t('fuPrint', { n: targets.length })}
