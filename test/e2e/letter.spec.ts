@@ -8,6 +8,7 @@ import { test, expect, loginAs, tabIdFor } from './fixtures';
 import { PanelPage } from './pages/panel-page';
 import { pdfText, qrCodes, saveDownload } from './pdf-tools';
 import { shownLogin } from './oracle';
+import { notStoredHanded, storedLog } from './stored-log';
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
 const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
@@ -53,7 +54,9 @@ test('meeting mode: a family’s letter in French and Turkish, remembered under 
   expect(qrCodes(file, 1, 2).sort()).toEqual(withCode.map((u) => `${api.origin()}/auth/activation?login=${encodeURIComponent(shownLogin(u))}&activationCode=${encodeURIComponent(u.activationCode!)}`).sort());
 
   // remembered under keyed hashes: no name, id or login of the family anywhere in storage
-  const stored = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `letter-langs:${DEMO}`);
+  const readLangs = () => ext.sw.evaluate((k) => chrome.storage.local.get(k), `letter-langs:${DEMO}`);
+  await expect.poll(async () => typeof (await readLangs())[`letter-langs:${DEMO}`], { timeout: 30_000 }).toBe('string');
+  const stored = await readLangs();
   const memory = JSON.parse(stored[`letter-langs:${DEMO}`] as string) as Record<string, { lang: string }>;
   expect(Object.keys(memory).length).toBe(members.length);
   for (const [k, v] of Object.entries(memory)) {
@@ -83,9 +86,9 @@ test('meeting mode: a family’s letter in French and Turkish, remembered under 
     expect(await dialog.innerText()).not.toContain(shown.activationCode!);
     await dialog.getByRole('button', { name: 'Remis', exact: true }).click();
     await expect(dialog).toBeHidden();
-    const log = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
-    const entries = (JSON.parse(log[`distribution:${DEMO}`] as string) as { entries: Record<string, { handed?: number }> }).entries;
-    expect(entries[shown.id]?.handed).toBeGreaterThan(0);
+    // the panel shows it at once and stores it just after, under the log's lock
+    await expect.poll(() => notStoredHanded(ext, DEMO, [shown.id]), { timeout: 30_000 }).toEqual([]);
+    const entries = await storedLog(ext, DEMO);
     for (const u of members) if (u.id !== shown.id) expect(entries[u.id]?.handed).toBeUndefined();
   }
 
