@@ -114,6 +114,7 @@ export function OptionsForm({ t, draft, onChange, onSave, onError }: Props) {
             <option value="pdf">{t('model1')}</option>
             <option value="newPdf">{t('model2')}</option>
             <option value="simplePdf">{t('model8')}</option>
+            <option value="letter">{t('modelLetter')}</option>
           </select>
         </div>
         <Radios

@@ -8,7 +8,10 @@ import { layoutCard, type Adaptation, type BlockSpec, type CardLayout, type Card
 import { branchOf, cleanUrl, entName, profileLine, qrText, type QrMode } from './wording';
 import { qrLeftOut } from './qr';
 
-export type SheetModel = 'pdf' | 'newPdf' | 'simplePdf';
+/** The console's three models, and « Lettre aux familles » (one A4 letter per family, src/pdf/letter.ts). */
+export type SheetModel = 'pdf' | 'newPdf' | 'simplePdf' | 'letter';
+/** The models made of one card per account (the letter is laid out per family). */
+export type CardModel = Exclude<SheetModel, 'letter'>;
 
 export interface CardContext {
   d: SheetDict;
@@ -56,6 +59,8 @@ export const MIN_PT = {
   simplePdf: { body: 8.5, address: 9, login: 11, code: 11, long: 8 },
   newPdf: { body: 9, address: 9.5, login: 11, code: 11, long: 8 },
   pdf: { body: 10, address: 11, login: 13, code: 13, long: 9 },
+  // the letter's table (src/pdf/letter.ts): a long identifiant shrinks in its column down to 7 pt
+  letter: { body: 10, address: 10, login: 7, code: 10, long: 11 },
 } as const;
 
 /** Extra per-card context: the family header printed on 1 and 2 per page sheets. */
@@ -76,7 +81,7 @@ export interface CardVariant {
 const VARIANTS: CardVariant[] = [{}, { dense: true }, { dense: true, smallQr: true }, { dense: true, smallQr: true, tight: true }];
 
 /** QR side in mm, quiet zone included: usual and smaller (1 per page keeps at least 4 cm). */
-export const QR_MM = { simplePdf: [24, 19], newPdf: [32, 27], pdf: [46, 40] } as const;
+export const QR_MM = { simplePdf: [24, 19], newPdf: [32, 27], pdf: [46, 40], letter: [24, 24] } as const;
 /** The host printed under the QR shrinks to stay on one line, down to this size, then breaks after a dot. */
 export const HOST_FLOOR_PT = 6;
 /** A long identifiant, on its own full-width line in the monospaced face, never below this size. */
@@ -84,7 +89,8 @@ export const LOGIN_WIDE_FLOOR_PT = 7;
 
 /** Card spec for one account in one slot. */
 export function cardSpec(a: Account, model: SheetModel, box: Rect, ctx: CardContext, extra: CardExtra = {}, v: CardVariant = {}): CardSpec {
-  return model === 'simplePdf' ? smallCard(a, box, ctx, v) : detailedSheet(a, box, ctx, model, extra, v);
+  // a letter's account, seen alone (the preview's first account), reads as its 1-per-page sheet
+  return model === 'simplePdf' ? smallCard(a, box, ctx, v) : detailedSheet(a, box, ctx, model === 'letter' ? 'pdf' : model, extra, v);
 }
 
 /** A card laid out in the first variant that holds everything, with what it adapted. */

@@ -15,7 +15,8 @@ import type { Adaptation } from './layout';
 import type { SheetOptions } from './options';
 import { planPages } from './pages';
 import { drawRosterTable } from './roster';
-import { planEnv } from './sheets';
+import { letterEnv, letterInput, letterPages, planEnv } from './sheets';
+import { layoutLetter } from './letter';
 import { CUSTOM_TEXT_LIMITS } from './limits';
 
 /** What checkFit needs: the render's options (the font for the metrics), without progress or output. */
@@ -96,7 +97,14 @@ export function checkFit(accounts: Account[], options: FitOptions, lang: Lang = 
   // rosters run on as many pages as their tables need: drawn into a scratch document to count them
   const scratch = makeDoc(orientation, options.font);
   const rosterCtx = makeCtx(scratch.doc, { hasBold: scratch.hasBold, hasMono: scratch.hasMono }, options);
+  const lenv = model === 'letter' ? letterEnv(ctx, options) : null;
   for (const entry of plan) {
+    if (entry.kind === 'letter') {
+      const l = layoutLetter(letterInput(entry, options), lenv!, ctx.m);
+      for (const r of l.rows) cards.push({ accountId: r.accountId, name: r.name, page: pages + r.page, slot: 0, adaptations: [], dropped: [], broken: r.broken });
+      pages += letterPages(l, options);
+      continue;
+    }
     if (entry.kind === 'roster') {
       const before = rosterCtx.pageUsed ? scratch.doc.getNumberOfPages() : 0;
       drawRosterTable(rosterCtx, entry.className, entry.accounts, orientation);
@@ -147,7 +155,7 @@ function problemsOf(cards: CardFit[], options: FitOptions, lang: Lang): FitProbl
   if (broken.length) {
     out.push({
       kind: 'word-broken', accountIds: broken.map((c) => c.accountId), blocks: [...new Set(broken.flatMap((c) => c.broken))],
-      message: fitSay(lang, 'broken', { cards: broken.length, names: someNames(broken, lang) }),
+      message: fitSay(lang, model === 'letter' ? 'letter.broken' : 'broken', { cards: broken.length, names: someNames(broken, lang) }),
     });
   }
   return out;

@@ -78,7 +78,7 @@ test('1 and 2 per page: page counts, and each branch says the right thing', asyn
     expect(page).toContain(`Identifiant : ${shownLogin(u)}`);
     if (u.profile === 'Teacher' && !u.activationCode) {
       expect(page).toContain('Votre compte est activé : connectez-vous avec votre identifiant ONE ci-dessous (ce n’est pas votre adresse courriel).');
-      expect(page).toContain('compte académique'); // the académie notice, on by default
+      expect(page).toContain('Si votre académie le propose'); // the académie notice, on by default
     } else if (u.activationCode) {
       expect(page).toContain(`Code d’activation : ${u.activationCode}`);
       expect(page).toContain('Ce document s’adresse à');

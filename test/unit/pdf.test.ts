@@ -161,6 +161,7 @@ test('hard names print exactly (Polish, Vietnamese, Turkish, Arabic; NFKC)', asy
 });
 
 test('every QR decodes (zbarimg, 150 dpi) to the expected URL', async () => {
+  test.setTimeout(180_000); // four renders and zbar on every page: a minute and more on a loaded machine
   const accounts = [...population(17), ...HARD_NAMES.map(([f, l]) => acc({ firstName: f, lastName: l, login: `${f}.${l}`.toLowerCase() }))];
   accounts.push(acc({ firstName: 'Long', lastName: 'Login', login: 'maximilien-alexandre.de-la-rochefoucauld-montmorency', activationCode: 'A&B=C D/é' }));
   for (const [model, qr] of [['simplePdf', 'full'], ['simplePdf', 'login'], ['pdf', 'full'], ['newPdf', 'full']] as const) {
