@@ -13,7 +13,10 @@ import { makeCtx } from './context';
 import { makeDoc } from './document';
 import type { Adaptation } from './layout';
 import type { SheetOptions } from './options';
-import { planPages } from './pages';
+import { planPages, type PlanEntry } from './pages';
+import { PdfMeasurer } from './measure';
+import type { FontBytes } from './fonts';
+import type { jsPDF } from 'jspdf';
 import { drawRosterTable } from './roster';
 import { planEnv } from './sheets';
 import { CUSTOM_TEXT_LIMITS } from './limits';
@@ -86,35 +89,71 @@ function modelFor(length: number, from: SheetModel): SheetModel | undefined {
  * the sheets' own language by default.
  */
 export function checkFit(accounts: Account[], options: FitOptions, lang: Lang = options.lang): FitReport {
-  const model = options.model;
-  const orientation = model === 'newPdf' ? 'landscape' : 'portrait';
-  const { doc, hasBold, hasMono } = makeDoc(orientation, options.font, undefined, true);
-  const ctx = makeCtx(doc, { hasBold, hasMono }, options);
-  const plan = planPages(accounts, options, planEnv(ctx, options));
-  const cards: CardFit[] = [];
-  let pages = 0;
-  // rosters run on as many pages as their tables need: drawn into a scratch document to count them
-  const scratch = makeDoc(orientation, options.font);
-  const rosterCtx = makeCtx(scratch.doc, { hasBold: scratch.hasBold, hasMono: scratch.hasMono }, options);
-  for (const entry of plan) {
-    if (entry.kind === 'roster') {
-      const before = rosterCtx.pageUsed ? scratch.doc.getNumberOfPages() : 0;
-      drawRosterTable(rosterCtx, entry.className, entry.accounts, orientation);
-      pages += scratch.doc.getNumberOfPages() - before;
-      continue;
+  const steps = fitSteps(accounts, options, lang);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Pages of each entry of a plan, as the PDF will have them (a roster drawn into a scratch document to count its pages). */
+export function planPageCounts(plan: PlanEntry[], options: FitOptions): number[] {
+  const orientation = options.model === 'newPdf' ? 'landscape' : 'portrait';
+  let rosterCtx: ReturnType<typeof makeCtx> | null = null;
+  return plan.map((entry) => {
+    if (entry.kind !== 'roster') return 1;
+    if (!rosterCtx) {
+      const scratch = makeDoc(orientation, options.font);
+      rosterCtx = makeCtx(scratch.doc, { hasBold: scratch.hasBold, hasMono: scratch.hasMono }, options);
     }
-    pages++;
+    const before = rosterCtx.pageUsed ? rosterCtx.doc.getNumberOfPages() : 0;
+    drawRosterTable(rosterCtx, entry.className, entry.accounts, orientation);
+    return rosterCtx.doc.getNumberOfPages() - before;
+  });
+}
+
+/**
+ * checkFit in steps: it yields the number of cards laid out so far every `every` cards, so a
+ * caller (the preview's worker) can give way between steps, or drop a check that a newer
+ * selection made stale. The page count needs no card layout: the plan alone (see previewQuick).
+ */
+export function* fitSteps(accounts: Account[], options: FitOptions, lang: Lang = options.lang, every = 200): Generator<number, FitReport, void> {
+  const model = options.model;
+  const ctx = measuringCtx(options);
+  const plan = planPages(accounts, options, planEnv(ctx, options));
+  const counts = planPageCounts(plan, options);
+  const cards: CardFit[] = [];
+  let page = 0;
+  for (const [i, entry] of plan.entries()) {
+    page += counts[i]!;
     if (entry.kind !== 'slots') continue;
-    entry.slots.forEach((item, slot) => {
-      if (item.kind !== 'account') return;
+    for (const [slot, item] of entry.slots.entries()) {
+      if (item.kind !== 'account') continue;
       const f = fitCard(item.account, model, slotBox(model, slot), ctx.card, ctx.m, item.familyLine ? { familyLine: item.familyLine } : {});
       cards.push({
-        accountId: item.account.id, name: displayName(item.account), page: pages, slot,
+        accountId: item.account.id, name: displayName(item.account), page, slot,
         adaptations: f.adaptations, dropped: f.layout.dropped, broken: f.layout.broken, ...(f.layout.qrColumn ? { qrColumn: f.layout.qrColumn } : {}),
       });
-    });
+      if (cards.length % every === 0) yield cards.length;
+    }
   }
-  return { pages, adaptations: cards, problems: problemsOf(cards, options, lang) };
+  return { pages: page, adaptations: cards, problems: problemsOf(cards, options, lang) };
+}
+
+/**
+ * A measuring context for these options. The jsPDF document that measures is made once per set of
+ * fonts and kept, with its measurer's caches (the instructions are the same on every card): a
+ * preview redone after each selection change parses the fonts once and measures each text once.
+ */
+const measuring = new WeakMap<FontBytes, { doc: jsPDF; m: PdfMeasurer; hasBold: boolean; hasMono: boolean }>();
+export function measuringCtx(options: FitOptions) {
+  let hit = measuring.get(options.font);
+  if (!hit) {
+    const { doc, hasBold, hasMono } = makeDoc('portrait', options.font, undefined, true);
+    hit = { doc, hasBold, hasMono, m: new PdfMeasurer(doc, hasBold, hasMono) };
+    measuring.set(options.font, hit);
+  }
+  return makeCtx(hit.doc, hit, options, hit.m);
 }
 
 function problemsOf(cards: CardFit[], options: FitOptions, lang: Lang): FitProblem[] {
