@@ -27,10 +27,24 @@ export function watchRenders(f: (running: boolean) => void): () => void {
   if (rendering) f(true);
   return () => renderWatchers.delete(f);
 }
+/** After a render, the file's delivery (blob, download, log) comes first: the preview resumes a moment later. */
+const RESUME_AFTER_MS = 1000;
+let resumeTimer: ReturnType<typeof setTimeout> | undefined;
 function renderCount(delta: number) {
   const was = rendering > 0;
   rendering += delta;
-  if (was !== rendering > 0) for (const f of renderWatchers) f(rendering > 0);
+  if (was === rendering > 0) return;
+  clearTimeout(resumeTimer);
+  if (rendering > 0) {
+    // still paused from the last render (its resume not yet told): nothing to tell
+    if (resumeTimer === undefined) for (const f of renderWatchers) f(true);
+    resumeTimer = undefined;
+    return;
+  }
+  resumeTimer = setTimeout(() => {
+    resumeTimer = undefined;
+    if (!rendering) for (const f of renderWatchers) f(false);
+  }, RESUME_AFTER_MS);
 }
 
 export class PdfCancelled extends Error {

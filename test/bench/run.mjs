@@ -12,6 +12,7 @@ const MEASURES = {
   pdf: () => import('./pdf.mjs'),
   mail: () => import('./mail.mjs'),
   console: () => import('./console.mjs'),
+  preview: () => import('./preview.mjs'),
 };
 const picked = process.argv.slice(2).filter((a) => a in MEASURES);
 const names = picked.length ? picked : Object.keys(MEASURES);
@@ -41,7 +42,7 @@ out.machine.loadAfter = os.loadavg().map((x) => Math.round(x * 100) / 100);
 const rows = [];
 // A measure that measured a failed run (a PDF with the wrong page count, a list that never showed the
 // expected count…) gets no verdict: its ratios are printed, never called met.
-for (const name of ['filter', 'pdf']) if (out[name] && !out[name].error && out[name].problems?.length) out[name].failedRun = true;
+for (const name of ['filter', 'pdf', 'preview']) if (out[name] && !out[name].error && out[name].problems?.length) out[name].failedRun = true;
 const verdictOf = (m) => (met) => (m?.failedRun ? 'FAILED RUN, no verdict' : met ? 'yes' : 'NO');
 let ok = verdictOf(null);
 const ms = (x) => `${x} ms`;
@@ -77,6 +78,12 @@ if (out.pdf && !out.pdf.error) {
     rows.push(['  render in the worker (now)', ms(t.worker.longestTaskMs), String(t.worker.tasksOver100ms), `none > 100 ms: ${ok(p.target.panelNoTaskOver100ms)} (render ${ms(t.worker.renderMs)})`]);
     rows.push(['  render on the main thread (before)', ms(t.mainThread.longestTaskMs), String(t.mainThread.tasksOver100ms), `(render ${ms(t.mainThread.renderMs)})`]);
   }
+}
+if (out.preview && !out.preview.error) {
+  const v = out.preview;
+  ok = verdictOf(v);
+  rows.push([`Preview, ${v.accounts} accounts, a filter change`, `first card + count`, 'every card checked', `load ${v.load.before.toFixed(1)} -> ${v.load.after.toFixed(1)}`]);
+  rows.push(['  median / p95', `${ms(v.first.median)} / ${ms(v.first.p95)}`, `${ms(v.full.median)} / ${ms(v.full.p95)}`, `<= 150 ms: ${ok(v.first.p95 <= 150)}; longest panel task ${ms(v.longestTaskMs)} (<= 50 ms: ${ok(v.longestTaskMs <= 50)})`]);
 }
 if (out.mail && !out.mail.error) {
   const m = out.mail;
