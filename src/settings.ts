@@ -6,7 +6,7 @@
 import QRCode from 'qrcode';
 import { SHEET_DICTS } from './i18n/sheets';
 
-export type SettingsModel = 'pdf' | 'newPdf' | 'simplePdf';
+export type SettingsModel = 'pdf' | 'newPdf' | 'simplePdf' | 'letter';
 export type SettingsQrMode = 'full' | 'login' | 'none';
 export type SettingsBundles = 'auto' | 'on' | 'off';
 export type SettingsLogo = { dataUrl: string; format: 'PNG' | 'JPEG' };
@@ -65,7 +65,7 @@ export const SCHOOL_NAME_MAX = 120;
 export const CUSTOM_TEXT_MAX = 1000;
 export const ACADEMIE_TEXT_MAX = 300;
 
-export const MODELS: readonly SettingsModel[] = ['pdf', 'newPdf', 'simplePdf'];
+export const MODELS: readonly SettingsModel[] = ['pdf', 'newPdf', 'simplePdf', 'letter'];
 export const QR_MODES: readonly SettingsQrMode[] = ['full', 'login', 'none'];
 export const BUNDLES: readonly SettingsBundles[] = ['auto', 'on', 'off'];
 export const SHEET_LANGS = ['fr', 'en'] as const;

@@ -30,6 +30,13 @@ function Radios<K extends 'qrMode' | 'bundles'>({ name, legend, value, options, 
  * The custom paragraph's length against each model's limit, as the director types: the models
  * where some cards could not print it (the panel's preview names them before printing).
  */
+/**
+ * The limits hold beside the default académie notice (its short form at 8 per page): a director's
+ * own, longer text leaves less room on teachers' cards, so Réglages says so before any print.
+ */
+const academieOwn = (s: { customText: string; academieNotice: boolean; academieText: string; sheetLang: 'fr' | 'en' }): boolean =>
+  !!s.customText.trim() && s.academieNotice && !!s.academieText.trim() && s.academieText.trim() !== SHEET_DICTS[s.sheetLang]['teacher.academie'];
+
 function customOver(t: Translate, text: string): string | null {
   const n = Array.from(text.trim()).length;
   const over = ([['simplePdf', 'model8'], ['newPdf', 'model2'], ['pdf', 'model1']] as const).filter(([m]) => n > CUSTOM_TEXT_LIMITS[m]);
@@ -68,6 +75,7 @@ export function OptionsForm({ t, draft, onChange, onSave, onError }: Props) {
             {t('optCustomTextHint', { n: Array.from(draft.customText.trim()).length, simple: CUSTOM_TEXT_LIMITS.simplePdf, two: CUSTOM_TEXT_LIMITS.newPdf, one: CUSTOM_TEXT_LIMITS.pdf })}
           </p>
           {over && <p class="hint warn" role="status">{over}</p>}
+          {!over && academieOwn(draft) && <p class="hint warn">{t('optCustomTextAcademie')}</p>}
         </div>
         <OptionsLogo t={t} logo={draft.logo} onChange={(logo) => onChange({ logo })} onError={onError} />
         <label class="check">
@@ -106,6 +114,7 @@ export function OptionsForm({ t, draft, onChange, onSave, onError }: Props) {
             <option value="pdf">{t('model1')}</option>
             <option value="newPdf">{t('model2')}</option>
             <option value="simplePdf">{t('model8')}</option>
+            <option value="letter">{t('modelLetter')}</option>
           </select>
         </div>
         <Radios

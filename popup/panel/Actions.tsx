@@ -7,6 +7,9 @@ import { PrintPreview } from './PrintPreview';
 import { defaultRequest, usePdf, type ActionsBase } from './use-pdf';
 import { lang, t } from '../shared/lang';
 import { Isolate } from '../shared/isolate';
+import type { LetterLang } from '../../src/i18n/letter';
+import { LetterLangChoice } from './LetterLangChoice';
+import { useRememberedLangs } from './letter-lang-store';
 
 interface Props extends ActionsBase {
   selected: Account[];
@@ -36,6 +39,8 @@ export function Actions(p: Props) {
   const [households, setHouseholds] = useState(false);
   const [roster, setRoster] = useState(false);
   const [labels, setLabels] = useState(false);
+  const [letterLang, setLetterLang] = useState<LetterLang>('fr');
+  const [duplex, setDuplex] = useState(false);
   const [mailOpen, setMailOpen] = useState(false);
   const mailButton = useRef<HTMLButtonElement>(null);
   const [printedRoster, setPrintedRoster] = useState<RosterClasses | null>(null);
@@ -46,7 +51,13 @@ export function Actions(p: Props) {
   const none = p.selected.length === 0;
   const blocked = p.selected.filter(cannotActivate).length;
   const mailReason = none ? t('nothingSelected') : !p.canMail ? t('mailNeedsJson') : p.noEmail === p.selected.length ? t('noEmailSelected') : null;
-  const request = { kind: 'sheets' as const, model: p.model, bundles: bundles && !households, households, roster, envelopeLabels: households && labels };
+  const letter = p.model === 'letter';
+  // families remembered in meeting mode (« Se souvenir pour cette famille ») keep their language
+  const remembered = useRememberedLangs(p.structureId, p.selected, letter);
+  const request = {
+    kind: 'sheets' as const, model: p.model, bundles: bundles && !households, households, roster, envelopeLabels: households && labels,
+    ...(letter ? { letterLang, letterDuplex: duplex, letterLangs: remembered } : {}),
+  };
   const print = async (kind: 'sheets' | 'roster') => {
     const accounts = p.selected;
     const ok = await pdf.generate(accounts, { ...request, kind });
@@ -76,8 +87,19 @@ export function Actions(p: Props) {
           <option value="pdf">{t('model1')}</option>
           <option value="newPdf">{t('model2')}</option>
           <option value="simplePdf">{t('model8')}</option>
+        <option value="letter">{t('modelLetter')}</option>
         </select>
       </label>
+      {letter && (
+        <div class="options letter-options">
+          <LetterLangChoice id="letter-lang" value={letterLang} onChange={setLetterLang} />
+          {Object.keys(remembered).length > 0 && <p class="hint">{t('letterRemembered', { n: Object.keys(remembered).length })}</p>}
+          <label class="check">
+            <input type="checkbox" checked={duplex} onChange={(e) => setDuplex(e.currentTarget.checked)} />
+            {t('letterDuplex')}
+          </label>
+        </div>
+      )}
       <div class="options">
         <label class="check">
           <input type="checkbox" checked={bundles && !households} disabled={households} onChange={(e) => setBundles(e.currentTarget.checked)} />

@@ -9,6 +9,8 @@ import { summaryCsv, summaryFileName, summaryTable } from '../../src/model/follo
 import { accountsText, isPlural, ofName, trendSentence } from '../../src/i18n/follow-up';
 import { MailPanel } from './MailPanel';
 import { ModelChoice } from './ModelChoice';
+import { LetterLangChoice } from './LetterLangChoice';
+import type { LetterLang } from '../../src/i18n/letter';
 import type { SheetModel } from '../../src/pdf';
 import { deliver } from './pdf-job';
 import { renderInWorker } from './pdf-worker-client';
@@ -111,7 +113,21 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
   const [ownModel, setOwnModel] = useState<SheetModel | null>(null);
   const printModel = ownModel ?? model ?? actions.settings.defaultModel;
   const base = defaultRequest(actions, printModel);
-  const request = { ...base, bundles: base.bundles || chosen.length > 1 };
+  const [letterLang, setLetterLang] = useState<LetterLang>('fr');
+  // the relaunch letter: « Vous n’avez pas encore activé… », with when the codes first went out (this browser's log)
+  const since = useMemo(() => {
+    const out: Record<string, string> = {};
+    for (const a of targets) {
+      const e = log.entries[a.id];
+      const first = [e?.handed, e?.printed, e?.mailed].filter((x): x is number => typeof x === 'number').sort((x, y) => x - y)[0];
+      if (first !== undefined) out[a.id] = new Date(first).toISOString();
+    }
+    return out;
+  }, [targets, log]);
+  const request = {
+    ...base, bundles: base.bundles || chosen.length > 1,
+    ...(printModel === 'letter' ? { letterLang, relaunch: { since } } : {}),
+  };
 
   const pick = (key: string, on: boolean) =>
     setPicked((p) => {
@@ -194,6 +210,7 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
           {t('fuIncludeReached')}
         </label>
         <ModelChoice id="fu-model" label={t('fuModel')} value={printModel} onChange={setOwnModel} />
+        {printModel === 'letter' && <LetterLangChoice id="fu-letter-lang" label={t('fuLetterLang')} value={letterLang} onChange={setLetterLang} />}
         <div class="buttons">
           <button type="button" class="primary" disabled={!targets.length || pdf.busy} onClick={() => pdf.generate(targets, request)}>
             {t('fuPrint', { n: targets.length })}

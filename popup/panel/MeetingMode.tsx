@@ -8,6 +8,15 @@ import { defaultRequest, usePdf, type ActionsBase } from './use-pdf';
 import { t } from '../shared/lang';
 import { takeQuickSearch } from '../shared/quick-search';
 import { Isolate } from '../shared/isolate';
+import type { SheetModel } from '../../src/pdf';
+import { ModelChoice } from './ModelChoice';
+import { ShowQr } from './ShowQr';
+import { sheetSettings } from '../../src/settings';
+import { LetterLangChoice } from './LetterLangChoice';
+import type { LetterLang } from '../../src/i18n/letter';
+import { accountHash, rememberedLang, type LetterLangMemory } from '../../src/model/letter-langs';
+import { loadLetterLangs, saveLetterLang } from './letter-lang-store';
+import { installKey } from './install-secret';
 
 interface Props {
   accounts: Account[];
@@ -32,6 +41,8 @@ const MAX_FAMILIES = 6;
 export function MeetingMode({ accounts, index, log, onMark, actions, initialQuery = '', open, onOpen }: Props) {
   const [query, setQuery] = useState(initialQuery);
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
+  // « Montrer le QR »: the account whose QR fills the screen
+  const [qrFor, setQrFor] = useState<Account | null>(null);
   // The toolbar popup's quick search (popup/quick-search.ts): the section opens with it.
   useEffect(() => {
     if (initialQuery) onOpen(true);
@@ -45,7 +56,10 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
     );
   }, [actions.tabId]);
   // A code shown for one family is hidden again for the next one.
-  useEffect(() => setShown(new Set()), [query, open]);
+  useEffect(() => {
+    setShown(new Set());
+    setQrFor(null);
+  }, [query, open]);
   const toggleCode = (id: string) =>
     setShown((prev) => {
       const next = new Set(prev);
@@ -76,8 +90,43 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
     return out;
   }, [query, accounts, index, families]);
 
-  const req = defaultRequest(actions, actions.settings.defaultModel);
-  const printFamily = (fam: Account[]) => pdf.generate(fam, { ...req, bundles: false });
+  // the meeting's own model, from Réglages' default: a family's letter is one click away
+  const [model, setModel] = useState<SheetModel>(actions.settings.defaultModel);
+  const req = defaultRequest(actions, model);
+  const entUrl = useMemo(() => sheetSettings(actions.settings, { consoleOrigin: actions.origin, sortByClass: false }).entUrl, [actions.settings, actions.origin]);
+  const letter = model === 'letter';
+
+  // « Langue de la lettre » per family: for this session, or remembered (« Se souvenir pour cette
+  // famille ») under keyed hashes of its accounts' ids (src/model/letter-langs.ts), never in clear
+  const [chosen, setChosen] = useState<ReadonlyMap<string, LetterLang>>(new Map());
+  const [memory, setMemory] = useState<LetterLangMemory>({});
+  const [hashes, setHashes] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    if (letter) loadLetterLangs(actions.structureId).then(setMemory, () => undefined);
+  }, [letter, actions.structureId]);
+  useEffect(() => {
+    if (!letter) return;
+    const missing = matches.flat().filter((a) => !hashes.has(a.id));
+    if (!missing.length) return;
+    let live = true;
+    installKey()
+      .then((key) => Promise.all(missing.map(async (a) => [a.id, await accountHash(key, a.id)] as const)))
+      .then((pairs) => live && setHashes((prev) => new Map([...prev, ...pairs])), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [letter, matches]);
+  const familyHashes = (fam: Account[]) => fam.map((a) => hashes.get(a.id)).filter((h): h is string => !!h);
+  const remembered = (fam: Account[]) => rememberedLang(memory, familyHashes(fam));
+  const familyLang = (fam: Account[]): LetterLang => chosen.get(fam[0]!.id) ?? remembered(fam) ?? 'fr';
+  const chooseLang = (fam: Account[], l: LetterLang) => {
+    setChosen((prev) => new Map(prev).set(fam[0]!.id, l));
+    if (remembered(fam)) saveLetterLang(actions.structureId, familyHashes(fam), l).then(setMemory, () => undefined);
+  };
+  const remember = (fam: Account[], on: boolean) =>
+    saveLetterLang(actions.structureId, familyHashes(fam), on ? familyLang(fam) : null).then(setMemory, () => undefined);
+  const letterReq = (fam: Account[]) => (letter ? { letterLangs: Object.fromEntries(fam.map((a) => [a.id, familyLang(fam)])) } : {});
+  const printFamily = (fam: Account[]) => pdf.generate(fam, { ...req, bundles: false, ...letterReq(fam) });
 
   return (
     <details class="meeting" open={open} onToggle={(e) => e.currentTarget.open !== open && onOpen(e.currentTarget.open)}>
@@ -106,6 +155,7 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
         />
       </label>
       <p id="meeting-hint" class="hint">{t('meetingHint')}</p>
+      <ModelChoice id="meeting-model" label={t('meetingModel')} value={model} onChange={setModel} />
       {query.trim().length >= 2 && !matches.length && <p role="status">{t('meetingNoMatch')}</p>}
       <ul class="families" aria-live="polite">
         {matches.map((fam) => {
@@ -135,14 +185,26 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
                           {t(shown.has(a.id) ? 'hideCode' : 'showCode')}
                         </button>{' '}
                         {shown.has(a.id) && <span class="code">{a.activationCode}</span>}{' '}
+                        <button type="button" class="small" aria-label={t('showQrOf', { name: displayName(a) })} onClick={() => setQrFor(a)}>
+                          {t('showQr')}
+                        </button>{' '}
                       </>
                     )}
-                    <button type="button" class="small" disabled={pdf.busy} onClick={() => pdf.generate([a], { ...req, bundles: false })}>
+                    <button type="button" class="small" disabled={pdf.busy} onClick={() => pdf.generate([a], { ...req, bundles: false, ...letterReq(fam) })}>
                       <Isolate text={t('printOne', { name: displayName(a) })} values={[displayName(a)]} />
                     </button>
                   </li>
                 ))}
               </ul>
+              {letter && (
+                <div class="options letter-options">
+                  <LetterLangChoice id={`meeting-lang-${fam[0]!.id}`} value={familyLang(fam)} onChange={(l) => chooseLang(fam, l)} />
+                  <label class="check">
+                    <input type="checkbox" checked={remembered(fam) !== null} disabled={familyHashes(fam).length < fam.length} onChange={(e) => remember(fam, e.currentTarget.checked)} />
+                    {t('letterRemember')}
+                  </label>
+                </div>
+              )}
               <div class="buttons">
                 <button type="button" class="primary" disabled={pdf.busy} onClick={() => printFamily(fam)}>
                   {t('printFamily')}
@@ -160,6 +222,17 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
         })}
       </ul>
       {pdf.status}
+      {qrFor && (
+        <ShowQr
+          account={qrFor}
+          entUrl={entUrl}
+          onClose={() => setQrFor(null)}
+          onHanded={() => {
+            onMark([qrFor.id], true);
+            setQrFor(null);
+          }}
+        />
+      )}
     </details>
   );
 }

@@ -10,6 +10,7 @@ export function ModelChoice({ id, label, value, onChange }: { id: string; label:
         <option value="pdf">{t('model1')}</option>
         <option value="newPdf">{t('model2')}</option>
         <option value="simplePdf">{t('model8')}</option>
+        <option value="letter">{t('modelLetter')}</option>
       </select>
     </label>
   );

@@ -239,7 +239,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     let live = true;
     setPrefsLoaded(false);
     const teacher = kind === 'class-admin';
-    Promise.all([loadPrefs(roster.structureId, settings.defaultModel, teacher ? TEACHER_DEFAULT_SORT : undefined), loadLog(roster.structureId)]).then(([p, l]) => {
+    Promise.all([loadPrefs(roster.structureId, settings.defaultModel, teacher ? TEACHER_DEFAULT_SORT : undefined), loadLog(roster.structureId).catch(() => emptyLog(roster.structureId))]).then(([p, l]) => {
       if (!live) return;
       // The class the teacher's page shows is the one they are working on: the panel starts on it.
       const pageClass = teacher ? roster.pageClassId : undefined;
@@ -361,6 +361,15 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     onMailed: (ids: string[]) => mark(ids, 'mailed'),
     everyone: roster.accounts,
   };
+
+  // Until this school's saved choices are read, no control shows: a click made before they arrive
+  // would be silently replaced by them (and not saved).
+  if (!prefsLoaded)
+    return (
+      <div class="notice" role="status" aria-live="polite">
+        <progress aria-label={t('loading')} />
+      </div>
+    );
 
   return (
     <div class={meeting ? 'workspace in-meeting' : 'workspace'}>

@@ -33,7 +33,7 @@ interface Props {
  */
 const DEBOUNCE_MS = 60;
 
-const MODEL_KEY = { pdf: 'model1', newPdf: 'model2', simplePdf: 'model8' } as const;
+const MODEL_KEY = { pdf: 'model1', newPdf: 'model2', simplePdf: 'model8', letter: 'modelLetter' } as const;
 
 /** Plain SVG data from the worker, drawn as elements (names stay text: never parsed as markup). */
 function Svg({ node, logo, fit = false }: { node: SvgNode; logo: string | null; fit?: boolean }): ComponentChildren {

@@ -20,6 +20,11 @@ export interface PdfRequest {
   roster: boolean;
   /** With households: a sheet of envelope labels at the end. */
   envelopeLabels?: boolean;
+  /** « Lettre aux familles »: see SheetOptions (second language, per family, relaunch, duplex). */
+  letterLang?: SheetOptions['letterLang'];
+  letterLangs?: SheetOptions['letterLangs'];
+  relaunch?: SheetOptions['relaunch'];
+  letterDuplex?: boolean;
 }
 
 export interface PdfResult {
@@ -41,7 +46,10 @@ export function sheetOptions(settings: Settings, origin: string, rules?: Platfor
   const { bundles: _fromRequest, ...s } = sheetSettings(settings, { consoleOrigin: origin, sortByClass: false });
   const hint = rules?.passwordHint[s.lang];
   const school = s.schoolName?.trim() || structureName?.trim();
-  return { ...s, ...(school ? { schoolName: school } : {}), ...(hint ? { passwordHint: hint } : {}), mailRequired: rules?.mailRequired ?? null };
+  return {
+    ...s, ...(school ? { schoolName: school } : {}), ...(hint ? { passwordHint: hint } : {}), mailRequired: rules?.mailRequired ?? null,
+    ...(rules?.passwordRule ? { passwordRule: rules.passwordRule } : {}),
+  };
 }
 
 /** The sheets' options of a request: the PDF and its preview (PrintPreview.tsx) share them, so they agree. */
@@ -58,7 +66,13 @@ export function sheetJobOptions(
     if (a.profile !== 'Teacher') continue;
     for (const c of a.classes) (classTeachers[c.name] ??= []).push(`${a.firstName} ${a.lastName}`.trim());
   }
-  return { ...base, model: req.model, bundles: req.bundles, households: req.households, roster: req.roster, envelopeLabels: !!req.envelopeLabels, classTeachers };
+  const letter = {
+    ...(req.letterLang ? { letterLang: req.letterLang } : {}),
+    ...(req.letterLangs ? { letterLangs: req.letterLangs } : {}),
+    ...(req.relaunch ? { relaunch: req.relaunch } : {}),
+    ...(req.letterDuplex ? { letterDuplex: true } : {}),
+  };
+  return { ...base, model: req.model, bundles: req.bundles, households: req.households, roster: req.roster, envelopeLabels: !!req.envelopeLabels, classTeachers, ...letter };
 }
 
 export async function makePdf(

@@ -29,7 +29,7 @@ export async function loadPrefs(structureId: string, defaultModel: SheetModel = 
     return {
       filters: { ...EMPTY_FILTERS, ...(p.filters ?? {}), search: '' },
       sort: { ...DEFAULT_SORT, ...(p.sort ?? {}) },
-      model: p.model === 'newPdf' || p.model === 'simplePdf' || p.model === 'pdf' ? p.model : defaultModel,
+      model: p.model === 'newPdf' || p.model === 'simplePdf' || p.model === 'pdf' || p.model === 'letter' ? p.model : defaultModel,
     };
   } catch {
     return { ...DEFAULT_PREFS, sort: defaultSort, model: defaultModel };

@@ -3,7 +3,7 @@ import type { PageInfo } from '../../src/console/endpoints';
 import type { ConsoleError } from '../../src/console/errors';
 import type { Account, ClassRef, Structure } from '../../src/model/account';
 import type { ProfileMetrics } from '../../src/console/parse';
-import { isMessage, type LoadProgress } from '../../src/messages';
+import { isMessage, type LoadProgress, type PageDetected } from '../../src/messages';
 import { ext } from '../../src/platform/browser-api';
 import { loadAccounts, ping } from './console-link';
 import { installKey } from './install-secret';
@@ -50,9 +50,18 @@ export function useRoster(tabId: number | null): {
       return;
     }
     let live = true;
+    let waitingForPage = false;
     const onProgress = (msg: unknown, sender: chrome.runtime.MessageSender) => {
-      if (live && sender.tab?.id === tabId && isMessage<LoadProgress>(msg, 'load-progress'))
+      if (!live || sender.tab?.id !== tabId) return;
+      if (isMessage<LoadProgress>(msg, 'load-progress'))
         setStatus((s) => (s.state === 'loading' ? { state: 'loading', receivedBytes: msg.receivedBytes } : s));
+      // Asked while the tab was still on its way to the console page (back from the MFA or terms
+      // page, a reload, a slow boot): read as soon as its content script finds the page, rather than
+      // leaving « open the page » on screen over the very page.
+      else if (waitingForPage && isMessage<PageDetected>(msg, 'page-detected') && msg.page) {
+        waitingForPage = false;
+        setNonce((n) => n + 1);
+      }
     };
     ext().runtime.onMessage.addListener(onProgress);
     (async () => {
@@ -60,7 +69,10 @@ export function useRoster(tabId: number | null): {
       const p = await ping(tabId);
       if (!live) return;
       setPage(p);
-      if (!p) return setStatus({ state: 'no-page' });
+      if (!p) {
+        waitingForPage = true;
+        return setStatus({ state: 'no-page' });
+      }
       try {
         const r = await loadAccounts(tabId, wanted ?? p.structureId);
         if (!live) return;

@@ -16,7 +16,7 @@
  * neutral sentence with no rule. Never a rule the ENT does not enforce.
  */
 import { ConsoleFormatError } from './errors';
-import { readPasswordRegex } from './password-rule';
+import { readPasswordRegex, type PasswordRule } from './password-rule';
 import { ruleSentence, textAgrees } from '../i18n/password-rule';
 
 export type RuleLang = 'fr' | 'en';
@@ -26,6 +26,8 @@ export interface PlatformRules {
   passwordHint: Partial<Record<RuleLang, string>>;
   /** Whether the activation form requires an e-mail address; null when the platform does not say. */
   mailRequired: boolean | null;
+  /** The rule read from `passwordRegex`, when readable: the family letter says it in each of its languages. */
+  passwordRule?: PasswordRule;
 }
 
 export const NO_RULES: PlatformRules = Object.freeze({ passwordHint: {}, mailRequired: null });
@@ -101,5 +103,5 @@ export function platformRules(c: AuthContext, bundles: Partial<Record<RuleLang, 
     const text = v && textAgrees(v, rule) ? v : ruleSentence(rule, lang);
     if (text) passwordHint[lang] = text;
   }
-  return { passwordHint, mailRequired: c.mailRequired };
+  return { passwordHint, mailRequired: c.mailRequired, passwordRule: rule };
 }

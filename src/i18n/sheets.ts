@@ -49,7 +49,7 @@ export const SHEETS_FR = {
   // the denser variant at 8 per page (a card that would not hold everything otherwise)
   'first.dense': '1re connexion : identifiant et code, puis votre mot de passe. {rule}',
   'first.short': '1re connexion : saisissez l’identifiant et le code, puis choisissez votre mot de passe. {rule}',
-  'password.neutral': "Les règles du mot de passe s'affichent à l'écran.",
+  'password.neutral': 'Les règles du mot de passe s’affichent à l’écran.',
   'first.keep': 'Conservez ce document : votre identifiant vous servira à chaque connexion.',
   'qr.activate': 'Scannez pour activer',
   'qr.login': 'Scannez pour vous connecter',

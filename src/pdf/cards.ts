@@ -8,7 +8,10 @@ import { layoutCard, type Adaptation, type BlockSpec, type CardLayout, type Card
 import { branchOf, cleanUrl, entName, profileLine, qrText, type QrMode } from './wording';
 import { qrLeftOut } from './qr';
 
-export type SheetModel = 'pdf' | 'newPdf' | 'simplePdf';
+/** The console's three models, and « Lettre aux familles » (one A4 letter per family, src/pdf/letter.ts). */
+export type SheetModel = 'pdf' | 'newPdf' | 'simplePdf' | 'letter';
+/** The models made of one card per account (the letter is laid out per family). */
+export type CardModel = Exclude<SheetModel, 'letter'>;
 
 export interface CardContext {
   d: SheetDict;
@@ -56,6 +59,8 @@ export const MIN_PT = {
   simplePdf: { body: 8.5, address: 9, login: 11, code: 11, long: 8 },
   newPdf: { body: 9, address: 9.5, login: 11, code: 11, long: 8 },
   pdf: { body: 10, address: 11, login: 13, code: 13, long: 9 },
+  // the letter's table (src/pdf/letter.ts): a long identifiant shrinks in its column down to 7 pt
+  letter: { body: 10, address: 10, login: 7, code: 10, long: 11 },
 } as const;
 
 /** Extra per-card context: the family header printed on 1 and 2 per page sheets. */
@@ -70,11 +75,13 @@ export interface CardExtra {
 export interface CardVariant {
   dense?: boolean;
   smallQr?: boolean;
+  /** 8 per page, last resort: tighter lines and gaps, the QR level with the name and no host under it (the type keeps its minimum sizes, the card its margins). */
+  tight?: boolean;
 }
-const VARIANTS: CardVariant[] = [{}, { dense: true }, { dense: true, smallQr: true }];
+const VARIANTS: CardVariant[] = [{}, { dense: true }, { dense: true, smallQr: true }, { dense: true, smallQr: true, tight: true }];
 
 /** QR side in mm, quiet zone included: usual and smaller (1 per page keeps at least 4 cm). */
-export const QR_MM = { simplePdf: [24, 19], newPdf: [32, 27], pdf: [46, 40] } as const;
+export const QR_MM = { simplePdf: [24, 19], newPdf: [32, 27], pdf: [46, 40], letter: [24, 24] } as const;
 /** The host printed under the QR shrinks to stay on one line, down to this size, then breaks after a dot. */
 export const HOST_FLOOR_PT = 6;
 /** A long identifiant, on its own full-width line in the monospaced face, never below this size. */
@@ -82,7 +89,8 @@ export const LOGIN_WIDE_FLOOR_PT = 7;
 
 /** Card spec for one account in one slot. */
 export function cardSpec(a: Account, model: SheetModel, box: Rect, ctx: CardContext, extra: CardExtra = {}, v: CardVariant = {}): CardSpec {
-  return model === 'simplePdf' ? smallCard(a, box, ctx, v) : detailedSheet(a, box, ctx, model, extra, v);
+  // a letter's account, seen alone (the preview's first account), reads as its 1-per-page sheet
+  return model === 'simplePdf' ? smallCard(a, box, ctx, v) : detailedSheet(a, box, ctx, model === 'letter' ? 'pdf' : model, extra, v);
 }
 
 /** A card laid out in the first variant that holds everything, with what it adapted. */
@@ -99,8 +107,14 @@ export interface FittedCard {
 export function fitCard(a: Account, model: SheetModel, box: Rect, ctx: CardContext, m: Measurer, extra: CardExtra = {}): FittedCard {
   let best: FittedCard | undefined;
   for (const v of VARIANTS) {
+    if (v.tight && model !== 'simplePdf') continue;
     const layout = layoutCard(cardSpec(a, model, box, ctx, extra, v), m);
-    const adaptations: Adaptation[] = [...(v.dense ? (['dense-instructions'] as const) : []), ...(v.smallQr && layout.qr ? (['qr-smaller'] as const) : []), ...layout.adaptations];
+    const adaptations: Adaptation[] = [
+      ...(v.dense ? (['dense-instructions'] as const) : []),
+      ...(v.smallQr && layout.qr ? (['qr-smaller'] as const) : []),
+      ...(v.tight ? (['tight-lines'] as const) : []),
+      ...layout.adaptations,
+    ];
     if (!layout.dropped.length) return { layout, adaptations };
     // none holds everything: the one that leaves out the least
     if (!best || layout.dropped.length < best.layout.dropped.length) best = { layout, adaptations };
@@ -131,7 +145,7 @@ function smallCard(a: Account, box: Rect, ctx: CardContext, v: CardVariant): Car
   const host = url.replace(/^https?:\/\//, '');
   const branch = branchOf(a);
   const min = MIN_PT.simplePdf;
-  const g = v.dense ? 0.6 : 1;
+  const g = v.tight ? 0.15 : v.dense ? 0.6 : 1;
   const body = (id: string, text: string, extra: Partial<BlockSpec> = {}): BlockSpec => ({ id, text, size: 8.5, min: min.body, gap: 1.3 * g, ...extra });
   const blocks: BlockSpec[] = [
     { id: 'name', text: displayName(a), size: 13, min: 11, floor: min.long, bold: true, fit: 'shrink' },
@@ -164,7 +178,7 @@ function smallCard(a: Account, box: Rect, ctx: CardContext, v: CardVariant): Car
   const spec: CardSpec = {
     box,
     padding: 3.2,
-    ...(v.dense ? { lineFactor: 1.1 } : {}),
+    ...(v.tight ? { lineFactor: 1.05 } : v.dense ? { lineFactor: 1.1 } : {}),
     logo: logoBox(ctx, 7),
     school: ctx.schoolName ? { id: 'school', text: ctx.schoolName, size: 8.5, min: min.body, fit: 'shrink', tone: 'muted' } : undefined,
     blocks,
@@ -172,7 +186,9 @@ function smallCard(a: Account, box: Rect, ctx: CardContext, v: CardVariant): Car
   };
   // The QR column starts beside the profile line; an identifiant too long to share its line with
   // the QR takes the full width below it.
-  spec.qr = qrSpec(a, ctx, QR_MM.simplePdf[v.smallQr ? 1 : 0], 'profile', 8.5, min.body, v.smallQr);
+  // the tightest card starts its QR level with the name (the text below it gets the full width
+  // sooner) and leaves out the host under it: its « Site : » line names the same host
+  spec.qr = qrSpec(a, ctx, QR_MM.simplePdf[v.smallQr ? 1 : 0], v.tight ? 'name' : 'profile', 8.5, min.body, v.smallQr, v.tight);
   return spec;
 }
 
@@ -184,7 +200,7 @@ function qrHost(text: string): string {
   }
 }
 
-function qrSpec(a: Account, ctx: CardContext, size: number, anchor: string, capSize: number, hostSize: number, short = false): CardSpec['qr'] {
+function qrSpec(a: Account, ctx: CardContext, size: number, anchor: string, capSize: number, hostSize: number, short = false, noHost = false): CardSpec['qr'] {
   const text = qrText(a, ctx.entUrl, ctx.qr);
   if (!text || qrLeftOut(text)) return undefined;
   const { d } = ctx;
@@ -193,7 +209,7 @@ function qrSpec(a: Account, ctx: CardContext, size: number, anchor: string, capS
   const captions: BlockSpec[] = [
     // Where the QR leads, in small type right under it: a sheet whose QR goes elsewhere shows it.
     // One line, shrunk to the QR's width; a host too long even then breaks after a dot, never inside a word.
-    { id: 'qr.host', text: qrHost(text), size: hostSize, min: hostSize, floor: HOST_FLOOR_PT, fit: 'shrink', breakAt: 'dots', align: 'center', gap: 0.2, tone: 'muted' },
+    { id: 'qr.host', text: noHost ? '' : qrHost(text), size: hostSize, min: hostSize, floor: HOST_FLOOR_PT, fit: 'shrink', breakAt: 'dots', align: 'center', gap: 0.2, tone: 'muted' },
     { id: 'qr.caption', text: say(d, caption), size: capSize, min: capSize, bold: true, align: 'center', gap: 0.3 },
   ];
   return { text, size, anchor, captions };

@@ -8,6 +8,7 @@ import type { CardContext } from './cards';
 import { PdfMeasurer } from './measure';
 import type { RosterOptions, SheetOptions } from './options';
 import { dictFor, isOneHost } from './wording';
+import { typeset } from '../i18n/french';
 
 export interface Ctx {
   doc: jsPDF;
@@ -54,11 +55,12 @@ export function makeCtx(doc: jsPDF, fonts: { hasBold: boolean; hasMono: boolean 
       entUrl,
       qr: so.qr ?? 'none',
       schoolName: opts.schoolName?.trim() || undefined,
-      customText: so.customText?.trim() || undefined,
+      // the director's own texts follow the sheets' typography: « salle : venez » never starts a line with « : »
+      customText: so.customText?.trim() ? typeset(opts.lang, so.customText.trim()) : undefined,
       logoAspect,
       ...(so.passwordHint?.trim() ? { passwordHint: so.passwordHint.trim() } : {}),
       mailRequired: so.mailRequired ?? null,
-      ...(so.academieNotice?.trim() ? { academieNotice: so.academieNotice.trim() } : {}),
+      ...(so.academieNotice?.trim() ? { academieNotice: typeset(opts.lang, so.academieNotice.trim()) } : {}),
       mobileApp: !!so.mobileApp && isOneHost(entUrl),
       ...(so.helpUrl?.trim() ? { helpUrl: so.helpUrl.trim() } : {}),
     },

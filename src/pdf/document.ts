@@ -4,6 +4,7 @@ import type { Account } from '../model/account';
 import { registerFonts, type FontBytes } from './fonts';
 import { LINE_FACTOR } from './layout';
 import type { RenderResult, SheetOptions } from './options';
+import { letterTexts } from '../i18n/letter';
 
 export const yieldToLoop = () => new Promise<void>((r) => setTimeout(r, 0));
 
@@ -25,7 +26,8 @@ function dropArabicShaping(doc: jsPDF) {
  * a font registered but never used is written without glyphs, which PDF readers report as an error.
  */
 export function makeDoc(orientation: 'portrait' | 'landscape', font: FontBytes, texts?: Iterable<string>, codes = false) {
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation, compress: true, floatPrecision: 2 });
+  // only the faces used: jsPDF otherwise lists its 14 standard fonts, never embedded, in every page's resources
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation, compress: true, floatPrecision: 2, putOnlyUsedFonts: true });
   const { mono: _mono, ...noMono } = font;
   const { hasBold, hasMono } = registerFonts(doc, codes ? font : noMono);
   doc.setLineHeightFactor(LINE_FACTOR);
@@ -38,8 +40,10 @@ export function makeDoc(orientation: 'portrait' | 'landscape', font: FontBytes, 
 }
 
 /** Every free text a render prints (names, children, classes, settings), to decide on Arabic shaping. */
-export function* freeTexts(accounts: Account[], opts: Pick<SheetOptions, 'schoolName' | 'customText'>): Iterable<string> {
+export function* freeTexts(accounts: Account[], opts: Pick<SheetOptions, 'schoolName' | 'customText' | 'model' | 'letterLang' | 'letterLangs'>): Iterable<string> {
   if (opts.schoolName) yield opts.schoolName;
+  // a letter's second language (Arabic among them) is printed text too
+  if (opts.model === 'letter') for (const l of [opts.letterLang, ...Object.values(opts.letterLangs ?? {})]) if (l) yield letterTexts(l).activated;
   if (opts.customText) yield opts.customText;
   for (const a of accounts) {
     yield a.firstName;

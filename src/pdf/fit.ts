@@ -9,7 +9,7 @@ import { displayName } from '../model/account';
 import { fitSay } from '../i18n/fit';
 import type { Lang } from '../i18n/french';
 import { fitCard, perPage, slotBox, type SheetModel } from './cards';
-import { makeCtx } from './context';
+import { makeCtx, type Ctx } from './context';
 import { makeDoc } from './document';
 import type { Adaptation } from './layout';
 import type { SheetOptions } from './options';
@@ -18,7 +18,8 @@ import { PdfMeasurer } from './measure';
 import type { FontBytes } from './fonts';
 import type { jsPDF } from 'jspdf';
 import { drawRosterTable } from './roster';
-import { planEnv } from './sheets';
+import { letterEnv, letterInput, letterPages, planEnv } from './sheets';
+import { layoutLetter } from './letter';
 import { CUSTOM_TEXT_LIMITS } from './limits';
 
 /** What checkFit needs: the render's options (the font for the metrics), without progress or output. */
@@ -96,20 +97,34 @@ export function checkFit(accounts: Account[], options: FitOptions, lang: Lang = 
   }
 }
 
-/** Pages of each entry of a plan, as the PDF will have them (a roster drawn into a scratch document to count its pages). */
-export function planPageCounts(plan: PlanEntry[], options: FitOptions): number[] {
+/**
+ * Counts the pages of plan entries, in order, as the PDF will have them: a roster drawn into a
+ * scratch document (its table runs on as many pages as it needs), a letter laid out (returned too).
+ */
+function pageCounter(options: FitOptions, ctx: Ctx) {
   const orientation = options.model === 'newPdf' ? 'landscape' : 'portrait';
-  let rosterCtx: ReturnType<typeof makeCtx> | null = null;
-  return plan.map((entry) => {
-    if (entry.kind !== 'roster') return 1;
+  let rosterCtx: Ctx | null = null;
+  const lenv = options.model === 'letter' ? letterEnv(ctx, options) : null;
+  return (entry: PlanEntry): { pages: number; letter?: ReturnType<typeof layoutLetter> } => {
+    if (entry.kind === 'letter') {
+      const letter = layoutLetter(letterInput(entry, options), lenv!, ctx.m);
+      return { pages: letterPages(letter, options), letter };
+    }
+    if (entry.kind !== 'roster') return { pages: 1 };
     if (!rosterCtx) {
       const scratch = makeDoc(orientation, options.font);
       rosterCtx = makeCtx(scratch.doc, { hasBold: scratch.hasBold, hasMono: scratch.hasMono }, options);
     }
     const before = rosterCtx.pageUsed ? rosterCtx.doc.getNumberOfPages() : 0;
     drawRosterTable(rosterCtx, entry.className, entry.accounts, orientation);
-    return rosterCtx.doc.getNumberOfPages() - before;
-  });
+    return { pages: rosterCtx.doc.getNumberOfPages() - before };
+  };
+}
+
+/** Pages of each entry of a plan, as the PDF will have them (no sheet laid out: the plan, rosters and letters). */
+export function planPageCounts(plan: PlanEntry[], options: FitOptions, ctx: Ctx = measuringCtx(options)): number[] {
+  const count = pageCounter(options, ctx);
+  return plan.map((e) => count(e).pages);
 }
 
 /**
@@ -121,20 +136,27 @@ export function* fitSteps(accounts: Account[], options: FitOptions, lang: Lang =
   const model = options.model;
   const ctx = measuringCtx(options);
   const plan = planPages(accounts, options, planEnv(ctx, options));
-  const counts = planPageCounts(plan, options);
+  const count = pageCounter(options, ctx);
   const cards: CardFit[] = [];
   let page = 0;
-  for (const [i, entry] of plan.entries()) {
-    page += counts[i]!;
-    if (entry.kind !== 'slots') continue;
-    for (const [slot, item] of entry.slots.entries()) {
-      if (item.kind !== 'account') continue;
-      const f = fitCard(item.account, model, slotBox(model, slot), ctx.card, ctx.m, item.familyLine ? { familyLine: item.familyLine } : {});
-      cards.push({
-        accountId: item.account.id, name: displayName(item.account), page, slot,
-        adaptations: f.adaptations, dropped: f.layout.dropped, broken: f.layout.broken, ...(f.layout.qrColumn ? { qrColumn: f.layout.qrColumn } : {}),
-      });
-      if (cards.length % every === 0) yield cards.length;
+  let next = every;
+  for (const entry of plan) {
+    const { pages, letter } = count(entry);
+    if (letter) for (const r of letter.rows) cards.push({ accountId: r.accountId, name: r.name, page: page + r.page, slot: 0, adaptations: [], dropped: [], broken: r.broken });
+    page += pages;
+    if (entry.kind === 'slots') {
+      for (const [slot, item] of entry.slots.entries()) {
+        if (item.kind !== 'account') continue;
+        const f = fitCard(item.account, model, slotBox(model, slot), ctx.card, ctx.m, item.familyLine ? { familyLine: item.familyLine } : {});
+        cards.push({
+          accountId: item.account.id, name: displayName(item.account), page, slot,
+          adaptations: f.adaptations, dropped: f.layout.dropped, broken: f.layout.broken, ...(f.layout.qrColumn ? { qrColumn: f.layout.qrColumn } : {}),
+        });
+      }
+    }
+    if (cards.length >= next) {
+      next = cards.length + every;
+      yield cards.length;
     }
   }
   return { pages: page, adaptations: cards, problems: problemsOf(cards, options, lang) };
@@ -146,7 +168,7 @@ export function* fitSteps(accounts: Account[], options: FitOptions, lang: Lang =
  * preview redone after each selection change parses the fonts once and measures each text once.
  */
 const measuring = new WeakMap<FontBytes, { doc: jsPDF; m: PdfMeasurer; hasBold: boolean; hasMono: boolean }>();
-export function measuringCtx(options: FitOptions) {
+export function measuringCtx(options: FitOptions): Ctx {
   let hit = measuring.get(options.font);
   if (!hit) {
     const { doc, hasBold, hasMono } = makeDoc('portrait', options.font, undefined, true);
@@ -186,7 +208,7 @@ function problemsOf(cards: CardFit[], options: FitOptions, lang: Lang): FitProbl
   if (broken.length) {
     out.push({
       kind: 'word-broken', accountIds: broken.map((c) => c.accountId), blocks: [...new Set(broken.flatMap((c) => c.broken))],
-      message: fitSay(lang, 'broken', { cards: broken.length, names: someNames(broken, lang) }),
+      message: fitSay(lang, model === 'letter' ? 'letter.broken' : 'broken', { cards: broken.length, names: someNames(broken, lang) }),
     });
   }
   return out;

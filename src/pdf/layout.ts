@@ -118,7 +118,8 @@ export interface PlacedText {
  * - 'login-shrunk': the identifiant below its usual size (never below the block's `wideFloor`);
  * - 'host-shrunk' / 'host-broken': the QR's host in smaller type / broken after a dot;
  * - 'school-wrapped': the school's name on two lines;
- * - 'dense-instructions', 'qr-smaller', 'academie-short': variants of the card (set by cards.ts).
+ * - 'dense-instructions', 'qr-smaller', 'academie-short': variants of the card (set by cards.ts);
+ * - 'tight-lines': 8 per page, the last variant: tighter line spacing and gaps, the QR level with the name, no host under it (set by cards.ts).
  */
 export type Adaptation =
   | 'text-smaller'
@@ -131,7 +132,8 @@ export type Adaptation =
   | 'school-wrapped'
   | 'dense-instructions'
   | 'qr-smaller'
-  | 'academie-short';
+  | 'academie-short'
+  | 'tight-lines';
 
 export interface CardLayout {
   box: Rect;
@@ -459,7 +461,10 @@ function withLateQr(spec: CardSpec, contentW: number, m: Measurer): CardSpec {
   const b = blocks[i]!;
   const f = fitBlock(b, 0, contentW - qr.size - (spec.qrGap ?? 3) - (b.indent ?? 0), m);
   if (f.lines.length === 1 && f.size >= b.min - 1e-6) return spec;
-  return { ...spec, qr: { ...qr, anchor: blocks[i + 1]!.id }, lateQr: true };
+  // a whole sheet draws a panel behind its credentials: its QR starts below the code, never over the panel
+  let next = i + 1;
+  if (spec.spread && blocks[next]?.id === 'code' && next < blocks.length - 1) next++;
+  return { ...spec, qr: { ...qr, anchor: blocks[next]!.id }, lateQr: true };
 }
 
 /**
@@ -509,9 +514,10 @@ export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
     .sort((x, y) => (y.b.priority ?? 0) - (x.b.priority ?? 0) || y.i - x.i);
   // with the QR, then (when even the essentials cannot stand beside it) without it
   let last: { r: Pass; dropped: Set<string> } | undefined;
+  let lastWithQr: { r: Pass; dropped: Set<string> } | undefined;
   for (const withQr of spec.qr ? [true, false] : [false]) {
     const dropped = new Set<string>();
-    const tried = (r: Pass) => (r.bottom <= limit ? done(spec, content, r, scale, withQr || !spec.qr ? [...dropped] : [...dropped, 'qr']) : ((last = { r, dropped }), null));
+    const tried = (r: Pass) => (r.bottom <= limit ? done(spec, content, r, scale, withQr || !spec.qr ? [...dropped] : [...dropped, 'qr']) : ((last = { r, dropped }), withQr && (lastWithQr = last), null));
     const first = tried(pass(spec, content, scale, dropped, m, withQr));
     if (first) return first;
     for (const { b } of order) {
@@ -520,7 +526,30 @@ export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
       if (hit) return hit;
     }
   }
-  return done(spec, content, last!.r, scale, [...last!.dropped, ...(spec.qr ? ['qr'] : [])]);
+  // leaving the QR out did not make room either: the card keeps it, and its overflow is cut
+  if (lastWithQr) return done(spec, content, clip(lastWithQr.r, content), scale, [...lastWithQr.dropped]);
+  return done(spec, content, clip(last!.r, content), scale, [...last!.dropped]);
+}
+
+/**
+ * Even the essentials overflow (a login of thousands of characters): the lines below the card are
+ * left out rather than drawn over the next card, and their blocks reported as cut (`broken`).
+ */
+function clip(r: Pass, content: Rect): Pass {
+  const bottom = content.y + content.h + 1e-6;
+  const texts: PlacedText[] = [];
+  const cut: string[] = [];
+  for (const t of r.texts) {
+    if (t.y + t.h <= bottom) {
+      texts.push(t);
+      continue;
+    }
+    cut.push(t.id);
+    const leadH = t.lead && !t.lead.inline ? (t.lead.lineH ?? t.lineH) : 0;
+    const room = Math.floor((bottom - t.y - leadH) / t.lineH);
+    if (room > 0) texts.push({ ...t, lines: t.lines.slice(0, room), h: leadH + room * t.lineH });
+  }
+  return { ...r, texts, bottom: Math.min(r.bottom, bottom), broken: [...new Set([...r.broken, ...cut])] };
 }
 
 /** Every text line fits its width and every box lies inside the content box (used by tests). */

@@ -2,6 +2,8 @@
 import type { SheetModel } from './cards';
 import type { FontBytes } from './fonts';
 import type { Lang, QrMode } from './wording';
+import type { PasswordRule } from '../console/password-rule';
+import type { LetterLang } from '../i18n/letter/types';
 
 export interface SheetOptions {
   model: SheetModel;
@@ -30,6 +32,19 @@ export interface SheetOptions {
   helpUrl?: string;
   /** Teachers named on each class cover, by class name; by default the teachers among `accounts`. */
   classTeachers?: Record<string, string[]>;
+  /** The ENT's password rule as read from its regex: the letter says it in every language. */
+  passwordRule?: PasswordRule | null;
+  /** « Lettre aux familles »: the second language of every letter (absent or 'fr' = French alone). */
+  letterLang?: LetterLang;
+  /** Per family, by the id of any of its accounts: its own second language, over `letterLang`. */
+  letterLangs?: Record<string, LetterLang>;
+  /**
+   * The relaunch letter (« Suivi des activations »): « Vous n’avez pas encore activé votre compte »,
+   * only the accounts still not activated, and the date of the first handout per account when known.
+   */
+  relaunch?: { since?: Record<string, string> };
+  /** Every letter on an even number of pages, so that a duplex print never puts two families on one sheet. */
+  letterDuplex?: boolean;
   font: FontBytes;
   date?: Date;
   onProgress?: (done: number, total: number) => void;

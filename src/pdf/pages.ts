@@ -11,6 +11,7 @@ import { familyLine, LABELS, type CoverInfo } from './covers';
 import { familyInfo, isFamily, type FamilyInfo } from './households';
 import type { SheetOptions } from './options';
 import { byClass, planSections } from './plan';
+import type { LetterLang } from '../i18n/letter/types';
 
 /** What one slot of a page holds. */
 export type Slot =
@@ -23,7 +24,9 @@ export type PlanEntry =
   | { kind: 'slots'; slots: Slot[] }
   | { kind: 'cover'; cover: CoverInfo }
   | { kind: 'roster'; className: string; accounts: Account[] }
-  | { kind: 'labels'; families: FamilyInfo[] };
+  | { kind: 'labels'; families: FamilyInfo[] }
+  /** « Lettre aux familles »: one family's letter (one page or more, src/pdf/letter.ts). */
+  | { kind: 'letter'; accounts: Account[]; lang2?: LetterLang; since?: string };
 
 /** What the plan needs to know beyond the options: the wording, the printed date, the school. */
 export interface PlanEnv {
@@ -97,9 +100,37 @@ export function paginate(units: Slot[][], n: number, fill: boolean): Slot[][] {
   return pages;
 }
 
+/**
+ * The letters' plan: one letter per family of the household packs (a lone account is its own
+ * family), in the packs' order, by class with bundles; a relaunch keeps only the accounts still
+ * not activated (a family grouped first, so a parent still links children whose accounts are done).
+ */
+function planLetters(accounts: Account[], opts: SheetOptions, env: PlanEnv): PlanEntry[] {
+  const out: PlanEntry[] = [];
+  const families: FamilyInfo[] = [];
+  const sections = planSections(accounts, { ...opts, households: true });
+  for (const sec of sections) {
+    for (const g of sec.groups) {
+      const members = opts.relaunch ? g.filter((a) => !isActivated(a)) : g;
+      if (!members.length) continue;
+      const lang2 = members.map((a) => opts.letterLangs?.[a.id]).find(Boolean) ?? opts.letterLang;
+      const dates = members.map((a) => opts.relaunch?.since?.[a.id]).filter((d): d is string => !!d).sort();
+      out.push({ kind: 'letter', accounts: members, ...(lang2 && lang2 !== 'fr' ? { lang2 } : {}), ...(dates[0] ? { since: dates[0] } : {}) });
+      if (isFamily(members)) families.push(familyInfo(members));
+    }
+    if (opts.roster && opts.bundles && sec.className !== undefined) out.push({ kind: 'roster', className: sec.className, accounts: byName(sec.accounts) });
+  }
+  if (opts.roster && !opts.bundles) for (const g of byClass(accounts, env.d)) out.push({ kind: 'roster', className: g.name, accounts: byName(g.accounts) });
+  if (opts.envelopeLabels && families.length) {
+    for (let i = 0; i < families.length; i += LABELS.perPage) out.push({ kind: 'labels', families: families.slice(i, i + LABELS.perPage) });
+  }
+  return out;
+}
+
 /** The whole plan of a sheets render, in print order. */
 export function planPages(accounts: Account[], opts: SheetOptions, env: PlanEnv): PlanEntry[] {
   const model = opts.model;
+  if (model === 'letter') return planLetters(accounts, opts, env);
   const sections = planSections(accounts, opts);
   const n = perPage(model);
   const teachers = { ...teachersFrom(accounts), ...opts.classTeachers };

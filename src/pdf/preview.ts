@@ -13,7 +13,8 @@ import { TONES } from './draw';
 import { checkFit, measuringCtx, planPageCounts, type FitOptions, type FitProblem, type FitReport } from './fit';
 import { BASELINE_EM, PT, type CardLayout, type PlacedText } from './layout';
 import { planPages, type PlanEntry } from './pages';
-import { planEnv } from './sheets';
+import { letterEnv, letterInput, planEnv } from './sheets';
+import { layoutLetter, letterTitle, type LetterOp } from './letter';
 import { QR_QUIET } from './qr';
 import { qrText } from './wording';
 
@@ -130,6 +131,7 @@ export function layoutSvg(l: CardLayout, opts: { frame: boolean; qrText?: string
 export function previewCard(accounts: Account[], opts: FitOptions, plan?: PlanEntry[]): PreviewCard | null {
   const account = accounts[0];
   if (!account) return null;
+  if (opts.model === 'letter') return previewLetter(accounts, opts);
   const code = account.activationCode;
   const masked: Account = code ? { ...account, activationCode: MASK.repeat(code.length) } : account;
   const ctx = measuringCtx(opts);
@@ -154,6 +156,42 @@ export function previewCard(accounts: Account[], opts: FitOptions, plan?: PlanEn
     svg: layoutSvg(layout, { frame: opts.model !== 'simplePdf', ...(stand ? { qrText: stand } : {}), label: name }),
     name,
     masked: !!code,
+  };
+}
+
+/** A letter's op as SVG: the same baselines, faces and alignment as sheets.ts draws them. */
+function letterNodes(o: LetterOp): SvgNode[] {
+  if (o.op === 'text') {
+    const attrs: Record<string, string | number> = {
+      x: mm(o.x), y: mm(o.y), 'font-family': o.mono ? 'PreviewMono' : 'PreviewSans', 'font-weight': o.mono || o.bold ? 'bold' : 'normal',
+      'font-size': mm(o.size * PT), fill: rgb(o.tone),
+    };
+    if (o.align === 'right') attrs['text-anchor'] = 'end';
+    return [{ tag: 'text', attrs, children: [o.text] }];
+  }
+  if (o.op === 'qr') return qrNodes(o.text, o.x, o.y, o.size);
+  if (o.op === 'line') return [{ tag: 'rect', attrs: { x: mm(o.x), y: mm(o.y), width: mm(o.w), height: o.strong ? 0.4 : 0.2, fill: o.strong ? rgb('accent') : 'rgb(190,190,190)' } }];
+  return [{ tag: 'rect', attrs: { x: mm(o.x), y: mm(o.y), width: 0.7, height: mm(o.h), fill: rgb('accent') } }];
+}
+
+/** The first letter's first page, every code masked and every QR a stand-in of the same length (leads nowhere). */
+function previewLetter(accounts: Account[], opts: FitOptions): PreviewCard | null {
+  const ctx = measuringCtx(opts);
+  const entry = planPages(accounts, opts, planEnv(ctx, opts)).find((e) => e.kind === 'letter');
+  if (!entry || entry.kind !== 'letter') return null;
+  const masked = entry.accounts.map((a) => (a.activationCode ? { ...a, activationCode: MASK.repeat(a.activationCode.length) } : a));
+  const l = layoutLetter(letterInput({ ...entry, accounts: masked }, opts), letterEnv(ctx, opts), ctx.m);
+  const stand = (t: string) => t.replace(/activationCode=((?:%E2%80%A2)+)/, (_m, b: string) => `activationCode=${'x'.repeat(b.length / 9)}`);
+  const page = l.pages[0]!;
+  const name = letterTitle(entry.accounts);
+  const children: SvgNode[] = [{ tag: 'rect', attrs: { x: 0, y: 0, width: 210, height: 297, fill: '#fff' } }];
+  for (const o of page.ops) children.push(...letterNodes(o.op === 'qr' ? { ...o, text: stand(o.text) } : o));
+  return {
+    w: 210,
+    h: 297,
+    svg: { tag: 'svg', attrs: { viewBox: '0 0 210 297', width: '210mm', height: '297mm', role: 'img', 'aria-label': name }, children },
+    name,
+    masked: entry.accounts.some((a) => !!a.activationCode),
   };
 }
 

@@ -4,13 +4,17 @@ import { layoutCard, type CardLayout, type Rect } from './layout';
 import { fitCard, perPage, slotBox } from './cards';
 import { coverCardSpec, familyCardSpec, labelSpec, LABELS, labelBox, type CoverInfo } from './covers';
 import type { FamilyInfo } from './households';
-import { planPages, type PlanEnv } from './pages';
+import { planPages, type PlanEntry, type PlanEnv } from './pages';
 import { formatDate } from './wording';
 import { makeCtx, newPage, type Ctx } from './context';
 import { finish, freeTexts, makeDoc, yieldToLoop } from './document';
 import { cutMarks, drawLayout, drawPlate } from './draw';
 import type { RenderResult, SheetOptions } from './options';
 import { drawRosterTable } from './roster';
+import { layoutLetter, type LetterEnv, type LetterInput, type LetterLayout, type LetterOp } from './letter';
+import { drawQr } from './qr';
+import { FONT, MONO } from './fonts';
+import { TONES } from './draw';
 
 const CHUNK = 25;
 
@@ -28,6 +32,58 @@ export const planEnv = (ctx: Ctx, opts: SheetOptions): PlanEnv => ({
   ...(ctx.card.schoolName ? { schoolName: ctx.card.schoolName } : {}),
 });
 
+/** What every letter of a run shares, from the render's context. */
+export const letterEnv = (ctx: Ctx, opts: SheetOptions): LetterEnv => {
+  const c = ctx.card;
+  return {
+    entUrl: c.entUrl, qr: c.qr, date: formatDate(ctx.date, 'fr'),
+    ...(c.schoolName ? { schoolName: c.schoolName } : {}),
+    ...(opts.passwordRule ? { passwordRule: opts.passwordRule } : {}),
+    // the sheets' hint is in the sheets' language: the letter's French takes it only in French
+    ...(c.passwordHint && opts.lang === 'fr' ? { passwordHint: c.passwordHint } : {}),
+    mailRequired: c.mailRequired ?? null,
+    mobileApp: !!c.mobileApp,
+    ...(c.helpUrl ? { helpUrl: c.helpUrl } : {}),
+    ...(c.customText ? { customText: c.customText } : {}),
+  };
+};
+
+/** One letter's input from its plan entry: its family, its second language, the relaunch's date (dd/mm/yyyy). */
+export function letterInput(entry: Extract<PlanEntry, { kind: 'letter' }>, opts: Pick<SheetOptions, 'relaunch'>): LetterInput {
+  const d = entry.since ? new Date(entry.since) : null;
+  const p = (n: number) => String(n).padStart(2, '0');
+  const since = d && !Number.isNaN(d.getTime()) ? `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}` : undefined;
+  return { accounts: entry.accounts, ...(entry.lang2 ? { lang2: entry.lang2 } : {}), ...(opts.relaunch ? { relaunch: since ? { since } : {} } : {}) };
+}
+
+/** A letter's pages in the PDF: its own, and a blank back when duplex asks for an even count. */
+export const letterPages = (l: LetterLayout, opts: Pick<SheetOptions, 'letterDuplex'>): number =>
+  l.pages.length + (opts.letterDuplex && l.pages.length % 2 ? 1 : 0);
+
+function drawLetterOps(ctx: Ctx, ops: LetterOp[]) {
+  const { doc } = ctx;
+  for (const o of ops) {
+    if (o.op === 'text') {
+      if (o.mono && ctx.hasMono) doc.setFont(MONO, 'bold');
+      else doc.setFont(FONT, o.bold && ctx.hasBold ? 'bold' : 'normal');
+      doc.setFontSize(o.size);
+      doc.setTextColor(...TONES[o.tone]);
+      // Right-to-left text goes in logical order: jsPDF's bidi engine orders it for the page in a
+      // right-to-left paragraph and mirrors its brackets (its default reads every line as left to right)
+      const bidi = o.rtl ? { isInputVisual: false, isOutputVisual: true, isInputRtl: true, isOutputRtl: false, isSymmetricSwapping: true } : {};
+      doc.text(o.text, o.x, o.y, { ...(o.align === 'right' ? { align: 'right' as const } : {}), ...bidi } as Parameters<typeof doc.text>[3]);
+    } else if (o.op === 'qr') drawQr(doc, o.text, o.x, o.y, o.size);
+    else if (o.op === 'line') {
+      doc.setDrawColor(...(o.strong ? TONES.accent : ([190, 190, 190] as [number, number, number])));
+      doc.setLineWidth(o.strong ? 0.4 : 0.2);
+      doc.line(o.x, o.y, o.x + o.w, o.y);
+    } else {
+      doc.setFillColor(...TONES.accent);
+      doc.rect(o.x, o.y, 0.7, o.h, 'F');
+    }
+  }
+}
+
 export async function renderSheets(accounts: Account[], opts: SheetOptions): Promise<RenderResult> {
   const model = opts.model;
   // Every page of a run shares the sheets' orientation: covers and rosters included (2 per page: landscape).
@@ -44,7 +100,17 @@ export async function renderSheets(accounts: Account[], opts: SheetOptions): Pro
       drawCoverIn(ctx, entry.cover, { x: 0, y: 0, w: doc.internal.pageSize.getWidth(), h: doc.internal.pageSize.getHeight() }, 'page');
     } else if (entry.kind === 'roster') drawRosterTable(ctx, entry.className, entry.accounts, orientation);
     else if (entry.kind === 'labels') drawLabels(ctx, entry.families);
-    else {
+    else if (entry.kind === 'letter') {
+      const l = layoutLetter(letterInput(entry, opts), letterEnv(ctx, opts), ctx.m);
+      for (const p of l.pages) {
+        newPage(ctx, orientation);
+        drawLetterOps(ctx, p.ops);
+      }
+      if (letterPages(l, opts) > l.pages.length) newPage(ctx, orientation); // the blank back of a duplex letter
+      done += entry.accounts.length;
+      opts.onProgress?.(done, total);
+      await yieldToLoop();
+    } else {
       newPage(ctx, orientation);
       for (const [slot, item] of entry.slots.entries()) {
         const box = slotBox(model, slot);

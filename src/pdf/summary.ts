@@ -63,7 +63,13 @@ export async function renderSummary(table: SummaryTable, opts: SummaryOptions): 
   const { fontSize, padding } = summaryStyle(table.body.length + 2);
   // whole words: each header at a size where its longest word fits its column, wrapped at spaces;
   // a class name wrapped at spaces and hyphens
-  const inner = (i: number) => WIDTHS[i]! - 2 * padding - 0.4;
+  // one width per column of this table, 186 mm in all (a table of fewer columns than WIDTHS would
+  // otherwise get an empty extra column that autotable squeezes the others for)
+  const n = Math.max(1, table.head.length);
+  const used = WIDTHS.slice(0, n);
+  const k = 186 / used.reduce((a, b) => a + b, 0);
+  const widths = used.map((w) => w * k);
+  const inner = (i: number) => widths[i]! - 2 * padding - 0.4;
   const headCell = (h: string, i: number) => {
     const size = fittingSize(doc, h, fontSize, Math.min(fontSize, 5), inner(i), true, hasBold);
     return { content: wrapCell(doc, h, size, inner(i), true, hasBold), styles: { fontSize: size } };
@@ -83,10 +89,10 @@ export async function renderSummary(table: SummaryTable, opts: SummaryOptions): 
     styles: { font: FONT, fontStyle: 'normal', fontSize, cellPadding: padding, textColor: 20, lineColor: 150, lineWidth: 0.2, valign: 'middle', overflow: 'linebreak' },
     headStyles: { font: FONT, fontStyle: bold, fillColor: [230, 233, 240], textColor: 20, halign: 'center' },
     footStyles: { font: FONT, fontStyle: bold, fillColor: [240, 242, 246], textColor: 20 },
-    columnStyles: Object.fromEntries(WIDTHS.map((cellWidth, i) => [i, { cellWidth, halign: ALIGN[i] }])),
+    columnStyles: Object.fromEntries(widths.map((cellWidth, i) => [i, { cellWidth, halign: ALIGN[i] ?? 'right' }])),
     // The total line aligns like the body (footStyles would apply to every column alike).
     didParseCell: (data) => {
-      if (data.section !== 'body') data.cell.styles.halign = data.section === 'head' ? 'center' : ALIGN[data.column.index]!;
+      if (data.section !== 'body') data.cell.styles.halign = data.section === 'head' ? 'center' : (ALIGN[data.column.index] ?? 'right');
     },
   });
   const end = (doc as unknown as { lastAutoTable?: { finalY: number } }).lastAutoTable?.finalY ?? y;

@@ -87,7 +87,7 @@ export const entName = (entUrl: string): string => (isOneHost(entUrl) ? 'ONE' : 
 export { displayName };
 
 /** The file name's model part: the console's model names (pdf, newPdf, simplePdf) said plainly. */
-export const MODEL_SLUG = { pdf: '1-par-page', newPdf: '2-par-page', simplePdf: '8-par-page' } as const;
+export const MODEL_SLUG = { pdf: '1-par-page', newPdf: '2-par-page', simplePdf: '8-par-page', letter: 'lettres-familles' } as const;
 
 /**
  * `publipostage-<school>-<n>-par-page-<yyyy-mm-dd>.pdf` (sheets), `emargement-<school>-<yyyy-mm-dd>.pdf`

@@ -1,7 +1,8 @@
 import { test, expect, loginAs, tabIdFor, type ConsoleApi, type Ext, type FakeUser } from './fixtures';
 import { PanelPage } from './pages/panel-page';
 import { cardTexts, saveDownload } from './pdf-tools';
-import { expected, shownLogin } from './oracle';
+import { expected, familyOf, shownLogin } from './oracle';
+import { notStoredHanded, storedLog } from './stored-log';
 import type { Page } from '@playwright/test';
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
@@ -14,22 +15,6 @@ async function panelFor(ext: Ext, api: ConsoleApi, page: Page, path = MASSMAIL, 
   return panel;
 }
 
-/** Families from the fake's records: students sharing a guardian are siblings; a family = siblings + guardians. */
-function familyOf(users: FakeUser[], start: FakeUser): Set<string> {
-  const byId = new Map(users.map((u) => [u.id, u]));
-  const fam = new Set<string>();
-  const todo = [start.id];
-  while (todo.length) {
-    const id = todo.pop()!;
-    if (fam.has(id)) continue;
-    fam.add(id);
-    const u = byId.get(id);
-    if (!u) continue;
-    if (u.profile === 'Student') todo.push(...(u.parents ?? []));
-    if (u.profile === 'Relative') todo.push(...(u.children ?? []));
-  }
-  return fam;
-}
 
 test("the teacher's page gives exactly the members of that teacher's classes: students, their parents, the class's teachers", async ({ ext, api, consolePage }) => {
   const users = await api.users(DEMO);
@@ -83,9 +68,7 @@ test('meeting mode finds a family by a partial name without accents, prints it a
 
   await card.getByRole('button', { name: 'Marquer comme remis' }).click();
   await expect(card.getByRole('button', { name: 'Annuler « remis »' })).toBeVisible();
-  const stored = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
-  const entries = (JSON.parse(stored[`distribution:${DEMO}`] as string) as { entries: Record<string, { handed?: number }> }).entries;
-  for (const id of family) expect(entries[id]?.handed).toBeGreaterThan(0);
+  await expect.poll(() => notStoredHanded(ext, DEMO, family), { timeout: 20_000 }).toEqual([]);
 });
 
 test('"Réimprimer les manquants" selects exactly the accounts neither activated nor handed over', async ({ ext, api, consolePage }) => {
@@ -246,12 +229,7 @@ test('a printed sign-off roster: « Marquer comme remis » marks that class hand
   const mark = panel.button(`Marquer comme remis : CE1 A (${students.length})`);
   await mark.click();
   await expect(panel.page.getByText(`CE1 A : ${students.length} comptes marqués remis.`)).toBeVisible();
-  const handed = async () => {
-    const stored = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
-    const raw = stored[`distribution:${DEMO}`] as string | undefined; // one JSON string (popup/panel/distribution-store.ts)
-    const entries = (raw ? (JSON.parse(raw) as { entries: Record<string, { handed?: number }> }) : undefined)?.entries ?? {};
-    return Object.entries(entries).filter(([, e]) => e.handed).map(([id]) => id).sort();
-  };
+  const handed = async () => Object.entries(await storedLog(ext, DEMO)).filter(([, e]) => e.handed).map(([id]) => id).sort();
   await expect.poll(handed).toEqual(students.map((u) => u.id).sort());
   // The list says so on each row (« Remis le … », or « Activé » for those already in).
   const rows = await panel.allRows();

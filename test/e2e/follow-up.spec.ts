@@ -10,6 +10,7 @@ import { PanelPage } from './pages/panel-page';
 import { FollowUpView, type RowNumbers } from './pages/follow-up-view';
 import { cardTexts, pdfPages, pdfText, saveDownload } from './pdf-tools';
 import { shownLogin } from './oracle';
+import { storedLog } from './stored-log';
 import { seriousViolations } from './quality-helpers';
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
@@ -95,12 +96,7 @@ function expectedRows(users: FakeUser[], className: Map<string, string>, order: 
   return out;
 }
 
-async function storedLog(ext: Ext): Promise<Record<string, { handed?: number; printed?: number; mailed?: number }>> {
-  const got = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
-  // Stored as one JSON string (popup/panel/distribution-store.ts).
-  const raw = got[`distribution:${DEMO}`] as string | undefined;
-  return (raw ? (JSON.parse(raw) as { entries: Record<string, { handed?: number; mailed?: number }> }) : undefined)?.entries ?? {};
-}
+const storedDemoLog = (ext: Ext) => storedLog(ext, DEMO);
 
 test('after a read, a handout, a mail and activations, every row equals the fake console and the distribution log', async ({ ext, api, consolePage }) => {
   const classes = new Map((await api.classes(DEMO)).map((c) => [c.id, c.name]));
@@ -118,7 +114,7 @@ test('after a read, a handout, a mail and activations, every row equals the fake
   await panel.page.getByLabel('Rechercher un élève ou un parent').fill('valentin coeurd');
   await panel.page.getByRole('listitem', { name: /^Famille / }).first().getByRole('button', { name: 'Marquer comme remis' }).click();
   await expect(panel.page.getByRole('button', { name: 'Annuler « remis »' })).toBeVisible();
-  const handed = new Set(Object.entries(await storedLog(ext)).filter(([, e]) => e.handed).map(([id]) => id));
+  const handed = new Set(Object.entries(await storedDemoLog(ext)).filter(([, e]) => e.handed).map(([id]) => id));
   expect(handed.size).toBeGreaterThanOrEqual(4);
   // The follow-up is hidden during the meeting (issue 22 item 4).
   await panel.page.getByRole('button', { name: 'Quitter la réunion', exact: true }).click();
@@ -148,7 +144,7 @@ test('after a read, a handout, a mail and activations, every row equals the fake
 
   // 5. Read again: every row equals the console's records and what the distribution log says.
   const reread = await reopen(panel);
-  const log = await storedLog(ext);
+  const log = await storedDemoLog(ext);
   // The log agrees with the fake console: exactly those the console mailed are marked mailed.
   expect(Object.entries(log).filter(([, e]) => e.mailed).map(([id]) => id).sort()).toEqual(mails.map((m) => m.userId).sort());
   const reached = new Set(Object.entries(log).filter(([, e]) => e.handed || e.mailed).map(([id]) => id));
@@ -290,7 +286,7 @@ test('at 360 px: compact rows without horizontal scrolling; a row prints its she
   expect(logins.sort()).toEqual(without.map(shownLogin).sort());
   // The same path as « Générer en PDF »: what was printed is in the distribution log (recorded
   // just after the file is delivered, in a task of its own: popup/panel/use-pdf.tsx).
-  await expect.poll(async () => { const log = await storedLog(ext); return without.filter((u) => !(log[u.id]?.printed! > 0)).map((u) => u.login); }).toEqual([]);
+  await expect.poll(async () => { const log = await storedDemoLog(ext); return without.filter((u) => !(log[u.id]?.printed! > 0)).map((u) => u.login); }).toEqual([]);
 
   await fu.root.getByLabel('Y compris ceux déjà remis ou envoyés').check();
   const [roster] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), fu.button(`Feuille d’émargement (${open360.length})`).click()]);

@@ -356,19 +356,22 @@ test('a request that never answers times out and is retried (?mailTimeoutMs shor
 test('session expired in the middle: stops with a clear message, resumes after logging in again, nobody twice', async ({ ext, api, consolePage }) => {
   const sel = await parents(ext, api, consolePage);
   const d = await sel.panel.openMail();
-  // The session dies after 6 more requests: 6 chunks go through, the next ones meet /auth/login.
+  // The session dies after 6 more requests: up to 6 chunks go through (fewer when the console page
+  // spends some of those requests itself), the next ones meet /auth/login.
   const used = (await api.requests()).filter((r) => (r as Rec & { user: string | null }).user).length;
   await api.knobs({ expireSessionAfter: used + 6 });
   await d.button('Envoyer').click();
   await d.waitEnded();
   await expect(d.status).toHaveText('Envoi interrompu : la session a expiré. Reconnectez-vous à la console puis reprenez l’envoi.');
   const before = await classAdminMails(api);
-  expect(before).toHaveLength(30);
-  expect(await d.reportCounts()).toEqual({ sent: 30, skipped: sel.withoutEmail.length, failed: 0, unknown: 0, refused: 0, notSent: sel.withEmail.length - 30 });
+  const n = before.length;
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThanOrEqual(30);
+  expect(await d.reportCounts()).toEqual({ sent: n, skipped: sel.withoutEmail.length, failed: 0, unknown: 0, refused: 0, notSent: sel.withEmail.length - n });
   let c = await storedCampaign(ext);
   expect([c.status, c.stopReason]).toEqual(['stopped', 'session']);
   expect(idsIn(c, 'sent')).toEqual(before.sort());
-  expect(idsIn(c, 'pending')).toHaveLength(sel.withEmail.length - 30);
+  expect(idsIn(c, 'pending')).toHaveLength(sel.withEmail.length - n);
   await expectNoPersonalData(ext, sel);
 
   // The user logs in again in the console tab, then resumes in the panel.

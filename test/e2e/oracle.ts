@@ -45,3 +45,20 @@ export function expected(users: FakeUser[], f: OracleFilter): FakeUser[] {
 }
 
 export const shownLogin = (u: FakeUser) => u.loginAlias ?? u.login;
+
+/** A family from the fake's records: students sharing a guardian are siblings; a family = siblings + guardians. */
+export function familyOf(users: FakeUser[], start: FakeUser): Set<string> {
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const fam = new Set<string>();
+  const todo = [start.id];
+  while (todo.length) {
+    const id = todo.pop()!;
+    if (fam.has(id)) continue;
+    fam.add(id);
+    const u = byId.get(id);
+    if (!u) continue;
+    if (u.profile === 'Student') todo.push(...(u.parents ?? []));
+    if (u.profile === 'Relative') todo.push(...(u.children ?? []));
+  }
+  return fam;
+}

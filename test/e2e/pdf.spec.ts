@@ -78,7 +78,7 @@ test('1 and 2 per page: page counts, and each branch says the right thing', asyn
     expect(page).toContain(`Identifiant : ${shownLogin(u)}`);
     if (u.profile === 'Teacher' && !u.activationCode) {
       expect(page).toContain('Votre compte est activé : connectez-vous avec votre identifiant ONE ci-dessous (ce n’est pas votre adresse courriel).');
-      expect(page).toContain('compte académique'); // the académie notice, on by default
+      expect(page).toContain('Si votre académie le propose'); // the académie notice, on by default
     } else if (u.activationCode) {
       expect(page).toContain(`Code d’activation : ${u.activationCode}`);
       expect(page).toContain('Ce document s’adresse à');
@@ -236,13 +236,13 @@ test('the password rule on the sheets is the one the ENT enforces (its regex), i
   // A regex we cannot read for sure: the neutral sentence, not the text beside it.
   await api.knobs({ passwordRule: { regex: '[A-Za-z0-9]{8,}', fr: 'Au moins 8 caractères.', en: 'At least 8 characters.' } });
   text = await sheets();
-  expect(text).toContain(`${step3} Les règles du mot de passe s'affichent à l'écran.`);
+  expect(text).toContain(`${step3} Les règles du mot de passe s’affichent à l’écran.`);
   expect(text).not.toMatch(/\d+ caractères/);
 
   // Unavailable: a neutral sentence, never a rule of ours.
   await api.knobs({ authContextStatus: 500 });
   text = await sheets();
-  expect(text).toContain("3. Choisissez votre mot de passe et confirmez-le. Les règles du mot de passe s'affichent à l'écran.");
+  expect(text).toContain("3. Choisissez votre mot de passe et confirmez-le. Les règles du mot de passe s’affichent à l’écran.");
   expect(text).not.toMatch(/\d+ caractères/);
   // « Mot de passe oublié » promises nothing the platform does not do
   expect(text).not.toMatch(/directeur/i);

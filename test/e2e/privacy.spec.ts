@@ -10,6 +10,7 @@ import { consoleTable } from './pages/console-page';
 import { PopupPage } from './pages/popup-page';
 import { OptionsPage } from './pages/options-page';
 import { DEMO, MASSMAIL, liveTabIdFor } from './quality-helpers';
+import { storedLog } from './stored-log';
 
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 
@@ -135,10 +136,11 @@ test('table mode: no login, name, code or e-mail address in any storage, distrib
   await download;
   await expect(panel.page.getByRole('status').filter({ hasText: /PDF prêt/ })).toBeVisible({ timeout: 90_000 });
 
-  const log = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
-  const entries = Object.entries((JSON.parse(log[`distribution:${DEMO}`] as string) as { entries: Record<string, { handed?: number; printed?: number }> }).entries);
+  // The log is written just after the PDF is handed over (under the log's lock): read it once it is.
+  const readLog = async () => Object.entries(await storedLog(ext, DEMO));
+  await expect.poll(async () => (await readLog()).filter(([, e]) => e.printed).length, { timeout: 20_000 }).toBeGreaterThan(0);
+  const entries = await readLog();
   expect(entries.filter(([, e]) => e.handed).length).toBeGreaterThanOrEqual(1); // the hand-over is recorded… (no families: the table has no links)
-  expect(entries.filter(([, e]) => e.printed).length).toBeGreaterThan(0);
   for (const [id] of entries) expect(id).toMatch(/^t:[A-Za-z0-9_-]{22}$/); // …under keyed hashes
 
   const dump = JSON.stringify(await ext.sw.evaluate(async () => [await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));

@@ -10,6 +10,7 @@ import { test, expect, loginAs, type Ext } from './fixtures';
 import { launchExtension, consoleTabId } from '../extension-browser.mjs';
 import { PanelPage } from './pages/panel-page';
 import { PopupPage } from './pages/popup-page';
+import { DEFAULT_SETTINGS } from '../../src/settings';
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
 const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
@@ -44,6 +45,9 @@ test('names typed in the panel’s searches and the popup’s quick search are i
   const launched = await launchExtension({ userDataDir: profile });
   const ext: Ext = { ...launched, downloadsDir: profile };
   try {
+    // Panels the extension opens itself may load before the browser's locale is French (Debian's
+    // Chromium has only en-US): French chosen in the settings, as a French director would.
+    await ext.sw.evaluate((s) => chrome.storage.local.set({ settings: s }), { ...DEFAULT_SETTINGS, uiLang: 'fr' });
     const consolePage = await ext.context.newPage();
     await loginAs(consolePage, api, 'adml', MASSMAIL);
     let tabId: number | undefined;

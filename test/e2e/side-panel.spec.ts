@@ -6,7 +6,6 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, loginAs, tabIdFor, type Ext } from './fixtures';
 import { PanelPage } from './pages/panel-page';
 import { CONSOLE_BOOT_MS, ConsolePage } from './pages/console-page';
-import { seriousViolations } from './quality-helpers';
 import { expected } from './oracle';
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
@@ -143,21 +142,6 @@ test('the whole flow by keyboard at 360 px: filter, check, generate, mail', asyn
   await expect(dialog).toBeHidden();
   await expect(page.locator('section.publish').getByRole('button', { name: 'Envoyer par mail', exact: true })).toBeFocused();
   expect(await noSideScroll(page)).toBe(true);
-});
-
-test('axe: no serious or critical violation at 360 px (filters open, a chip, the reprint note) nor at full width', async ({ ext, api, consolePage }) => {
-  test.slow(); // three axe runs (WCAG 2.2 rules): over two minutes on a loaded 2-core machine
-  const panel = await narrowPanel(ext, api, consolePage);
-  expect(await seriousViolations(panel.page)).toEqual([]);
-  await panel.openGroup('Profils');
-  await panel.profile('Parent').check();
-  await panel.openGroup('Autres critères');
-  await panel.button('Réimprimer les manquants').click();
-  await expect(panel.page.getByText(/Manquants seulement/)).toBeVisible();
-  expect(await seriousViolations(panel.page)).toEqual([]);
-  await panel.page.setViewportSize({ width: 1280, height: 900 });
-  await expect(panel.page.locator('.list table')).toBeVisible();
-  expect(await seriousViolations(panel.page)).toEqual([]);
 });
 
 /** The extension's side panel documents open now (Chrome ≥ 116 lists them as SIDE_PANEL contexts). */

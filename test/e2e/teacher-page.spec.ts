@@ -9,6 +9,7 @@ import { PanelPage } from './pages/panel-page';
 import { ConsolePage } from './pages/console-page';
 import { cardTexts, cellTexts, pdfText, saveDownload } from './pdf-tools';
 import { shownLogin } from './oracle';
+import { notStoredHanded } from './stored-log';
 import type { Page } from '@playwright/test';
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
@@ -155,9 +156,7 @@ test('meeting mode on the teacher’s page: a family found by a few letters, pri
   expect(logins.sort()).toEqual([...family].map((id) => shownLogin(byId.get(id)!)).sort());
   await card.getByRole('button', { name: 'Marquer comme remis' }).click();
   await expect(card.getByRole('button', { name: 'Annuler « remis »' })).toBeVisible();
-  const stored = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${DEMO}`);
-  const entries = (JSON.parse(stored[`distribution:${DEMO}`] as string) as { entries: Record<string, { handed?: number }> }).entries;
-  for (const id of family) expect(entries[id]?.handed).toBeGreaterThan(0);
+  await expect.poll(() => notStoredHanded(ext, DEMO, family), { timeout: 20_000 }).toEqual([]);
 });
 
 test('September, the panel’s chooser: the school’s classes as the page lists them, joined as the page joins, then the page and the panel show that class', async ({ ext, api, consolePage }) => {

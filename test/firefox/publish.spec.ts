@@ -113,3 +113,26 @@ test('« Envoyer par mail »: every selected parent with an address is mailed ex
     expect(p.headers?.origin ?? api.origin()).toBe(api.origin());
   }
 });
+
+test('« Lettre aux familles » in French and Arabic: one letter per family of the class, the Arabic joined and in reading order', async ({ ff, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  const classes = await api.classes(DEMO);
+  const panel = await panelFor(ff, api, consolePage);
+  await clickCheckbox(panel, 'Classes', 'CE1 A');
+  const ce1a = classes.find((c) => c.name === 'CE1 A')!;
+  const want = expected(users, { classIds: [ce1a.id] });
+  await waitText(panel, '.count-selected', `${want.length} comptes sélectionnés`);
+  await chooseOption(panel, 'Modèle de publipostage PDF', 'Lettre aux familles (1 par famille)');
+  await chooseOption(panel, 'Langue de la lettre', 'Français + arabe (العربية)');
+  const before = new Set(readdirSync(ff.downloadsDir));
+  await clickButton(panel, 'Générer en PDF');
+  const file = await newPdf(ff.downloadsDir, before);
+  expect(path.basename(file)).toMatch(/^publipostage-ecole-elementaire-jules-ferry-lettres-familles-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  // every account of the class once, each letter opening with its family
+  for (const u of want) expect(text.split(/\s+/).filter((w) => w === shownLogin(u)).length, shownLogin(u)).toBe(1);
+  expect(text).toMatch(/Famille /);
+  // Arabic drawn in its joined forms, read back in logical order
+  expect(text).toMatch(/[\uFE70-\uFEFF]{4}/);
+  expect(text.normalize('NFKC')).toContain('احتفظوا بهذه الرسالة');
+});

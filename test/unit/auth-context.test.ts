@@ -16,6 +16,8 @@ test('text by language and the mandatory e-mail, as entcore sends them', () => {
   expect(platformRules(c)).toEqual({
     passwordHint: { fr: 'Votre mot de passe doit contenir au moins 12 caractères.', en: 'Your password must contain at least 12 characters.' },
     mailRequired: true,
+    // the rule itself, for the family letter's other languages
+    passwordRule: { min: 12, max: null, digit: false, lower: false, upper: false, letter: false, special: false, noSpace: false },
   });
 });
 

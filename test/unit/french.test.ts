@@ -49,3 +49,25 @@ test('French spaces: no-break inside « » and before : ; ! ?, URLs untouched', 
   // no ordinary space is left next to a guillemet or before a high punctuation mark
   expect(s).not.toMatch(/« | »| [:;!?]/);
 });
+
+test('our own French texts use the typographic apostrophe: sheets, panel, preview, fit messages, follow-up, summary', async () => {
+  const { SHEETS_FR } = await import('../../src/i18n/sheets');
+  const { UI } = await import('../../src/i18n/ui');
+  const { FIT_FR } = await import('../../src/i18n/fit');
+  const { PREVIEW_FR } = await import('../../src/i18n/preview');
+  const { FOLLOW_UP_FR, SUMMARY } = await import('../../src/i18n/follow-up');
+  const { ruleSentence } = await import('../../src/i18n/password-rule');
+  const texts: [string, string][] = [
+    ...Object.entries(SHEETS_FR).map(([k, v]) => [`sheets ${k}`, v] as [string, string]),
+    ...Object.entries(UI.fr).map(([k, v]) => [`panel ${k}`, v] as [string, string]),
+    ...Object.entries(FIT_FR).map(([k, v]) => [`fit ${k}`, v] as [string, string]),
+    ...Object.entries(PREVIEW_FR).map(([k, v]) => [`preview ${k}`, v] as [string, string]),
+    ...Object.entries(FOLLOW_UP_FR).map(([k, v]) => [`follow-up ${k}`, v] as [string, string]),
+    ...Object.entries(SUMMARY.fr).flatMap(([k, v]) => (typeof v === 'string' ? [v] : Object.values(v)).map((x) => [`summary ${k}`, x] as [string, string])),
+    ['password rule', ruleSentence({ min: 12, max: 20, digit: true, lower: true, upper: true, letter: false, special: '!?', noSpace: true } as never, 'fr') ?? ''],
+  ];
+  // enough to be the dictionaries, not an empty import
+  expect(texts.length).toBeGreaterThan(400);
+  expect(texts.filter(([, v]) => v.includes('’')).length).toBeGreaterThan(20);
+  expect(texts.filter(([, v]) => v.includes("'")).map(([k, v]) => `${k}: ${v}`)).toEqual([]);
+});

@@ -117,7 +117,7 @@ test('detailed sheet: numbered first-connection steps, address, the ENT password
   ]) expect(t).toContain(s);
   // without the ENT's rule: a neutral sentence, never a rule of ours
   const n = flat(text((await render([a], base('pdf'))).file));
-  expect(n).toContain("Les règles du mot de passe s'affichent à l'écran.");
+  expect(n).toContain("Les règles du mot de passe s’affichent à l’écran.");
   expect(n).not.toMatch(/\d+ caractères/);
   expect(n).not.toContain('ONE Pocket'); // a setting
   // another ENT: no ONE Pocket line even when the setting is on; an e-mail the ENT requires is said so
@@ -161,6 +161,7 @@ test('hard names print exactly (Polish, Vietnamese, Turkish, Arabic; NFKC)', asy
 });
 
 test('every QR decodes (zbarimg, 150 dpi) to the expected URL', async () => {
+  test.setTimeout(180_000); // four renders and zbar on every page: a minute and more on a loaded machine
   const accounts = [...population(17), ...HARD_NAMES.map(([f, l]) => acc({ firstName: f, lastName: l, login: `${f}.${l}`.toLowerCase() }))];
   accounts.push(acc({ firstName: 'Long', lastName: 'Login', login: 'maximilien-alexandre.de-la-rochefoucauld-montmorency', activationCode: 'A&B=C D/é' }));
   for (const [model, qr] of [['simplePdf', 'full'], ['simplePdf', 'login'], ['pdf', 'full'], ['newPdf', 'full']] as const) {

@@ -1,0 +1,57 @@
+/**
+ * « Montrer le QR » (meeting mode): one account's activation QR full-screen, so that a parent scans
+ * it with a phone on the spot; the code itself is never shown. « Remis » records the handover only
+ * when the director confirms it with that button; « Fermer » or Escape record nothing.
+ */
+import QRCode from 'qrcode';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { type Account, displayName } from '../../src/model/account';
+import { qrText } from '../../src/pdf/wording';
+import { t } from '../shared/lang';
+import { Isolate } from '../shared/isolate';
+
+/** The QR's dark modules as one SVG path (quiet zone of 4 modules), as the sheets draw it. */
+function qrPath(text: string): { d: string; n: number } {
+  const m = QRCode.create([{ data: new TextEncoder().encode(text), mode: 'byte' }], { errorCorrectionLevel: 'M' }).modules;
+  let d = '';
+  for (let r = 0; r < m.size; r++)
+    for (let c = 0; c < m.size; c++) if (m.data[r * m.size + c]) d += `M${c + 4} ${r + 4}h1v1h-1z`;
+  return { d, n: m.size + 8 };
+}
+
+export function ShowQr({ account, entUrl, onHanded, onClose }: { account: Account; entUrl: string; onHanded: () => void; onClose: () => void }) {
+  // the activation link with its code: in this page's memory and on screen as a QR only
+  const qr = useMemo(() => qrPath(qrText(account, entUrl, 'full') ?? entUrl), [account, entUrl]);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const back = document.activeElement as HTMLElement | null;
+    root.current?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      back?.focus?.();
+    };
+  }, []);
+  const name = displayName(account);
+  return (
+    <div class="show-qr" role="dialog" aria-modal="true" aria-labelledby="show-qr-title" tabIndex={-1} ref={root}>
+      <h2 id="show-qr-title">
+        <Isolate text={t('showQrTitle', { name })} values={[name]} />
+      </h2>
+      <svg class="show-qr-code" viewBox={`0 0 ${qr.n} ${qr.n}`} role="img" aria-label={t('showQrAlt', { name })} shape-rendering="crispEdges">
+        <rect width={qr.n} height={qr.n} fill="#fff" />
+        <path d={qr.d} fill="#000" />
+      </svg>
+      <p>{t('showQrHint')}</p>
+      <div class="buttons">
+        <button type="button" class="primary" onClick={onHanded}>
+          {t('showQrHanded')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
+    </div>
+  );
+}
