@@ -158,8 +158,10 @@ export type PdfWarm = { type: 'pdf-warm' };
 export type ToPdfWorker = PdfSheetsJob | PdfRosterJob | PdfSummaryJob | PdfWarm;
 /** The print preview (popup/panel/PrintPreview.tsx): page count, what does not fit, one card as SVG data. */
 export type PdfPreviewJob = { type: 'pdf-preview'; accounts: Account[]; options: Omit<SheetOptions, 'font' | 'onProgress' | 'date'>; date: number; seq: number; uiLang: 'fr' | 'en' };
+/** While the panel renders a PDF, the preview's fit check waits (both would share the same 2 cores). */
+export type PdfPreviewPause = { type: 'pdf-preview-pause'; paused: boolean };
 export type FromPdfWorker =
   | { type: 'preview'; seq: number; report: PreviewReport }
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; bytes: Uint8Array; pages: number }
+  | { type: 'done'; bytes: Uint8Array; pages: number; /** the render's own time in the worker (the bench tells it from the messaging) */ renderMs?: number }
   | { type: 'error'; message: string };

@@ -19,6 +19,34 @@ export function warmPdfWorker(): void {
   spare ??= newWorker();
 }
 
+/** Renders running now, and who wants to know (the preview pauses its fit check meanwhile). */
+let rendering = 0;
+const renderWatchers = new Set<(running: boolean) => void>();
+export function watchRenders(f: (running: boolean) => void): () => void {
+  renderWatchers.add(f);
+  if (rendering) f(true);
+  return () => renderWatchers.delete(f);
+}
+/** After a render, the file's delivery (blob, download, log) comes first: the preview resumes a moment later. */
+const RESUME_AFTER_MS = 1000;
+let resumeTimer: ReturnType<typeof setTimeout> | undefined;
+function renderCount(delta: number) {
+  const was = rendering > 0;
+  rendering += delta;
+  if (was === rendering > 0) return;
+  clearTimeout(resumeTimer);
+  if (rendering > 0) {
+    // still paused from the last render (its resume not yet told): nothing to tell
+    if (resumeTimer === undefined) for (const f of renderWatchers) f(true);
+    resumeTimer = undefined;
+    return;
+  }
+  resumeTimer = setTimeout(() => {
+    resumeTimer = undefined;
+    if (!rendering) for (const f of renderWatchers) f(false);
+  }, RESUME_AFTER_MS);
+}
+
 export class PdfCancelled extends Error {
   constructor() {
     super('cancelled');
@@ -30,7 +58,10 @@ export function renderInWorker(job: Exclude<ToPdfWorker, { type: 'pdf-warm' }>, 
   const worker = spare ?? newWorker();
   spare = null;
   return new Promise<RenderResult>((resolve, reject) => {
+    let ended = false;
     const end = (keep: boolean) => {
+      if (!ended) renderCount(-1);
+      ended = true;
       signal?.removeEventListener('abort', onAbort);
       worker.onmessage = null;
       worker.onerror = null;
@@ -41,6 +72,7 @@ export function renderInWorker(job: Exclude<ToPdfWorker, { type: 'pdf-warm' }>, 
       end(false);
       reject(new PdfCancelled());
     };
+    renderCount(+1);
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort);
     worker.onmessage = (e: MessageEvent<FromPdfWorker>) => {

@@ -6,9 +6,11 @@
  */
 import { renderRoster, renderSheets } from '../../src/pdf';
 import { renderSummary } from '../../src/pdf/summary';
-import { previewReport } from '../../src/pdf/preview';
+import { previewFull, previewQuick } from '../../src/pdf/preview';
+import { fitSteps } from '../../src/pdf/fit';
+import { yieldToLoop } from '../../src/pdf/document';
 import type { FontBytes } from '../../src/pdf/fonts';
-import type { FromPdfWorker, PdfPreviewJob, ToPdfWorker } from '../../src/messages';
+import type { FromPdfWorker, PdfPreviewJob, PdfPreviewPause, ToPdfWorker } from '../../src/messages';
 
 const scope = globalThis as unknown as { postMessage(m: FromPdfWorker, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent) => void) | null; location: Location };
 const post = (m: FromPdfWorker, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
@@ -29,13 +31,35 @@ function loadFonts(): Promise<FontBytes> {
 /** At most one progress message per PROGRESS_MS: the panel's main thread gets a few tiny tasks, nothing more. */
 const PROGRESS_MS = 120;
 
+/** The newest preview asked for: an older one still checking its cards stops (its result is stale). */
+let previewSeq = 0;
+/** Set while the panel renders a PDF: the fit check waits for it (resolved when the render ends). */
+let paused: { until: Promise<void>; resume: () => void } | null = null;
+
+/**
+ * The preview: the page count and the first card at once (the plan alone), then every card's fit
+ * in steps of 200 cards, giving way between steps to a newer preview (which ends this one) and to
+ * a PDF render (which pauses it): the fit check never competes with the print the director asked for.
+ */
+async function preview(job: PdfPreviewJob, font: FontBytes): Promise<void> {
+  const opts = { ...job.options, font, date: new Date(job.date) };
+  const quick = previewQuick(job.accounts, opts);
+  post({ type: 'preview', seq: job.seq, report: quick });
+  const steps = fitSteps(job.accounts, opts, job.uiLang);
+  for (;;) {
+    await yieldToLoop();
+    while (paused) await paused.until;
+    if (job.seq !== previewSeq) return;
+    const r = steps.next();
+    if (r.done) return post({ type: 'preview', seq: job.seq, report: previewFull(quick, r.value) });
+  }
+}
+
 async function run(job: ToPdfWorker | PdfPreviewJob): Promise<void> {
+  const t0 = performance.now();
   const font = await loadFonts();
   if (job.type === 'pdf-warm') return;
-  if (job.type === 'pdf-preview') {
-    const report = previewReport(job.accounts, { ...job.options, font, date: new Date(job.date) }, job.uiLang);
-    return post({ type: 'preview', seq: job.seq, report });
-  }
+  if (job.type === 'pdf-preview') return preview(job, font);
   const date = new Date(job.date);
   let last = 0;
   const onProgress = (done: number, total: number) => {
@@ -50,11 +74,24 @@ async function run(job: ToPdfWorker | PdfPreviewJob): Promise<void> {
       : job.type === 'pdf-roster'
       ? await renderRoster(job.accounts, { ...job.options, font, date })
       : await renderSheets(job.accounts, { ...job.options, font, date, onProgress });
-  post({ type: 'done', bytes: r.bytes, pages: r.pages }, [r.bytes.buffer]);
+  post({ type: 'done', bytes: r.bytes, pages: r.pages, renderMs: Math.round(performance.now() - t0) }, [r.bytes.buffer]);
 }
 
 scope.onmessage = (e: MessageEvent) => {
-  const job = e.data as ToPdfWorker | PdfPreviewJob;
+  const job = e.data as ToPdfWorker | PdfPreviewJob | PdfPreviewPause;
+  if (job?.type === 'pdf-preview-pause') {
+    if (job.paused && !paused) {
+      let resume = () => {};
+      const until = new Promise<void>((r) => (resume = r));
+      paused = { until, resume };
+    } else if (!job.paused && paused) {
+      const p = paused;
+      paused = null;
+      p.resume();
+    }
+    return;
+  }
+  if (job?.type === 'pdf-preview') previewSeq = job.seq;
   if (!job || typeof job !== 'object' || !['pdf-sheets', 'pdf-roster', 'pdf-summary', 'pdf-warm', 'pdf-preview'].includes(job.type)) return;
   run(job).catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
 };

@@ -46,19 +46,13 @@ export function isFiltering(f: Filters): boolean {
 
 /** Lower case without diacritics, so "elodie" finds "Élodie" and "lukasz" finds "Łukasz". */
 export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'L')
-    .replace(/ı/g, 'i')
-    .replace(/[æ]/g, 'ae')
-    .replace(/[Æ]/g, 'AE')
-    .replace(/[œ]/g, 'oe')
-    .replace(/[Œ]/g, 'OE')
-    .replace(/ß/g, 'ss')
-    .toLowerCase();
+  // One pass (the panel folds every account's names when it opens: 5,000 × nine passes were felt)
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
+  return s.normalize('NFD').replace(FOLDED, (c) => LETTERS[c] ?? '').toLowerCase();
 }
+const NON_ASCII = /[^\x00-\x7f]/;
+const FOLDED = /[\u0300-\u036fłŁıæÆœŒß]/g;
+const LETTERS: Record<string, string> = { ł: 'l', Ł: 'L', ı: 'i', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ß: 'ss' };
 
 /** Local midnight of a yyyy-mm-dd date, in epoch ms (the console sends the picker's date this way). */
 export function dayStart(date: string): number {

@@ -26,7 +26,7 @@ export interface Ctx {
   forms: Map<string, string>;
 }
 
-export function makeCtx(doc: jsPDF, fonts: { hasBold: boolean; hasMono: boolean }, opts: SheetOptions | RosterOptions): Ctx {
+export function makeCtx(doc: jsPDF, fonts: { hasBold: boolean; hasMono: boolean }, opts: SheetOptions | RosterOptions, m?: PdfMeasurer): Ctx {
   const d = dictFor(opts.lang);
   const so = opts as Partial<SheetOptions>;
   let logoAspect: number | undefined;
@@ -41,7 +41,7 @@ export function makeCtx(doc: jsPDF, fonts: { hasBold: boolean; hasMono: boolean 
   const entUrl = so.entUrl ?? '';
   return {
     doc,
-    m: new PdfMeasurer(doc, fonts.hasBold, fonts.hasMono),
+    m: m ?? new PdfMeasurer(doc, fonts.hasBold, fonts.hasMono),
     hasBold: fonts.hasBold,
     hasMono: fonts.hasMono,
     d,

@@ -9,11 +9,14 @@ import { displayName } from '../model/account';
 import { fitSay } from '../i18n/fit';
 import type { Lang } from '../i18n/french';
 import { fitCard, perPage, slotBox, type SheetModel } from './cards';
-import { makeCtx } from './context';
+import { makeCtx, type Ctx } from './context';
 import { makeDoc } from './document';
 import type { Adaptation } from './layout';
 import type { SheetOptions } from './options';
-import { planPages } from './pages';
+import { planPages, type PlanEntry } from './pages';
+import { PdfMeasurer } from './measure';
+import type { FontBytes } from './fonts';
+import type { jsPDF } from 'jspdf';
 import { drawRosterTable } from './roster';
 import { letterEnv, letterInput, letterPages, planEnv } from './sheets';
 import { layoutLetter } from './letter';
@@ -87,42 +90,92 @@ function modelFor(length: number, from: SheetModel): SheetModel | undefined {
  * the sheets' own language by default.
  */
 export function checkFit(accounts: Account[], options: FitOptions, lang: Lang = options.lang): FitReport {
-  const model = options.model;
-  const orientation = model === 'newPdf' ? 'landscape' : 'portrait';
-  const { doc, hasBold, hasMono } = makeDoc(orientation, options.font, undefined, true);
-  const ctx = makeCtx(doc, { hasBold, hasMono }, options);
-  const plan = planPages(accounts, options, planEnv(ctx, options));
-  const cards: CardFit[] = [];
-  let pages = 0;
-  // rosters run on as many pages as their tables need: drawn into a scratch document to count them
-  const scratch = makeDoc(orientation, options.font);
-  const rosterCtx = makeCtx(scratch.doc, { hasBold: scratch.hasBold, hasMono: scratch.hasMono }, options);
-  const lenv = model === 'letter' ? letterEnv(ctx, options) : null;
-  for (const entry of plan) {
-    if (entry.kind === 'letter') {
-      const l = layoutLetter(letterInput(entry, options), lenv!, ctx.m);
-      for (const r of l.rows) cards.push({ accountId: r.accountId, name: r.name, page: pages + r.page, slot: 0, adaptations: [], dropped: [], broken: r.broken });
-      pages += letterPages(l, options);
-      continue;
-    }
-    if (entry.kind === 'roster') {
-      const before = rosterCtx.pageUsed ? scratch.doc.getNumberOfPages() : 0;
-      drawRosterTable(rosterCtx, entry.className, entry.accounts, orientation);
-      pages += scratch.doc.getNumberOfPages() - before;
-      continue;
-    }
-    pages++;
-    if (entry.kind !== 'slots') continue;
-    entry.slots.forEach((item, slot) => {
-      if (item.kind !== 'account') return;
-      const f = fitCard(item.account, model, slotBox(model, slot), ctx.card, ctx.m, item.familyLine ? { familyLine: item.familyLine } : {});
-      cards.push({
-        accountId: item.account.id, name: displayName(item.account), page: pages, slot,
-        adaptations: f.adaptations, dropped: f.layout.dropped, broken: f.layout.broken, ...(f.layout.qrColumn ? { qrColumn: f.layout.qrColumn } : {}),
-      });
-    });
+  const steps = fitSteps(accounts, options, lang);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
   }
-  return { pages, adaptations: cards, problems: problemsOf(cards, options, lang) };
+}
+
+/**
+ * Counts the pages of plan entries, in order, as the PDF will have them: a roster drawn into a
+ * scratch document (its table runs on as many pages as it needs), a letter laid out (returned too).
+ */
+function pageCounter(options: FitOptions, ctx: Ctx) {
+  const orientation = options.model === 'newPdf' ? 'landscape' : 'portrait';
+  let rosterCtx: Ctx | null = null;
+  const lenv = options.model === 'letter' ? letterEnv(ctx, options) : null;
+  return (entry: PlanEntry): { pages: number; letter?: ReturnType<typeof layoutLetter> } => {
+    if (entry.kind === 'letter') {
+      const letter = layoutLetter(letterInput(entry, options), lenv!, ctx.m);
+      return { pages: letterPages(letter, options), letter };
+    }
+    if (entry.kind !== 'roster') return { pages: 1 };
+    if (!rosterCtx) {
+      const scratch = makeDoc(orientation, options.font);
+      rosterCtx = makeCtx(scratch.doc, { hasBold: scratch.hasBold, hasMono: scratch.hasMono }, options);
+    }
+    const before = rosterCtx.pageUsed ? rosterCtx.doc.getNumberOfPages() : 0;
+    drawRosterTable(rosterCtx, entry.className, entry.accounts, orientation);
+    return { pages: rosterCtx.doc.getNumberOfPages() - before };
+  };
+}
+
+/** Pages of each entry of a plan, as the PDF will have them (no sheet laid out: the plan, rosters and letters). */
+export function planPageCounts(plan: PlanEntry[], options: FitOptions, ctx: Ctx = measuringCtx(options)): number[] {
+  const count = pageCounter(options, ctx);
+  return plan.map((e) => count(e).pages);
+}
+
+/**
+ * checkFit in steps: it yields the number of cards laid out so far every `every` cards, so a
+ * caller (the preview's worker) can give way between steps, or drop a check that a newer
+ * selection made stale. The page count needs no card layout: the plan alone (see previewQuick).
+ */
+export function* fitSteps(accounts: Account[], options: FitOptions, lang: Lang = options.lang, every = 200): Generator<number, FitReport, void> {
+  const model = options.model;
+  const ctx = measuringCtx(options);
+  const plan = planPages(accounts, options, planEnv(ctx, options));
+  const count = pageCounter(options, ctx);
+  const cards: CardFit[] = [];
+  let page = 0;
+  let next = every;
+  for (const entry of plan) {
+    const { pages, letter } = count(entry);
+    if (letter) for (const r of letter.rows) cards.push({ accountId: r.accountId, name: r.name, page: page + r.page, slot: 0, adaptations: [], dropped: [], broken: r.broken });
+    page += pages;
+    if (entry.kind === 'slots') {
+      for (const [slot, item] of entry.slots.entries()) {
+        if (item.kind !== 'account') continue;
+        const f = fitCard(item.account, model, slotBox(model, slot), ctx.card, ctx.m, item.familyLine ? { familyLine: item.familyLine } : {});
+        cards.push({
+          accountId: item.account.id, name: displayName(item.account), page, slot,
+          adaptations: f.adaptations, dropped: f.layout.dropped, broken: f.layout.broken, ...(f.layout.qrColumn ? { qrColumn: f.layout.qrColumn } : {}),
+        });
+      }
+    }
+    if (cards.length >= next) {
+      next = cards.length + every;
+      yield cards.length;
+    }
+  }
+  return { pages: page, adaptations: cards, problems: problemsOf(cards, options, lang) };
+}
+
+/**
+ * A measuring context for these options. The jsPDF document that measures is made once per set of
+ * fonts and kept, with its measurer's caches (the instructions are the same on every card): a
+ * preview redone after each selection change parses the fonts once and measures each text once.
+ */
+const measuring = new WeakMap<FontBytes, { doc: jsPDF; m: PdfMeasurer; hasBold: boolean; hasMono: boolean }>();
+export function measuringCtx(options: FitOptions): Ctx {
+  let hit = measuring.get(options.font);
+  if (!hit) {
+    const { doc, hasBold, hasMono } = makeDoc('portrait', options.font, undefined, true);
+    hit = { doc, hasBold, hasMono, m: new PdfMeasurer(doc, hasBold, hasMono) };
+    measuring.set(options.font, hit);
+  }
+  return makeCtx(hit.doc, hit, options, hit.m);
 }
 
 function problemsOf(cards: CardFit[], options: FitOptions, lang: Lang): FitProblem[] {

@@ -9,12 +9,10 @@ import type { Account } from '../model/account';
 import { displayName } from '../model/account';
 import type { Lang } from '../i18n/french';
 import { fitCard, slotBox } from './cards';
-import { makeCtx } from './context';
-import { makeDoc } from './document';
 import { TONES } from './draw';
-import { checkFit, type FitOptions, type FitProblem } from './fit';
+import { checkFit, measuringCtx, planPageCounts, type FitOptions, type FitProblem, type FitReport } from './fit';
 import { BASELINE_EM, PT, type CardLayout, type PlacedText } from './layout';
-import { planPages } from './pages';
+import { planPages, type PlanEntry } from './pages';
 import { letterEnv, letterInput, planEnv } from './sheets';
 import { layoutLetter, letterTitle, type LetterOp } from './letter';
 import { QR_QUIET } from './qr';
@@ -130,17 +128,16 @@ export function layoutSvg(l: CardLayout, opts: { frame: boolean; qrText?: string
  * line if any), its code masked (same length, same monospaced width: the same layout), its QR drawn
  * from a stand-in code of the same length (as many modules, leads nowhere).
  */
-export function previewCard(accounts: Account[], opts: FitOptions): PreviewCard | null {
+export function previewCard(accounts: Account[], opts: FitOptions, plan?: PlanEntry[]): PreviewCard | null {
   const account = accounts[0];
   if (!account) return null;
   if (opts.model === 'letter') return previewLetter(accounts, opts);
   const code = account.activationCode;
   const masked: Account = code ? { ...account, activationCode: MASK.repeat(code.length) } : account;
-  const { doc, hasBold, hasMono } = makeDoc('portrait', opts.font, undefined, true);
-  const ctx = makeCtx(doc, { hasBold, hasMono }, opts);
+  const ctx = measuringCtx(opts);
   let slot = 0;
   let familyLine: string | undefined;
-  for (const entry of planPages(accounts, opts, planEnv(ctx, opts))) {
+  for (const entry of plan ?? planPages(accounts, opts, planEnv(ctx, opts))) {
     if (entry.kind !== 'slots') continue;
     const i = entry.slots.findIndex((s) => s.kind === 'account' && s.account.id === account.id);
     if (i < 0) continue;
@@ -179,8 +176,7 @@ function letterNodes(o: LetterOp): SvgNode[] {
 
 /** The first letter's first page, every code masked and every QR a stand-in of the same length (leads nowhere). */
 function previewLetter(accounts: Account[], opts: FitOptions): PreviewCard | null {
-  const { doc, hasBold, hasMono } = makeDoc('portrait', opts.font, undefined, true);
-  const ctx = makeCtx(doc, { hasBold, hasMono }, opts);
+  const ctx = measuringCtx(opts);
   const entry = planPages(accounts, opts, planEnv(ctx, opts)).find((e) => e.kind === 'letter');
   if (!entry || entry.kind !== 'letter') return null;
   const masked = entry.accounts.map((a) => (a.activationCode ? { ...a, activationCode: MASK.repeat(a.activationCode.length) } : a));
@@ -207,15 +203,27 @@ export interface PreviewReport {
   /** Cards whose layout had to adapt (denser instructions, smaller QR, a name on two lines…). */
   adapted: number;
   card: PreviewCard | null;
+  /** The page count and the card only: every card's fit (problems, adapted) is still being checked. */
+  partial?: boolean;
+}
+
+/**
+ * What the preview can show at once: the page count (the plan alone, no card laid out) and the first
+ * card. Every card's fit (fitSteps) comes after, in steps: at 5,000 accounts it takes seconds.
+ */
+export function previewQuick(accounts: Account[], opts: FitOptions): PreviewReport {
+  const ctx = measuringCtx(opts);
+  const plan = planPages(accounts, opts, planEnv(ctx, opts));
+  const pages = planPageCounts(plan, opts).reduce((a, b) => a + b, 0);
+  return { pages, problems: [], adapted: 0, card: previewCard(accounts, opts, plan), partial: true };
+}
+
+/** The whole report from a finished fit check and the quick part. */
+export function previewFull(quick: PreviewReport, fit: FitReport): PreviewReport {
+  return { pages: fit.pages, problems: fit.problems, adapted: fit.adaptations.filter((c) => c.adaptations.length).length, card: quick.card };
 }
 
 /** Everything the preview shows for a selection; `lang` is the panel's (messages), the sheets keep theirs. */
 export function previewReport(accounts: Account[], opts: FitOptions, lang: Lang): PreviewReport {
-  const fit = checkFit(accounts, opts, lang);
-  return {
-    pages: fit.pages,
-    problems: fit.problems,
-    adapted: fit.adaptations.filter((c) => c.adaptations.length).length,
-    card: previewCard(accounts, opts),
-  };
+  return previewFull(previewQuick(accounts, opts), checkFit(accounts, opts, lang));
 }

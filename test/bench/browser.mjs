@@ -3,6 +3,7 @@
 import https from 'node:https';
 import * as esbuild from 'esbuild';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { startFakeConsole, BIG_STRUCTURE_ID } from '../fake-console/server.mjs';
 
@@ -112,3 +113,48 @@ export function stats(xs) {
 }
 
 export const ratio = (a, b) => Math.round((a / b) * 100) / 100;
+
+/**
+ * CPU time (user + system, ms) used so far by the browser launched on `userDataDir` and all its
+ * processes (renderers, GPU, utility), from /proc: on a loaded machine a route's CPU time says what
+ * it costs, where its wall time mostly says how long it waited for a core. Linux only (else null);
+ * 10 ms steps (clock ticks).
+ */
+export function browserCpuMs(userDataDir) {
+  const fs = { existsSync, readFileSync, readdirSync };
+  if (!existsSync('/proc/self/stat')) return null;
+  const stat = (pid) => {
+    try {
+      const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return s.slice(s.lastIndexOf(')') + 2).split(' ');
+    } catch {
+      return null;
+    }
+  };
+  const parent = new Map();
+  let root = null;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const f = stat(pid);
+    if (!f) continue;
+    parent.set(pid, f[1]);
+    if (!root) {
+      try {
+        const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (cmd.includes(userDataDir) && !cmd.includes('--type=')) root = pid;
+      } catch {}
+    }
+  }
+  if (!root) return null;
+  const mine = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, pp] of parent) if (!mine.has(pid) && mine.has(pp)) (mine.add(pid), (grew = true));
+  }
+  let ticks = 0;
+  for (const pid of mine) {
+    const f = stat(pid);
+    if (f) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks * 10;
+}

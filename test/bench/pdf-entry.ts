@@ -28,9 +28,10 @@ const toB64 = (bytes: Uint8Array) => {
 /** Same options as benchSheets (test/support/pdf-bench.ts). */
 const OPTS = { model: 'simplePdf', lang: 'fr', entUrl: 'https://oneconnect.edifice.io', qr: 'full' } as const;
 
-export function setup(rows: unknown, regularB64: string, boldB64: string, n: number): Card[] {
+/** The fonts as the extension's PDF worker loads them: DejaVu Sans, Bold and Sans Mono Bold (the codes). */
+export function setup(rows: unknown, regularB64: string, boldB64: string, n: number, monoB64?: string): Card[] {
   source = parseAllUsers(rows);
-  font = { regular: fromB64(regularB64), bold: fromB64(boldB64) };
+  font = { regular: fromB64(regularB64), bold: fromB64(boldB64), ...(monoB64 ? { mono: fromB64(monoB64) } : {}) };
   list = benchAccounts(source, n);
   cards = layoutAll(list, { ...OPTS, font, date: new Date() }).map((l) => ({
     blocks: l.texts.map((t) => ({ lines: t.label ? [`${t.label} ${t.lines[0] ?? ''}`, ...t.lines.slice(1)] : t.lines, size: t.size, bold: t.bold, center: t.align === 'center' })),
@@ -46,6 +47,13 @@ export async function ours() {
   const ms = Math.round(performance.now() - t0);
   last.ours = r.bytes;
   return { ms, bytes: r.bytes.length, pages: r.pages };
+}
+
+/** Our engine on accounts handed over from elsewhere (a worker's message: structured clones). */
+export async function oursWith(accounts: ReturnType<typeof benchAccounts>) {
+  const t0 = performance.now();
+  const r = await renderSheets(accounts, { ...OPTS, font, date: new Date() });
+  return { ms: Math.round(performance.now() - t0), bytes: r.bytes.length, pages: r.pages };
 }
 
 /** The floor: jsPDF, built-in Helvetica, the same lines at fixed positions, 8 cards per A4, no QR. */

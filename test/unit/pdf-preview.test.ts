@@ -5,7 +5,8 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { renderSheets, type SheetModel, type SheetOptions } from '../../src/pdf/index';
-import { previewCard, previewReport, type SvgNode } from '../../src/pdf/preview';
+import { previewCard, previewQuick, previewReport, type SvgNode } from '../../src/pdf/preview';
+import { checkFit, fitSteps } from '../../src/pdf/fit';
 import { PT } from '../../src/pdf/layout';
 import { acc, cls, population } from './fixtures/pdf-accounts';
 import { FONT, norm, pageCount, save, tmp } from './fixtures/pdf-tools';
@@ -67,6 +68,15 @@ test('the preview’s page count is the PDF’s (bundles, families, rosters, lab
     const report = previewReport(accounts, o, 'fr');
     const file = save(tmp(), 'p.pdf', (await renderSheets(accounts, o)).bytes);
     expect(report.pages, `${model} ${JSON.stringify(extra)}`).toBe(pageCount(file));
+    // the count shown at once (the plan alone, before any card is checked) is that same count
+    expect(previewQuick(accounts, o).pages, `quick ${model}`).toBe(report.pages);
+    // the check in steps (as the preview's worker runs it) gives way and ends with checkFit's report
+    const steps = fitSteps(accounts, o, 'fr', 5);
+    let r = steps.next();
+    let stops = 0;
+    for (; !r.done; r = steps.next()) stops++;
+    expect(stops).toBeGreaterThan(1);
+    expect(r.value).toEqual(checkFit(accounts, o, 'fr'));
   }
   // 450 characters: more than any 8-per-page card holds (its tightest variant holds about 300 on a plain card), within 2 per page's 500
   const long = 'x'.repeat(10) + ' Réunion de rentrée pour toutes les familles, avec les enseignants de chaque classe. '.repeat(6);

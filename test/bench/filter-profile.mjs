@@ -1,0 +1,57 @@
+// CPU profile of one filter change in the panel at 5,000 accounts (issue 23: « Courriel = sans »
+// was the slowest change). Writes out/profile-filter.cpuprofile and prints the heaviest functions.
+// Usage: node build.mjs && [PP1_EXT_DIR=<unminified build>] node test/bench/filter-profile.mjs [with|without|all]
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel } from './browser.mjs';
+import { launchExtension } from '../extension-browser.mjs';
+
+const value = process.argv[2] ?? 'without';
+const { fake, api } = await fakeConsole();
+// PP1_EXT_DIR: an unminified build, for readable function names
+const ext = await launchExtension(process.env.PP1_EXT_DIR ? { extDir: process.env.PP1_EXT_DIR } : {});
+try {
+  const { panel, loadMs } = await openPanel(ext, api, BIG_STRUCTURE_ID);
+  await panel.bringToFront();
+  await panel.waitForTimeout(3000);
+  const select = await panel.getByRole('combobox', { name: 'Courriel', exact: true }).elementHandle();
+  // once untimed (JIT), then back, then profiled
+  for (const v of [value, 'all']) {
+    await select.evaluate((el, v) => { el.value = v; el.dispatchEvent(new Event('change', { bubbles: true })); }, v);
+    await panel.waitForTimeout(1500);
+  }
+  const cdp = await ext.context.newCDPSession(panel);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const ms = await select.evaluate((el, v) => new Promise((res) => {
+    const t0 = performance.now();
+    el.value = v;
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+    requestAnimationFrame(() => { void document.body.offsetHeight; res(performance.now() - t0); });
+  }), value);
+  await panel.waitForTimeout(500);
+  const { profile } = await cdp.send('Profiler.stop');
+  await mkdir(path.join(ROOT, 'out'), { recursive: true });
+  await writeFile(path.join(ROOT, 'out/profile-filter.cpuprofile'), JSON.stringify(profile));
+  // self and total time per function
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const parent = new Map();
+  for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
+  const self = new Map(), total = new Map();
+  const name = (x) => `${x.callFrame.functionName || '(anon)'} ${path.basename(x.callFrame.url)}:${x.callFrame.lineNumber + 1}:${x.callFrame.columnNumber + 1}`;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    const k = name(byId.get(id));
+    self.set(k, (self.get(k) ?? 0) + dt);
+    const seen = new Set();
+    for (let n = id; n !== undefined; n = parent.get(n)) { const kk = name(byId.get(n)); if (!seen.has(kk)) { seen.add(kk); total.set(kk, (total.get(kk) ?? 0) + dt); } }
+  });
+  console.log(`change to ${value}: ${Math.round(ms)} ms (panel open ${loadMs} ms)`);
+  const show = (m, label) => { console.log(`-- ${label}`); for (const [k, v] of [...m].filter(([k]) => !/^\((idle|program|root)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(String(Math.round(v)).padStart(6), k); };
+  show(self, 'self ms');
+  show(total, 'total ms');
+} finally {
+  await ext.context.close();
+  await fake.close();
+}
