@@ -65,8 +65,11 @@ test('5,000 cards: no long task over 100 ms in the panel, progress advances, « 
   // Progress moved through intermediate values (not just 0 then done).
   expect([...seen].filter((v) => v > 0 && v < users.length).length).toBeGreaterThanOrEqual(2);
 
-  const longTasks = await panel.page.evaluate(([a, b]) => window.__longTasks.filter((e) => e.start >= a && e.start <= b), [t0, t1] as const);
-  console.log(`long tasks (> 50 ms) during the render: ${JSON.stringify(longTasks.map((e) => [Math.round(e.start - t0), Math.round(e.duration)]))} of ${Math.round(t1 - t0)} ms; after it (delivery, log): ${JSON.stringify(after)}`);
+  // Tasks wholly inside the render. The task that receives the finished file sets the mark itself
+  // and goes on to deliver it (blob, link, status): it belongs to the delivery, logged below.
+  const longTasks = await panel.page.evaluate(([a, b]) => window.__longTasks.filter((e) => e.start >= a && e.start + e.duration <= b), [t0, t1] as const);
+  const delivery = await panel.page.evaluate((b) => window.__longTasks.filter((e) => e.start <= b && e.start + e.duration > b).map((e) => Math.round(e.duration)), t1);
+  console.log(`long tasks (> 50 ms) during the render: ${JSON.stringify(longTasks.map((e) => [Math.round(e.start - t0), Math.round(e.duration)]))} of ${Math.round(t1 - t0)} ms; the delivery: ${JSON.stringify(delivery)}; after it (log): ${JSON.stringify(after)}`);
   // The 100 ms target is measured by `npm run bench`; here a margin keeps a loaded CI machine from
   // failing a structural check: rendering on the main thread made tasks of 600 ms to over a second.
   expect(longTasks.filter((e) => e.duration > 250)).toEqual([]);
