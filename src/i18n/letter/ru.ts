@@ -1,9 +1,8 @@
 /** The family letter in Russian (see types.ts: the ENT's French words kept, translated in brackets). */
-import { listWith, type LetterTexts } from './types';
+import { eastSlavic, listWith, type LetterTexts } from './types';
 
 /** « 1 символ », « 2 символа », « 5 символов », « 21 символ ». */
-const simv = (n: number): string =>
-  n % 10 === 1 && n % 100 !== 11 ? 'символ' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'символа' : 'символов';
+const simv = (n: number): string => eastSlavic(n, 'символ', 'символа', 'символов');
 
 export const LETTER_RU: LetterTexts = {
   lang: 'ru',

@@ -104,3 +104,7 @@ export const fill = (s: string, vars: Record<string, string> = {}): string => s.
 /** The rule's parts from a reading of the ENT's regex (see src/console/password-rule.ts). */
 export const listWith = (items: string[], and: string, sep = ', '): string =>
   items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(sep)} ${and} ${items[items.length - 1]}`;
+
+/** East Slavic plural of a count: one (1, 21…), few (2–4, 22–24…), many (0, 5–20, 25…). */
+export const eastSlavic = (n: number, one: string, few: string, many: string): string =>
+  n % 10 === 1 && n % 100 !== 11 ? one : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? few : many;

@@ -1,9 +1,8 @@
 /** The family letter in Ukrainian (see types.ts: the ENT's French words kept, translated in brackets). */
-import { listWith, type LetterTexts } from './types';
+import { eastSlavic, listWith, type LetterTexts } from './types';
 
 /** « 1 символ », « 2 символи », « 5 символів », « 21 символ ». */
-const symv = (n: number): string =>
-  n % 10 === 1 && n % 100 !== 11 ? 'символ' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'символи' : 'символів';
+const symv = (n: number): string => eastSlavic(n, 'символ', 'символи', 'символів');
 
 export const LETTER_UK: LetterTexts = {
   lang: 'uk',
