@@ -7,6 +7,7 @@ import QRCode from 'qrcode';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { type Account, displayName } from '../../src/model/account';
 import { qrText } from '../../src/pdf/wording';
+import { qrLeftOut } from '../../src/pdf/qr';
 import { t } from '../shared/lang';
 import { Isolate } from '../shared/isolate';
 
@@ -21,7 +22,11 @@ function qrPath(text: string): { d: string; n: number } {
 
 export function ShowQr({ account, entUrl, onHanded, onClose }: { account: Account; entUrl: string; onHanded: () => void; onClose: () => void }) {
   // the activation link with its code: in this page's memory and on screen as a QR only
-  const qr = useMemo(() => qrPath(qrText(account, entUrl, 'full') ?? entUrl), [account, entUrl]);
+  // a login too long for any QR (as on the sheets, qrLeftOut): said, instead of a blank panel
+  const qr = useMemo(() => {
+    const text = qrText(account, entUrl, 'full') ?? entUrl;
+    return qrLeftOut(text) ? null : qrPath(text);
+  }, [account, entUrl]);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const back = document.activeElement as HTMLElement | null;
@@ -39,11 +44,13 @@ export function ShowQr({ account, entUrl, onHanded, onClose }: { account: Accoun
       <h2 id="show-qr-title">
         <Isolate text={t('showQrTitle', { name })} values={[name]} />
       </h2>
-      <svg class="show-qr-code" viewBox={`0 0 ${qr.n} ${qr.n}`} role="img" aria-label={t('showQrAlt', { name })} shape-rendering="crispEdges">
-        <rect width={qr.n} height={qr.n} fill="#fff" />
-        <path d={qr.d} fill="#000" />
-      </svg>
-      <p>{t('showQrHint')}</p>
+      {qr ? (
+        <svg class="show-qr-code" viewBox={`0 0 ${qr.n} ${qr.n}`} role="img" aria-label={t('showQrAlt', { name })} shape-rendering="crispEdges">
+          <rect width={qr.n} height={qr.n} fill="#fff" />
+          <path d={qr.d} fill="#000" />
+        </svg>
+      ) : null}
+      <p role={qr ? undefined : 'alert'}>{t(qr ? 'showQrHint' : 'showQrTooLong')}</p>
       <div class="buttons">
         <button type="button" class="primary" onClick={onHanded}>
           {t('showQrHanded')}

@@ -18,7 +18,7 @@ import { PdfMeasurer } from './measure';
 import type { FontBytes } from './fonts';
 import type { jsPDF } from 'jspdf';
 import { drawRosterTable } from './roster';
-import { letterEnv, letterInput, letterPages, planEnv } from './sheets';
+import { duplexPages, letterEnv, letterInput, letterPages, planEnv } from './sheets';
 import { layoutLetter } from './letter';
 import { CUSTOM_TEXT_LIMITS } from './limits';
 
@@ -110,6 +110,7 @@ function pageCounter(options: FitOptions, ctx: Ctx) {
       const letter = layoutLetter(letterInput(entry, options), lenv!, ctx.m);
       return { pages: letterPages(letter, options), letter };
     }
+    if (entry.kind === 'labels') return { pages: duplexPages(1, options) };
     if (entry.kind !== 'roster') return { pages: 1 };
     if (!rosterCtx) {
       const scratch = makeDoc(orientation, options.font);
@@ -117,7 +118,7 @@ function pageCounter(options: FitOptions, ctx: Ctx) {
     }
     const before = rosterCtx.pageUsed ? rosterCtx.doc.getNumberOfPages() : 0;
     drawRosterTable(rosterCtx, entry.className, entry.accounts, orientation);
-    return { pages: rosterCtx.doc.getNumberOfPages() - before };
+    return { pages: duplexPages(rosterCtx.doc.getNumberOfPages() - before, options) };
   };
 }
 

@@ -57,8 +57,15 @@ export function letterInput(entry: Extract<PlanEntry, { kind: 'letter' }>, opts:
 }
 
 /** A letter's pages in the PDF: its own, and a blank back when duplex asks for an even count. */
-export const letterPages = (l: LetterLayout, opts: Pick<SheetOptions, 'letterDuplex'>): number =>
-  l.pages.length + (opts.letterDuplex && l.pages.length % 2 ? 1 : 0);
+export const letterPages = (l: LetterLayout, opts: Pick<SheetOptions, 'letterDuplex'>): number => duplexPages(l.pages.length, opts);
+
+/**
+ * Printed « recto verso », every part of a letters run (a letter, a class roster, a page of labels)
+ * takes an even number of pages, so none starts on the back of another: a family never takes home
+ * a class roster (names, logins) on the back of its letter.
+ */
+export const duplexPages = (pages: number, opts: { letterDuplex?: boolean; model?: SheetOptions['model'] }): number =>
+  pages + (opts.letterDuplex && (opts.model ?? 'letter') === 'letter' && pages % 2 ? 1 : 0);
 
 function drawLetterOps(ctx: Ctx, ops: LetterOp[]) {
   const { doc } = ctx;
@@ -98,8 +105,13 @@ export async function renderSheets(accounts: Account[], opts: SheetOptions): Pro
     if (entry.kind === 'cover') {
       newPage(ctx, orientation);
       drawCoverIn(ctx, entry.cover, { x: 0, y: 0, w: doc.internal.pageSize.getWidth(), h: doc.internal.pageSize.getHeight() }, 'page');
-    } else if (entry.kind === 'roster') drawRosterTable(ctx, entry.className, entry.accounts, orientation);
-    else if (entry.kind === 'labels') drawLabels(ctx, entry.families);
+    } else if (entry.kind === 'roster' || entry.kind === 'labels') {
+      const before = ctx.pageUsed ? doc.getNumberOfPages() : 0;
+      if (entry.kind === 'roster') drawRosterTable(ctx, entry.className, entry.accounts, orientation);
+      else drawLabels(ctx, entry.families);
+      const drawn = doc.getNumberOfPages() - before;
+      if (duplexPages(drawn, opts) > drawn) newPage(ctx, orientation); // its blank back, before the next letter
+    }
     else if (entry.kind === 'letter') {
       const l = layoutLetter(letterInput(entry, opts), letterEnv(ctx, opts), ctx.m);
       for (const p of l.pages) {

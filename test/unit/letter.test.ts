@@ -229,4 +229,14 @@ test('« Recto verso »: every letter on an even number of pages, so no sheet ca
   expect(flat(text(file, 3))).toMatch(/Famille Unique/);
   expect(text(file, 4).trim()).toBe('');
   expect(fit.adaptations.find((c) => c.accountId === alone.id)!.page).toBe(3);
+  // With class bundles and their sign-off rosters, a one-page roster gets a blank back too: the next
+  // class's first family never takes home a roster (names, logins) on the back of its letter.
+  const rostered = opts({ letterDuplex: true, bundles: true, roster: true });
+  const r2 = await renderSheets([...big, mum, alone], rostered);
+  const f2 = save(tmp(), 'duplex-roster.pdf', r2.bytes);
+  expect(r2.pages).toBe(checkFit([...big, mum, alone], rostered).pages);
+  const pages = Array.from({ length: r2.pages }, (_, i) => flat(text(f2, i + 1)));
+  const starts = pages.map((p, i) => (/Famille |Feuille d’émargement/.test(p) && !/\(2\/2\)/.test(p) ? i + 1 : 0)).filter(Boolean);
+  expect(starts.length).toBe(4); // two letters, two rosters
+  for (const n of starts) expect(n % 2, `part starting on page ${n}`).toBe(1);
 });
