@@ -16,6 +16,7 @@ import { deliver } from './pdf-job';
 import { renderInWorker } from './pdf-worker-client';
 import { blobUrl } from './blob-url';
 import { defaultRequest, usePdf, type ActionsBase } from './use-pdf';
+import { useRememberedLangs } from './letter-lang-store';
 import { loadMailedIds, recordSnapshot, watchHistory, watchMailedIds } from './follow-up-store';
 import { lang, t } from '../shared/lang';
 
@@ -124,9 +125,11 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
     }
     return out;
   }, [targets, log]);
+  // families remembered in meeting mode keep their language in the relaunch letter too
+  const remembered = useRememberedLangs(structureId, targets, printModel === 'letter');
   const request = {
     ...base, bundles: base.bundles || chosen.length > 1,
-    ...(printModel === 'letter' ? { letterLang, relaunch: { since } } : {}),
+    ...(printModel === 'letter' ? { letterLang, letterLangs: remembered, relaunch: { since } } : {}),
   };
 
   const pick = (key: string, on: boolean) =>
