@@ -149,10 +149,10 @@ test('a console URL with a malformed percent-escape never stops page detection, 
   await tabIdFor(ext, MASSMAIL);
   const bad = '/admin/%E0%A4%A/imports-exports/massmail';
   await consolePage.evaluate((p) => history.pushState({}, '', p), bad);
-  await expect.poll(() => consoleTabId(ext.sw, bad), { timeout: 10_000 }).toBeTruthy();
+  await expect.poll(() => consoleTabId(ext.sw, bad), { timeout: 30_000 }).toBeTruthy();
   await consolePage.evaluate((p) => history.pushState({}, '', p), MASSMAIL);
-  await expect.poll(() => consoleTabId(ext.sw, MASSMAIL), { timeout: 10_000 }).toBeTruthy();
+  await expect.poll(() => consoleTabId(ext.sw, MASSMAIL), { timeout: 30_000 }).toBeTruthy();
   // A page loaded with the bad URL is detected too.
   await consolePage.goto(`${api.origin()}${bad}`);
-  await expect.poll(() => consoleTabId(ext.sw, bad), { timeout: 10_000 }).toBeTruthy();
+  await expect.poll(() => consoleTabId(ext.sw, bad), { timeout: 30_000 }).toBeTruthy();
 });

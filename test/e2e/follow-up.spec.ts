@@ -114,8 +114,10 @@ test('after a read, a handout, a mail and activations, every row equals the fake
   await panel.page.getByLabel('Rechercher un élève ou un parent').fill('valentin coeurd');
   await panel.page.getByRole('listitem', { name: /^Famille / }).first().getByRole('button', { name: 'Marquer comme remis' }).click();
   await expect(panel.page.getByRole('button', { name: 'Annuler « remis »' })).toBeVisible();
-  const handed = new Set(Object.entries(await storedDemoLog(ext)).filter(([, e]) => e.handed).map(([id]) => id));
-  expect(handed.size).toBeGreaterThanOrEqual(4);
+  // Shown at once, stored just after (under the log's lock).
+  const storedHanded = async () => new Set(Object.entries(await storedDemoLog(ext)).filter(([, e]) => e.handed).map(([id]) => id));
+  await expect.poll(async () => (await storedHanded()).size, { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
+  const handed = await storedHanded();
   // The follow-up is hidden during the meeting (issue 22 item 4).
   await panel.page.getByRole('button', { name: 'Quitter la réunion', exact: true }).click();
 
