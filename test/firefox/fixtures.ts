@@ -115,8 +115,11 @@ export async function consoleTabId(from: Page, pathPrefix: string): Promise<numb
 export const textOf = (page: Page, selector: string): Promise<string | null> =>
   page.evaluate((s) => document.querySelector(s)?.textContent?.replace(/\s+/g, ' ').trim() ?? null, selector);
 
-/** Waits until the text of `selector` matches `want`; returns it. */
-export async function waitText(page: Page, selector: string, want: RegExp | string, timeoutMs = 20_000): Promise<string> {
+/**
+ * Waits until the text of `selector` matches `want`; returns it. Generous: at the end of a whole run
+ * the mail dialog's first check (stored campaign, the school's lock) took over 20 s in Firefox.
+ */
+export async function waitText(page: Page, selector: string, want: RegExp | string, timeoutMs = 45_000): Promise<string> {
   return until(`${selector} to read ${want}`, async () => {
     const t = await textOf(page, selector);
     return t !== null && (typeof want === 'string' ? t === want : want.test(t)) ? t : null;
