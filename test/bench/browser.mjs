@@ -115,32 +115,31 @@ export function stats(xs) {
 export const ratio = (a, b) => Math.round((a / b) * 100) / 100;
 
 /**
- * CPU time (user + system, ms) used so far by the browser launched on `userDataDir` and all its
- * processes (renderers, GPU, utility), from /proc: on a loaded machine a route's CPU time says what
- * it costs, where its wall time mostly says how long it waited for a core. Linux only (else null);
- * 10 ms steps (clock ticks).
+ * CPU time (user + system, ms) used so far by each thread of the browser launched on `userDataDir`
+ * and all its processes (renderers, GPU, utility), from /proc: on a loaded machine a route's CPU
+ * time says what it costs, where its wall time mostly says how long it waited for a core. Linux
+ * only (else null); 10 ms steps (clock ticks). Keys `pid/tid`.
  */
-export function browserCpuMs(userDataDir) {
-  const fs = { existsSync, readFileSync, readdirSync };
+export function browserThreadsCpu(userDataDir) {
   if (!existsSync('/proc/self/stat')) return null;
-  const stat = (pid) => {
+  const stat = (p) => {
     try {
-      const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return s.slice(s.lastIndexOf(')') + 2).split(' ');
+      const s = readFileSync(p, 'utf8');
+      return { comm: s.slice(s.indexOf('(') + 1, s.lastIndexOf(')')), f: s.slice(s.lastIndexOf(')') + 2).split(' ') };
     } catch {
       return null;
     }
   };
   const parent = new Map();
   let root = null;
-  for (const pid of fs.readdirSync('/proc')) {
+  for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
-    const f = stat(pid);
-    if (!f) continue;
-    parent.set(pid, f[1]);
+    const s = stat(`/proc/${pid}/stat`);
+    if (!s) continue;
+    parent.set(pid, s.f[1]);
     if (!root) {
       try {
-        const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
         if (cmd.includes(userDataDir) && !cmd.includes('--type=')) root = pid;
       } catch {}
     }
@@ -151,10 +150,36 @@ export function browserCpuMs(userDataDir) {
     grew = false;
     for (const [pid, pp] of parent) if (!mine.has(pid) && mine.has(pp)) (mine.add(pid), (grew = true));
   }
-  let ticks = 0;
+  const out = new Map();
   for (const pid of mine) {
-    const f = stat(pid);
-    if (f) ticks += Number(f[11]) + Number(f[12]);
+    let tids = [];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {}
+    for (const tid of tids) {
+      const s = stat(`/proc/${pid}/task/${tid}/stat`);
+      if (s) out.set(`${pid}/${tid}`, { pid, name: s.comm, ms: (Number(s.f[11]) + Number(s.f[12])) * 10 });
+    }
   }
-  return ticks * 10;
+  return out;
+}
+
+/**
+ * What one run cost, between two snapshots: the whole browser; the busiest thread (the page's main
+ * thread in-page, the worker's thread through the worker: the render itself); and that thread's
+ * process (adds V8's helper threads: concurrent garbage collection and compilation).
+ */
+export function cpuDelta(a, b) {
+  if (!a || !b) return null;
+  let browserMs = 0;
+  let top = null;
+  const perPid = new Map();
+  for (const [k, v] of b) {
+    const d = v.ms - (a.get(k)?.ms ?? 0);
+    if (d <= 0) continue;
+    browserMs += d;
+    perPid.set(v.pid, (perPid.get(v.pid) ?? 0) + d);
+    if (!top || d > top.d) top = { d, name: v.name, pid: v.pid };
+  }
+  return { browserMs, threadMs: top?.d ?? 0, thread: top?.name ?? '', processMs: top ? perPid.get(top.pid) : 0 };
 }

@@ -2,11 +2,15 @@
 // extension's own PDF worker started from an extension page, as the panel starts it. Each route runs
 // warm (one untimed run first), then once under the V8 sampling profiler. Writes
 // out/profile-{page,worker}.cpuprofile (open them in Chromium's DevTools, Performance panel) and
-// prints the top self-time functions of each, side by side with the wall times.
+// prints the top self-time functions of each, where the time goes by part (inclusive), side by side
+// with the wall times and the rendering thread's CPU time. The extension runs from a copy of
+// dist/chrome whose worker is bundled unminified, so both profiles carry the same function names.
 // Usage: node build.mjs && node test/bench/pdf-profile.mjs
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { BIG_STRUCTURE_ID, EXT_DIR, ROOT, bundle, fakeConsole, launch } from './browser.mjs';
+import { BIG_STRUCTURE_ID, EXT_DIR, ROOT, browserThreadsCpu, bundle, cpuDelta, fakeConsole } from './browser.mjs';
+import { launchExtension } from '../extension-browser.mjs';
 
 const N = 1000;
 const OPTS = { model: 'simplePdf', lang: 'fr', entUrl: 'https://oneconnect.edifice.io', qr: 'full' };
@@ -24,6 +28,40 @@ function top(profile, n = 25) {
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   return { totalMs: Math.round(total), top: [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => [k, Math.round(v)]) };
+}
+
+/** Where a render's time goes, by part: inclusive time of the functions that start each part (ms, share of the sampled busy time). */
+const PARTS = [
+  ['output: deflate of every stream (jsPDF FlateEncode)', ['processDataByFilters']],
+  ['output: the rest (font subsets, objects, bytes)', ['finish'], ['processDataByFilters']],
+  ['jsPDF text() (per-glyph encoding, writing)', ['writeText']],
+  ['QR codes (matrix, image)', ['drawQr']],
+  ['layout (fitCard: measuring, wrapping)', ['fitCard']],
+  ['garbage collector', ['(garbage collector)']],
+];
+function parts(profile) {
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const parent = new Map();
+  for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
+  const self = new Map();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  let busy = 0;
+  const chains = [];
+  for (const [id, ms] of self) {
+    const f = byId.get(id).callFrame.functionName;
+    if (f === '(idle)' || f === '(program)') continue;
+    busy += ms;
+    const names = new Set();
+    for (let x = id; x; x = parent.get(x)) names.add(byId.get(x).callFrame.functionName.split('.').at(-1));
+    chains.push([names, ms]);
+  }
+  return {
+    busyMs: Math.round(busy),
+    parts: PARTS.map(([label, any, not = []]) => {
+      const ms = chains.reduce((a, [names, v]) => (any.some((n) => names.has(n)) && !not.some((n) => names.has(n)) ? a + v : a), 0);
+      return [label, Math.round(ms), Math.round((ms / busy) * 100)];
+    }),
+  };
 }
 
 /** Profiles whatever `work` does in the page's own thread or, with `worker`, in its dedicated worker. */
@@ -63,7 +101,10 @@ async function profiled(ext, page, work, { worker = false } = {}) {
 }
 
 const { fake, api } = await fakeConsole();
-const ext = await launch();
+const extDir = await mkdtemp(path.join(os.tmpdir(), 'pp1-ext-'));
+await cp(EXT_DIR, extDir, { recursive: true });
+await writeFile(path.join(extDir, 'pdf-worker.js'), await bundle({ entry: path.join(ROOT, 'popup/panel/pdf-worker.ts') }));
+const ext = await launchExtension({ extDir });
 try {
   const rows = await api.allUsersAsAdml(BIG_STRUCTURE_ID);
   const fonts = await Promise.all(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono-Bold.ttf'].map((f) => readFile(path.join(EXT_DIR, 'fonts', f))));
@@ -76,28 +117,41 @@ try {
 
   const extPage = await ext.context.newPage();
   await extPage.goto(`chrome-extension://${ext.id}/options.html`);
-  await extPage.evaluate(() => { globalThis.__w = new Worker('pdf-worker.js'); });
+  // the accounts reach the extension page once, untimed: each job then only posts them to the worker, as the panel does
+  await extPage.evaluate((list) => { globalThis.__w = new Worker('pdf-worker.js'); globalThis.__list = list; }, list);
+  const withCpu = async (f) => {
+    const c0 = browserThreadsCpu(ext.userDataDir);
+    const r = await f();
+    return { ...r, cpu: cpuDelta(c0, browserThreadsCpu(ext.userDataDir)) };
+  };
   const viaWorker = () =>
-    extPage.evaluate(
-      ([accounts, options]) =>
-        new Promise((resolve, reject) => {
-          const t0 = performance.now();
-          __w.onmessage = (e) => (e.data.type === 'done' ? resolve({ ms: Math.round(performance.now() - t0), pages: e.data.pages }) : e.data.type === 'error' ? reject(new Error(e.data.message)) : null);
-          __w.postMessage({ type: 'pdf-sheets', accounts, date: Date.now(), options });
-        }),
-      [list, OPTS],
+    withCpu(() =>
+      extPage.evaluate(
+        (options) =>
+          new Promise((resolve, reject) => {
+            const t0 = performance.now();
+            __w.onmessage = (e) => (e.data.type === 'done' ? resolve({ ms: Math.round(performance.now() - t0), pages: e.data.pages }) : e.data.type === 'error' ? reject(new Error(e.data.message)) : null);
+            __w.postMessage({ type: 'pdf-sheets', accounts: __list, date: Date.now(), options });
+          }),
+        OPTS,
+      ),
     );
-  const inPage = () => page.evaluate(() => PdfBench.ours());
+  const inPage = () => withCpu(() => page.evaluate(() => PdfBench.ours()));
   await page.bringToFront();
   await inPage();
   await extPage.bringToFront();
   await viaWorker();
   const times = { page: [], worker: [] };
+  const threadCpu = { page: [], worker: [] };
   for (let k = 0; k < 3; k++) {
     await page.bringToFront();
-    times.page.push((await inPage()).ms);
+    const a = await inPage();
+    times.page.push(a.ms);
+    threadCpu.page.push(a.cpu?.threadMs);
     await extPage.bringToFront();
-    times.worker.push((await viaWorker()).ms);
+    const b = await viaWorker();
+    times.worker.push(b.ms);
+    threadCpu.worker.push(b.cpu?.threadMs);
   }
   await page.bringToFront();
   const p = await profiled(ext, page, inPage);
@@ -108,7 +162,11 @@ try {
   await writeFile(path.join(ROOT, 'out/profile-worker.cpuprofile'), JSON.stringify(w.profile));
   const tp = top(p.profile);
   const tw = top(w.profile);
-  console.log(JSON.stringify({ times, profiled: { page: p.r.ms, worker: w.r.ms }, sampled: { page: tp.totalMs, worker: tw.totalMs } }));
+  console.log(JSON.stringify({ times, threadCpu, profiled: { page: p.r.ms, worker: w.r.ms }, sampled: { page: tp.totalMs, worker: tw.totalMs } }));
+  const pp = parts(p.profile);
+  const pw = parts(w.profile);
+  console.log(`\n-- by part, inclusive ms (share of busy samples): in-page ${pp.busyMs} ms, worker ${pw.busyMs} ms --`);
+  pp.parts.forEach(([label, ms, pc], i) => console.log(label.padEnd(66), `${ms} (${pc} %)`.padStart(14), `${pw.parts[i][1]} (${pw.parts[i][2]} %)`.padStart(14)));
   console.log('\n-- in-page, self ms --');
   for (const [k, v] of tp.top) console.log(String(v).padStart(6), k);
   console.log('\n-- worker, self ms --');
@@ -116,4 +174,5 @@ try {
 } finally {
   await ext.context.close();
   await fake.close();
+  await rm(extDir, { recursive: true, force: true });
 }
