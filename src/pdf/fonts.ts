@@ -1,4 +1,4 @@
-import type { jsPDF } from 'jspdf';
+import { jsPDF } from 'jspdf';
 import { slimTtf } from './ttf';
 
 export const FONT = 'DejaVuSans';
@@ -33,20 +33,60 @@ export interface FontBytes {
   mono?: Uint8Array;
 }
 
+/**
+ * jsPDF parses a font anew for every document (its tables into objects: 6,000 glyphs' metrics, the
+ * cmap…), about 7 % of a 1,000-card render for three faces. The parse is kept per font (its bytes)
+ * and each document gets its own view of it: the parsed tables shared, read only; what a document
+ * writes (glyphs used, widths, ToUnicode, subset) its own, so two documents never mix their glyphs.
+ */
+type ParsedFont = { subset: { constructor: new (font: unknown) => unknown } };
+type TtfFontClass = { open(file: Uint8Array): ParsedFont; ppCached?: boolean };
+const ttfFont = (jsPDF.API as unknown as { TTFFont?: TtfFontClass }).TTFFont;
+/** The font registerFonts is adding now: jsPDF's addFont handler opens it right away, synchronously. */
+let adding: Uint8Array | null = null;
+const parsed = new WeakMap<Uint8Array, ParsedFont>();
+if (ttfFont && !ttfFont.ppCached) {
+  ttfFont.ppCached = true;
+  const open = ttfFont.open.bind(ttfFont);
+  ttfFont.open = (file: Uint8Array): ParsedFont => {
+    const key = adding;
+    adding = null;
+    if (!key) return open(file);
+    let base = parsed.get(key);
+    if (!base) parsed.set(key, (base = open(file)));
+    // a shallow copy, not Object.create: jsPDF asks `metadata.hasOwnProperty('cmap')` before each character
+    const own = Object.assign(Object.create(Object.getPrototypeOf(base) as object) as object, base) as ParsedFont & Record<string, unknown>;
+    own.toUnicode = {};
+    delete own.Unicode;
+    delete own.glyIdsUsed;
+    own.subset = new base.subset.constructor(own) as ParsedFont['subset'];
+    return own;
+  };
+}
+
+function addFace(doc: jsPDF, bytes: Uint8Array, file: string, name: string, style: string) {
+  const slim = slimTtf(bytes);
+  // once parsed, jsPDF's handler needs no bytes: a TrueType header alone spares it decoding 700 KB of base64
+  doc.addFileToVFS(file, parsed.has(slim) ? '\x00\x01\x00\x00' : toBase64(slim));
+  adding = slim;
+  try {
+    doc.addFont(file, name, style);
+  } finally {
+    adding = null;
+  }
+}
+
 /** Registers DejaVu Sans (and Bold, Mono Bold when given) in this document; says which are real. */
 export function registerFonts(doc: jsPDF, font: FontBytes): { hasBold: boolean; hasMono: boolean } {
-  doc.addFileToVFS('DejaVuSans.ttf', toBase64(slimTtf(font.regular)));
-  doc.addFont('DejaVuSans.ttf', FONT, 'normal');
+  addFace(doc, font.regular, 'DejaVuSans.ttf', FONT, 'normal');
   let hasBold = false;
   if (font.bold && font.bold.length) {
-    doc.addFileToVFS('DejaVuSans-Bold.ttf', toBase64(slimTtf(font.bold)));
-    doc.addFont('DejaVuSans-Bold.ttf', FONT, 'bold');
+    addFace(doc, font.bold, 'DejaVuSans-Bold.ttf', FONT, 'bold');
     hasBold = true;
   }
   let hasMono = false;
   if (font.mono && font.mono.length) {
-    doc.addFileToVFS('DejaVuSansMono-Bold.ttf', toBase64(slimTtf(font.mono)));
-    doc.addFont('DejaVuSansMono-Bold.ttf', MONO, 'bold');
+    addFace(doc, font.mono, 'DejaVuSansMono-Bold.ttf', MONO, 'bold');
     hasMono = true;
   }
   doc.setFont(FONT, 'normal');

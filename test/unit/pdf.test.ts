@@ -415,3 +415,17 @@ test('the host each QR leads to is printed in small type under it, on every card
   const { layoutAll } = await import('../../src/pdf/index');
   expect(layoutAll(population(2), base('simplePdf', { entUrl: other, qr: 'none' })).flatMap((l) => l.texts.map((x) => x.id))).not.toContain('qr.host');
 });
+
+test('documents rendered one after another never share glyphs: the parsed fonts are shared, what each document prints is its own', async () => {
+  // src/pdf/fonts.ts keeps jsPDF's parse of each font between renders; each document must still
+  // embed the glyphs it prints, all of them, and no other document's.
+  const plain = population(3);
+  const rare = [acc({ firstName: 'Ǆemal', lastName: 'Ŋgo Ξένια' }), acc({ firstName: 'Þóra', lastName: 'Œdipe' })];
+  const stable = (b: Uint8Array) => Buffer.from(b).toString('latin1').replace(/\/(CreationDate|ModDate) \([^)]*\)|\/ID \[[^\]]*\]/g, '');
+  const first = await render(plain, base('simplePdf'), 'first.pdf');
+  const other = await render(rare, base('simplePdf'), 'rare.pdf');
+  const again = await render(plain, base('simplePdf'), 'again.pdf');
+  expect(stable(again.bytes)).toBe(stable(first.bytes));
+  const t = flat(text(other.file));
+  for (const a of rare) expect(norm(t)).toContain(norm(displayName(a)));
+});
