@@ -32,10 +32,12 @@ export function useCampaignElsewhere(structureId: string): Elsewhere {
     };
     check();
     // A campaign's first write comes once its page holds the lock: the moment to look again.
-    const unwatch = watchCampaign(structureId, (s) => {
+    const unwatch = watchCampaign(structureId, (c) => {
       if (!live) return;
-      if (waiting) setState(s.kind === 'ok' ? s.campaign : 'starting');
-      else check();
+      if (waiting) {
+        const s = c.read();
+        setState(s.kind === 'ok' ? s.campaign : 'starting');
+      } else check();
     });
     return () => {
       live = false;
