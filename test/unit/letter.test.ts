@@ -126,6 +126,22 @@ test('a pupil without a parent account, and a teacher alone, each get a one-row 
   expect(p2).not.toContain('Pour activer un compte');
 });
 
+test('« QR : aucun »: no QR column and no « scannez » on the letter, in French and in its second language', async () => {
+  const pupil = acc({ firstName: 'Maëlys', lastName: 'Cœurderoy' });
+  const read = async (qr: SheetOptions['qr']) => flat(text(save(tmp(), `qr-${qr}.pdf`, (await renderSheets([pupil], opts({ qr, letterLang: 'en' }))).bytes), 1));
+  const withQr = await read('full');
+  expect(withQr).toContain('scannez le QR code');
+  expect(withQr).toContain('scan the account’s QR code');
+  const table = (t: string) => t.split('Pour activer un compte')[0]!; // the heads and the rows
+  expect(table(withQr)).toContain('QR code');
+  const none = await read('none');
+  expect(table(none)).toContain('AC100003');
+  expect(none).not.toMatch(/QR|scann|scan /);
+  expect(none).toContain('Rendez-vous sur https://oneconnect.edifice.io.');
+  expect(none).toContain('Go to https://oneconnect.edifice.io.');
+  expect(none).toContain('Les codes sont personnels : ne les communiquez pas.');
+});
+
 test('the preview shows the first letter’s first page, every code masked and no QR leading to an account', async () => {
   const { previewReport } = await import('../../src/pdf/preview');
   const kid = acc({ firstName: 'Inès', lastName: 'Benali', classes: [cls('CP A')], activationCode: 'abcd3456' });
