@@ -6,7 +6,7 @@ import { type DistributionLog, isDone } from '../../src/model/distribution';
 import { householdGroups } from '../../src/pdf/households';
 import { defaultRequest, usePdf, type ActionsBase } from './use-pdf';
 import { t } from '../shared/lang';
-import { takeQuickSearch } from '../shared/quick-search';
+import { takeQuickSearch, watchQuickSearch } from '../shared/quick-search';
 import { Isolate } from '../shared/isolate';
 import type { SheetModel } from '../../src/pdf';
 import { ModelChoice } from './ModelChoice';
@@ -54,6 +54,10 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
       },
       () => undefined,
     );
+    return watchQuickSearch(actions.tabId, (q) => {
+      setQuery(q);
+      onOpen(true);
+    });
   }, [actions.tabId]);
   // A code shown for one family is hidden again for the next one.
   useEffect(() => {
