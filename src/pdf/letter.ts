@@ -303,6 +303,18 @@ function sectionBlock(fr: { id: string; paras: Para[] }, tr: { paras: Para[] } |
  * French alone when absent or 'fr'.
  */
 export function layoutLetter(input: LetterInput, env: LetterEnv, m: Measurer): LetterLayout {
+  let l = layoutOnce(input, env, m, '');
+  // A letter of several pages says « (1/2) » on its first page too: laid out again with it (its
+  // title may take one more line, so the count is checked once more).
+  for (let i = 0; i < 2 && l.pages.length > 1; i++) {
+    const n = l.pages.length;
+    l = layoutOnce(input, env, m, ` (1/${n})`);
+    if (l.pages.length === n) break;
+  }
+  return l;
+}
+
+function layoutOnce(input: LetterInput, env: LetterEnv, m: Measurer, firstOf: string): LetterLayout {
   const group = input.accounts;
   const t2 = input.lang2 && input.lang2 !== 'fr' ? letterTexts(input.lang2) : null;
   const fr = letterTexts('fr');
@@ -314,7 +326,7 @@ export function layoutLetter(input: LetterInput, env: LetterEnv, m: Measurer): L
 
   // ---- head: family, school, date; the relaunch's opening
   const dateW = m.width(env.date, P.body, false) + 4;
-  const t = wrap(m, title, P.family, true, W - dateW);
+  const t = wrap(m, title + firstOf, P.family, true, W - dateW);
   page.ops.push({ op: 'text', id: 'date', x: M.x + W, y: base(y, P.body), text: env.date, size: P.body, bold: false, mono: false, tone: 'muted', align: 'right' });
   const tl = lines('family', t.lines, M.x, y, P.family, true, 'accent');
   page.ops.push(...tl.ops);
