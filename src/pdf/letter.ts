@@ -338,10 +338,11 @@ function layoutOnce(input: LetterInput, env: LetterEnv, m: Measurer, firstOf: st
   }
   if (input.relaunch) {
     y += 3;
-    const heads: Para[] = [{ id: 'relaunch', text: frenchSpaces(fr['relaunch.title']), bold: true, tone: 'code', size: 13 }];
+    const titleKey = group.filter((a) => !isActivated(a)).length > 1 ? 'relaunch.titleMany' : 'relaunch.title';
+    const heads: Para[] = [{ id: 'relaunch', text: frenchSpaces(fr[titleKey]), bold: true, tone: 'code', size: 13 }];
     if (input.relaunch.since) heads.push({ id: 'relaunch.since', text: frenchSpaces(fill(fr['relaunch.since'], { date: input.relaunch.since })) });
     const tr: Para[] | null = t2
-      ? [{ id: 'relaunch', text: t2['relaunch.title'], bold: true, tone: 'code' }, ...(input.relaunch.since ? [{ id: 'relaunch.since', text: fill(t2['relaunch.since'], { date: input.relaunch.since }) }] : [])]
+      ? [{ id: 'relaunch', text: t2[titleKey], bold: true, tone: 'code' }, ...(input.relaunch.since ? [{ id: 'relaunch.since', text: fill(t2['relaunch.since'], { date: input.relaunch.since }) }] : [])]
       : null;
     const b = sectionBlock({ id: 'relaunch', paras: heads }, tr ? { paras: tr } : null, t2, m, true);
     page.ops.push(...b.draw(y));

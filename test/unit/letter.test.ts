@@ -216,9 +216,10 @@ test('the relaunch letter: « Vous n’avez pas encore activé… », the first 
   expect(r.pages).toBe(1);
   const file = save(tmp(), 'relaunch.pdf', r.bytes);
   const t = flat(text(file, 1));
-  expect(t).toContain('Vous n’avez pas encore activé votre compte ENT');
+  // two accounts still to activate (Yanis and his father): « vos comptes », in both languages
+  expect(t).toContain('Vous n’avez pas encore activé vos comptes ENT');
   expect(t).toContain('Vos codes vous ont été remis une première fois le 02/09/2026 ; les voici de nouveau.');
-  expect(t).toContain('Todavía no ha activado su cuenta ENT');
+  expect(t).toContain('Todavía no ha activado sus cuentas ENT');
   expect(t).toContain('Sus códigos se le entregaron por primera vez el 02/09/2026');
   expect(t).toContain(kid.login);
   expect(t).toContain(dad.login);

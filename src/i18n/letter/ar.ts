@@ -42,6 +42,7 @@ export const LETTER_AR: LetterTexts = {
   'rule.neutral': 'تظهر قواعد كلمة المرور على الشاشة.',
 
   'relaunch.title': 'لم تفعلوا حسابكم في ENT بعد',
+  'relaunch.titleMany': 'لم تفعلوا حساباتكم في ENT بعد',
   'relaunch.since': 'سلمت إليكم رموزكم أول مرة بتاريخ {date}، وها هي من جديد.',
   back: 'طريقة الاستعمال بالعربية',
 

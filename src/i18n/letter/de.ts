@@ -32,6 +32,7 @@ export const LETTER_DE: LetterTexts = {
   'rule.neutral': 'Die Passwortregeln werden auf dem Bildschirm angezeigt.',
 
   'relaunch.title': 'Sie haben Ihr ENT-Konto noch nicht aktiviert',
+  'relaunch.titleMany': 'Sie haben Ihre ENT-Konten noch nicht aktiviert',
   'relaunch.since': 'Ihre Codes wurden Ihnen zum ersten Mal am {date} übergeben; hier sind sie noch einmal.',
   back: 'Anleitung auf Deutsch',
 

@@ -32,6 +32,7 @@ export const LETTER_EN: LetterTexts = {
   'rule.neutral': 'The password rules are shown on the screen.',
 
   'relaunch.title': 'You have not activated your ENT account yet',
+  'relaunch.titleMany': 'You have not activated your ENT accounts yet',
   'relaunch.since': 'Your codes were first handed to you on {date}; here they are again.',
   back: 'Instructions in English',
 

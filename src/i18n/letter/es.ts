@@ -32,6 +32,7 @@ export const LETTER_ES: LetterTexts = {
   'rule.neutral': 'Las reglas de la contraseña aparecen en la pantalla.',
 
   'relaunch.title': 'Todavía no ha activado su cuenta ENT',
+  'relaunch.titleMany': 'Todavía no ha activado sus cuentas ENT',
   'relaunch.since': 'Sus códigos se le entregaron por primera vez el {date}; aquí los tiene de nuevo.',
   back: 'Instrucciones en español',
 

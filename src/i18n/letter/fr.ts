@@ -32,6 +32,7 @@ export const LETTER_FR: LetterTexts = {
   'rule.neutral': 'Les règles du mot de passe s’affichent à l’écran.',
 
   'relaunch.title': 'Vous n’avez pas encore activé votre compte ENT',
+  'relaunch.titleMany': 'Vous n’avez pas encore activé vos comptes ENT',
   'relaunch.since': 'Vos codes vous ont été remis une première fois le {date} ; les voici de nouveau.',
   back: 'Mode d’emploi',
 

@@ -32,6 +32,7 @@ export const LETTER_IT: LetterTexts = {
   'rule.neutral': 'Le regole della password compaiono sullo schermo.',
 
   'relaunch.title': 'Non ha ancora attivato il Suo account ENT',
+  'relaunch.titleMany': 'Non ha ancora attivato i Suoi account ENT',
   'relaunch.since': 'I Suoi codici Le sono stati consegnati per la prima volta il {date}; eccoli di nuovo.',
   back: 'Istruzioni in italiano',
 

@@ -38,6 +38,7 @@ export const LETTER_PL: LetterTexts = {
   'rule.neutral': 'Zasady tworzenia hasła są wyświetlane na ekranie.',
 
   'relaunch.title': 'Nie aktywowali jeszcze Państwo swojego konta ENT',
+  'relaunch.titleMany': 'Nie aktywowali jeszcze Państwo swoich kont ENT',
   'relaunch.since': 'Kody zostały Państwu przekazane po raz pierwszy {date}; przesyłamy je ponownie.',
   back: 'Instrukcja po polsku',
 

@@ -32,6 +32,7 @@ export const LETTER_PT: LetterTexts = {
   'rule.neutral': 'As regras da palavra-passe aparecem no ecrã.',
 
   'relaunch.title': 'Ainda não ativou a sua conta ENT',
+  'relaunch.titleMany': 'Ainda não ativou as suas contas ENT',
   'relaunch.since': 'Os seus códigos foram-lhe entregues pela primeira vez em {date}; aqui estão de novo.',
   back: 'Modo de utilização em português',
 

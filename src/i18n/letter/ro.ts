@@ -32,6 +32,7 @@ export const LETTER_RO: LetterTexts = {
   'rule.neutral': 'Regulile parolei sunt afișate pe ecran.',
 
   'relaunch.title': 'Nu v-ați activat încă contul ENT',
+  'relaunch.titleMany': 'Nu v-ați activat încă conturile ENT',
   'relaunch.since': 'Codurile v-au fost înmânate prima dată pe {date}; iată-le din nou.',
   back: 'Instrucțiuni în limba română',
 

@@ -35,6 +35,7 @@ export const LETTER_RU: LetterTexts = {
   'rule.neutral': 'Правила для пароля показаны на экране.',
 
   'relaunch.title': 'Вы ещё не активировали свою учётную запись ENT',
+  'relaunch.titleMany': 'Вы ещё не активировали свои учётные записи ENT',
   'relaunch.since': 'Коды были впервые переданы вам {date}; вот они ещё раз.',
   back: 'Инструкция на русском языке',
 

@@ -32,6 +32,7 @@ export const LETTER_TR: LetterTexts = {
   'rule.neutral': 'Şifre kuralları ekranda gösterilir.',
 
   'relaunch.title': 'ENT hesabınızı henüz etkinleştirmediniz',
+  'relaunch.titleMany': 'ENT hesaplarınızı henüz etkinleştirmediniz',
   'relaunch.since': 'Kodlarınız size ilk kez {date} tarihinde verildi; işte yeniden.',
   back: 'Türkçe kullanım kılavuzu',
 

@@ -87,6 +87,8 @@ export interface LetterTexts {
 
   /** The relaunch letter's opening, and the date of the first handout when known ({date}). */
   'relaunch.title': string;
+  /** The same, for a letter listing several accounts still to activate. */
+  'relaunch.titleMany': string;
   'relaunch.since': string;
   /** Over the translated instructions on the back page. */
   back: string;
@@ -97,7 +99,7 @@ export interface LetterTexts {
 /** Keys of the sentences (everything but the language's identity and its rule words). */
 export const LETTER_KEYS = [
   'col.name', 'col.login', 'col.code', 'col.qr', 'activated', 'title', 'activate.title', 'step1', 'step1.noQr', 'step2', 'step3', 'step4', 'step4.required',
-  'activated.title', 'activated.text', 'app', 'help.school', 'help.url', 'keep', 'keep.noQr', 'rule.neutral', 'relaunch.title', 'relaunch.since', 'back',
+  'activated.title', 'activated.text', 'app', 'help.school', 'help.url', 'keep', 'keep.noQr', 'rule.neutral', 'relaunch.title', 'relaunch.titleMany', 'relaunch.since', 'back',
 ] as const satisfies readonly (keyof LetterTexts)[];
 export type LetterKey = (typeof LETTER_KEYS)[number];
 

@@ -35,6 +35,7 @@ export const LETTER_UK: LetterTexts = {
   'rule.neutral': 'Правила для пароля показано на екрані.',
 
   'relaunch.title': 'Ви ще не активували свій обліковий запис ENT',
+  'relaunch.titleMany': 'Ви ще не активували свої облікові записи ENT',
   'relaunch.since': 'Коди вперше передали вам {date}; ось вони ще раз.',
   back: 'Інструкція українською',
 
