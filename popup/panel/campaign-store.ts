@@ -142,3 +142,29 @@ export function watchCampaign(structureId: string, onChange: (c: CampaignChange)
     }
   };
 }
+
+/**
+ * `watchCampaign` for a page that shows another page's run: at most one call every `ms` (the first
+ * at once, the latest always delivered last). The pages of the extension share one thread, so a
+ * watcher that decoded every chunk's write would slow the run it shows.
+ */
+export function watchCampaignEvery(structureId: string, ms: number, onChange: (c: CampaignChange) => void): () => void {
+  let last = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: CampaignChange | null = null;
+  const fire = () => {
+    timer = undefined;
+    last = Date.now();
+    const c = pending;
+    pending = null;
+    if (c) onChange(c);
+  };
+  const stop = watchCampaign(structureId, (c) => {
+    pending = c;
+    if (timer === undefined) timer = setTimeout(fire, Math.max(0, last + ms - Date.now()));
+  });
+  return () => {
+    clearTimeout(timer);
+    stop();
+  };
+}
