@@ -4,6 +4,7 @@
  * Accounts (with activation codes) only travel panel⇄content, in memory; the background never sees them.
  */
 import type { Account, ClassRef, Structure } from './model/account';
+import type { PackedAccounts } from './model/packed';
 import type { ConsoleError, ConsoleRequestWhat, MandatoryCheck } from './console/errors';
 import type { PageInfo } from './console/endpoints';
 import type { SendFailureKind } from './campaign/runner';
@@ -96,6 +97,8 @@ export type LoadReply =
       metrics?: ProfileMetrics[];
     }
   | { ok: false; error: ConsoleError };
+/** LoadReply as the content script sends it: the accounts packed (src/model/packed.ts), unpacked by the panel. */
+export type LoadWireReply = (Omit<Extract<LoadReply, { ok: true }>, 'accounts'> & { accounts: PackedAccounts }) | Extract<LoadReply, { ok: false }>;
 /** Same shape as the campaign runner's SendResult (src/campaign/runner.ts). */
 export type SendMailReply =
   | { ok: true }

@@ -76,12 +76,12 @@ export async function openPanel(ext, api, structureId = BIG_STRUCTURE_ID, role =
   await panel.goto(`chrome-extension://${ext.id}/panel.html?tab=${tabId}`);
   await panel.locator('.count-selected').waitFor({ timeout: 60_000 });
   const loadMs = Date.now() - t0;
-  const open = await openTimes(panel, api, structureId, t0);
+  const open = await openTimes(panel, api, structureId, t0, consolePage);
   return { consolePage, panel, tabId, loadMs, open };
 }
 
 /** Times of one opening of the panel (see openPanel), in ms from `t0` (epoch ms, just before the panel's navigation). */
-async function openTimes(panel, api, structureId, t0) {
+async function openTimes(panel, api, structureId, t0, consolePage = null) {
   const marks = await panel.evaluate(async () => {
     // the counter's mark is set just after its first paint: wait for it
     for (let i = 0; i < 200 && !performance.getEntriesByName('pp1:counter').length; i++) await new Promise((r) => setTimeout(r, 25));
@@ -91,6 +91,13 @@ async function openTimes(panel, api, structureId, t0) {
     };
     return { roster: at('pp1:roster'), counter: at('pp1:counter') };
   });
+  // the content script's marks, in the console page's timeline (the latest of each: a reopening adds its own)
+  const content = consolePage
+    ? await consolePage.evaluate(() => Object.fromEntries(['pp1:body', 'pp1:parsed', 'pp1:reply'].map((n) => {
+        const e = performance.getEntriesByName(n).at(-1);
+        return [n.slice(4), e ? performance.timeOrigin + e.startTime : null];
+      })))
+    : {};
   const ours = (api.requests?.() ?? []).filter((r) => r.path === `/directory/structure/${structureId}/massMail/allUsers` && r.headers.accept === 'application/json' && Date.parse(r.time) >= t0 - 1000 && r.durationMs !== null);
   const answered = ours.length ? Date.parse(ours[ours.length - 1].time) + ours[ours.length - 1].durationMs : null;
   const d = (a, b) => (a !== null && b !== null ? Math.round(a - b) : null);
@@ -106,6 +113,12 @@ async function openTimes(panel, api, structureId, t0) {
     /** and the panel (storage reads, first render) */
     rosterToCounterMs: d(marks.counter, marks.roster),
   };
+  if (consolePage) {
+    /** the content script: the body read (on the console page's thread), the parse, the reply's copy to the panel */
+    open.answerToBodyMs = d(content.body, answered);
+    open.parseMs = d(content.parsed, content.body);
+    open.replyToRosterMs = d(marks.roster, content.reply);
+  }
   return open;
 }
 
@@ -113,11 +126,11 @@ async function openTimes(panel, api, structureId, t0) {
  * The panel opened again (reloaded) on a console that has long answered and drawn its table: the
  * extension's own opening time alone, without the console's boot competing for the cores.
  */
-export async function reopenPanel(panel, api, structureId = BIG_STRUCTURE_ID) {
+export async function reopenPanel(panel, api, structureId = BIG_STRUCTURE_ID, consolePage = null) {
   const t0 = Date.now();
   await panel.reload();
   await panel.locator('.count-selected').waitFor({ timeout: 60_000 });
-  return { loadMs: Date.now() - t0, open: await openTimes(panel, api, structureId, t0) };
+  return { loadMs: Date.now() - t0, open: await openTimes(panel, api, structureId, t0, consolePage) };
 }
 
 /** Bundles an entry (or inline source) of the core for the browser (IIFE) or Node (ESM), in memory. */

@@ -63,7 +63,7 @@ try {
     await c.send('Profiler.start');
   }
   const since = api.requests().length;
-  const { open, loadMs } = await reopenPanel(panel, api);
+  const { open, loadMs } = await reopenPanel(panel, api, BIG_STRUCTURE_ID, consolePage);
   const t = (r) => Date.parse(r.time);
   const reqs = api.requests().slice(since);
   for (const r of reqs) console.log(`  ${String(t(r) - t(reqs[0])).padStart(5)} ms +${String(r.durationMs).padStart(4)} ms ${r.method} ${r.path} (${r.headers.accept})`);
