@@ -11,7 +11,7 @@ import { ConsoleProblem, type Problem } from '../shared/ConsoleProblem';
 import type { TabState } from '../../src/messages';
 import { ext } from '../../src/platform/browser-api';
 import { blobUrl, revokeLater } from './blob-url';
-import { dropCampaign, readCampaign, saveCampaign, watchCampaign } from './campaign-store';
+import { dropCampaign, readCampaign, saveCampaign, watchCampaignEvery } from './campaign-store';
 import { campaignLockReleased, campaignRunningElsewhere, withCampaignLock } from './locks';
 
 interface Props {
@@ -146,7 +146,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
     alive.current = true;
     refresh();
     // Only a run elsewhere needs it (this page's own run updates `campaign` directly).
-    const unwatch = watchCampaign(structureId, (s) => stageKind.current === 'elsewhere' && setOther(s));
+    const unwatch = watchCampaignEvery(structureId, 250, (c) => stageKind.current === 'elsewhere' && setOther(c.read()));
     return () => {
       alive.current = false;
       unwatch();
@@ -189,6 +189,8 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
     // The distribution log learns who was mailed as the run goes, not only at its end.
     const reported = new Set(c.order.filter((id) => c.entries[id]!.state === 'sent'));
     let flushedAt = Date.now();
+    let shown: Campaign | null = null;
+    let paint: ReturnType<typeof setTimeout> | undefined;
     const flush = (x: Campaign) => {
       const fresh = x.order.filter((id) => x.entries[id]!.state === 'sent' && !reported.has(id));
       for (const id of fresh) reported.add(id);
@@ -200,11 +202,18 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
       timeoutMs: MAIL_TIMEOUT_MS + 2_000,
       save: saveCampaign,
       onUpdate: (x) => {
-        setCampaign(x);
+        shown = x;
+        // The dialog redraws at most every 100 ms, not twice per chunk: on a school of a thousand
+        // accounts those redraws held the page's thread while the next chunk waited to be sent.
+        paint ??= setTimeout(() => {
+          paint = undefined;
+          if (shown) setCampaign(shown);
+        }, 100);
         if (Date.now() - flushedAt > 10_000) flush(x);
       },
       signal: stop.current.signal,
     });
+    clearTimeout(paint);
     flush(end);
     setCampaign(end);
     setStage({ kind: 'ended' });

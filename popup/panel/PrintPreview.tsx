@@ -158,6 +158,9 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
   // The offered fixes: a roomier model (checkFit names it), or a shorter paragraph in Réglages.
   const better = problems.find((p) => p.fix?.model && p.fix.model !== model)?.fix?.model;
   const canShorten = problems.some((p) => p.kind === 'custom-too-long');
+  // A letter is a page per family, not a card: said so in its own words.
+  const letter = (report?.model ?? model) === 'letter';
+  const cardKey = letter ? (card?.masked ? 'pvLetter' : 'pvLetterNoCode') : card?.masked ? 'pvCard' : 'pvCardNoCode';
   return (
     <section ref={section} class="print-preview" hidden={!accounts.length} aria-labelledby="pv-title" aria-busy={busy ? 'true' : 'false'}>
       <h3 id="pv-title">{t('pvTitle')}</h3>
@@ -173,8 +176,14 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
               {p.message}
             </li>
           ))}
-          {codeless.activated > 0 && <li class="pv-activated">{t('pvActivated', { n: codeless.activated })}</li>}
-          {codeless.teachers > 0 && <li class="pv-activated">{t('pvTeachersActivated', { n: codeless.teachers })}</li>}
+          {letter ? (
+            codeless.activated + codeless.teachers > 0 && <li class="pv-activated">{t('pvLetterActivated', { n: codeless.activated + codeless.teachers })}</li>
+          ) : (
+            <>
+              {codeless.activated > 0 && <li class="pv-activated">{t('pvActivated', { n: codeless.activated })}</li>}
+              {codeless.teachers > 0 && <li class="pv-activated">{t('pvTeachersActivated', { n: codeless.teachers })}</li>}
+            </>
+          )}
         </ul>
       )}
       {(better || canShorten) && (
@@ -194,7 +203,7 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
       {card && (
         <figure class="pv-card">
           <figcaption>
-            {t(card.masked ? 'pvCard' : 'pvCardNoCode', { name: card.name, size: t(fitWidth ? 'pvSizeFitted' : 'pvSizeActual') })}
+            {t(cardKey, { name: card.name, size: t(fitWidth ? 'pvSizeFitted' : 'pvSizeActual') })}
             {(overflows || fitWidth) && (
               <>
                 {' '}
@@ -204,8 +213,8 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
               </>
             )}
           </figcaption>
-          {overflows && !fitWidth && <p class="hint pv-scroll">{t('pvScroll')}</p>}
-          <div ref={frame} class="pv-frame" role="region" tabIndex={0} aria-label={t(card.masked ? 'pvCard' : 'pvCardNoCode', { name: card.name, size: t(fitWidth ? 'pvSizeFitted' : 'pvSizeActual') })}>
+          {overflows && !fitWidth && <p class="hint pv-scroll">{t(letter ? 'pvLetterScroll' : 'pvScroll')}</p>}
+          <div ref={frame} class="pv-frame" role="region" tabIndex={0} aria-label={t(cardKey, { name: card.name, size: t(fitWidth ? 'pvSizeFitted' : 'pvSizeActual') })}>
             {cardSvg}
           </div>
         </figure>

@@ -53,6 +53,23 @@ export function missing(accounts: readonly Account[], log: DistributionLog): Acc
   return accounts.filter((a) => !isDone(a, log));
 }
 
+/**
+ * Whether a stored log can be read at all (none stored counts as readable). An unreadable one is
+ * neither shown as empty nor written over: the panel says so and lets the director start afresh.
+ */
+export function logReadable(raw: unknown): boolean {
+  if (raw === undefined || raw === null) return true;
+  if (typeof raw === 'string') {
+    try {
+      raw = JSON.parse(raw);
+    } catch {
+      return false;
+    }
+  }
+  const entries = (raw as { entries?: unknown } | null)?.entries;
+  return !!entries && typeof entries === 'object' && !Array.isArray(entries);
+}
+
 /** Checks a stored log; anything unexpected (a code, a name…) is dropped, not kept. */
 export function sanitizeLog(structureId: string, raw: unknown): DistributionLog {
   const out = emptyLog(structureId);
