@@ -189,8 +189,6 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
     // The distribution log learns who was mailed as the run goes, not only at its end.
     const reported = new Set(c.order.filter((id) => c.entries[id]!.state === 'sent'));
     let flushedAt = Date.now();
-    let shown: Campaign | null = null;
-    let paint: ReturnType<typeof setTimeout> | undefined;
     const flush = (x: Campaign) => {
       const fresh = x.order.filter((id) => x.entries[id]!.state === 'sent' && !reported.has(id));
       for (const id of fresh) reported.add(id);
@@ -202,18 +200,14 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
       timeoutMs: MAIL_TIMEOUT_MS + 2_000,
       save: saveCampaign,
       onUpdate: (x) => {
-        shown = x;
-        // The dialog redraws at most every 100 ms, not twice per chunk: on a school of a thousand
-        // accounts those redraws held the page's thread while the next chunk waited to be sent.
-        paint ??= setTimeout(() => {
-          paint = undefined;
-          if (shown) setCampaign(shown);
-        }, 100);
+        setCampaign(x);
         if (Date.now() - flushedAt > 10_000) flush(x);
       },
+      // The dialog redraws at most every 100 ms, not twice per chunk: on a school of a thousand
+      // accounts those redraws held the page's thread while the next chunk waited to be sent.
+      updateEveryMs: 100,
       signal: stop.current.signal,
     });
-    clearTimeout(paint);
     flush(end);
     setCampaign(end);
     setStage({ kind: 'ended' });

@@ -205,7 +205,7 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
                       </>
                     )}
                     <button type="button" class="small" disabled={pdf.busy} onClick={() => pdf.generate([a], { ...req, bundles: false, ...letterReq(fam) })}>
-                      <Isolate text={t('printOne', { name: displayName(a) })} values={[displayName(a)]} />
+                      <Isolate text={t(letter ? 'printOneLetter' : 'printOne', { name: displayName(a) })} values={[displayName(a)]} />
                     </button>
                   </li>
                 ))}

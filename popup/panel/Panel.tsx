@@ -230,6 +230,8 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   const [log, setLog] = useState<DistributionLog>(emptyLog(roster.structureId));
   /** The stored log could not be read (nothing is written over it), or a mark could not be saved. */
   const [logProblem, setLogProblem] = useState<'unreadable' | 'unsaved' | null>(null);
+  /** The school's choices (filters, sort, model) could not be saved for next time. */
+  const [prefsUnsaved, setPrefsUnsaved] = useState(false);
   const [missingOnly, setMissingOnly] = useState(false);
   /** What « Réimprimer les manquants » changed, so « Annuler » puts it back. */
   const [reprint, setReprint] = useState<{ filters: Filters; excluded: Set<string>; replaced: string[] } | null>(null);
@@ -282,7 +284,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   const changePrefs = (fn: (p: Prefs) => Prefs) =>
     setPrefs((prev) => {
       const next = fn(prev);
-      if (prefsLoaded) savePrefs(roster.structureId, next).catch(() => undefined);
+      if (prefsLoaded) savePrefs(roster.structureId, next).then(() => setPrefsUnsaved(false), () => setPrefsUnsaved(true));
       return next;
     });
 
@@ -408,6 +410,11 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
             </p>
           )}
         </div>
+      )}
+      {!meeting && prefsUnsaved && (
+        <p class="warning" role="alert">
+          {t('prefsUnsaved')}
+        </p>
       )}
       {!meeting && elsewhere && <ElsewhereNote campaign={elsewhere} />}
       {!meeting && <StructureSwitch roster={roster} reload={reload} />}

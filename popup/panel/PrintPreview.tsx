@@ -5,6 +5,7 @@
  * size, code masked. Computed in a worker of its own (preview-client.ts) from the same options as
  * the PDF (sheetJobOptions), debounced while the selection changes.
  */
+import { MODEL_KEY } from '../shared/ModelOptions';
 import { h, type ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Account } from '../../src/model/account';
@@ -33,7 +34,6 @@ interface Props {
  */
 const DEBOUNCE_MS = 60;
 
-const MODEL_KEY = { pdf: 'model1', newPdf: 'model2', simplePdf: 'model8', letter: 'modelLetter' } as const;
 
 /** Plain SVG data from the worker, drawn as elements (names stay text: never parsed as markup). */
 function Svg({ node, logo, fit = false }: { node: SvgNode; logo: string | null; fit?: boolean }): ComponentChildren {
