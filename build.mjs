@@ -27,7 +27,7 @@ const common = {
   bundle: true,
   format: 'iife',
   target: ['chrome120', 'firefox128'],
-  minify: true,
+  minify: !process.env.PP1_NO_MINIFY,
   sourcemap: false,
   legalComments: 'none',
   jsx: 'automatic',

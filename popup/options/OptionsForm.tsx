@@ -1,4 +1,5 @@
 import type { Translate } from '../../src/i18n/ui';
+import { ModelOptions } from '../shared/ModelOptions';
 import { ACADEMIE_TEXT_MAX, CUSTOM_TEXT_MAX, SCHOOL_NAME_MAX, type Settings } from '../../src/settings';
 import { SHEET_DICTS } from '../../src/i18n/sheets';
 import { OptionsLogo } from './OptionsLogo';
@@ -111,10 +112,7 @@ export function OptionsForm({ t, draft, onChange, onSave, onError }: Props) {
         <div class="field">
           <label for="opt-model">{t('optDefaultModel')}</label>
           <select id="opt-model" value={draft.defaultModel} onChange={(e) => onChange({ defaultModel: e.currentTarget.value as Settings['defaultModel'] })}>
-            <option value="pdf">{t('model1')}</option>
-            <option value="newPdf">{t('model2')}</option>
-            <option value="simplePdf">{t('model8')}</option>
-            <option value="letter">{t('modelLetter')}</option>
+            <ModelOptions t={t} />
           </select>
         </div>
         <Radios

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ModelOptions } from '../shared/ModelOptions';
 import { type Account, cannotActivate } from '../../src/model/account';
 import { isPlural } from '../../src/i18n/follow-up';
 import type { SheetModel } from '../../src/pdf';
@@ -84,10 +85,7 @@ export function Actions(p: Props) {
       <label>
         <span>{t('model')}</span>
         <select value={p.model} onChange={(e) => p.onModel(e.currentTarget.value as SheetModel)}>
-          <option value="pdf">{t('model1')}</option>
-          <option value="newPdf">{t('model2')}</option>
-          <option value="simplePdf">{t('model8')}</option>
-        <option value="letter">{t('modelLetter')}</option>
+          <ModelOptions t={t} />
         </select>
       </label>
       {letter && (

@@ -11,7 +11,7 @@ import { ConsoleProblem, type Problem } from '../shared/ConsoleProblem';
 import type { TabState } from '../../src/messages';
 import { ext } from '../../src/platform/browser-api';
 import { blobUrl, revokeLater } from './blob-url';
-import { dropCampaign, readCampaign, saveCampaign, watchCampaign } from './campaign-store';
+import { dropCampaign, readCampaign, saveCampaign, watchCampaignEvery } from './campaign-store';
 import { campaignLockReleased, campaignRunningElsewhere, withCampaignLock } from './locks';
 
 interface Props {
@@ -146,7 +146,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
     alive.current = true;
     refresh();
     // Only a run elsewhere needs it (this page's own run updates `campaign` directly).
-    const unwatch = watchCampaign(structureId, (s) => stageKind.current === 'elsewhere' && setOther(s));
+    const unwatch = watchCampaignEvery(structureId, 250, (c) => stageKind.current === 'elsewhere' && setOther(c.read()));
     return () => {
       alive.current = false;
       unwatch();
@@ -203,6 +203,9 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
         setCampaign(x);
         if (Date.now() - flushedAt > 10_000) flush(x);
       },
+      // The dialog redraws at most every 100 ms, not twice per chunk: on a school of a thousand
+      // accounts those redraws held the page's thread while the next chunk waited to be sent.
+      updateEveryMs: 100,
       signal: stop.current.signal,
     });
     flush(end);

@@ -6,7 +6,7 @@ import { type DistributionLog, isDone } from '../../src/model/distribution';
 import { householdGroups } from '../../src/pdf/households';
 import { defaultRequest, usePdf, type ActionsBase } from './use-pdf';
 import { t } from '../shared/lang';
-import { takeQuickSearch } from '../shared/quick-search';
+import { takeQuickSearch, watchQuickSearch } from '../shared/quick-search';
 import { Isolate } from '../shared/isolate';
 import type { SheetModel } from '../../src/pdf';
 import { ModelChoice } from './ModelChoice';
@@ -54,6 +54,10 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
       },
       () => undefined,
     );
+    return watchQuickSearch(actions.tabId, (q) => {
+      setQuery(q);
+      onOpen(true);
+    });
   }, [actions.tabId]);
   // A code shown for one family is hidden again for the next one.
   useEffect(() => {
@@ -101,8 +105,10 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
   const [chosen, setChosen] = useState<ReadonlyMap<string, LetterLang>>(new Map());
   const [memory, setMemory] = useState<LetterLangMemory>({});
   const [hashes, setHashes] = useState<ReadonlyMap<string, string>>(new Map());
+  /** The remembered languages could not be read, or a choice could not be remembered: said, not lost silently. */
+  const [langProblem, setLangProblem] = useState<'read' | 'save' | null>(null);
   useEffect(() => {
-    if (letter) loadLetterLangs(actions.structureId).then(setMemory, () => undefined);
+    if (letter) loadLetterLangs(actions.structureId).then(setMemory, () => setLangProblem('read'));
   }, [letter, actions.structureId]);
   useEffect(() => {
     if (!letter) return;
@@ -111,7 +117,7 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
     let live = true;
     installKey()
       .then((key) => Promise.all(missing.map(async (a) => [a.id, await accountHash(key, a.id)] as const)))
-      .then((pairs) => live && setHashes((prev) => new Map([...prev, ...pairs])), () => undefined);
+      .then((pairs) => live && setHashes((prev) => new Map([...prev, ...pairs])), () => live && setLangProblem('save'));
     return () => {
       live = false;
     };
@@ -121,10 +127,13 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
   const familyLang = (fam: Account[]): LetterLang => chosen.get(fam[0]!.id) ?? remembered(fam) ?? 'fr';
   const chooseLang = (fam: Account[], l: LetterLang) => {
     setChosen((prev) => new Map(prev).set(fam[0]!.id, l));
-    if (remembered(fam)) saveLetterLang(actions.structureId, familyHashes(fam), l).then(setMemory, () => undefined);
+    if (remembered(fam)) saveLetterLang(actions.structureId, familyHashes(fam), l).then(setMemory, () => setLangProblem('save'));
   };
   const remember = (fam: Account[], on: boolean) =>
-    saveLetterLang(actions.structureId, familyHashes(fam), on ? familyLang(fam) : null).then(setMemory, () => undefined);
+    saveLetterLang(actions.structureId, familyHashes(fam), on ? familyLang(fam) : null).then(
+      (m) => (setMemory(m), setLangProblem(null)),
+      () => setLangProblem('save'),
+    );
   const letterReq = (fam: Account[]) => (letter ? { letterLangs: Object.fromEntries(fam.map((a) => [a.id, familyLang(fam)])) } : {});
   const printFamily = (fam: Account[]) => pdf.generate(fam, { ...req, bundles: false, ...letterReq(fam) });
 
@@ -191,7 +200,7 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
                       </>
                     )}
                     <button type="button" class="small" disabled={pdf.busy} onClick={() => pdf.generate([a], { ...req, bundles: false, ...letterReq(fam) })}>
-                      <Isolate text={t('printOne', { name: displayName(a) })} values={[displayName(a)]} />
+                      <Isolate text={t(letter ? 'printOneLetter' : 'printOne', { name: displayName(a) })} values={[displayName(a)]} />
                     </button>
                   </li>
                 ))}
@@ -203,6 +212,11 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
                     <input type="checkbox" checked={remembered(fam) !== null} disabled={familyHashes(fam).length < fam.length} onChange={(e) => remember(fam, e.currentTarget.checked)} />
                     {t('letterRemember')}
                   </label>
+                  {langProblem && (
+                    <p class="warning" role="alert">
+                      {t(langProblem === 'read' ? 'letterLangsUnread' : 'letterLangUnsaved')}
+                    </p>
+                  )}
                 </div>
               )}
               <div class="buttons">

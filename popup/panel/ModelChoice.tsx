@@ -1,4 +1,5 @@
 import type { SheetModel } from '../../src/pdf';
+import { ModelOptions } from '../shared/ModelOptions';
 import { t } from '../shared/lang';
 
 /** A sheets model picker (1, 2 or 8 per page) with its own label: a print says which model it uses. */
@@ -7,10 +8,7 @@ export function ModelChoice({ id, label, value, onChange }: { id: string; label:
     <label class="model-choice" for={id}>
       <span>{label}</span>{' '}
       <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as SheetModel)}>
-        <option value="pdf">{t('model1')}</option>
-        <option value="newPdf">{t('model2')}</option>
-        <option value="simplePdf">{t('model8')}</option>
-        <option value="letter">{t('modelLetter')}</option>
+        <ModelOptions t={t} />
       </select>
     </label>
   );

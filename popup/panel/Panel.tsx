@@ -12,7 +12,7 @@ import { FiltersForm } from './FiltersForm';
 import { VerificationList } from './VerificationList';
 import { DEFAULT_PREFS, loadPrefs, savePrefs, TEACHER_DEFAULT_SORT, type Prefs } from './prefs';
 import { type RosterState, useRoster, type Roster } from './use-roster';
-import { loadLog, updateLog, watchLog } from './distribution-store';
+import { dropLog, loadLog, LogUnreadable, updateLog, watchLog } from './distribution-store';
 import { Actions } from './Actions';
 import { MeetingMode } from './MeetingMode';
 import { ChannelPlan } from './ChannelPlan';
@@ -228,6 +228,10 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   const [prefsLoaded, setPrefsLoaded] = useState(false);
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [log, setLog] = useState<DistributionLog>(emptyLog(roster.structureId));
+  /** The stored log could not be read (nothing is written over it), or a mark could not be saved. */
+  const [logProblem, setLogProblem] = useState<'unreadable' | 'unsaved' | null>(null);
+  /** The school's choices (filters, sort, model) could not be saved for next time. */
+  const [prefsUnsaved, setPrefsUnsaved] = useState(false);
   const [missingOnly, setMissingOnly] = useState(false);
   /** What « Réimprimer les manquants » changed, so « Annuler » puts it back. */
   const [reprint, setReprint] = useState<{ filters: Filters; excluded: Set<string>; replaced: string[] } | null>(null);
@@ -239,7 +243,10 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     let live = true;
     setPrefsLoaded(false);
     const teacher = kind === 'class-admin';
-    Promise.all([loadPrefs(roster.structureId, settings.defaultModel, teacher ? TEACHER_DEFAULT_SORT : undefined), loadLog(roster.structureId).catch(() => emptyLog(roster.structureId))]).then(([p, l]) => {
+    Promise.all([loadPrefs(roster.structureId, settings.defaultModel, teacher ? TEACHER_DEFAULT_SORT : undefined), loadLog(roster.structureId).catch(() => {
+      setLogProblem('unreadable');
+      return emptyLog(roster.structureId);
+    })]).then(([p, l]) => {
       if (!live) return;
       // The class the teacher's page shows is the one they are working on: the panel starts on it.
       const pageClass = teacher ? roster.pageClassId : undefined;
@@ -250,8 +257,9 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     setExcluded(new Set());
     setMissingOnly(false);
     setReprint(null);
+    setLogProblem(null);
     // Another panel on this school marks, prints or mails: this one shows it at once.
-    const unwatch = watchLog(roster.structureId, (l) => live && setLog(l));
+    const unwatch = watchLog(roster.structureId, (l) => live && (setLog(l), setLogProblem(null)), () => live && setLogProblem('unreadable'));
     return () => {
       live = false;
       unwatch();
@@ -276,7 +284,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   const changePrefs = (fn: (p: Prefs) => Prefs) =>
     setPrefs((prev) => {
       const next = fn(prev);
-      if (prefsLoaded) savePrefs(roster.structureId, next).catch(() => undefined);
+      if (prefsLoaded) savePrefs(roster.structureId, next).then(() => setPrefsUnsaved(false), () => setPrefsUnsaved(true));
       return next;
     });
 
@@ -288,7 +296,18 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     setLog((prev) => (on ? record(prev, list, event, at) : unrecord(prev, list, event)));
     updateLog(structureId, list, event, on, at)
       .then((stored) => setLog((prev) => (prev.structureId === structureId ? stored : prev)))
-      .catch(() => undefined);
+      .catch((e) => setLogProblem(e instanceof LogUnreadable ? 'unreadable' : 'unsaved'));
+  };
+
+  const resetLog = () => {
+    const structureId = roster.structureId;
+    dropLog(structureId)
+      .then(() => loadLog(structureId))
+      .then((l) => {
+        setLog(l);
+        setLogProblem(null);
+      })
+      .catch(() => setLogProblem('unreadable'));
   };
 
   const elsewhere = useCampaignElsewhere(roster.structureId);
@@ -375,6 +394,21 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     <div class={meeting ? 'workspace in-meeting' : 'workspace'}>
       {/* In meeting mode only the family found shows (the summary stays out too: it is sticky, not wrappable). */}
       {!meeting && <Summary selected={selected.length} noEmail={counts.noEmail} activated={counts.activated} excluded={counts.excluded} />}
+      {logProblem && (
+        <div class="warning log-problem" role="alert">
+          <p>{t(logProblem === 'unreadable' ? 'logUnreadable' : 'logUnsaved')}</p>
+          {logProblem === 'unreadable' && (
+            <p>
+              <button type="button" onClick={resetLog}>{t('logReset')}</button> {t('logResetHint')}
+            </p>
+          )}
+        </div>
+      )}
+      {!meeting && prefsUnsaved && (
+        <p class="warning" role="alert">
+          {t('prefsUnsaved')}
+        </p>
+      )}
       {!meeting && elsewhere && <ElsewhereNote campaign={elsewhere} />}
       {!meeting && <StructureSwitch roster={roster} reload={reload} />}
       {!meeting && roster.source === 'table' && <p class="warning" role="status">{t('sourceTable', { detail: roster.sourceDetail ?? '' })}</p>}

@@ -5,6 +5,7 @@
  * size, code masked. Computed in a worker of its own (preview-client.ts) from the same options as
  * the PDF (sheetJobOptions), debounced while the selection changes.
  */
+import { MODEL_KEY } from '../shared/ModelOptions';
 import { h, type ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Account } from '../../src/model/account';
@@ -33,7 +34,6 @@ interface Props {
  */
 const DEBOUNCE_MS = 60;
 
-const MODEL_KEY = { pdf: 'model1', newPdf: 'model2', simplePdf: 'model8', letter: 'modelLetter' } as const;
 
 /** Plain SVG data from the worker, drawn as elements (names stay text: never parsed as markup). */
 function Svg({ node, logo, fit = false }: { node: SvgNode; logo: string | null; fit?: boolean }): ComponentChildren {
@@ -150,6 +150,9 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
   // The offered fixes: a roomier model (checkFit names it), or a shorter paragraph in Réglages.
   const better = problems.find((p) => p.fix?.model && p.fix.model !== model)?.fix?.model;
   const canShorten = problems.some((p) => p.kind === 'custom-too-long');
+  // A letter is a page per family, not a card: said so in its own words.
+  const letter = (report?.model ?? model) === 'letter';
+  const cardKey = letter ? (card?.masked ? 'pvLetter' : 'pvLetterNoCode') : card?.masked ? 'pvCard' : 'pvCardNoCode';
   return (
     <section ref={section} class="print-preview" hidden={!accounts.length} aria-labelledby="pv-title" aria-busy={busy ? 'true' : 'false'}>
       <h3 id="pv-title">{t('pvTitle')}</h3>
@@ -165,8 +168,14 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
               {p.message}
             </li>
           ))}
-          {codeless.activated > 0 && <li class="pv-activated">{t('pvActivated', { n: codeless.activated })}</li>}
-          {codeless.teachers > 0 && <li class="pv-activated">{t('pvTeachersActivated', { n: codeless.teachers })}</li>}
+          {letter ? (
+            codeless.activated + codeless.teachers > 0 && <li class="pv-activated">{t('pvLetterActivated', { n: codeless.activated + codeless.teachers })}</li>
+          ) : (
+            <>
+              {codeless.activated > 0 && <li class="pv-activated">{t('pvActivated', { n: codeless.activated })}</li>}
+              {codeless.teachers > 0 && <li class="pv-activated">{t('pvTeachersActivated', { n: codeless.teachers })}</li>}
+            </>
+          )}
         </ul>
       )}
       {(better || canShorten) && (
@@ -186,7 +195,7 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
       {card && (
         <figure class="pv-card">
           <figcaption>
-            {t(card.masked ? 'pvCard' : 'pvCardNoCode', { name: card.name, size: t(fitWidth ? 'pvSizeFitted' : 'pvSizeActual') })}
+            {t(cardKey, { name: card.name, size: t(fitWidth ? 'pvSizeFitted' : 'pvSizeActual') })}
             {(overflows || fitWidth) && (
               <>
                 {' '}
@@ -196,8 +205,8 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
               </>
             )}
           </figcaption>
-          {overflows && !fitWidth && <p class="hint pv-scroll">{t('pvScroll')}</p>}
-          <div ref={frame} class="pv-frame" role="region" tabIndex={0} aria-label={t(card.masked ? 'pvCard' : 'pvCardNoCode', { name: card.name, size: t(fitWidth ? 'pvSizeFitted' : 'pvSizeActual') })}>
+          {overflows && !fitWidth && <p class="hint pv-scroll">{t(letter ? 'pvLetterScroll' : 'pvScroll')}</p>}
+          <div ref={frame} class="pv-frame" role="region" tabIndex={0} aria-label={t(cardKey, { name: card.name, size: t(fitWidth ? 'pvSizeFitted' : 'pvSizeActual') })}>
             <Svg node={card.svg} logo={base.settings.logo?.dataUrl ?? null} fit={fitWidth} />
           </div>
         </figure>

@@ -3,21 +3,19 @@
  * it with a phone on the spot; the code itself is never shown. « Remis » records the handover only
  * when the director confirms it with that button; « Fermer » or Escape record nothing.
  */
-import QRCode from 'qrcode';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { type Account, displayName } from '../../src/model/account';
 import { qrText } from '../../src/pdf/wording';
-import { qrLeftOut } from '../../src/pdf/qr';
+import { QR_QUIET, qrLeftOut, qrRuns } from '../../src/pdf/qr';
 import { t } from '../shared/lang';
 import { Isolate } from '../shared/isolate';
 
 /** The QR's dark modules as one SVG path (quiet zone of 4 modules), as the sheets draw it. */
 function qrPath(text: string): { d: string; n: number } {
-  const m = QRCode.create([{ data: new TextEncoder().encode(text), mode: 'byte' }], { errorCorrectionLevel: 'M' }).modules;
+  const { n, runs } = qrRuns(text);
   let d = '';
-  for (let r = 0; r < m.size; r++)
-    for (let c = 0; c < m.size; c++) if (m.data[r * m.size + c]) d += `M${c + 4} ${r + 4}h1v1h-1z`;
-  return { d, n: m.size + 8 };
+  for (const [r, c, len] of runs) d += `M${c + QR_QUIET} ${r + QR_QUIET}h${len}v1h-${len}z`;
+  return { d, n: n + 2 * QR_QUIET };
 }
 
 export function ShowQr({ account, entUrl, onHanded, onClose }: { account: Account; entUrl: string; onHanded: () => void; onClose: () => void }) {

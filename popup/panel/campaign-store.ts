@@ -71,33 +71,100 @@ export async function dropCampaign(structureId: string): Promise<void> {
   await ext().storage.local.remove([campaignKey(structureId), campaignIdsKey(structureId)]);
 }
 
+/** A change of the stored record: `read()` decodes it (once, shared by every watcher of the page). */
+export interface CampaignChange {
+  read(): StoredCampaign;
+  /** The stored status, without decoding the record (undefined when there is no readable one). */
+  status: string | undefined;
+}
+
+interface Hub {
+  subs: Set<(c: CampaignChange) => void>;
+  ids: unknown;
+  state: unknown;
+  stop(): void;
+}
+const hubs = new Map<string, Hub>();
+
 /**
- * Calls `onChange` with the stored record each time another page (or this one) writes it: the live
- * progress of a campaign running elsewhere. Returns the unsubscribe function.
+ * Calls `onChange` each time another page (or this one) writes the stored record: the live
+ * progress of a campaign running elsewhere. One storage listener per school and page, and the
+ * record decoded only when a watcher asks for it: a run writes it after every chunk, and this page's
+ * own watchers (the dialog, the follow-up, the « elsewhere » banner) mostly need not read it: three
+ * decodes of a thousand entries per chunk slowed the run itself. Returns the unsubscribe function.
  */
-export function watchCampaign(structureId: string, onChange: (s: StoredCampaign) => void): () => void {
-  const keys = [campaignKey(structureId), campaignIdsKey(structureId)];
-  let ids: unknown;
-  let state: unknown;
-  let live = true;
-  // The ids key changes only when a campaign starts: keep the last one seen for the next states.
-  ext().storage.local.get(keys).then((got) => {
-    ids ??= got[keys[1]!];
-    state ??= got[keys[0]!];
-  });
-  const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-    if (area !== 'local' || !live) return;
-    const s = changes[keys[0]!];
-    const i = changes[keys[1]!];
-    if (!s && !i) return;
-    if (i) ids = i.newValue;
-    if (s) state = s.newValue;
-    onChange(state === undefined && ids === undefined ? { kind: 'none' } : readStored(ids, state));
-  };
-  ext().storage.onChanged.addListener(listener);
+export function watchCampaign(structureId: string, onChange: (c: CampaignChange) => void): () => void {
+  let hub = hubs.get(structureId);
+  if (!hub) {
+    const keys = [campaignKey(structureId), campaignIdsKey(structureId)] as const;
+    const h: Hub = { subs: new Set(), ids: undefined, state: undefined, stop: () => undefined };
+    let known = false;
+    // The ids key changes only when a campaign starts: keep the last one seen for the next states.
+    ext().storage.local.get([...keys]).then((got) => {
+      if (known) return;
+      h.ids = got[keys[1]];
+      h.state = got[keys[0]];
+    });
+    const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+      if (area !== 'local') return;
+      const s = changes[keys[0]];
+      const i = changes[keys[1]];
+      if (!s && !i) return;
+      known = true;
+      if (i) h.ids = i.newValue;
+      if (s) h.state = s.newValue;
+      const ids = h.ids;
+      const state = h.state;
+      let memo: StoredCampaign | undefined;
+      const change: CampaignChange = {
+        read: () => (memo ??= state === undefined && ids === undefined ? { kind: 'none' } : readStored(ids, state)),
+        status: typeof (state as { status?: unknown } | undefined)?.status === 'string' ? (state as { status: string }).status : undefined,
+      };
+      for (const sub of [...h.subs]) {
+        try {
+          sub(change);
+        } catch (e) {
+          console.error('campaign watcher', e);
+        }
+      }
+    };
+    ext().storage.onChanged.addListener(listener);
+    h.stop = () => ext().storage.onChanged.removeListener(listener);
+    hubs.set(structureId, (hub = h));
+  }
+  const h = hub;
+  h.subs.add(onChange);
   return () => {
-    live = false;
-    ext().storage.onChanged.removeListener(listener);
+    h.subs.delete(onChange);
+    if (!h.subs.size) {
+      h.stop();
+      hubs.delete(structureId);
+    }
   };
 }
 
+/**
+ * `watchCampaign` for a page that shows another page's run: at most one call every `ms` (the first
+ * at once, the latest always delivered last). The pages of the extension share one thread, so a
+ * watcher that decoded every chunk's write would slow the run it shows.
+ */
+export function watchCampaignEvery(structureId: string, ms: number, onChange: (c: CampaignChange) => void): () => void {
+  let last = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: CampaignChange | null = null;
+  const fire = () => {
+    timer = undefined;
+    last = Date.now();
+    const c = pending;
+    pending = null;
+    if (c) onChange(c);
+  };
+  const stop = watchCampaign(structureId, (c) => {
+    pending = c;
+    if (timer === undefined) timer = setTimeout(fire, Math.max(0, last + ms - Date.now()));
+  });
+  return () => {
+    clearTimeout(timer);
+    stop();
+  };
+}

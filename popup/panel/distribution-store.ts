@@ -4,15 +4,19 @@
  * log under a Web Lock (read, merge, write), never a whole log written over another panel's, and
  * every open panel follows the stored log through `storage.onChanged`.
  */
-import { type DistributionEvent, type DistributionLog, record, sanitizeLog, unrecord } from '../../src/model/distribution';
+import { type DistributionEvent, type DistributionLog, logReadable, record, sanitizeLog, unrecord } from '../../src/model/distribution';
 import { pruneLog } from '../../src/model/retention';
 import { ext } from '../../src/platform/browser-api';
 import { withStoreLock } from './locks';
 
 const key = (structureId: string) => `distribution:${structureId}`;
 
+/** The stored log is there but cannot be read: shown as such, never replaced by an empty one. */
+export class LogUnreadable extends Error {}
+
 export async function loadLog(structureId: string): Promise<DistributionLog> {
   const got = await ext().storage.local.get(key(structureId));
+  if (!logReadable(got[key(structureId)])) throw new LogUnreadable(`distribution:${structureId}`);
   // Entries older than one school year are not shown, and go at the next save.
   return pruneLog(sanitizeLog(structureId, got[key(structureId)]), Date.now());
 }
@@ -43,11 +47,23 @@ export function updateLog(structureId: string, ids: readonly string[], event: Di
   });
 }
 
-/** Calls `onChange` with the stored log each time a panel writes it. Returns the unsubscribe function. */
-export function watchLog(structureId: string, onChange: (log: DistributionLog) => void): () => void {
+/**
+ * The director's choice when the stored log cannot be read: it is removed, and the marks start
+ * afresh (the accounts' activation still comes from the console).
+ */
+export async function dropLog(structureId: string): Promise<void> {
+  await withStoreLock(key(structureId), () => ext().storage.local.remove(key(structureId)));
+}
+
+/**
+ * Calls `onChange` with the stored log each time a panel writes it (`onUnreadable` when what was
+ * written cannot be read). Returns the unsubscribe function.
+ */
+export function watchLog(structureId: string, onChange: (log: DistributionLog) => void, onUnreadable?: () => void): () => void {
   const k = key(structureId);
   const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
     if (area !== 'local' || !(k in changes) || changes[k]!.newValue === written.get(k)) return;
+    if (!logReadable(changes[k]!.newValue)) return onUnreadable?.();
     onChange(pruneLog(sanitizeLog(structureId, changes[k]!.newValue), Date.now()));
   };
   ext().storage.onChanged.addListener(listener);

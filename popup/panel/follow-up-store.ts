@@ -5,7 +5,7 @@
  */
 import { addSnapshot, sanitizeHistory, type RowCounts, type Snapshot } from '../../src/model/follow-up-history';
 import { ext } from '../../src/platform/browser-api';
-import { loadCampaign, watchCampaign } from './campaign-store';
+import { loadCampaign, watchCampaign, type CampaignChange } from './campaign-store';
 import { withStoreLock } from './locks';
 
 export type HistoryScope = 'school' | 'classes';
@@ -43,18 +43,21 @@ export function watchHistory(scope: HistoryScope, structureId: string, onChange:
 export function watchMailedIds(structureId: string, onChange: (ids: Set<string>) => void): () => void {
   let last = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let latest: Set<string> | null = null;
+  // The latest write, decoded only when the follow-up is redrawn (not at each chunk of a run).
+  let latest: CampaignChange | null = null;
   const emit = () => {
     timer = undefined;
-    if (latest && latest.size !== last) {
-      last = latest.size;
-      onChange(latest);
+    const s = latest?.read();
+    if (s?.kind !== 'ok') return;
+    const ids = new Set(s.campaign.order.filter((id) => s.campaign.entries[id]?.state === 'sent'));
+    if (ids.size !== last) {
+      last = ids.size;
+      onChange(ids);
     }
   };
-  const stop = watchCampaign(structureId, (s) => {
-    if (s.kind !== 'ok') return;
-    latest = new Set(s.campaign.order.filter((id) => s.campaign.entries[id]?.state === 'sent'));
-    if (s.campaign.status !== 'running') {
+  const stop = watchCampaign(structureId, (c) => {
+    latest = c;
+    if (c.status !== 'running') {
       clearTimeout(timer);
       emit();
     } else timer ??= setTimeout(emit, 10_000);

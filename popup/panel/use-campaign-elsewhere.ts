@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Campaign } from '../../src/campaign/campaign';
-import { readCampaign, watchCampaign } from './campaign-store';
+import { readCampaign, watchCampaignEvery } from './campaign-store';
 import { campaignLockReleased, campaignRunningElsewhere } from './locks';
 
 /** null: none elsewhere; 'starting': one holds the lock but has written nothing yet. */
@@ -32,10 +32,12 @@ export function useCampaignElsewhere(structureId: string): Elsewhere {
     };
     check();
     // A campaign's first write comes once its page holds the lock: the moment to look again.
-    const unwatch = watchCampaign(structureId, (s) => {
+    const unwatch = watchCampaignEvery(structureId, 500, (c) => {
       if (!live) return;
-      if (waiting) setState(s.kind === 'ok' ? s.campaign : 'starting');
-      else check();
+      if (waiting) {
+        const s = c.read();
+        setState(s.kind === 'ok' ? s.campaign : 'starting');
+      } else check();
     });
     return () => {
       live = false;

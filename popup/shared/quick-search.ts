@@ -41,3 +41,18 @@ async function take(tabId: number): Promise<string> {
   const fresh = typeof got.at === 'number' && Date.now() - got.at < MAX_AGE_MS;
   return got.tabId === tabId && fresh && typeof got.q === 'string' ? got.q : '';
 }
+
+/**
+ * A search the popup leaves while this panel is already open (or opening: its first read may come
+ * before the popup's write): taken as it arrives. Returns the unsubscribe function.
+ */
+export function watchQuickSearch(tabId: number, onSearch: (q: string) => void): () => void {
+  if (!ext().storage.session) return () => undefined;
+  const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+    const v = changes[KEY]?.newValue as Stashed | undefined;
+    if (area !== 'session' || v?.tabId !== tabId) return;
+    take(tabId).then((q) => q && onSearch(q), () => undefined);
+  };
+  ext().storage.onChanged.addListener(listener);
+  return () => ext().storage.onChanged.removeListener(listener);
+}

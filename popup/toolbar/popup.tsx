@@ -30,7 +30,7 @@ const closePopup = () => {
  * Opens the panel beside the console tab: Chrome side panel, Firefox sidebar, else a tab.
  * The first call must happen synchronously in the click handler: both browsers want the gesture.
  */
-function openPanel(tabId: number): void {
+function openPanel(tabId: number, before?: Promise<unknown>): void {
   const api = ext() as typeof chrome & { sidebarAction?: { open(): Promise<void> } };
   const fallback = () => api.tabs.create({ url: api.runtime.getURL(`panel.html?tab=${tabId}`) });
   let opening: Promise<unknown>;
@@ -41,7 +41,8 @@ function openPanel(tabId: number): void {
   } catch {
     opening = fallback();
   }
-  opening.catch(fallback).finally(closePopup);
+  // The popup closes once `before` (the quick search's hand-over) is written too: closing ends its script.
+  Promise.allSettled([before, opening.catch(fallback)]).finally(closePopup);
 }
 
 /** Follows a link of the console's own origin in the console tab (the ENT's check page). */
@@ -49,13 +50,15 @@ function goConsole(tabId: number, url: string): void {
   ext().tabs.update(tabId, { url, active: true }).catch(() => undefined).finally(closePopup);
 }
 
+/**
+ * The quick search opens the side panel (or the sidebar) like « Ouvrir le panneau », not a new tab at
+ * each search: a panel already open takes the search at once (popup/shared/quick-search.ts).
+ */
 function openSearch(tabId: number, q: string): void {
-  const api = ext();
-  // The typed name goes through storage.session, never into the URL (browser history).
-  stashQuickSearch(tabId, q)
-    .catch(() => undefined)
-    .then(() => api.tabs.create({ url: api.runtime.getURL(`panel.html?tab=${tabId}`) }))
-    .finally(closePopup);
+  // The typed name goes through storage.session, never into the URL (browser history). Its write
+  // starts first; the panel opens within the same click, as both browsers want the gesture.
+  const stashed = stashQuickSearch(tabId, q).catch(() => undefined);
+  openPanel(tabId, stashed);
 }
 
 async function currentTab(): Promise<chrome.tabs.Tab | undefined> {

@@ -40,6 +40,12 @@ export interface RunDeps {
   save(c: Campaign): Promise<void> | void;
   /** Called with a snapshot after every change (for the UI). Exceptions are ignored. */
   onUpdate?(c: Campaign): void;
+  /**
+   * At most one `onUpdate` every this many milliseconds, the latest state always delivered (and at
+   * once when the run ends). Default 0: every change. A snapshot copies every entry: two per chunk
+   * of a thousand-account run kept the page's thread busy between sends.
+   */
+  updateEveryMs?: number;
   /** Ids per request. Default 5. */
   chunkSize?: number;
   /** Requests in flight at most. Default 4. */
@@ -146,13 +152,23 @@ export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign
   // snapshots the campaign when it starts, so it carries their changes too (fewer writes under load).
   let lastSave: Promise<unknown> = Promise.resolve();
   let queuedSave: Promise<boolean> | null = null;
-  const notify = (): void => {
-    if (!deps.onUpdate) return;
+  const updateEvery = deps.updateEveryMs ?? 0;
+  let lastUpdate = -Infinity;
+  let updateTimer: ReturnType<typeof setTimeout> | undefined;
+  const deliver = (): void => {
+    updateTimer = undefined;
+    lastUpdate = Date.now();
     try {
-      deps.onUpdate(cloneCampaign(c));
+      deps.onUpdate?.(cloneCampaign(c));
     } catch {
       /* the UI's problem, not the campaign's */
     }
+  };
+  const notify = (): void => {
+    if (!deps.onUpdate || updateTimer !== undefined) return;
+    const wait = lastUpdate + updateEvery - Date.now();
+    if (updateEvery <= 0 || wait <= 0) deliver();
+    else updateTimer = setTimeout(deliver, wait);
   };
   const persist = (): Promise<boolean> => {
     notify();
@@ -297,6 +313,10 @@ export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign
   }
   touch();
   const ok = await persist();
+  if (updateTimer !== undefined) {
+    clearTimeout(updateTimer);
+    deliver();
+  }
   if (!ok && c.status !== 'stopped') {
     // The final state could not be stored; say so (the stored copy still says running → resumeFrom).
     c.status = 'stopped';

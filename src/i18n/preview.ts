@@ -18,6 +18,10 @@ export const PREVIEW_FR = {
   pvActualSize: 'Taille réelle',
   pvScroll: 'Taille réelle, plus large que le panneau : faites défiler la fiche.',
   pvFixShorten: 'Raccourcir le paragraphe (Réglages)',
+  pvLetter: 'La première page d’une lettre {size} : {name}, codes d’activation masqués',
+  pvLetterNoCode: 'La première page d’une lettre {size} : {name}',
+  pvLetterActivated: '{n} {n|compte déjà activé|comptes déjà activés} : {n|sa ligne porte|leurs lignes portent} « compte activé », et la lettre donne la procédure « Mot de passe oublié ».',
+  pvLetterScroll: 'Taille réelle, plus large que le panneau : faites défiler la page.',
   fuModel: 'Modèle des fiches',
 };
 
@@ -37,5 +41,9 @@ export const PREVIEW_EN: Record<keyof typeof PREVIEW_FR, string> = {
   pvActualSize: 'Actual size',
   pvScroll: 'Actual size, wider than the panel: scroll the sheet.',
   pvFixShorten: 'Shorten the paragraph (Settings)',
+  pvLetter: 'First page of a letter {size}: {name}, activation codes masked',
+  pvLetterNoCode: 'First page of a letter {size}: {name}',
+  pvLetterActivated: '{n} {n|account|accounts} already activated: {n|its row says|their rows say} “compte activé”, and the letter gives the “Forgotten password” procedure.',
+  pvLetterScroll: 'Actual size, wider than the panel: scroll the page.',
   fuModel: 'Sheets layout',
 };

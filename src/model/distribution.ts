@@ -53,20 +53,33 @@ export function missing(accounts: readonly Account[], log: DistributionLog): Acc
   return accounts.filter((a) => !isDone(a, log));
 }
 
-/** Checks a stored log; anything unexpected (a code, a name…) is dropped, not kept. */
-export function sanitizeLog(structureId: string, raw: unknown): DistributionLog {
-  const out = emptyLog(structureId);
-  // Stored as one JSON string (fast to hand to storage), or as an object by older versions.
+/** A stored log's entries: stored as one JSON string (fast to hand to storage), or as an object by older versions. */
+function storedEntries(raw: unknown): Record<string, unknown> | null {
   if (typeof raw === 'string') {
     try {
       raw = JSON.parse(raw);
     } catch {
-      return out;
+      return null;
     }
   }
   const entries = (raw as { entries?: unknown } | null)?.entries;
-  if (!entries || typeof entries !== 'object') return out;
-  for (const [id, e] of Object.entries(entries as Record<string, unknown>)) {
+  return entries && typeof entries === 'object' && !Array.isArray(entries) ? (entries as Record<string, unknown>) : null;
+}
+
+/**
+ * Whether a stored log can be read at all (none stored counts as readable). An unreadable one is
+ * neither shown as empty nor written over: the panel says so and lets the director start afresh.
+ */
+export function logReadable(raw: unknown): boolean {
+  return raw === undefined || raw === null || storedEntries(raw) !== null;
+}
+
+/** Checks a stored log; anything unexpected (a code, a name…) is dropped, not kept. */
+export function sanitizeLog(structureId: string, raw: unknown): DistributionLog {
+  const out = emptyLog(structureId);
+  const entries = storedEntries(raw);
+  if (!entries) return out;
+  for (const [id, e] of Object.entries(entries)) {
     // `login:<login>` keys (table mode before keyed hashes) hold a login: dropped, never kept.
     if (!e || typeof e !== 'object' || id.startsWith('login:')) continue;
     const clean: DistributionEntry = {};

@@ -170,11 +170,11 @@ function layoutRow(a: Account, env: LetterEnv, m: Measurer, t2: LetterTexts | nu
 }
 
 /** Table headings: the French word, and under it the second language's. */
-function tableHead(t2: LetterTexts | null): { h: number; draw: (y: number) => LetterOp[] } {
+function tableHead(t2: LetterTexts | null, qrShown: boolean): { h: number; draw: (y: number) => LetterOp[] } {
   const fr = letterTexts('fr');
   const P = LETTER_PT;
   const C = LETTER_COLS;
-  const cols: [LetterKey, number][] = [['col.name', C.name.x], ['col.login', C.login.x], ['col.code', C.code.x], ['col.qr', C.qr.x]];
+  const cols: [LetterKey, number][] = [['col.name', C.name.x], ['col.login', C.login.x], ['col.code', C.code.x], ...(qrShown ? [['col.qr', C.qr.x] as [LetterKey, number]] : [])];
   const lh = lineHeight(P.head);
   const h = lh * (t2 ? 2 : 1) + 1.2;
   return {
@@ -205,7 +205,7 @@ interface Para {
 export const keepTerms = (s: string): string => s.replace(/«[^»]*»/g, (q) => q.replace(/ /g, '\u00a0'));
 
 /** The instructions' sections, in one language. */
-function sections(t: LetterTexts, env: LetterEnv, accounts: Account[]): { id: string; paras: Para[] }[] {
+function sections(t: LetterTexts, env: LetterEnv, accounts: Account[], qrShown: boolean): { id: string; paras: Para[] }[] {
   const french = t.lang === 'fr';
   const typeset = (s: string) => keepTerms(french ? frenchSpaces(s) : s);
   const say = (k: LetterKey, vars: Record<string, string> = {}) => typeset(fill(t[k], vars));
@@ -219,7 +219,7 @@ function sections(t: LetterTexts, env: LetterEnv, accounts: Account[]): { id: st
       id: 'activate',
       paras: [
         title('activate.title'),
-        { id: 'step1', label: '1.', text: say('step1', { url }) },
+        { id: 'step1', label: '1.', text: say(qrShown ? 'step1' : 'step1.noQr', { url }) },
         { id: 'step2', label: '2.', text: say('step2') },
         { id: 'step3', label: '3.', text: say('step3', { rule: typeset(rule) }) },
         { id: 'step4', label: '4.', text: say(env.mailRequired ? 'step4.required' : 'step4') },
@@ -229,7 +229,7 @@ function sections(t: LetterTexts, env: LetterEnv, accounts: Account[]): { id: st
   if (accounts.some((a) => isActivated(a))) out.push({ id: 'activated', paras: [title('activated.title'), { id: 'activated.text', text: say('activated.text') }] });
   if (env.mobileApp) out.push({ id: 'app', paras: [{ id: 'app', text: say('app') }] });
   out.push({ id: 'help', paras: [{ id: 'help', text: env.helpUrl ? say('help.url', { url: env.helpUrl }) : say('help.school') }] });
-  out.push({ id: 'keep', paras: [{ id: 'keep', text: say('keep'), bold: true }] });
+  out.push({ id: 'keep', paras: [{ id: 'keep', text: say(qrShown ? 'keep' : 'keep.noQr'), bold: true }] });
   return out;
 }
 
@@ -303,6 +303,18 @@ function sectionBlock(fr: { id: string; paras: Para[] }, tr: { paras: Para[] } |
  * French alone when absent or 'fr'.
  */
 export function layoutLetter(input: LetterInput, env: LetterEnv, m: Measurer): LetterLayout {
+  let l = layoutOnce(input, env, m, '');
+  // A letter of several pages says « (1/2) » on its first page too: laid out again with it (its
+  // title may take one more line, so the count is checked once more).
+  for (let i = 0; i < 2 && l.pages.length > 1; i++) {
+    const n = l.pages.length;
+    l = layoutOnce(input, env, m, ` (1/${n})`);
+    if (l.pages.length === n) break;
+  }
+  return l;
+}
+
+function layoutOnce(input: LetterInput, env: LetterEnv, m: Measurer, firstOf: string): LetterLayout {
   const group = input.accounts;
   const t2 = input.lang2 && input.lang2 !== 'fr' ? letterTexts(input.lang2) : null;
   const fr = letterTexts('fr');
@@ -314,7 +326,7 @@ export function layoutLetter(input: LetterInput, env: LetterEnv, m: Measurer): L
 
   // ---- head: family, school, date; the relaunch's opening
   const dateW = m.width(env.date, P.body, false) + 4;
-  const t = wrap(m, title, P.family, true, W - dateW);
+  const t = wrap(m, title + firstOf, P.family, true, W - dateW);
   page.ops.push({ op: 'text', id: 'date', x: M.x + W, y: base(y, P.body), text: env.date, size: P.body, bold: false, mono: false, tone: 'muted', align: 'right' });
   const tl = lines('family', t.lines, M.x, y, P.family, true, 'accent');
   page.ops.push(...tl.ops);
@@ -326,10 +338,11 @@ export function layoutLetter(input: LetterInput, env: LetterEnv, m: Measurer): L
   }
   if (input.relaunch) {
     y += 3;
-    const heads: Para[] = [{ id: 'relaunch', text: frenchSpaces(fr['relaunch.title']), bold: true, tone: 'code', size: 13 }];
+    const titleKey = group.filter((a) => !isActivated(a)).length > 1 ? 'relaunch.titleMany' : 'relaunch.title';
+    const heads: Para[] = [{ id: 'relaunch', text: frenchSpaces(fr[titleKey]), bold: true, tone: 'code', size: 13 }];
     if (input.relaunch.since) heads.push({ id: 'relaunch.since', text: frenchSpaces(fill(fr['relaunch.since'], { date: input.relaunch.since })) });
     const tr: Para[] | null = t2
-      ? [{ id: 'relaunch', text: t2['relaunch.title'], bold: true, tone: 'code' }, ...(input.relaunch.since ? [{ id: 'relaunch.since', text: fill(t2['relaunch.since'], { date: input.relaunch.since }) }] : [])]
+      ? [{ id: 'relaunch', text: t2[titleKey], bold: true, tone: 'code' }, ...(input.relaunch.since ? [{ id: 'relaunch.since', text: fill(t2['relaunch.since'], { date: input.relaunch.since }) }] : [])]
       : null;
     const b = sectionBlock({ id: 'relaunch', paras: heads }, tr ? { paras: tr } : null, t2, m, true);
     page.ops.push(...b.draw(y));
@@ -337,7 +350,12 @@ export function layoutLetter(input: LetterInput, env: LetterEnv, m: Measurer): L
   }
   y += 5;
 
-  const head = tableHead(t2);
+  // No QR on the letter (« QR : aucun », or every login too long for one): neither its column nor « scannez ».
+  const qrShown = group.some((a) => {
+    const q = a.activationCode ? qrText(a, env.entUrl, env.qr) : null;
+    return !!q && !qrLeftOut(q);
+  });
+  const head = tableHead(t2, qrShown);
   page.ops.push(...head.draw(y));
   y += head.h;
 
@@ -367,8 +385,8 @@ export function layoutLetter(input: LetterInput, env: LetterEnv, m: Measurer): L
 
   // ---- the instructions: one section at a time, a section never split; the custom paragraph last, in French
   y += 6;
-  const frS = sections(fr, env, group);
-  const trS = t2 ? sections(t2, env, group) : null;
+  const frS = sections(fr, env, group, qrShown);
+  const trS = t2 ? sections(t2, env, group, qrShown) : null;
   const blocks = frS.map((s, i) => sectionBlock(s, trS?.[i] ?? null, t2, m, i === 0));
   if (env.customText?.trim()) blocks.push(sectionBlock({ id: 'custom', paras: [{ id: 'custom', text: frenchSpaces(env.customText.trim()) }] }, null, null, m, false));
   const extra: string[] = [];

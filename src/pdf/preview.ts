@@ -4,7 +4,6 @@
  * tree drawn the way draw.ts draws it, so the panel shows that card at its printed size without
  * jsPDF in its bundle. Runs in the PDF worker (popup/panel/pdf-worker.ts).
  */
-import QRCode from 'qrcode';
 import type { Account } from '../model/account';
 import { displayName } from '../model/account';
 import type { Lang } from '../i18n/french';
@@ -15,7 +14,7 @@ import { BASELINE_EM, PT, type CardLayout, type PlacedText } from './layout';
 import { planPages, type PlanEntry } from './pages';
 import { letterEnv, letterInput, planEnv } from './sheets';
 import { layoutLetter, letterTitle, type LetterOp } from './letter';
-import { QR_QUIET } from './qr';
+import { QR_QUIET, qrRuns } from './qr';
 import { qrText } from './wording';
 
 /** An SVG element as plain data (it crosses from the worker): the panel renders it as text, never as HTML. */
@@ -71,22 +70,10 @@ function textNodes(t: PlacedText): SvgNode[] {
 
 /** The QR as one path of dark modules (runs per row), quiet zone as a white square: as drawQr draws it. */
 function qrNodes(text: string, x: number, y: number, size: number): SvgNode[] {
-  const m = QRCode.create([{ data: new TextEncoder().encode(text), mode: 'byte' }], { errorCorrectionLevel: 'M' }).modules;
-  const n = m.size;
+  const { n, runs } = qrRuns(text);
   const mod = size / (n + 2 * QR_QUIET);
   let d = '';
-  for (let r = 0; r < n; r++) {
-    let c = 0;
-    while (c < n) {
-      if (!m.data[r * n + c]) {
-        c++;
-        continue;
-      }
-      const start = c;
-      while (c < n && m.data[r * n + c]) c++;
-      d += `M${mm(x + (QR_QUIET + start) * mod)} ${mm(y + (QR_QUIET + r) * mod)}h${mm((c - start) * mod)}v${mm(mod)}h${mm(-(c - start) * mod)}z`;
-    }
-  }
+  for (const [r, start, len] of runs) d += `M${mm(x + (QR_QUIET + start) * mod)} ${mm(y + (QR_QUIET + r) * mod)}h${mm(len * mod)}v${mm(mod)}h${mm(-len * mod)}z`;
   return [
     { tag: 'rect', attrs: { x: mm(x), y: mm(y), width: mm(size), height: mm(size), fill: '#fff' } },
     { tag: 'path', attrs: { d, fill: '#000', 'shape-rendering': 'crispEdges' } },

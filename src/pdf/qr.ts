@@ -104,3 +104,27 @@ export function drawQr(doc: jsPDF, text: string, x: number, y: number, size: num
     `BI /W ${img.px} /H ${img.px} /IM true${img.hex ? ' /F /AHx' : ''} ID ${img.data} EI Q`;
   (doc.internal as unknown as { write(...s: string[]): void }).write(out);
 }
+
+/**
+ * A QR code's dark modules as runs along its rows, [row, first column, length], with its size in
+ * modules: what an SVG path of it needs (the preview's card, « Montrer le QR »). Level M, byte mode,
+ * as on the sheets.
+ */
+export function qrRuns(text: string): { n: number; runs: [number, number, number][] } {
+  const m = QRCode.create([{ data: utf8.encode(text), mode: 'byte' }], { errorCorrectionLevel: 'M' }).modules;
+  const n = m.size;
+  const runs: [number, number, number][] = [];
+  for (let r = 0; r < n; r++) {
+    let c = 0;
+    while (c < n) {
+      if (!m.data[r * n + c]) {
+        c++;
+        continue;
+      }
+      const start = c;
+      while (c < n && m.data[r * n + c]) c++;
+      runs.push([r, start, c - start]);
+    }
+  }
+  return { n, runs };
+}

@@ -237,3 +237,30 @@ test('a printed sign-off roster: « Marquer comme remis » marks that class hand
   await panel.page.locator('.handover').getByRole('button', { name: 'Annuler', exact: true }).click();
   await expect.poll(handed).toEqual([]);
 });
+
+test('an unreadable distribution log is said, never shown as empty nor written over; « Repartir d’un journal vide » starts afresh', async ({ ext, api, consolePage }) => {
+  const key = `distribution:${DEMO}`;
+  const broken = '{"entries": {"a1"'; // a log cut short: not JSON
+  await ext.sw.evaluate(([k, v]) => chrome.storage.local.set({ [k]: v }), [key, broken] as const);
+  const users = await api.users(DEMO);
+  const family = familyOf(users, users.find((u) => u.firstName === 'Valentin' && u.lastName === 'Cœurderoy')!);
+  const panel = await panelFor(ext, api, consolePage);
+  const alert = panel.page.getByRole('alert').filter({ hasText: 'Le journal de distribution de cette école' });
+  await expect(alert).toContainText('n’a pas pu être lu : ses marques ne sont pas affichées, et les nouvelles ne seront pas enregistrées, pour ne pas l’écraser.');
+
+  // A hand-over shows in the panel, and the stored log stays as it was (nothing written over it).
+  await panel.page.getByText('Mode réunion').click();
+  await panel.page.getByLabel('Rechercher un élève ou un parent').fill('valentin coeurd');
+  const card = panel.page.getByRole('listitem', { name: /^Famille / }).first();
+  await card.getByRole('button', { name: 'Marquer comme remis' }).click();
+  await expect(card.getByRole('button', { name: 'Annuler « remis »' })).toBeVisible();
+  await expect(alert).toBeVisible(); // the warning stays in meeting mode too
+  await panel.page.waitForTimeout(1000); // the store's write, if there were one, takes milliseconds
+  expect((await ext.sw.evaluate((k) => chrome.storage.local.get(k), key))[key]).toBe(broken);
+
+  // The director's choice: an empty log, then marks are stored again.
+  await alert.getByRole('button', { name: 'Repartir d’un journal vide' }).click();
+  await expect(alert).toHaveCount(0);
+  await card.getByRole('button', { name: 'Marquer comme remis' }).click();
+  await expect.poll(() => notStoredHanded(ext, DEMO, family), { timeout: 20_000 }).toEqual([]);
+});

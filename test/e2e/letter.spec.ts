@@ -4,6 +4,10 @@
  * read back from the PDF; storage then holds no name, id or login; « Montrer le QR » shows one
  * account's QR full-screen without its code, and « Remis » records the handover.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, expect, loginAs, tabIdFor } from './fixtures';
 import { PanelPage } from './pages/panel-page';
 import { pdfText, qrCodes, saveDownload } from './pdf-tools';
@@ -84,6 +88,12 @@ test('meeting mode: a family’s letter in French and Turkish, remembered under 
     const view = page.viewportSize()!;
     expect(box.width).toBeGreaterThan(Math.min(view.width, view.height) * 0.6);
     expect(await dialog.innerText()).not.toContain(shown.activationCode!);
+    // what a parent's phone reads off the screen: the account's activation link, code included
+    const png = path.join(mkdtempSync(path.join(os.tmpdir(), 'pp1-qr-')), 'qr.png');
+    await dialog.getByRole('img').screenshot({ path: png });
+    const read = execFileSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', png], { encoding: 'utf8' }).trim();
+    expect(read).toContain(encodeURIComponent(shown.activationCode!));
+    expect(read).toContain(encodeURIComponent(shownLogin(shown)));
     await dialog.getByRole('button', { name: 'Remis', exact: true }).click();
     await expect(dialog).toBeHidden();
     // the panel shows it at once and stores it just after, under the log's lock

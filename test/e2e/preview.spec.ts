@@ -104,6 +104,11 @@ test('the preview follows the selection: a filter change updates the count and t
   expect(after.pages).toBeGreaterThan(before.pages);
   const file = await generate(panel);
   expect(pdfPages(file)).toBe(after.pages);
+
+  // The family letter is a page per family, and the preview says so in its words, not « fiche ».
+  await panel.select('Modèle de publipostage PDF').selectOption({ label: 'Lettre aux familles (1 par famille)' });
+  await expect(card.locator('figcaption')).toContainText('La première page d’une lettre');
+  await expect(preview(panel)).not.toContainText('fiche');
 });
 
 test('a 300-character paragraph at 8 per page: the preview says it will not fit and offers 2 per page, where it fits', async ({ ext, api, consolePage }) => {

@@ -47,6 +47,20 @@ test('happy path: every account with e-mail sent once, chunks of 5, status done,
   expect(out.order.every((id) => out.entries[id]!.state === 'skipped' || out.entries[id]!.attempts === 1)).toBe(true);
 });
 
+test('updateEveryMs: the UI gets far fewer snapshots than changes, the last one the ended campaign', async () => {
+  const c0 = createCampaign('s1', accounts(200), T0, 'c');
+  const sender = fakeSender();
+  const every: Campaign[] = [];
+  const coalesced: Campaign[] = [];
+  const slow = (ids: string[], signal: AbortSignal) => new Promise<SendResult>((r) => setTimeout(() => r(sender.send(ids, signal)), 5));
+  await runCampaign(c0, { ...fast, send: slow, save: () => {}, onUpdate: (c) => every.push(c) });
+  const out = await runCampaign(c0, { ...fast, send: slow, save: () => {}, onUpdate: (c) => coalesced.push(c), updateEveryMs: 40 });
+  expect(out.status).toBe('done');
+  expect(every.length).toBeGreaterThan(2 * Math.ceil(emailIds(c0).length / 5)); // two per chunk and more
+  expect(coalesced.length).toBeLessThan(every.length / 3);
+  expect(coalesced[coalesced.length - 1]).toEqual(out);
+});
+
 test('10 % of calls fail with `server` (seeded): all accounts with e-mail end sent exactly once, none without e-mail is ever sent', async () => {
   for (const seed of [1, 2, 3, 4, 5]) {
     const r = rng(seed);

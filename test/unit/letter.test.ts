@@ -102,7 +102,7 @@ test('the D’Almeida family (five accounts, three classes) fits one page; a fam
   const f8 = save(tmp(), 'eight.pdf', r.bytes);
   const p1 = flat(text(f8, 1));
   const p2 = flat(text(f8, 2));
-  expect(p1).toMatch(/^\s*1 septembre 2026 Famille Huit/);
+  expect(p1).toMatch(/^\s*1 septembre 2026 Famille Huit \(1\/2\)/);
   expect(p2).toContain('Famille Huit (2/2)');
   // rows on page 1 first, the rest on page 2, each once; the instructions after the last row
   const onPage = (p: string) => eight.filter((a) => p.includes(a.login)).length;
@@ -124,6 +124,22 @@ test('a pupil without a parent account, and a teacher alone, each get a one-row 
   expect(p2).toContain('compte activé');
   expect(p2).toContain('Pour un compte déjà activé');
   expect(p2).not.toContain('Pour activer un compte');
+});
+
+test('« QR : aucun »: no QR column and no « scannez » on the letter, in French and in its second language', async () => {
+  const pupil = acc({ firstName: 'Maëlys', lastName: 'Cœurderoy' });
+  const read = async (qr: SheetOptions['qr']) => flat(text(save(tmp(), `qr-${qr}.pdf`, (await renderSheets([pupil], opts({ qr, letterLang: 'en' }))).bytes), 1));
+  const withQr = await read('full');
+  expect(withQr).toContain('scannez le QR code');
+  expect(withQr).toContain('scan the account’s QR code');
+  const table = (t: string) => t.split('Pour activer un compte')[0]!; // the heads and the rows
+  expect(table(withQr)).toContain('QR code');
+  const none = await read('none');
+  expect(table(none)).toContain(pupil.activationCode!);
+  expect(none).not.toMatch(/QR|scann|scan /);
+  expect(none).toContain('Rendez-vous sur https://oneconnect.edifice.io.');
+  expect(none).toContain('Go to https://oneconnect.edifice.io.');
+  expect(none).toContain('Les codes sont personnels : ne les communiquez pas.');
 });
 
 test('the preview shows the first letter’s first page, every code masked and no QR leading to an account', async () => {
@@ -200,9 +216,10 @@ test('the relaunch letter: « Vous n’avez pas encore activé… », the first 
   expect(r.pages).toBe(1);
   const file = save(tmp(), 'relaunch.pdf', r.bytes);
   const t = flat(text(file, 1));
-  expect(t).toContain('Vous n’avez pas encore activé votre compte ENT');
+  // two accounts still to activate (Yanis and his father): « vos comptes », in both languages
+  expect(t).toContain('Vous n’avez pas encore activé vos comptes ENT');
   expect(t).toContain('Vos codes vous ont été remis une première fois le 02/09/2026 ; les voici de nouveau.');
-  expect(t).toContain('Todavía no ha activado su cuenta ENT');
+  expect(t).toContain('Todavía no ha activado sus cuentas ENT');
   expect(t).toContain('Sus códigos se le entregaron por primera vez el 02/09/2026');
   expect(t).toContain(kid.login);
   expect(t).toContain(dad.login);

@@ -17,6 +17,7 @@ export const LETTER_DE: LetterTexts = {
   title: 'Anleitung',
   'activate.title': 'So aktivieren Sie ein Konto',
   step1: 'Öffnen Sie {url} oder scannen Sie den QR-Code des Kontos mit einem Handy.',
+  'step1.noQr': 'Öffnen Sie {url}.',
   step2: 'Geben Sie den « Identifiant » (Benutzername) und den « Code d’activation » (Aktivierungscode) des Kontos ein und klicken Sie dann auf « Connexion » (Anmelden).',
   step3: 'Wählen Sie ein Passwort und bestätigen Sie es. {rule}',
   step4: 'Geben Sie Ihre E-Mail-Adresse an: So erhalten Sie einen Link, falls Sie Ihr Passwort vergessen. Akzeptieren Sie die Nutzungsordnung (« charte d’utilisation ») und klicken Sie dann auf « Activer » (Aktivieren).',
@@ -27,9 +28,11 @@ export const LETTER_DE: LetterTexts = {
   'help.school': 'Brauchen Sie Hilfe? Wenden Sie sich an die Schule.',
   'help.url': 'Brauchen Sie Hilfe? Besuchen Sie {url} oder wenden Sie sich an die Schule.',
   keep: 'Bewahren Sie diesen Brief auf: Den Benutzernamen brauchen Sie bei jeder Anmeldung. Die Codes und QR-Codes sind persönlich: Geben Sie sie nicht weiter.',
+  'keep.noQr': 'Bewahren Sie diesen Brief auf: Den Benutzernamen brauchen Sie bei jeder Anmeldung. Die Codes sind persönlich: Geben Sie sie nicht weiter.',
   'rule.neutral': 'Die Passwortregeln werden auf dem Bildschirm angezeigt.',
 
   'relaunch.title': 'Sie haben Ihr ENT-Konto noch nicht aktiviert',
+  'relaunch.titleMany': 'Sie haben Ihre ENT-Konten noch nicht aktiviert',
   'relaunch.since': 'Ihre Codes wurden Ihnen zum ersten Mal am {date} übergeben; hier sind sie noch einmal.',
   back: 'Anleitung auf Deutsch',
 

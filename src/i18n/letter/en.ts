@@ -17,6 +17,7 @@ export const LETTER_EN: LetterTexts = {
   title: 'How to use',
   'activate.title': 'To activate an account',
   step1: 'Go to {url}, or scan the account’s QR code with a phone.',
+  'step1.noQr': 'Go to {url}.',
   step2: 'Enter the account’s « Identifiant » (login) and « Code d’activation » (activation code), then click « Connexion » (Log in).',
   step3: 'Choose a password and confirm it. {rule}',
   step4: 'Enter your e-mail address: it lets you receive a link if you forget your password. Accept the terms of use (« charte d’utilisation »), then click « Activer » (Activate).',
@@ -27,9 +28,11 @@ export const LETTER_EN: LetterTexts = {
   'help.school': 'Need help? Ask the school.',
   'help.url': 'Need help? {url}, or ask the school.',
   keep: 'Keep this letter: the login is needed every time you log in. The codes and QR codes are personal: do not share them.',
+  'keep.noQr': 'Keep this letter: the login is needed every time you log in. The codes are personal: do not share them.',
   'rule.neutral': 'The password rules are shown on the screen.',
 
   'relaunch.title': 'You have not activated your ENT account yet',
+  'relaunch.titleMany': 'You have not activated your ENT accounts yet',
   'relaunch.since': 'Your codes were first handed to you on {date}; here they are again.',
   back: 'Instructions in English',
 

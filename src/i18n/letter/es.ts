@@ -17,6 +17,7 @@ export const LETTER_ES: LetterTexts = {
   title: 'Instrucciones',
   'activate.title': 'Para activar una cuenta',
   step1: 'Vaya a {url} o escanee el código QR de la cuenta con un teléfono.',
+  'step1.noQr': 'Vaya a {url}.',
   step2: 'Introduzca el « Identifiant » (usuario) y el « Code d’activation » (código de activación) de la cuenta y haga clic en « Connexion » (Iniciar sesión).',
   step3: 'Elija una contraseña y confírmela. {rule}',
   step4: 'Indique su dirección de correo electrónico: sirve para recibir un enlace si olvida la contraseña. Acepte las normas de uso (« charte d’utilisation ») y haga clic en « Activer » (Activar).',
@@ -27,9 +28,11 @@ export const LETTER_ES: LetterTexts = {
   'help.school': '¿Necesita ayuda? Diríjase a la escuela.',
   'help.url': '¿Necesita ayuda? Consulte {url} o diríjase a la escuela.',
   keep: 'Conserve esta carta: el usuario se necesita cada vez que inicie sesión. Los códigos y los códigos QR son personales: no los comparta.',
+  'keep.noQr': 'Conserve esta carta: el usuario se necesita cada vez que inicie sesión. Los códigos son personales: no los comparta.',
   'rule.neutral': 'Las reglas de la contraseña aparecen en la pantalla.',
 
   'relaunch.title': 'Todavía no ha activado su cuenta ENT',
+  'relaunch.titleMany': 'Todavía no ha activado sus cuentas ENT',
   'relaunch.since': 'Sus códigos se le entregaron por primera vez el {date}; aquí los tiene de nuevo.',
   back: 'Instrucciones en español',
 

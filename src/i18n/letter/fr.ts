@@ -17,6 +17,7 @@ export const LETTER_FR: LetterTexts = {
   title: 'Mode d’emploi',
   'activate.title': 'Pour activer un compte',
   step1: 'Rendez-vous sur {url}, ou scannez le QR code du compte avec un téléphone.',
+  'step1.noQr': 'Rendez-vous sur {url}.',
   step2: 'Saisissez l’identifiant et le code d’activation du compte, puis cliquez sur « Connexion ».',
   step3: 'Choisissez un mot de passe et confirmez-le. {rule}',
   step4: 'Indiquez votre adresse courriel : elle sert à recevoir un lien si vous oubliez votre mot de passe. Acceptez la charte d’utilisation, puis cliquez sur « Activer ».',
@@ -27,9 +28,11 @@ export const LETTER_FR: LetterTexts = {
   'help.school': 'Besoin d’aide ? Adressez-vous à l’école.',
   'help.url': 'Besoin d’aide ? {url}, ou adressez-vous à l’école.',
   keep: 'Conservez cette lettre : l’identifiant sert à chaque connexion. Les codes et les QR codes sont personnels : ne les communiquez pas.',
+  'keep.noQr': 'Conservez cette lettre : l’identifiant sert à chaque connexion. Les codes sont personnels : ne les communiquez pas.',
   'rule.neutral': 'Les règles du mot de passe s’affichent à l’écran.',
 
   'relaunch.title': 'Vous n’avez pas encore activé votre compte ENT',
+  'relaunch.titleMany': 'Vous n’avez pas encore activé vos comptes ENT',
   'relaunch.since': 'Vos codes vous ont été remis une première fois le {date} ; les voici de nouveau.',
   back: 'Mode d’emploi',
 

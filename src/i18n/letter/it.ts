@@ -17,6 +17,7 @@ export const LETTER_IT: LetterTexts = {
   title: 'Istruzioni',
   'activate.title': 'Per attivare un account',
   step1: 'Vada su {url} oppure scansioni il codice QR dell’account con un telefono.',
+  'step1.noQr': 'Vada su {url}.',
   step2: 'Inserisca l’« Identifiant » (nome utente) e il « Code d’activation » (codice di attivazione) dell’account, poi clicchi su « Connexion » (Accedi).',
   step3: 'Scelga una password e la confermi. {rule}',
   step4: 'Indichi il Suo indirizzo e-mail: serve a ricevere un link se dimentica la password. Accetti il regolamento d’uso (« charte d’utilisation »), poi clicchi su « Activer » (Attiva).',
@@ -27,9 +28,11 @@ export const LETTER_IT: LetterTexts = {
   'help.school': 'Serve aiuto? Si rivolga alla scuola.',
   'help.url': 'Serve aiuto? Consulti {url} oppure si rivolga alla scuola.',
   keep: 'Conservi questa lettera: il nome utente serve a ogni accesso. I codici e i codici QR sono personali: non li comunichi a nessuno.',
+  'keep.noQr': 'Conservi questa lettera: il nome utente serve a ogni accesso. I codici sono personali: non li comunichi a nessuno.',
   'rule.neutral': 'Le regole della password compaiono sullo schermo.',
 
   'relaunch.title': 'Non ha ancora attivato il Suo account ENT',
+  'relaunch.titleMany': 'Non ha ancora attivato i Suoi account ENT',
   'relaunch.since': 'I Suoi codici Le sono stati consegnati per la prima volta il {date}; eccoli di nuovo.',
   back: 'Istruzioni in italiano',
 

@@ -23,6 +23,7 @@ export const LETTER_PL: LetterTexts = {
   title: 'Instrukcja',
   'activate.title': 'Aby aktywować konto',
   step1: 'Wejść na stronę {url} lub zeskanować telefonem kod QR konta.',
+  'step1.noQr': 'Wejść na stronę {url}.',
   step2: 'Wpisać « Identifiant » (login) i « Code d’activation » (kod aktywacyjny) konta, a następnie kliknąć « Connexion » (Zaloguj).',
   step3: 'Wybrać hasło i je potwierdzić. {rule}',
   step4: 'Podać swój adres e-mail: pozwoli on otrzymać link, jeśli zapomną Państwo hasła. Zaakceptować regulamin (« charte d’utilisation »), a następnie kliknąć « Activer » (Aktywuj).',
@@ -33,9 +34,11 @@ export const LETTER_PL: LetterTexts = {
   'help.school': 'Potrzebują Państwo pomocy? Prosimy zwrócić się do szkoły.',
   'help.url': 'Potrzebują Państwo pomocy? Prosimy zajrzeć na {url} lub zwrócić się do szkoły.',
   keep: 'Prosimy zachować ten list: login jest potrzebny przy każdym logowaniu. Kody i kody QR są osobiste: prosimy nikomu ich nie przekazywać.',
+  'keep.noQr': 'Prosimy zachować ten list: login jest potrzebny przy każdym logowaniu. Kody są osobiste: prosimy nikomu ich nie przekazywać.',
   'rule.neutral': 'Zasady tworzenia hasła są wyświetlane na ekranie.',
 
   'relaunch.title': 'Nie aktywowali jeszcze Państwo swojego konta ENT',
+  'relaunch.titleMany': 'Nie aktywowali jeszcze Państwo swoich kont ENT',
   'relaunch.since': 'Kody zostały Państwu przekazane po raz pierwszy {date}; przesyłamy je ponownie.',
   back: 'Instrukcja po polsku',
 

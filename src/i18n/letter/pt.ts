@@ -17,6 +17,7 @@ export const LETTER_PT: LetterTexts = {
   title: 'Modo de utilização',
   'activate.title': 'Para ativar uma conta',
   step1: 'Aceda a {url} ou leia o código QR da conta com um telemóvel.',
+  'step1.noQr': 'Aceda a {url}.',
   step2: 'Introduza o « Identifiant » (identificador) e o « Code d’activation » (código de ativação) da conta e clique em « Connexion » (Entrar).',
   step3: 'Escolha uma palavra-passe e confirme-a. {rule}',
   step4: 'Indique o seu endereço de e-mail: serve para receber uma ligação se se esquecer da palavra-passe. Aceite as regras de utilização (« charte d’utilisation ») e clique em « Activer » (Ativar).',
@@ -27,9 +28,11 @@ export const LETTER_PT: LetterTexts = {
   'help.school': 'Precisa de ajuda? Dirija-se à escola.',
   'help.url': 'Precisa de ajuda? Consulte {url} ou dirija-se à escola.',
   keep: 'Guarde esta carta: o identificador é necessário sempre que iniciar sessão. Os códigos e os códigos QR são pessoais: não os partilhe.',
+  'keep.noQr': 'Guarde esta carta: o identificador é necessário sempre que iniciar sessão. Os códigos são pessoais: não os partilhe.',
   'rule.neutral': 'As regras da palavra-passe aparecem no ecrã.',
 
   'relaunch.title': 'Ainda não ativou a sua conta ENT',
+  'relaunch.titleMany': 'Ainda não ativou as suas contas ENT',
   'relaunch.since': 'Os seus códigos foram-lhe entregues pela primeira vez em {date}; aqui estão de novo.',
   back: 'Modo de utilização em português',
 

@@ -17,6 +17,7 @@ export const LETTER_RO: LetterTexts = {
   title: 'Instrucțiuni',
   'activate.title': 'Pentru a activa un cont',
   step1: 'Accesați {url} sau scanați codul QR al contului cu un telefon.',
+  'step1.noQr': 'Accesați {url}.',
   step2: 'Introduceți « Identifiant » (utilizatorul) și « Code d’activation » (codul de activare) ale contului, apoi faceți clic pe « Connexion » (Conectare).',
   step3: 'Alegeți o parolă și confirmați-o. {rule}',
   step4: 'Introduceți adresa dumneavoastră de e-mail: vă permite să primiți un link dacă uitați parola. Acceptați regulamentul de utilizare (« charte d’utilisation »), apoi faceți clic pe « Activer » (Activare).',
@@ -27,9 +28,11 @@ export const LETTER_RO: LetterTexts = {
   'help.school': 'Aveți nevoie de ajutor? Adresați-vă școlii.',
   'help.url': 'Aveți nevoie de ajutor? Consultați {url} sau adresați-vă școlii.',
   keep: 'Păstrați această scrisoare: utilizatorul vă trebuie la fiecare conectare. Codurile și codurile QR sunt personale: nu le comunicați nimănui.',
+  'keep.noQr': 'Păstrați această scrisoare: utilizatorul vă trebuie la fiecare conectare. Codurile sunt personale: nu le comunicați nimănui.',
   'rule.neutral': 'Regulile parolei sunt afișate pe ecran.',
 
   'relaunch.title': 'Nu v-ați activat încă contul ENT',
+  'relaunch.titleMany': 'Nu v-ați activat încă conturile ENT',
   'relaunch.since': 'Codurile v-au fost înmânate prima dată pe {date}; iată-le din nou.',
   back: 'Instrucțiuni în limba română',
 

@@ -17,6 +17,7 @@ export const LETTER_TR: LetterTexts = {
   title: 'Kullanım kılavuzu',
   'activate.title': 'Bir hesabı etkinleştirmek için',
   step1: '{url} adresine gidin veya hesabın QR kodunu bir telefonla okutun.',
+  'step1.noQr': '{url} adresine gidin.',
   step2: 'Hesabın « Identifiant » (kullanıcı adı) ve « Code d’activation » (etkinleştirme kodu) bilgilerini girin, ardından « Connexion » (Giriş) düğmesine tıklayın.',
   step3: 'Bir şifre seçin ve onaylayın. {rule}',
   step4: 'E-posta adresinizi girin: şifrenizi unutursanız size bir bağlantı gönderilebilir. Kullanım şartlarını (« charte d’utilisation ») kabul edin, ardından « Activer » (Etkinleştir) düğmesine tıklayın.',
@@ -27,9 +28,11 @@ export const LETTER_TR: LetterTexts = {
   'help.school': 'Yardıma mı ihtiyacınız var? Okula başvurun.',
   'help.url': 'Yardıma mı ihtiyacınız var? {url} adresine bakın veya okula başvurun.',
   keep: 'Bu mektubu saklayın: kullanıcı adı her girişte gereklidir. Kodlar ve QR kodları kişiseldir: kimseyle paylaşmayın.',
+  'keep.noQr': 'Bu mektubu saklayın: kullanıcı adı her girişte gereklidir. Kodlar kişiseldir: kimseyle paylaşmayın.',
   'rule.neutral': 'Şifre kuralları ekranda gösterilir.',
 
   'relaunch.title': 'ENT hesabınızı henüz etkinleştirmediniz',
+  'relaunch.titleMany': 'ENT hesaplarınızı henüz etkinleştirmediniz',
   'relaunch.since': 'Kodlarınız size ilk kez {date} tarihinde verildi; işte yeniden.',
   back: 'Türkçe kullanım kılavuzu',
 

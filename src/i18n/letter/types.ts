@@ -66,6 +66,8 @@ export interface LetterTexts {
   'activate.title': string;
   /** {url}: the ENT's address. */
   step1: string;
+  /** The same, when the letter prints no QR code. */
+  'step1.noQr': string;
   step2: string;
   /** {rule}: the password rule sentence. */
   step3: string;
@@ -79,11 +81,14 @@ export interface LetterTexts {
   /** {url}: the help page. */
   'help.url': string;
   keep: string;
+  'keep.noQr': string;
   /** When the ENT's rule could not be read. */
   'rule.neutral': string;
 
   /** The relaunch letter's opening, and the date of the first handout when known ({date}). */
   'relaunch.title': string;
+  /** The same, for a letter listing several accounts still to activate. */
+  'relaunch.titleMany': string;
   'relaunch.since': string;
   /** Over the translated instructions on the back page. */
   back: string;
@@ -93,8 +98,8 @@ export interface LetterTexts {
 
 /** Keys of the sentences (everything but the language's identity and its rule words). */
 export const LETTER_KEYS = [
-  'col.name', 'col.login', 'col.code', 'col.qr', 'activated', 'title', 'activate.title', 'step1', 'step2', 'step3', 'step4', 'step4.required',
-  'activated.title', 'activated.text', 'app', 'help.school', 'help.url', 'keep', 'rule.neutral', 'relaunch.title', 'relaunch.since', 'back',
+  'col.name', 'col.login', 'col.code', 'col.qr', 'activated', 'title', 'activate.title', 'step1', 'step1.noQr', 'step2', 'step3', 'step4', 'step4.required',
+  'activated.title', 'activated.text', 'app', 'help.school', 'help.url', 'keep', 'keep.noQr', 'rule.neutral', 'relaunch.title', 'relaunch.titleMany', 'relaunch.since', 'back',
 ] as const satisfies readonly (keyof LetterTexts)[];
 export type LetterKey = (typeof LETTER_KEYS)[number];
 
