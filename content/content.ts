@@ -11,8 +11,9 @@ import type { Account, ClassRef, Profile, Structure } from '../src/model/account
 import { deriveParentClasses, linksFromClassLists, manyParentsWithoutClass } from '../src/model/parent-classes';
 import {
   isMessage, type JoinClasses, type OpenPanelReply, type ReadProblem, type JoinClassesReply, type LoadAccounts, type LoadReply, type PlatformRulesReply, type ReadFailed,
-  type SchoolClasses, type SchoolClassesReply, type SendMail, type SendMailReply,
+  type SchoolClasses, type SchoolClassesReply, type SendMail, type SendMailReply, type LoadWireReply,
 } from '../src/messages';
+import { packAccounts } from '../src/model/packed';
 import { keysToResolve, parseAuthContext, platformRules } from '../src/console/auth-context';
 import { contextAlive, ext } from '../src/platform/browser-api';
 import { getJson, postJson, type Answer } from './console-client';
@@ -101,40 +102,49 @@ async function loadMassmail(msg: LoadAccounts): Promise<LoadReply> {
   const structureId = msg.structureId ?? page?.structureId ?? null;
   if (!structureId) return { ok: false, error: { kind: 'format', detail: 'identifiant de structure absent de l’adresse' } };
 
-  const structuresAnswer = about(await getJson(routes.structures()), 'structures');
+  // The two small lists side by side (each stop is still read in this order), then the account list
+  // with the two lists the reply also needs: their round trips no longer follow the big answer.
+  const [structuresAnswer, classesAnswer] = await Promise.all([getJson(routes.structures()), getJson(routes.classes(structureId))])
+    .then(([s, c]) => [about(s, 'structures'), about(c, 'classes')] as const);
   let structures: Structure[] = [];
   if (structuresAnswer.ok) structures = safe(() => parseStructureList(structuresAnswer.data), []);
   else if (STOPS.has(structuresAnswer.error.kind)) return structuresAnswer;
 
-  const classesAnswer = about(await getJson(routes.classes(structureId)), 'classes');
   if (!classesAnswer.ok && STOPS.has(classesAnswer.error.kind)) return classesAnswer;
   const classes: ClassRef[] = classesAnswer.ok ? safe(() => parseClassList(classesAnswer.data), []) : [];
 
   let lastReport = 0;
-  const users = about(await getJson(routes.allUsers(structureId), (receivedBytes, totalBytes) => {
+  const usersAnswer = getJson(routes.allUsers(structureId), (receivedBytes, totalBytes) => {
     if (Date.now() - lastReport < 150) return;
     lastReport = Date.now();
     ext().runtime.sendMessage({ type: 'load-progress', receivedBytes, totalBytes }).catch(() => undefined);
-  }), 'accounts');
+  });
+  const blocked = blockedProfiles();
+  const metricsAnswer = structureMetrics(structureId);
+  const users = about(await usersAnswer, 'accounts');
+  // For `npm run bench` (test/bench/browser.mjs): the page's thread is shared with the console's own boot.
+  performance.mark('pp1:body');
 
   if (users.ok) {
     try {
       let accounts: readonly Account[] = parseAllUsers(users.data, structureId);
+      performance.mark('pp1:parsed');
       if (manyParentsWithoutClass(accounts)) accounts = deriveParentClasses(accounts, await classLinks(classes));
-      accounts = markBlockedProfiles(accounts, await blockedProfiles());
+      accounts = markBlockedProfiles(accounts, await blocked);
       // An ADML of another structure gets [] (one-console.md §1.1): say so instead of "empty school".
       if (!accounts.length && structures.length && !structures.some((s) => s.id === structureId))
         return { ok: false, error: { kind: 'forbidden', detail: `structure ${structureId} absente de structure/admin/list` } };
       report(structureId, accounts.length, 'json', structures);
-      const metrics = await structureMetrics(structureId);
+      const metrics = await metricsAnswer;
+      performance.mark('pp1:reply');
       return { ok: true, source: 'json', structureId, structures, classes, accounts: [...accounts], ...(metrics ? { metrics } : {}) };
     } catch (e) {
       if (!(e instanceof ConsoleFormatError)) throw e;
-      return tableFallback(structureId, structures, classes, { kind: 'format', detail: e.message, request: routes.allUsers(structureId) });
+      return tableFallback(structureId, structures, classes, { kind: 'format', detail: e.message, request: routes.allUsers(structureId) }, blocked);
     }
   }
   if (users.error.kind === 'not-found' || users.error.kind === 'format') {
-    return tableFallback(structureId, structures, classes, users.error);
+    return tableFallback(structureId, structures, classes, users.error, blocked);
   }
   return users;
 }
@@ -260,14 +270,14 @@ async function classLinks(classes: readonly ClassRef[]): Promise<Map<string, str
   return linksFromClassLists(lists);
 }
 
-async function tableFallback(structureId: string, structures: Structure[], classes: ClassRef[], failed: ConsoleError): Promise<LoadReply> {
+async function tableFallback(structureId: string, structures: Structure[], classes: ClassRef[], failed: ConsoleError, blocked = blockedProfiles()): Promise<LoadReply> {
   const why = failed.detail;
   if (page?.kind !== 'massmail') return { ok: false, error: failed };
   // An empty table after a failed read is not an empty school: the real console draws its table from
   // the same allUsers answer, so when that answer is cut short or refused, its table is empty too.
   if (!(await waitForTableRows())) return { ok: false, error: { ...failed, kind: 'read-failed' } };
   try {
-    const accounts = [...markBlockedProfiles(accountsFromTable(readUserTable(document), classes), await blockedProfiles())];
+    const accounts = [...markBlockedProfiles(accountsFromTable(readUserTable(document), classes), await blocked)];
     if (!accounts.length) return { ok: false, error: { ...failed, kind: 'read-failed' } };
     report(structureId, accounts.length, 'table', structures);
     return { ok: true, source: 'table', structureId, structures, classes, accounts };
@@ -289,6 +299,11 @@ function reportFailure(error: ConsoleError): void {
   if (!contextAlive()) return;
   const m: ReadFailed = { type: 'read-failed', request: requestLabel(error.request ?? '').slice(0, 300), kind: error.kind, ...(error.status ? { status: error.status } : {}) };
   ext().runtime.sendMessage(m).catch(() => undefined);
+}
+
+/** The reply as it crosses to the panel: the accounts packed (a third of the bytes to copy). */
+function toWire(r: LoadReply): LoadWireReply {
+  return r.ok ? { ...r, accounts: packAccounts(r.accounts) } : r;
 }
 
 function report(structureId: string, count: number, source: 'json' | 'table', structures: Structure[] = []): void {
@@ -420,7 +435,7 @@ function start(): void {
     }
     if (!page) return false;
     let work: Promise<unknown> | null = null;
-    if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg).then(checkOnRead);
+    if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg).then(checkOnRead).then(toWire);
     else if (isMessage<SendMail>(msg, 'send-mail')) work = sendMail(msg);
     else if (isMessage(msg, 'read-platform-rules')) work = readPlatformRules();
     else if (page.kind === 'class-admin' && isMessage<SchoolClasses>(msg, 'school-classes')) work = schoolClasses(msg);

@@ -4,6 +4,7 @@
  * Accounts (with activation codes) only travel panel⇄content, in memory; the background never sees them.
  */
 import type { Account, ClassRef, Structure } from './model/account';
+import type { PackedAccounts } from './model/packed';
 import type { ConsoleError, ConsoleRequestWhat, MandatoryCheck } from './console/errors';
 import type { PageInfo } from './console/endpoints';
 import type { SendFailureKind } from './campaign/runner';
@@ -96,6 +97,8 @@ export type LoadReply =
       metrics?: ProfileMetrics[];
     }
   | { ok: false; error: ConsoleError };
+/** LoadReply as the content script sends it: the accounts packed (src/model/packed.ts), unpacked by the panel. */
+export type LoadWireReply = (Omit<Extract<LoadReply, { ok: true }>, 'accounts'> & { accounts: PackedAccounts }) | Extract<LoadReply, { ok: false }>;
 /** Same shape as the campaign runner's SendResult (src/campaign/runner.ts). */
 export type SendMailReply =
   | { ok: true }
@@ -157,7 +160,19 @@ export type PdfSummaryJob = { type: 'pdf-summary'; table: SummaryTable; options:
 export type PdfWarm = { type: 'pdf-warm' };
 export type ToPdfWorker = PdfSheetsJob | PdfRosterJob | PdfSummaryJob | PdfWarm;
 /** The print preview (popup/panel/PrintPreview.tsx): page count, what does not fit, one card as SVG data. */
-export type PdfPreviewJob = { type: 'pdf-preview'; accounts: Account[]; options: Omit<SheetOptions, 'font' | 'onProgress' | 'date'>; date: number; seq: number; uiLang: 'fr' | 'en' };
+export type PdfPreviewJob = {
+  type: 'pdf-preview';
+  /**
+   * The selection: a number is the position of an account in the roster sent before (PdfPreviewRoster
+   * `roster`), so a selection change copies a list of numbers, not 5,000 accounts; an account sent
+   * whole is one the panel changed (a parent seen in the chosen classes only).
+   */
+  accounts: Array<Account | number>;
+  roster: number;
+  options: Omit<SheetOptions, 'font' | 'onProgress' | 'date'>; date: number; seq: number; uiLang: 'fr' | 'en';
+};
+/** The school's accounts, sent once per roster to the preview's worker, in slices (`from`: the first one's position). */
+export type PdfPreviewRoster = { type: 'pdf-preview-roster'; roster: number; from: number; accounts: Account[] };
 /** While the panel renders a PDF, the preview's fit check waits (both would share the same 2 cores). */
 export type PdfPreviewPause = { type: 'pdf-preview-pause'; paused: boolean };
 export type FromPdfWorker =

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Account, ClassRef } from '../../src/model/account';
 import type { ProfileMetrics } from '../../src/console/parse';
-import { type DistributionLog, emptyLog } from '../../src/model/distribution';
+import type { DistributionLog } from '../../src/model/distribution';
 import { type FollowUpRow, type Tally, blockedIn, chaseTargets, followUpRows, metricsGap, lastHandoutDay, localDay, mailable, totalOf } from '../../src/model/follow-up';
 import { countsOf, daysBetween, trendOf, type Snapshot, type Trend } from '../../src/model/follow-up-history';
 import { percentText } from '../../src/model/percent';
@@ -61,8 +61,41 @@ const split = (r: Pick<FollowUpRow, 'kind'>) => r.kind === 'class' || r.kind ===
 /**
  * « Suivi »: where each class stands after the handout, its progress since, and the actions that
  * chase the rest through the same PDF and mail paths as the rest of the panel.
+ *
+ * Counted once the panel's counter is on screen (at 5,000 accounts the rows and their table cost as
+ * much as the rest of the opening): until then the section says it is counting (« calcul en
+ * cours… », aria-busy), never a zero. The `<details>` stays the same element, so a section opened
+ * meanwhile stays open.
  */
-export function FollowUp({ accounts, classes, structureId, log, actions, teacher, metrics, model }: Props) {
+export function FollowUp(props: Props) {
+  const ready = useAfterFirstPaint();
+  return (
+    <details class="follow-up" aria-busy={ready ? 'false' : 'true'}>
+      {ready ? (
+        <FollowUpBody {...props} />
+      ) : (
+        <>
+          <summary>
+            <h2>{t('fuTitle')}</h2> <span class="fu-headline">{t('fuComputing')}</span>
+          </summary>
+          <p class="hint" role="status">{t('fuComputing')}</p>
+        </>
+      )}
+    </details>
+  );
+}
+
+/** False for the first render, true once it has been painted (preact runs effects after the paint). */
+function useAfterFirstPaint(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const id = setTimeout(() => setReady(true), 0);
+    return () => clearTimeout(id);
+  }, []);
+  return ready;
+}
+
+function FollowUpBody({ accounts, classes, structureId, log, actions, teacher, metrics, model }: Props) {
   const wide = useWide();
   const pdf = usePdf(actions);
   const [history, setHistory] = useState<Snapshot[]>([]);
@@ -73,14 +106,19 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
   const [summary, setSummary] = useState<{ busy: boolean; file?: string; error?: string }>({ busy: false });
   const today = localDay(new Date());
 
+  const rows = useMemo(() => followUpRows(accounts, classes, log, mailed), [accounts, classes, log, mailed]);
+  const rowsNow = useRef(rows);
+  rowsNow.current = rows;
   // Each read leaves its dated counts (at most one snapshot a day) and learns what a campaign sent.
   useEffect(() => {
     let live = true;
-    const counts = countsOf(followUpRows(accounts, classes, emptyLog(structureId)));
+    // Accounts and activated per row: the log and the campaigns do not change them (rows of this render).
+    const counts = countsOf(rowsNow.current);
     recordSnapshot(teacher ? 'classes' : 'school', structureId, counts, today)
       .then((h) => live && setHistory(h))
       .catch(() => undefined);
-    loadMailedIds(structureId).then((m) => live && setMailed(m)).catch(() => undefined);
+    // An empty set read for an empty one keeps the rows as they are (no recount of 5,000 accounts).
+    loadMailedIds(structureId).then((m) => live && setMailed((prev) => (m.size || prev.size ? m : prev))).catch(() => undefined);
     setPicked(new Set());
     // What other panels on this school record shows here too.
     const unwatch = [
@@ -93,7 +131,6 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
     };
   }, [accounts, classes, structureId, teacher]);
 
-  const rows = useMemo(() => followUpRows(accounts, classes, log, mailed), [accounts, classes, log, mailed]);
   const total = useMemo(() => totalOf(rows), [rows]);
   const gap = useMemo(() => (teacher ? null : metricsGap(metrics, accounts)), [teacher, metrics, accounts]);
   const trends = useMemo(() => {
@@ -176,7 +213,7 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
         });
 
   return (
-    <details class="follow-up">
+    <>
       <summary>
         <h2>{t('fuTitle')}</h2>{' '}
         <span class="fu-headline">
@@ -252,7 +289,7 @@ export function FollowUp({ accounts, classes, structureId, log, actions, teacher
           onMailed={actions.onMailed}
         />
       )}
-    </details>
+    </>
   );
 }
 

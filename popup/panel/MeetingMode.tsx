@@ -71,10 +71,15 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
       return next;
     });
   const pdf = usePdf(actions);
+  // Grouped on the first search, not when the panel opens (5,000 accounts: felt before the counter).
   const families = useMemo(() => {
-    const byId = new Map<string, Account[]>();
-    for (const g of householdGroups(accounts)) for (const a of g) byId.set(a.id, g);
-    return byId;
+    let byId: Map<string, Account[]> | null = null;
+    return (): Map<string, Account[]> => {
+      if (byId) return byId;
+      byId = new Map();
+      for (const g of householdGroups(accounts)) for (const a of g) byId.set(a.id, g);
+      return byId;
+    };
   }, [accounts]);
 
   const matches = useMemo(() => {
@@ -85,7 +90,7 @@ export function MeetingMode({ accounts, index, log, onMark, actions, initialQuer
     for (const a of accounts) {
       const hay = index.text.get(a.id) ?? '';
       if (!terms.every((w) => hay.includes(w))) continue;
-      const fam = families.get(a.id) ?? [a];
+      const fam = families().get(a.id) ?? [a];
       if (seen.has(fam)) continue;
       seen.add(fam);
       out.push(fam);

@@ -381,6 +381,13 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     everyone: roster.accounts,
   };
 
+  // The same element until what it shows changes: a filter change (5,000 accounts) no longer redraws
+  // the follow-up's table. Its props are all here (actionsBase is made of them and of stable setters).
+  const followUp = useMemo(
+    () => <FollowUp accounts={roster.accounts} classes={roster.classes} structureId={roster.structureId} log={log} actions={actionsBase} teacher={kind === 'class-admin'} metrics={roster.metrics} model={prefs.model} />,
+    [roster, log, kind, prefs.model, settings, origin, tabId, prefs.sort.first],
+  );
+
   // Until this school's saved choices are read, no control shows: a click made before they arrive
   // would be silently replaced by them (and not saved).
   if (!prefsLoaded)
@@ -424,7 +431,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
       />
       {/* Hidden, not unmounted: filters, ticks and the list's place are kept for after the meeting. */}
       <div class="after-meeting" hidden={meeting}>
-      <FollowUp accounts={roster.accounts} classes={roster.classes} structureId={roster.structureId} log={log} actions={actionsBase} teacher={kind === 'class-admin'} metrics={roster.metrics} model={prefs.model} />
+      {followUp}
       <FiltersForm t={t} lang={lang()} filters={prefs.filters} classes={roster.classes} onChange={setFilters} teacher={kind === 'class-admin'} />
       {missingOnly && (
         <div class="warning reprint-note" role="status" tabIndex={-1} ref={reprintNote}>

@@ -108,10 +108,15 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
       started = true;
       const w = (worker.current ??= new PreviewWorker());
       const options = sheetJobOptions(request, base.settings, base.origin, base.structureName, { rules, ...(base.everyone ? { everyone: base.everyone } : {}) });
-      const shown = (r: PreviewReport) => setReport({ ...r, model: request.model, n: accounts.length });
-      w.run({ accounts, options, date: Date.now(), uiLang: lang() }, shown).then(
+      // The whole report comes with the quick one's card: kept as it is, so it is not drawn again.
+      let quickCard: PreviewReport['card'] | undefined;
+      const shown = (r: PreviewReport) => {
+        quickCard = r.card;
+        setReport({ ...r, model: request.model, n: accounts.length });
+      };
+      w.run({ accounts, options, date: Date.now(), uiLang: lang() }, base.everyone ?? accounts, shown).then(
         (r) => {
-          setReport({ ...r, model: request.model, n: accounts.length });
+          setReport({ ...r, card: quickCard !== undefined ? quickCard : r.card, model: request.model, n: accounts.length });
           setError(null);
           setBusy(false);
         },
@@ -146,6 +151,9 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
   }, [accounts]);
 
   const card = report?.card;
+  const logo = base.settings.logo?.dataUrl ?? null;
+  // The same element while the card is the same: preact skips its hundreds of SVG nodes on every other render.
+  const cardSvg = useMemo(() => (card ? <Svg node={card.svg} logo={logo} fit={fitWidth} /> : null), [card, logo, fitWidth]);
   const problems = report?.problems ?? [];
   // The offered fixes: a roomier model (checkFit names it), or a shorter paragraph in Réglages.
   const better = problems.find((p) => p.fix?.model && p.fix.model !== model)?.fix?.model;
@@ -207,7 +215,7 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
           </figcaption>
           {overflows && !fitWidth && <p class="hint pv-scroll">{t(letter ? 'pvLetterScroll' : 'pvScroll')}</p>}
           <div ref={frame} class="pv-frame" role="region" tabIndex={0} aria-label={t(cardKey, { name: card.name, size: t(fitWidth ? 'pvSizeFitted' : 'pvSizeActual') })}>
-            <Svg node={card.svg} logo={base.settings.logo?.dataUrl ?? null} fit={fitWidth} />
+            {cardSvg}
           </div>
         </figure>
       )}

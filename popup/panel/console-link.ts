@@ -1,8 +1,9 @@
 /** The panel's line to the content script of its console tab. */
 import type { PageInfo } from '../../src/console/endpoints';
-import type { JoinClassesReply, LoadReply, PanelToContent, PingReply, PlatformRulesReply, SchoolClassesReply, SendMailReply } from '../../src/messages';
+import type { JoinClassesReply, LoadReply, LoadWireReply, PanelToContent, PingReply, PlatformRulesReply, SchoolClassesReply, SendMailReply } from '../../src/messages';
 import { NO_RULES, type PlatformRules } from '../../src/console/auth-context';
 import { ext } from '../../src/platform/browser-api';
+import { unpackAccounts } from '../../src/model/packed';
 
 export async function askContent<R>(tabId: number, msg: PanelToContent): Promise<R> {
   return (await ext().tabs.sendMessage(tabId, msg)) as R;
@@ -62,8 +63,9 @@ export async function readPlatformRules(tabId: number): Promise<PlatformRules> {
   }
 }
 
-export function loadAccounts(tabId: number, structureId: string | null): Promise<LoadReply> {
-  return askContent<LoadReply>(tabId, { type: 'load', structureId });
+export async function loadAccounts(tabId: number, structureId: string | null): Promise<LoadReply> {
+  const r = await askContent<LoadWireReply | undefined>(tabId, { type: 'load', structureId });
+  return (r?.ok ? { ...r, accounts: unpackAccounts(r.accounts) } : r) as LoadReply;
 }
 
 /**

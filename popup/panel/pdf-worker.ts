@@ -10,7 +10,8 @@ import { previewFull, previewQuick } from '../../src/pdf/preview';
 import { fitSteps } from '../../src/pdf/fit';
 import { yieldToLoop } from '../../src/pdf/document';
 import type { FontBytes } from '../../src/pdf/fonts';
-import type { FromPdfWorker, PdfPreviewJob, PdfPreviewPause, ToPdfWorker } from '../../src/messages';
+import type { Account } from '../../src/model/account';
+import type { FromPdfWorker, PdfPreviewJob, PdfPreviewPause, PdfPreviewRoster, ToPdfWorker } from '../../src/messages';
 
 const scope = globalThis as unknown as { postMessage(m: FromPdfWorker, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent) => void) | null; location: Location };
 const post = (m: FromPdfWorker, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
@@ -35,6 +36,13 @@ const PROGRESS_MS = 120;
 let previewSeq = 0;
 /** Set while the panel renders a PDF: the fit check waits for it (resolved when the render ends). */
 let paused: { until: Promise<void>; resume: () => void } | null = null;
+/** The school's accounts (the preview's selections name them by position), as long as the preview lives. */
+let roster: { id: number; accounts: Account[] } = { id: 0, accounts: [] };
+/**
+ * Cards laid out per step of the fit check: a newer selection waits at most one step (about 10 ms
+ * of a quiet core) before its page count and first card.
+ */
+const FIT_STEP = 25;
 
 /**
  * The preview: the page count and the first card at once (the plan alone), then every card's fit
@@ -42,10 +50,12 @@ let paused: { until: Promise<void>; resume: () => void } | null = null;
  * a PDF render (which pauses it): the fit check never competes with the print the director asked for.
  */
 async function preview(job: PdfPreviewJob, font: FontBytes): Promise<void> {
+  if (job.roster !== roster.id) throw new Error(`aperçu : liste des comptes ${job.roster} attendue, ${roster.id} reçue`);
+  const accounts = job.accounts.map((a) => (typeof a === 'number' ? roster.accounts[a]! : a));
   const opts = { ...job.options, font, date: new Date(job.date) };
-  const quick = previewQuick(job.accounts, opts);
+  const quick = previewQuick(accounts, opts);
   post({ type: 'preview', seq: job.seq, report: quick });
-  const steps = fitSteps(job.accounts, opts, job.uiLang);
+  const steps = fitSteps(accounts, opts, job.uiLang, FIT_STEP);
   for (;;) {
     await yieldToLoop();
     while (paused) await paused.until;
@@ -78,7 +88,12 @@ async function run(job: ToPdfWorker | PdfPreviewJob): Promise<void> {
 }
 
 scope.onmessage = (e: MessageEvent) => {
-  const job = e.data as ToPdfWorker | PdfPreviewJob | PdfPreviewPause;
+  const job = e.data as ToPdfWorker | PdfPreviewJob | PdfPreviewPause | PdfPreviewRoster;
+  if (job?.type === 'pdf-preview-roster') {
+    if (job.from === 0) roster = { id: job.roster, accounts: [] };
+    if (job.roster === roster.id) roster.accounts.push(...job.accounts);
+    return;
+  }
   if (job?.type === 'pdf-preview-pause') {
     if (job.paused && !paused) {
       let resume = () => {};

@@ -4,8 +4,12 @@
  * request matters: a newer one supersedes the older (the worker drops its stale fit check between
  * two steps, and stays warm: jsPDF, the fonts and the measured texts are ready for the next one).
  * While the panel renders a PDF, the fit check waits.
+ *
+ * The school's accounts go to the worker once per roster, in slices (one task each), and a selection
+ * as their positions: copying 5,000 accounts on every change held the panel's thread for tens of ms.
  */
-import type { FromPdfWorker, PdfPreviewJob, PdfPreviewPause } from '../../src/messages';
+import type { Account } from '../../src/model/account';
+import type { FromPdfWorker, PdfPreviewJob, PdfPreviewPause, PdfPreviewRoster } from '../../src/messages';
 import type { PreviewReport } from '../../src/pdf/preview';
 import { ext } from '../../src/platform/browser-api';
 import { watchRenders } from './pdf-worker-client';
@@ -17,11 +21,34 @@ export class PreviewSuperseded extends Error {
   }
 }
 
+/** Accounts per message of the roster's copy: each a short task of the panel's thread. */
+const ROSTER_SLICE = 250;
+
 export class PreviewWorker {
   private worker: Worker | null = null;
   private busy: { seq: number; reject: (e: Error) => void } | null = null;
   private seq = 0;
   private unwatch: (() => void) | null = null;
+  /** The roster the worker holds (or is being sent), and each account's position in it. */
+  private roster: { list: readonly Account[]; id: number; at: Map<Account, number>; sent: Promise<void> } | null = null;
+  private rosters = 0;
+
+  /** Sends `list` to the worker in slices, one per task; positions known at once. */
+  private sendRoster(w: Worker, list: readonly Account[]): NonNullable<PreviewWorker['roster']> {
+    const id = ++this.rosters;
+    const at = new Map<Account, number>();
+    list.forEach((a, i) => at.set(a, i));
+    const roster = { list, id, at, sent: Promise.resolve() };
+    this.roster = roster;
+    roster.sent = (async () => {
+      for (let from = 0; from < list.length || from === 0; from += ROSTER_SLICE) {
+        if (from) await new Promise((r) => setTimeout(r, 0));
+        if (this.worker !== w || this.roster !== roster) return;
+        w.postMessage({ type: 'pdf-preview-roster', roster: id, from, accounts: list.slice(from, from + ROSTER_SLICE) } satisfies PdfPreviewRoster);
+      }
+    })();
+    return roster;
+  }
 
   private start(): Worker {
     const w = new Worker(ext().runtime.getURL('pdf-worker.js'));
@@ -30,12 +57,17 @@ export class PreviewWorker {
     return w;
   }
 
-  /** `onQuick` gets the page count and the first card as soon as they are known; the promise, the whole report. */
-  run(job: Omit<PdfPreviewJob, 'type' | 'seq'>, onQuick?: (r: PreviewReport) => void): Promise<PreviewReport> {
+  /**
+   * `onQuick` gets the page count and the first card as soon as they are known; the promise, the
+   * whole report. `everyone`: the school's accounts, of which `job.accounts` is a selection.
+   */
+  run(job: Omit<PdfPreviewJob, 'type' | 'seq' | 'accounts' | 'roster'> & { accounts: Account[] }, everyone: readonly Account[], onQuick?: (r: PreviewReport) => void): Promise<PreviewReport> {
     this.busy?.reject(new PreviewSuperseded());
     this.busy = null;
     const w = (this.worker ??= this.start());
     const id = ++this.seq;
+    const roster = this.roster?.list === everyone ? this.roster : this.sendRoster(w, everyone);
+    const accounts = job.accounts.map((a) => roster.at.get(a) ?? a);
     return new Promise<PreviewReport>((resolve, reject) => {
       this.busy = { seq: id, reject };
       const done = () => {
@@ -59,7 +91,10 @@ export class PreviewWorker {
         this.stop();
         reject(new Error(e.message || 'le module PDF n’a pas démarré'));
       };
-      w.postMessage({ ...job, type: 'pdf-preview', seq: id } satisfies PdfPreviewJob);
+      // after the roster's last slice (messages keep their order); not at all once superseded
+      roster.sent.then(() => {
+        if (this.busy?.seq === id && this.worker === w) w.postMessage({ ...job, accounts, roster: roster.id, type: 'pdf-preview', seq: id } satisfies PdfPreviewJob);
+      });
     });
   }
 
@@ -71,5 +106,6 @@ export class PreviewWorker {
     this.unwatch = null;
     this.worker?.terminate();
     this.worker = null;
+    this.roster = null;
   }
 }

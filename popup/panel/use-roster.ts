@@ -75,6 +75,8 @@ export function useRoster(tabId: number | null): {
       }
       try {
         const r = await loadAccounts(tabId, wanted ?? p.structureId);
+        // For `npm run bench`: when the list reached the panel (test/bench/browser.mjs openPanel).
+        performance.mark('pp1:roster');
         if (!live) return;
         if (!r) return setStatus({ state: 'error', error: { kind: 'content', detail: 'no answer' } });
         if (!r.ok) return setStatus({ state: 'error', error: r.error });

@@ -8,6 +8,7 @@ import { plural, startsWithVowelSound } from './french';
 
 export const FOLLOW_UP_FR = {
   fuTitle: 'Suivi des activations',
+  fuComputing: 'calcul en cours…',
   fuIntro: 'Où en est chaque classe : comptes activés, fiches remises ou courriels envoyés, et ceux qu’il reste à joindre.',
   fuCaption: 'Activation des comptes par classe',
   fuRowNone: 'Sans classe',
@@ -71,6 +72,7 @@ export type FollowUpKey = keyof typeof FOLLOW_UP_FR;
 
 export const FOLLOW_UP_EN: Record<FollowUpKey, string> = {
   fuTitle: 'Activation follow-up',
+  fuComputing: 'counting…',
   fuIntro: 'Where each class stands: activated accounts, sheets handed over or e-mails sent, and those still to reach.',
   fuCaption: 'Account activation by class',
   fuRowNone: 'No class',

@@ -41,6 +41,8 @@ export async function fakeConsole(knobs = {}) {
     origin: `https://${HOST}:${fake.port}`,
     get: (p, headers = {}) => call(direct, 'GET', p, { headers }),
     post: (p, body = {}) => call(direct, 'POST', p, { body }),
+    /** Every request the fake received, with its start (`time`) and `durationMs`. */
+    requests: () => fake.state.requests,
   };
   /** allUsers exactly as the panel reads it, with an ADML session (ADMC accounts hidden). */
   api.allUsersAsAdml = async (structureId = BIG_STRUCTURE_ID) => {
@@ -56,6 +58,13 @@ export const launch = () => launchExtension();
  * Logs in (as the ADML by default) on the structure's massmail page and opens the panel as a tab
  * bound to it. The mail bench logs in as the ADMC: the demo ADML administers the big structure but
  * does not belong to it, and entcore's mail route refuses ids outside the caller's own structures.
+ *
+ * `loadMs` runs from the panel's navigation to the counter, while the console page may still be
+ * booting; the console's part is told apart: `open` gives, on one clock (epoch ms, the fake console
+ * runs in this process), when the extension's own allUsers request was answered (the content
+ * script's `Accept: application/json`, made after the panel opened; the console's own read is
+ * Angular's), when the list reached the panel (mark `pp1:roster`) and when the counter was first
+ * painted (mark `pp1:counter`), so `open.afterAnswerMs` is the extension's own time.
  */
 export async function openPanel(ext, api, structureId = BIG_STRUCTURE_ID, role = 'adml') {
   const consolePage = await ext.context.newPage();
@@ -66,7 +75,62 @@ export async function openPanel(ext, api, structureId = BIG_STRUCTURE_ID, role =
   const t0 = Date.now();
   await panel.goto(`chrome-extension://${ext.id}/panel.html?tab=${tabId}`);
   await panel.locator('.count-selected').waitFor({ timeout: 60_000 });
-  return { consolePage, panel, tabId, loadMs: Date.now() - t0 };
+  const loadMs = Date.now() - t0;
+  const open = await openTimes(panel, api, structureId, t0, consolePage);
+  return { consolePage, panel, tabId, loadMs, open };
+}
+
+/** Times of one opening of the panel (see openPanel), in ms from `t0` (epoch ms, just before the panel's navigation). */
+async function openTimes(panel, api, structureId, t0, consolePage = null) {
+  const marks = await panel.evaluate(async () => {
+    // the counter's mark is set just after its first paint: wait for it
+    for (let i = 0; i < 200 && !performance.getEntriesByName('pp1:counter').length; i++) await new Promise((r) => setTimeout(r, 25));
+    const at = (n) => {
+      const e = performance.getEntriesByName(n)[0];
+      return e ? performance.timeOrigin + e.startTime : null;
+    };
+    return { roster: at('pp1:roster'), counter: at('pp1:counter') };
+  });
+  // the content script's marks, in the console page's timeline (the latest of each: a reopening adds its own)
+  const content = consolePage
+    ? await consolePage.evaluate(() => Object.fromEntries(['pp1:body', 'pp1:parsed', 'pp1:reply'].map((n) => {
+        const e = performance.getEntriesByName(n).at(-1);
+        return [n.slice(4), e ? performance.timeOrigin + e.startTime : null];
+      })))
+    : {};
+  const ours = (api.requests?.() ?? []).filter((r) => r.path === `/directory/structure/${structureId}/massMail/allUsers` && r.headers.accept === 'application/json' && Date.parse(r.time) >= t0 - 1000 && r.durationMs !== null);
+  const answered = ours.length ? Date.parse(ours[ours.length - 1].time) + ours[ours.length - 1].durationMs : null;
+  const d = (a, b) => (a !== null && b !== null ? Math.round(a - b) : null);
+  const open = {
+    requested: ours.length ? d(Date.parse(ours[ours.length - 1].time), t0) : null,
+    answered: d(answered, t0),
+    roster: d(marks.roster, t0),
+    counter: d(marks.counter, t0),
+    /** from the console's answer to our allUsers to the counter painted: the target (≤ 1 s) */
+    afterAnswerMs: d(marks.counter, answered),
+    /** of which the content script (parse, follow-up requests, the message) */
+    answerToRosterMs: d(marks.roster, answered),
+    /** and the panel (storage reads, first render) */
+    rosterToCounterMs: d(marks.counter, marks.roster),
+  };
+  if (consolePage) {
+    /** the content script: the body read (on the console page's thread), the parse, the reply's copy to the panel */
+    open.answerToBodyMs = d(content.body, answered);
+    open.parseMs = d(content.parsed, content.body);
+    open.replyToRosterMs = d(marks.roster, content.reply);
+  }
+  return open;
+}
+
+/**
+ * The panel opened again (reloaded) on a console that has long answered and drawn its table: the
+ * extension's own opening time alone, without the console's boot competing for the cores.
+ */
+export async function reopenPanel(panel, api, structureId = BIG_STRUCTURE_ID, consolePage = null) {
+  const t0 = Date.now();
+  await panel.reload();
+  await panel.locator('.count-selected').waitFor({ timeout: 60_000 });
+  return { loadMs: Date.now() - t0, open: await openTimes(panel, api, structureId, t0, consolePage) };
 }
 
 /** Bundles an entry (or inline source) of the core for the browser (IIFE) or Node (ESM), in memory. */

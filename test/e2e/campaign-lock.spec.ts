@@ -19,6 +19,11 @@ const MAIL_PATH = '/directory/class-admin/massmail';
 const hasEmail = (u: FakeUser) => !!u.email?.trim();
 const sortedIds = (us: FakeUser[]) => us.map((u) => u.id).sort();
 
+/** A's sends wait at the console (the fake's `hold`), all but the first `pass`: a run that lasts while the test looks. */
+const LONG_TIMEOUT = { mailTimeoutMs: '120000' };
+const holdMail = (api: ConsoleApi, pass: number) => api.knobs({ hold: { path: MAIL_PATH, pass } });
+const releaseMail = (api: ConsoleApi) => api.knobs({ hold: null });
+
 type Rec = { method: string; path: string; status: number | null; time: string; selected?: string[] };
 
 async function mailPosts(api: ConsoleApi): Promise<Rec[]> {
@@ -55,8 +60,9 @@ async function twoPanels(ext: Ext, api: ConsoleApi, consolePage: Page): Promise<
   await second.goto(api.origin() + MASSMAIL);
   let tabB: number | undefined;
   await expect.poll(async () => (tabB = await consoleTabId(ext.sw, MASSMAIL)) !== undefined && tabB !== tabA, { timeout: 15_000 }).toBe(true);
-  const a = await PanelPage.open(ext, tabA);
-  const b = await PanelPage.open(ext, tabB!);
+  // Sends held at the console (holdMail) never reach the 30 s per-request timeout, however slow the machine.
+  const a = await PanelPage.openWith(ext, tabA, LONG_TIMEOUT);
+  const b = await PanelPage.openWith(ext, tabB!, LONG_TIMEOUT);
   await a.waitReady();
   await b.waitReady();
   await parentsIn(a, want);
@@ -65,7 +71,7 @@ async function twoPanels(ext: Ext, api: ConsoleApi, consolePage: Page): Promise<
 }
 
 async function freshPanel(ext: Ext, tabId: number): Promise<PanelPage> {
-  const p = await PanelPage.open(ext, tabId);
+  const p = await PanelPage.openWith(ext, tabId, LONG_TIMEOUT);
   await p.waitReady();
   return p;
 }
@@ -89,7 +95,8 @@ async function readDone(d: MailDialog, total: number): Promise<number> {
 
 test('two panels on one school: B opens the mail dialog during A’s run, sends nothing, and both end with the same report; nobody mailed twice', async ({ ext, api, consolePage }) => {
   const { want, withEmail, a, b } = await twoPanels(ext, api, consolePage);
-  await api.knobs({ latencyMs: 1200 }); // 13 chunks, 4 at a time: a run of several seconds
+  // 13 chunks, 4 at a time: the first goes, the others wait at the console until B has looked.
+  await holdMail(api, 1);
   const da = await a.openMail();
   await da.button('Envoyer').click();
   await expect(da.title).toHaveText('Envoi des courriels');
@@ -98,7 +105,12 @@ test('two panels on one school: B opens the mail dialog during A’s run, sends 
   // B's panel says so before any click, with A's progress.
   await expect(b.page.locator('.mail-elsewhere')).toHaveText(new RegExp(`^Un envoi est en cours dans une autre fenêtre\\s:\\s\\d+ / ${withEmail.length} courriels traités\\.$`));
   const db = await b.openMail({ any: true });
-  await expectBlockedElsewhere(db, withEmail.length);
+  await expectBlockedElsewhere(db, withEmail.length, { live: false });
+  // The progress follows the other window's writes (storage.onChanged), without any click here.
+  const first = await readDone(db, withEmail.length);
+  await holdMail(api, 2); // one more chunk goes
+  await expect.poll(() => readDone(db, withEmail.length), { timeout: 30_000 }).toBeGreaterThan(first);
+  await releaseMail(api);
 
   await da.waitEnded();
   await db.waitEnded();
@@ -117,11 +129,12 @@ test('two panels on one school: B opens the mail dialog during A’s run, sends 
 test('B cannot discard A’s run: « Abandonner » offered before A resumed is refused, A’s record stays whole', async ({ ext, api, consolePage }) => {
   const { want, withEmail, a, b, tabA } = await twoPanels(ext, api, consolePage);
   // A run stopped half-way (« Arrêter après l’envoi en cours »), so both panels find it to resume.
-  await api.knobs({ latencyMs: 2000 });
+  await holdMail(api, 1);
   let da = await a.openMail();
   await da.button('Envoyer').click();
   await expect.poll(() => da.done(), { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
   await da.button('Arrêter après l’envoi en cours').click();
+  await releaseMail(api); // the chunks in flight end; no new one starts
   await da.waitEnded();
   const firstPart = await mailed(api);
   expect(firstPart.length).toBeLessThan(withEmail.length);
@@ -135,12 +148,14 @@ test('B cannot discard A’s run: « Abandonner » offered before A resumed is r
     // The resume concerns that campaign's accounts, and says so.
     await expect(d.root).toContainText(`La reprise concerne les ${want.length} comptes de cet envoi`);
   }
-  await api.knobs({ latencyMs: 1200 });
+  // A's resumed run waits at the console while B tries to discard it.
+  await holdMail(api, 0);
   await da.button('Reprendre l’envoi').click();
   await expect(da.title).toHaveText('Envoi des courriels');
   await db.button('Abandonner cet envoi').click();
-  // (What is left to send may take a single round: the live count is checked in the first test.)
+  // (The live count is checked in the first test.)
   await expectBlockedElsewhere(db, withEmail.length, { live: false });
+  await releaseMail(api);
 
   await da.waitEnded();
   await db.waitEnded();
@@ -156,29 +171,35 @@ test('B cannot discard A’s run: « Abandonner » offered before A resumed is r
 
 test('a panel closed mid-run is resumed exactly once: two panels offered the resume, one sends, the other shows its run', async ({ ext, api, consolePage }) => {
   const { want, withEmail, a, b, tabA } = await twoPanels(ext, api, consolePage);
-  await api.knobs({ latencyMs: 1500 });
+  // Four chunks go; the next four are in flight, waiting at the console, when A's page closes.
+  await holdMail(api, 4);
   const da = await a.openMail();
   await da.button('Envoyer').click();
-  await expect.poll(async () => (await mailPosts(api)).filter((r) => r.status === 200).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+  await expect.poll(async () => (await mailPosts(api)).filter((r) => r.status === 200).length, { timeout: 30_000 }).toBe(4);
+  await expect.poll(async () => (await mailPosts(api)).filter((r) => r.status === null).length, { timeout: 30_000 }).toBe(4);
   await a.page.close(); // the browser releases A's lock with its page
+  await releaseMail(api);
   await expect.poll(async () => (await mailPosts(api)).filter((r) => r.status === null).length, { timeout: 15_000 }).toBe(0);
   const orphans = (await mailPosts(api)).slice(-4).flatMap((r) => r.selected ?? []);
   const before = await mailed(api);
 
   // Two panels now find the interrupted campaign; each offers to resume it.
-  const c = await PanelPage.open(ext, tabA);
-  await c.waitReady();
+  const c = await freshPanel(ext, tabA);
   await parentsIn(c, want);
   const db = await b.openMail();
   const dc = await c.openMail();
   const pending = withEmail.length - before.length;
   for (const d of [db, dc]) await expect(d.root).toContainText(`Un envoi interrompu a été retrouvé : ${pending} ${pending === 1 ? 'compte reste' : 'comptes restent'} à envoyer.`);
-  await api.knobs({ latencyMs: 800 });
+  // B's run waits at the console while C asks to resume too.
+  await holdMail(api, 0);
   await db.button('Reprendre l’envoi').click();
+  await expect(db.title).toHaveText('Envoi des courriels');
   await dc.button('Reprendre l’envoi').click();
+  await expectBlockedElsewhere(dc, withEmail.length, { live: false });
+  await releaseMail(api);
   await db.waitEnded();
   await dc.waitEnded();
-  // C never sent: it waited for B's run (or found it finished) and shows the same report.
+  // C never sent: it waited for B's run and shows the same report.
   expect(await dc.report.textContent()).toBe(await db.report.textContent());
   const end = await db.tally();
   expect(end.sent + end.unknown).toBe(withEmail.length);

@@ -105,16 +105,31 @@ test('the PDF blob URL (it holds activation codes) is revoked once delivered, an
   const panel = await PanelPage.openWith(ext, await tabIdFor(ext, MASSMAIL), { blobTtlMs: '1500' });
   await panel.waitReady();
   await panel.page.getByRole('searchbox', { name: 'Rechercher (nom, prénom, identifiant)' }).fill('Martin');
+  // The link lives 1.5 s here: read it, and fetch it, in the page the moment it shows (from the test,
+  // a loaded machine once took longer than its life to ask for its address).
+  await panel.page.evaluate(() => {
+    const w = window as unknown as { __blob?: { url: string; status: Promise<number> } };
+    new MutationObserver((_, o) => {
+      const a = [...document.querySelectorAll<HTMLAnchorElement>('[role=status] a[href]')].find((x) => /PDF prêt/.test(x.closest('[role=status]')!.textContent ?? ''));
+      if (!a) return;
+      o.disconnect();
+      w.__blob = { url: a.getAttribute('href')!, status: fetch(a.href).then((r) => r.status, () => 0) };
+    }).observe(document.body, { childList: true, subtree: true, attributes: true });
+  });
   const download = panel.page.waitForEvent('download');
   await panel.button('Générer en PDF').click();
   await download;
   const done = panel.page.getByRole('status').filter({ hasText: /PDF prêt/ });
   await expect(done).toBeVisible();
   const link = done.getByRole('link');
-  const url = (await link.getAttribute('href'))!;
+  await expect.poll(() => panel.page.evaluate(() => !!(window as unknown as { __blob?: unknown }).__blob)).toBe(true);
+  const { url, status } = await panel.page.evaluate(async () => {
+    const b = (window as unknown as { __blob: { url: string; status: Promise<number> } }).__blob;
+    return { url: b.url, status: await b.status };
+  });
   expect(url).toMatch(/^blob:chrome-extension:/);
   // While delivering, the file is there…
-  expect(await panel.page.evaluate((u) => fetch(u).then((r) => r.status, () => 0), url)).toBe(200);
+  expect(status).toBe(200);
   // …then the URL is revoked and the link to it removed (the file name stays as text).
   await expect(link).toHaveCount(0, { timeout: 10_000 });
   await expect(done).toContainText('.pdf');

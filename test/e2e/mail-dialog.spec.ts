@@ -57,13 +57,16 @@ test('CE1 A: « dont N déjà activés (rappel d’identifiant) », « Seulement
   await expect(d.root).toHaveCount(0);
 
   const d2 = await panel.openMail();
-  await api.knobs({ latencyMs: 1500 });
+  // The sends wait at the console (the fake's `hold`) while the test looks at the running dialog.
+  await api.knobs({ hold: { path: '/directory/class-admin/massmail', pass: 0 } });
   await d2.button('Envoyer').click();
   await expect(d2.title).toHaveText('Envoi des courriels');
   await shot('running');
   // Escape does nothing while it runs.
   await panel.page.keyboard.press('Escape');
   await expect(d2.root).toBeVisible();
+  await expect(d2.title).toHaveText('Envoi des courriels');
+  await api.knobs({ hold: null });
   await d2.waitEnded();
   await expect(d2.title).toHaveText('Bilan de l’envoi');
   await shot('report');

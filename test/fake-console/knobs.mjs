@@ -7,6 +7,10 @@ export const DEFAULT_KNOBS = Object.freeze({
   failSeed: 42,            // seed of that PRNG (reset with the knobs)
   timeoutEveryNth: 0,      // every Nth /directory request hangs `hangMs` then the socket is destroyed
   hangMs: 60000,
+  // null, or { path, pass }: the /directory requests whose path contains `path` wait, all but the first
+  // `pass` of them since the hold was set, until the hold is lifted (null, another path) or `pass` grows.
+  // A test's stopwatch-free way to keep a run going while it looks at it (instead of a long latency).
+  hold: null,
   malformedJson: false,    // allUsers answers truncated JSON (200, application/json)
   expireSessionAfter: 0,   // a session dies after N authenticated requests (0 = never)
   // Checks the user owes, as entcore's MandatoryUserValidationFilter sees them (302 to the check's page

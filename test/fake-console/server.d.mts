@@ -2,7 +2,7 @@ import type { DemoStructure, DemoUser } from './demo-data.mjs';
 export { DEMO_STRUCTURE_ID, BIG_STRUCTURE_ID, EMPTY_STRUCTURE_ID, DEMO_CLASS_NAMES, ROLE_LOGINS, DEMO_PASSWORD } from './demo-data.mjs';
 
 export interface Knobs {
-  latencyMs: number; failEveryNth: number; failRate: number; failSeed: number; timeoutEveryNth: number; hangMs: number;
+  latencyMs: number; failEveryNth: number; failRate: number; failSeed: number; timeoutEveryNth: number; hangMs: number; hold: { path: string; pass: number } | null;
   malformedJson: boolean; expireSessionAfter: number; mfaRequired: boolean; allUsersStatus: number;
   expiredAnswer: 'redirect' | '401';
 }
@@ -20,6 +20,8 @@ export interface FakeConsoleState {
   sessions: Map<string, { id: string; xsrf: string; userId: string; login: string; created: number; count: number; mfaValidated: boolean }>;
   requests: RequestRecord[];
   mails: MailRecord[];
+  /** Requests waiting in the `hold` knob. */
+  holdWaiters: Set<unknown>;
 }
 export interface FakeConsoleOptions extends Partial<Knobs> { port?: number; host?: string; http?: boolean; knobs?: Partial<Knobs> }
 export interface FakeConsole { url: string; port: number; host: string; landing: string; state: FakeConsoleState; close(): Promise<void> }

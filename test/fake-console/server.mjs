@@ -55,12 +55,23 @@ export async function startFakeConsole(options = {}) {
     directoryCount: 0,
     failRng: null,
     timers: new Set(),
+    holdSeen: 0,          // requests matching the hold's path since it was set
+    holdWaiters: new Set(), // held requests: { ticket, release }
   };
   state.failRng = mulberry32(state.knobs.failSeed);
   applyDataKnobs(state.data, state.knobs);
   const realClassPage = mountRealClassPage(state);
   const realAdmin = mountRealConsole(state);
-  const resetKnobs = () => { state.knobs = makeKnobs(initialKnobs); state.failRng = mulberry32(state.knobs.failSeed); state.directoryCount = 0; };
+  const resetKnobs = () => { state.knobs = makeKnobs(initialKnobs); state.failRng = mulberry32(state.knobs.failSeed); state.directoryCount = 0; setHold(state.knobs.hold); };
+  /** A new hold counts its requests afresh; a larger `pass` on the same path lets more of them go. */
+  function setHold(next, prev = null) {
+    if (!next || !prev || next.path !== prev.path) state.holdSeen = 0;
+    for (const w of [...state.holdWaiters]) if (!holds(w.ticket, w.path)) w.release();
+  }
+  const holds = (ticket, path) => {
+    const h = state.knobs.hold;
+    return !!h && typeof h.path === 'string' && h.path !== '' && path.includes(h.path) && ticket >= (Number(h.pass) || 0);
+  };
 
   const handler = (req, res) => {
     handle(req, res).catch((err) => {
@@ -117,6 +128,15 @@ export async function startFakeConsole(options = {}) {
       const n = ++state.directoryCount;
       const k = state.knobs;
       if (k.latencyMs > 0) await sleep(k.latencyMs);
+      if (k.hold?.path && path.includes(k.hold.path)) {
+        const ticket = state.holdSeen++;
+        if (holds(ticket, path)) {
+          await new Promise((resolve) => {
+            const w = { ticket, path, release: () => { state.holdWaiters.delete(w); resolve(); } };
+            state.holdWaiters.add(w);
+          });
+        }
+      }
       if (k.timeoutEveryNth > 0 && n % k.timeoutEveryNth === 0) {
         const t = setTimeout(() => { state.timers.delete(t); req.socket.destroy(); }, k.hangMs);
         state.timers.add(t);
@@ -174,7 +194,9 @@ export async function startFakeConsole(options = {}) {
     if (path === '/__test/knobs') {
       if (req.method === 'POST') {
         const body = (await readJson(req)) ?? {};
+        const prevHold = state.knobs.hold;
         Object.assign(state.knobs, pickKnobs(body));
+        if ('hold' in body) setHold(state.knobs.hold, prevHold);
         if ('failSeed' in body || 'failRate' in body) state.failRng = mulberry32(state.knobs.failSeed);
         applyDataKnobs(state.data, pickKnobs(body));
       }
@@ -230,6 +252,7 @@ export async function startFakeConsole(options = {}) {
       closed = true;
       for (const t of state.timers) clearTimeout(t);
       state.timers.clear();
+      for (const w of [...state.holdWaiters]) w.release();
       await new Promise((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections?.();

@@ -15,7 +15,9 @@ async function panels(ff: Firefox, api: ConsoleApi, consolePage: Page): Promise<
   const helper = await openExtPage(ff.browser, 'options.html');
   const tabId = await consoleTabId(helper, MASSMAIL);
   await helper.close();
-  const a = await openExtPage(ff.browser, `panel.html?tab=${tabId}`);
+  // A's sends are held by the fake console while B looks (below): a longer per-request timeout than
+  // the 30 s default, so a slow machine's B can never make A's held chunks time out.
+  const a = await openExtPage(ff.browser, `panel.html?tab=${tabId}&mailTimeoutMs=120000`);
   const b = await openExtPage(ff.browser, `panel.html?tab=${tabId}`);
   for (const p of [a, b]) await waitText(p, '.count-selected', /^\d+ comptes sélectionnés$/);
   return [a, b];
@@ -28,19 +30,26 @@ test('two panels on one school: B waits for A’s run (Web Lock), sends nothing 
   const want = expected(users, { profiles: ['Relative'], activated: true });
   const withEmail = want.filter((u) => u.email?.trim());
   const [a, b] = await panels(ff, api, consolePage);
+  // A director clicks in the tab in front: Firefox gives a real click to that tab only (B, opened
+  // last, was in front and A's clicks were lost now and then).
+  await a.bringToFront();
   await clickCheckbox(a, 'Profils', 'Parent');
   await chooseOption(a, 'Activation', 'Utilisateurs activés');
   await waitText(a, '.count-selected', `${want.length} comptes sélectionnés`);
 
-  await api.knobs({ latencyMs: 1500 });
+  // A's sends wait at the console until B has looked: A's run cannot end before B's dialog checks
+  // (with a mere latency it could, on a loaded machine, and B then rightly offered to send).
+  await api.knobs({ hold: { path: '/directory/class-admin/massmail', pass: 0 } });
   await clickButton(a, 'Envoyer par mail', 'section.publish');
   await clickButton(a, 'Envoyer', '[role=dialog]');
   await waitText(a, '[role=dialog] [role=status]', /^Envoi des courriels… \d+ \/ \d+$/);
 
+  await b.bringToFront();
   await clickButton(b, 'Envoyer par mail', 'section.publish');
   await waitText(b, '[role=dialog] h2', 'Envoi en cours ailleurs');
   expect(await textOf(b, '[role=dialog]')).toContain('Un envoi est en cours dans une autre fenêtre');
   expect(await dialogButtons(b)).toEqual(['Fermer']);
+  await api.knobs({ hold: null });
 
   const report = (p: Page) => until('the report', () => textOf(p, '[role=dialog] .report'), 90_000);
   const ra = await report(a);

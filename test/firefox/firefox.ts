@@ -114,8 +114,9 @@ export async function openExtPage(browser: Browser, pagePath: string, opts: { wi
   const page = await browser.newPage(opts.window ? { type: 'window' } : { type: 'tab' });
   const url = `${EXT_ORIGIN}/${pagePath}`;
   page.goto(url).catch(() => undefined);
+  // (45 s: two browsers at the end of a whole run on a loaded 2-core machine took over 15 s)
   await until(`${url} to load`, () =>
     page.evaluate((u) => location.href === u && document.readyState === 'complete' && !!document.querySelector('#app > *'), url).catch(() => false),
-  );
+  45_000);
   return page;
 }

@@ -126,7 +126,15 @@ export async function waitText(page: Page, selector: string, want: RegExp | stri
   }, timeoutMs);
 }
 
-/** Clicks, with the mouse (a real user gesture), the element `find` returns in the page, once it exists and is enabled. */
+/**
+ * Clicks, with the mouse (a real user gesture), the element `find` returns in the page, once it exists
+ * and is enabled, stands still and is what the page has at its centre (as Playwright's own
+ * actionability checks); and again when the click did not reach it. The panel's preview comes on
+ * screen with the publishing buttons and draws its card a moment later, above them: a button moved
+ * between the press and the release, the click went to their common parent, and the dialog it should
+ * have opened never did (B's mail dialog in campaign-lock.spec.ts). A click that lands elsewhere
+ * reaches no button, so trying again cannot do anything twice.
+ */
 async function clickFound<A>(page: Page, what: string, find: (a: A) => Element | null, arg: A): Promise<void> {
   const handle = await until(`${what} to be clickable`, async () => {
     const h = await page.evaluateHandle(find as (a: unknown) => Element | null, arg as unknown);
@@ -135,8 +143,48 @@ async function clickFound<A>(page: Page, what: string, find: (a: A) => Element |
     await h.dispose();
     return null;
   });
-  await handle.click();
-  await handle.dispose();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const point = await until(`${what} to stand still`, () =>
+        handle.evaluate(async (e) => {
+          e.scrollIntoView({ block: 'center', inline: 'nearest' });
+          const frame = () => new Promise((r) => requestAnimationFrame(r));
+          const box = () => JSON.stringify(e.getBoundingClientRect());
+          await frame();
+          const first = box();
+          await frame();
+          await frame();
+          if (box() !== first || (e as HTMLButtonElement).disabled) return null;
+          const r = e.getBoundingClientRect();
+          const x = r.left + r.width / 2;
+          const y = r.top + r.height / 2;
+          const hit = document.elementFromPoint(x, y);
+          // A checkbox's label takes its click; anything else in the way does not.
+          if (!hit || !(hit === e || e.contains(hit) || (hit.tagName === 'LABEL' && hit.contains(e)))) return null;
+          const w = window as unknown as { __ppClick?: boolean };
+          w.__ppClick = false;
+          const label = e.closest('label');
+          document.addEventListener('click', (ev) => {
+            const t = ev.target as Node;
+            w.__ppClick = e.contains(t) || (!!label && label.contains(t));
+          }, { capture: true, once: true });
+          return { x, y };
+        }),
+      );
+      await page.mouse.click(point.x, point.y);
+      // (a click that navigated the page away did land; a slow page gets half a second to see it)
+      const seen = () => page.evaluate(() => (window as unknown as { __ppClick?: boolean }).__ppClick).catch(() => true);
+      let reached = await seen();
+      for (let i = 0; i < 10 && reached === false; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        reached = await seen();
+      }
+      if (reached !== false) return;
+      if (attempt >= 5) throw new Error(`${what}: five clicks missed it (the page kept moving under them)`);
+    }
+  } finally {
+    await handle.dispose().catch(() => undefined);
+  }
 }
 
 /** Clicks the enabled button whose text is exactly `name` (inside `within` when given). */

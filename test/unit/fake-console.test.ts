@@ -411,3 +411,39 @@ test('timeoutEveryNth hangs and close() still returns promptly', async () => {
   await fc.close();
   expect(await hanging).toBe('closed');
 });
+
+test('hold: matching requests wait (all but the first `pass`) until released; others and test routes go through', async () => {
+  const fc = await startFakeConsole({ http: true });
+  const { cookie } = await (await fetch(`${fc.url}/__test/login?as=adml`)).json();
+  const knobs = (k: object) => fetch(`${fc.url}/__test/knobs`, { method: 'POST', body: JSON.stringify(k) });
+  const answered: string[] = [];
+  const call = (tag: string) => fetch(`${fc.url}/directory/profiles`, { headers: { cookie } }).then((r) => (answered.push(tag), r.status));
+  // Settled: every request the server has received has either been answered or is waiting in the hold.
+  const settled = async (received: number, held: number) => {
+    for (let i = 0; i < 200 && !(fc.state.requests.length === received && fc.state.holdWaiters.size === held); i++) await new Promise((r) => setTimeout(r, 10));
+    expect([fc.state.requests.length, fc.state.holdWaiters.size]).toEqual([received, held]);
+  };
+  await knobs({ hold: { path: '/directory/profiles', pass: 1 } });
+  const first = call('a');
+  const held = [call('b'), call('c')];
+  expect(await first).toBe(200);
+  await settled(3, 2);
+  expect((await fetch(`${fc.url}/directory/structure/admin/list`, { headers: { cookie } })).status).toBe(200); // another path
+  expect(answered).toEqual(['a']);
+  await knobs({ hold: { path: '/directory/profiles', pass: 2 } }); // one more goes
+  await settled(4, 1);
+  await expect.poll(() => answered.length).toBe(2);
+  await knobs({ hold: null });
+  expect(await Promise.all(held)).toEqual([200, 200]);
+  // A reset lifts a hold too, and close() never waits for a held request.
+  await knobs({ hold: { path: '/directory/profiles', pass: 0 } });
+  const pending = call('d');
+  await settled(5, 1);
+  await fetch(`${fc.url}/__test/reset`, { method: 'POST' });
+  expect(await pending).toBe(200);
+  await knobs({ hold: { path: '/directory/profiles', pass: 0 } });
+  const hanging = call('e').catch(() => 'closed');
+  await settled(1, 1); // (the reset cleared the records)
+  await fc.close();
+  expect(await hanging).not.toBe(200);
+});

@@ -20,6 +20,8 @@ export class FollowUpView {
     return this.panel.page.locator('details.follow-up');
   }
   async open(): Promise<void> {
+    // The section is counted just after the panel's counter shows (aria-busy meanwhile): its rows first.
+    await expect(this.root).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
     await this.root.locator('summary').click();
     await expect(this.root).toHaveAttribute('open', '');
   }
