@@ -179,4 +179,5 @@ export type FromPdfWorker =
   | { type: 'preview'; seq: number; report: PreviewReport }
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; bytes: Uint8Array; pages: number; /** the render's own time in the worker (the bench tells it from the messaging) */ renderMs?: number }
-  | { type: 'error'; message: string };
+  /** `seq`: the preview job it ended (an older, superseded one's error is not the current preview's). */
+  | { type: 'error'; message: string; seq?: number };

@@ -108,5 +108,5 @@ scope.onmessage = (e: MessageEvent) => {
   }
   if (job?.type === 'pdf-preview') previewSeq = job.seq;
   if (!job || typeof job !== 'object' || !['pdf-sheets', 'pdf-roster', 'pdf-summary', 'pdf-warm', 'pdf-preview'].includes(job.type)) return;
-  run(job).catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+  run(job).catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err), ...(job.type === 'pdf-preview' ? { seq: job.seq } : {}) }));
 };

@@ -81,7 +81,7 @@ export class PreviewWorker {
           if (m.report.partial) return onQuick?.(m.report);
           done();
           resolve(m.report);
-        } else if (m.type === 'error') {
+        } else if (m.type === 'error' && (m.seq === undefined || m.seq === id)) {
           done();
           reject(new Error(m.message));
         }
