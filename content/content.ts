@@ -57,12 +57,20 @@ function reportProblem(e: ConsoleError): void {
   ext().runtime.sendMessage({ type: 'read-problem', problem } satisfies ReadProblem).catch(() => undefined);
 }
 
+/** The page the background last took (its JSON): a message lost on the way is sent again at the next tick. */
+let announced: string | null = null;
+
 function announce(): void {
   const next = detectPage(location.href);
-  if (JSON.stringify(next) === JSON.stringify(page)) return;
-  page = next;
-  if (!contextAlive()) return;
-  ext().runtime.sendMessage({ type: 'page-detected', page }).catch(() => undefined);
+  const key = JSON.stringify(next);
+  if (key !== JSON.stringify(page)) page = next;
+  if (key === announced || !contextAlive()) return;
+  announced = key;
+  // A service worker that is restarting can drop it ("Receiving end does not exist"): forget it was
+  // sent, so the panel and the popup still learn the page instead of never.
+  ext().runtime.sendMessage({ type: 'page-detected', page }).catch(() => {
+    if (announced === key) announced = null;
+  });
 }
 
 /**
