@@ -1,22 +1,16 @@
-import { test, expect, loginAs, tabIdFor, type ConsoleApi, type Ext, type FakeUser } from './fixtures';
+import { test, expect, type FakeUser, type KeptConsoleFixture } from './fixtures';
 import { PanelPage } from './pages/panel-page';
 import { cardTexts, saveDownload } from './pdf-tools';
 import { expected, familyOf, shownLogin } from './oracle';
 import { notStoredHanded, storedLog } from './stored-log';
-import type { Page } from '@playwright/test';
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
 const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
 
-async function panelFor(ext: Ext, api: ConsoleApi, page: Page, path = MASSMAIL, role = 'adml'): Promise<PanelPage> {
-  await loginAs(page, api, role, path);
-  const panel = await PanelPage.open(ext, await tabIdFor(ext, path));
-  await panel.waitReady();
-  return panel;
-}
+const panelFor = async (kept: KeptConsoleFixture, path = MASSMAIL, role = 'adml'): Promise<PanelPage> => (await kept(role, path)).panel();
 
 
-test("the teacher's page gives exactly the members of that teacher's classes: students, their parents, the class's teachers", async ({ ext, api, consolePage }) => {
+test("the teacher's page gives exactly the members of that teacher's classes: students, their parents, the class's teachers", async ({ api, keptConsole }) => {
   const users = await api.users(DEMO);
   const classes = await api.classes(DEMO);
   const mine = new Set(classes.filter((c) => ['CE1 A', 'CE2-CM1'].includes(c.name)).map((c) => c.id));
@@ -26,7 +20,7 @@ test("the teacher's page gives exactly the members of that teacher's classes: st
   const want = users.filter((u) => u.classes.some((c) => mine.has(c)));
   expect(users.filter((u) => u.profile === 'Relative' && u.classes.some((c) => mine.has(c))).map((u) => u.id).sort()).toEqual([...parents].sort());
 
-  const panel = await panelFor(ext, api, consolePage, '/directory/class-admin', 'teacher');
+  const panel = await panelFor(keptConsole, '/directory/class-admin', 'teacher');
   // The panel starts on the class the page shows (CE1 A); both classes once that filter goes.
   const ce1a = classes.find((c) => c.name === 'CE1 A')!.id;
   await expect(panel.selectedCounter).toHaveText(`${want.filter((u) => u.classes.includes(ce1a)).length} comptes sélectionnés`);
@@ -45,12 +39,12 @@ test("the teacher's page gives exactly the members of that teacher's classes: st
   expect(row.cells.join(' ')).toContain(`${child.firstName} ${child.lastName}`);
 });
 
-test('meeting mode finds a family by a partial name without accents, prints it and marks it handed over', async ({ ext, api, consolePage }) => {
+test('meeting mode finds a family by a partial name without accents, prints it and marks it handed over', async ({ ext, api, keptConsole }) => {
   const users = await api.users(DEMO);
   const valentin = users.find((u) => u.firstName === 'Valentin' && u.lastName === 'Cœurderoy')!;
   const family = familyOf(users, valentin);
   expect(family.size).toBeGreaterThanOrEqual(4); // Valentin, Nour and their two guardians
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   await panel.page.getByText('Mode réunion').click();
   const search = panel.page.getByLabel('Rechercher un élève ou un parent');
   await search.fill('valentin coeurd');
@@ -71,9 +65,9 @@ test('meeting mode finds a family by a partial name without accents, prints it a
   await expect.poll(() => notStoredHanded(ext, DEMO, family), { timeout: 20_000 }).toEqual([]);
 });
 
-test('"Réimprimer les manquants" selects exactly the accounts neither activated nor handed over', async ({ ext, api, consolePage }) => {
+test('"Réimprimer les manquants" selects exactly the accounts neither activated nor handed over', async ({ ext, api, keptConsole }) => {
   let users = await api.users(DEMO);
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   // Hand over two families at the meeting…
   await panel.page.getByText('Mode réunion').click();
   const handed = new Set<string>();
@@ -105,9 +99,9 @@ test('"Réimprimer les manquants" selects exactly the accounts neither activated
   }
 });
 
-test('household packs: each family together, once, siblings across classes, guardians not repeated', async ({ ext, api, consolePage }) => {
+test('household packs: each family together, once, siblings across classes, guardians not repeated', async ({ api, keptConsole }) => {
   const users = await api.users(DEMO);
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   await panel.profile('Élève').check();
   await panel.profile('Parent').check();
   await panel.select('Par').selectOption({ label: 'Classe' });
@@ -139,10 +133,10 @@ test('household packs: each family together, once, siblings across classes, guar
   expect(Math.abs(nour - valentin)).toBeLessThanOrEqual(3);
 });
 
-test('channel plan: activated accounts left out by default, labels count every profile, teachers with a code on paper, one click prints the paper sheets and asks to confirm the e-mails', async ({ ext, api, consolePage }) => {
+test('channel plan: activated accounts left out by default, labels count every profile, teachers with a code on paper, one click prints the paper sheets and asks to confirm the e-mails', async ({ api, keptConsole }) => {
   test.slow(); // prints 133 cards before the mail dialog: just over two minutes on a loaded 2-core machine
   const users = await api.users(DEMO);
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   const pending = users.filter((u) => u.activationCode);
   // parents and guests with an address by e-mail (issue 22 item 5)
   const mail = pending.filter((u) => (u.profile === 'Guest' || u.profile === 'Relative') && u.email?.trim());
@@ -185,10 +179,10 @@ test('channel plan: activated accounts left out by default, labels count every p
   await expect(panel.button(`Imprimer les fiches papier (${allPaper.length})`)).toBeEnabled();
 });
 
-test('« Réimprimer les manquants » keeps the class, profile and courriel filters, names the others it removed, and « Annuler » puts them back', async ({ ext, api, consolePage }) => {
+test('« Réimprimer les manquants » keeps the class, profile and courriel filters, names the others it removed, and « Annuler » puts them back', async ({ api, keptConsole }) => {
   const users = await api.users(DEMO);
   const ce1a = (await api.classes(DEMO)).find((c) => c.name === 'CE1 A')!;
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   await panel.classBox('CE1 A').check();
   await panel.profile('Élève').check();
   await panel.select('Courriel').selectOption({ label: 'Utilisateur sans courriel' });
@@ -218,10 +212,10 @@ test('« Réimprimer les manquants » keeps the class, profile and courriel filt
   await expect(note).toHaveCount(0);
 });
 
-test('a printed sign-off roster: « Marquer comme remis » marks that class handed over, « Annuler » undoes it', async ({ ext, api, consolePage }) => {
+test('a printed sign-off roster: « Marquer comme remis » marks that class handed over, « Annuler » undoes it', async ({ ext, api, keptConsole }) => {
   const users = await api.users(DEMO);
   const ce1a = (await api.classes(DEMO)).find((c) => c.name === 'CE1 A')!;
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   await panel.classBox('CE1 A').check();
   await panel.profile('Élève').check();
   const students = expected(users, { classIds: [ce1a.id], profiles: ['Student'] });
@@ -238,13 +232,13 @@ test('a printed sign-off roster: « Marquer comme remis » marks that class hand
   await expect.poll(handed).toEqual([]);
 });
 
-test('an unreadable distribution log is said, never shown as empty nor written over; « Repartir d’un journal vide » starts afresh', async ({ ext, api, consolePage }) => {
+test('an unreadable distribution log is said, never shown as empty nor written over; « Repartir d’un journal vide » starts afresh', async ({ ext, api, keptConsole }) => {
   const key = `distribution:${DEMO}`;
   const broken = '{"entries": {"a1"'; // a log cut short: not JSON
   await ext.sw.evaluate(([k, v]) => chrome.storage.local.set({ [k]: v }), [key, broken] as const);
   const users = await api.users(DEMO);
   const family = familyOf(users, users.find((u) => u.firstName === 'Valentin' && u.lastName === 'Cœurderoy')!);
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   const alert = panel.page.getByRole('alert').filter({ hasText: 'Le journal de distribution de cette école' });
   await expect(alert).toContainText('n’a pas pu être lu : ses marques ne sont pas affichées, et les nouvelles ne seront pas enregistrées, pour ne pas l’écraser.');
 

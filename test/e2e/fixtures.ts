@@ -8,6 +8,9 @@ import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { startFakeConsole } from '../fake-console/server.mjs';
+import { PanelPage } from './pages/panel-page';
+
+const DEMO_ID = 'a1b2c3d4-0000-4000-8000-000000000001';
 
 export { HOST, EXT_DIR, CHROMIUM };
 
@@ -82,8 +85,51 @@ export class ConsoleApi {
 
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
 
-type WorkerFixtures = { fake: FakeConsole; ext: Ext; api: ConsoleApi };
-type TestFixtures = { consolePage: Page };
+/** A console tab kept open from one test to the next: see `keptConsole`. */
+export interface KeptConsole {
+  /** The kept console page (entcore's real one, logged in as the role asked). */
+  page: Page;
+  tabId: number;
+  /** A new panel bound to the kept console tab, read and ready (`PanelPage.waitReady`). */
+  panel(opts?: { size?: { width: number; height: number }; params?: Record<string, string> }): Promise<PanelPage>;
+}
+
+/**
+ * The console tabs kept across tests: one at a time, reopened when a test asks for another role or
+ * page. The real console boots in seconds (its Angular application, thousands of DOM nodes) while the
+ * extension's content script holds no state of its own: a test about the panel needs a live console
+ * tab, not a fresh one. Closed by any test that takes `consolePage` (it starts with its tab alone).
+ */
+class KeptConsoles {
+  private kept: { key: string; page: Page; tabId: number } | null = null;
+  constructor(private readonly ext: Ext, private readonly api: ConsoleApi) {}
+
+  isKept(page: Page): boolean {
+    return this.kept?.page === page;
+  }
+
+  async tab(role: string, path: string): Promise<{ page: Page; tabId: number }> {
+    const key = `${role} ${path}`;
+    const k = this.kept;
+    if (k && k.key === key && !k.page.isClosed() && new URL(k.page.url()).pathname === path) return k;
+    await this.closeAll();
+    const page = await this.ext.context.newPage();
+    await loginAs(page, this.api, role, path);
+    const tabId = await tabIdFor(this.ext, path);
+    this.kept = { key, page, tabId };
+    return this.kept;
+  }
+
+  async closeAll(): Promise<void> {
+    const k = this.kept;
+    this.kept = null;
+    if (k && !k.page.isClosed()) await k.page.close().catch(() => undefined);
+  }
+}
+
+type WorkerFixtures = { fake: FakeConsole; ext: Ext; api: ConsoleApi; keptConsoles: KeptConsoles };
+export type KeptConsoleFixture = (role?: string, path?: string) => Promise<KeptConsole>;
+type TestFixtures = { consolePage: Page; keptConsole: KeptConsoleFixture; plainPage: Page };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   fake: [
@@ -109,13 +155,53 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  consolePage: async ({ ext, api }, use) => {
+  keptConsoles: [
+    async ({ ext, api }, use) => {
+      await use(new KeptConsoles(ext, api));
+    },
+    { scope: 'worker' },
+  ],
+  consolePage: async ({ ext, api, keptConsoles }, use) => {
+    // A test with its own console tab starts with it alone, as before tabs were kept.
+    await keptConsoles.closeAll();
     await api.reset();
     // Each test starts like a fresh install: no remembered choices, no campaign.
     await ext.sw.evaluate(() => chrome.storage.local.clear());
     const page = await ext.context.newPage();
     await use(page);
     for (const p of ext.context.pages()) await p.close().catch(() => undefined);
+  },
+  /**
+   * For tests about the panel, not the console: the same fresh start (data, records and knobs reset,
+   * storage cleared, every other page closed) on a console tab kept from the previous such test, so
+   * the real console boots once per run of these tests instead of once per test. Not for a test that
+   * drops the session (`expireSessionAfter`), reloads or navigates the console tab, sets a knob its own
+   * boot must meet, or counts the console's own requests: those take `consolePage`.
+   */
+  keptConsole: async ({ ext, api, keptConsoles }, use) => {
+    await api.reset();
+    await ext.sw.evaluate(() => chrome.storage.local.clear());
+    for (const p of ext.context.pages()) if (!keptConsoles.isKept(p)) await p.close().catch(() => undefined);
+    await use(async (role = 'adml', path = `/admin/${DEMO_ID}/imports-exports/massmail`) => {
+      const { page, tabId } = await keptConsoles.tab(role, path);
+      return {
+        page,
+        tabId,
+        panel: async ({ size, params } = {}) => {
+          const panel = await PanelPage.open(ext, tabId, size, params);
+          await panel.waitReady();
+          return panel;
+        },
+      };
+    });
+    for (const p of ext.context.pages()) if (!keptConsoles.isKept(p)) await p.close().catch(() => undefined);
+  },
+  /** A fresh tab for a test that opens no console page (the fake's own pages): the same fresh start, kept tabs left open. */
+  plainPage: async ({ ext, api, keptConsoles }, use) => {
+    await api.reset();
+    await ext.sw.evaluate(() => chrome.storage.local.clear());
+    await use(await ext.context.newPage());
+    for (const p of ext.context.pages()) if (!keptConsoles.isKept(p)) await p.close().catch(() => undefined);
   },
 });
 

@@ -4,8 +4,7 @@
  * snapshots, the school-council summary (PDF read with pdftotext, CSV), the teacher's page, 360 px.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { test, expect, loginAs, tabIdFor, type ConsoleApi, type Ext, type FakeUser } from './fixtures';
+import { test, expect, type Ext, type FakeUser, type KeptConsoleFixture } from './fixtures';
 import { PanelPage } from './pages/panel-page';
 import { FollowUpView, type RowNumbers } from './pages/follow-up-view';
 import { cardTexts, pdfPages, pdfText, saveDownload } from './pdf-tools';
@@ -18,10 +17,8 @@ const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
 /** The demo school's classes as a French director lists them. */
 const ORDER = ['CP A', 'CP B', 'CE1 A', 'CE1 B', 'CE2 A', 'CE2 B', 'CE2-CM1', 'CM1 A', 'CM1 B', 'CM2 A', 'CM2 B'];
 
-async function open(ext: Ext, api: ConsoleApi, page: Page, path = MASSMAIL, role = 'adml'): Promise<{ panel: PanelPage; fu: FollowUpView }> {
-  await loginAs(page, api, role, path);
-  const panel = await PanelPage.open(ext, await tabIdFor(ext, path));
-  await panel.waitReady();
+async function open(kept: KeptConsoleFixture, path = MASSMAIL, role = 'adml'): Promise<{ panel: PanelPage; fu: FollowUpView }> {
+  const panel = await (await kept(role, path)).panel();
   const fu = new FollowUpView(panel);
   await fu.open();
   return { panel, fu };
@@ -98,10 +95,10 @@ function expectedRows(users: FakeUser[], className: Map<string, string>, order: 
 
 const storedDemoLog = (ext: Ext) => storedLog(ext, DEMO);
 
-test('after a read, a handout, a mail and activations, every row equals the fake console and the distribution log', async ({ ext, api, consolePage }) => {
+test('after a read, a handout, a mail and activations, every row equals the fake console and the distribution log', async ({ ext, api, keptConsole }) => {
   const classes = new Map((await api.classes(DEMO)).map((c) => [c.id, c.name]));
   let users = await api.users(DEMO);
-  const { panel, fu } = await open(ext, api, consolePage);
+  const { panel, fu } = await open(keptConsole);
 
   // 1. The read: rows in school-level order, numbers straight from the console's records.
   const keys = await fu.keys();
@@ -159,7 +156,7 @@ test('after a read, a handout, a mail and activations, every row equals the fake
     `${mailClass} : ${firstRead[`c:${mailClass}`]!.activated} → ${now[`c:${mailClass}`]!.activated} activés aujourd’hui`);
 });
 
-test('snapshots hold counts only, one a day, kept one school year; the trend runs from the last handout', async ({ ext, api, consolePage }) => {
+test('snapshots hold counts only, one a day, kept one school year; the trend runs from the last handout', async ({ ext, api, keptConsole }) => {
   const users = await api.users(DEMO);
   const classes = await api.classes(DEMO);
   const ce1a = classes.find((c) => c.name === 'CE1 A')!;
@@ -180,7 +177,7 @@ test('snapshots hold counts only, one a day, kept one school year; the trend run
       }),
     [DEMO, day(400), day(10), pupil.id, Date.now() - 10 * 86_400_000] as const,
   );
-  const { panel, fu } = await open(ext, api, consolePage);
+  const { panel, fu } = await open(keptConsole);
   const ce1aNumbers = (await fu.table())['c:CE1 A']!;
   const months = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
   const h = day(10);
@@ -207,12 +204,12 @@ test('snapshots hold counts only, one a day, kept one school year; the trend run
   expect(history[1]!.rows['c:CE1 A']).toEqual({ n: ce1aNumbers.total, a: ce1aNumbers.activated });
 });
 
-test('the school-council summary: one PDF page and a CSV with per-class counts and %, no name and no code', async ({ ext, api, consolePage }) => {
+test('the school-council summary: one PDF page and a CSV with per-class counts and %, no name and no code', async ({ api, keptConsole }) => {
   test.slow(); // an axe run (WCAG 2.2 rules) and PDFs: over two minutes on a loaded 2-core machine
   const classes = new Map((await api.classes(DEMO)).map((c) => [c.id, c.name]));
   const users = await api.users(DEMO);
   const want = expectedRows(users, classes, ORDER, new Set());
-  const { panel, fu } = await open(ext, api, consolePage);
+  const { panel, fu } = await open(keptConsole);
   expect(await seriousViolations(panel.page)).toEqual([]);
 
   const [pdfDownload] = await Promise.all([panel.page.waitForEvent('download'), fu.button('Bilan pour le conseil d’école (PDF)').click()]);
@@ -243,20 +240,20 @@ test('the school-council summary: one PDF page and a CSV with per-class counts a
   expect(rows.at(-1)).toEqual(['Total', ...[want.total!.total, want.total!.activated, want.total!.percent.replace(' %', ''), want.total!.students, want.total!.parents, want.total!.reached, want.total!.notReached, want.total!.blocked].map(String)]);
 });
 
-test("the teacher's page shows the follow-up of their own classes, in its own snapshot series", async ({ ext, api, consolePage }) => {
+test("the teacher's page shows the follow-up of their own classes, in its own snapshot series", async ({ ext, api, keptConsole }) => {
   const all = await api.classes(DEMO);
   const mine = ['CE1 A', 'CE2-CM1'];
   const ids = new Set(all.filter((c) => mine.includes(c.name)).map((c) => c.id));
   const classes = new Map(all.filter((c) => ids.has(c.id)).map((c) => [c.id, c.name]));
   const members = (await api.users(DEMO)).filter((u) => u.classes.some((c) => ids.has(c)));
-  const { fu } = await open(ext, api, consolePage, '/directory/class-admin', 'teacher');
+  const { fu } = await open(keptConsole, '/directory/class-admin', 'teacher');
   expect(await fu.keys()).toEqual(['c:CE1 A', 'c:CE2-CM1', 'teachers', 'personnel']);
   expect(await fu.table()).toEqual(expectedRows(members, classes, mine, new Set()));
   const stored = await ext.sw.evaluate(() => chrome.storage.local.get(null));
   expect(Object.keys(stored).filter((k) => k.startsWith('followup:'))).toEqual([`followup:classes:${DEMO}`]);
 });
 
-test('at 360 px: compact rows without horizontal scrolling; a row prints its sheets and roster through the panel paths', async ({ ext, api, consolePage }) => {
+test('at 360 px: compact rows without horizontal scrolling; a row prints its sheets and roster through the panel paths', async ({ ext, api, keptConsole }) => {
   test.slow(); // an axe run (WCAG 2.2 rules) and PDFs: over two minutes on a loaded 2-core machine
   const classes = await api.classes(DEMO);
   const cpA = classes.find((c) => c.name === 'CP A')!;
@@ -267,8 +264,7 @@ test('at 360 px: compact rows without horizontal scrolling; a row prints its she
   // Two of them got their sheet at the meeting already.
   const handed = open360.slice(0, 2).map((u) => u.id);
   await ext.sw.evaluate(([sid, ids]) => chrome.storage.local.set({ [`distribution:${sid}`]: { entries: Object.fromEntries(ids.map((id) => [id, { handed: Date.now() }])) } }), [DEMO, handed] as const);
-  await loginAs(consolePage, api, 'adml', MASSMAIL);
-  const panel = await PanelPage.open(ext, await tabIdFor(ext, MASSMAIL));
+  const panel = await PanelPage.open(ext, (await keptConsole('adml', MASSMAIL)).tabId);
   await panel.page.setViewportSize({ width: 360, height: 800 });
   await panel.waitReady();
   const fu = new FollowUpView(panel);
@@ -302,13 +298,13 @@ test('at 360 px: compact rows without horizontal scrolling; a row prints its she
   for (const u of row.filter((x) => !open360.includes(x))) expect(listed(u), `${u.firstName} ${u.lastName} not on the roster`).toBe(false);
 });
 
-test('teachers are chased like everyone: a not-activated teacher with a code is printed and mailed from the Suivi', async ({ ext, api, consolePage }) => {
+test('teachers are chased like everyone: a not-activated teacher with a code is printed and mailed from the Suivi', async ({ api, keptConsole }) => {
   const users = await api.users(DEMO);
   const teachers = users.filter((u) => u.profile === 'Teacher' && chaseable(u));
   const withMail = teachers.filter((u) => u.email?.trim());
   expect(teachers.length).toBeGreaterThan(0);
   expect(withMail.length).toBeGreaterThan(0);
-  const { panel, fu } = await open(ext, api, consolePage);
+  const { panel, fu } = await open(keptConsole);
   expect((await fu.table()).teachers!.notReached).toBe(teachers.length);
   await fu.pick('des enseignants').check();
   await expect(fu.selection).toHaveText(`Sélection des enseignants : ${teachers.length} comptes à relancer, dont ${withMail.length} avec une adresse courriel.`);
@@ -333,7 +329,7 @@ test('teachers are chased like everyone: a not-activated teacher with a code is 
   expect((await api.mails()).map((m) => m.userId).sort()).toEqual(withMail.map((u) => u.id).sort());
 });
 
-test('blocked accounts and blocked profiles: their own « bloqués » count, never chased; marked in the list and in the print and mail confirmations', async ({ ext, api, consolePage }) => {
+test('blocked accounts and blocked profiles: their own « bloqués » count, never chased; marked in the list and in the print and mail confirmations', async ({ api, keptConsole }) => {
   blockedProfiles = ['Guest'];
   await api.knobs({ blockedProfiles });
   const classes = new Map((await api.classes(DEMO)).map((c) => [c.id, c.name]));
@@ -341,7 +337,7 @@ test('blocked accounts and blocked profiles: their own « bloqués » count, nev
   const never = users.filter(neverActivates);
   expect(never.some((u) => u.profile === 'Guest' && !u.blocked)).toBe(true); // blocked through its profile only
   expect(never.some((u) => u.profile !== 'Guest')).toBe(true); // blocked itself
-  const { panel, fu } = await open(ext, api, consolePage);
+  const { panel, fu } = await open(keptConsole);
 
   // The Suivi: every row as the console's records say, the blocked ones apart.
   const want = expectedRows(users, classes, ORDER, new Set());
@@ -406,13 +402,13 @@ test('blocked accounts and blocked profiles: their own « bloqués » count, nev
   expect(await api.mails()).toEqual([]);
 });
 
-test('the Suivi says « activé » is the console’s status, and a line when the console’s own statistics (metrics) differ from the list', async ({ ext, api, consolePage }) => {
+test('the Suivi says « activé » is the console’s status, and a line when the console’s own statistics (metrics) differ from the list', async ({ api, keptConsole }) => {
   const listed = await api.users(DEMO); // as an ADML reads them: the ADMC hidden
   const [everyone] = await api.get<Array<{ users: FakeUser[] }>>(`/__test/users?structureId=${DEMO}`); // what StructureController.metrics counts
   const all = everyone!.users;
   expect(all.length).toBeGreaterThan(listed.length);
   const act = (l: FakeUser[]) => l.filter((u) => u.activationCode === null).length;
-  const { fu } = await open(ext, api, consolePage);
+  const { fu } = await open(keptConsole);
   await expect(fu.root.locator('.fu-status-note')).toContainText('« Activé » est le statut de la console');
   await expect(fu.root.locator('.fu-metrics-gap')).toHaveText(
     `Les statistiques de la console comptent ${all.length} comptes dont ${act(all)} activés ; la liste lue en montre ${listed.length} dont ${act(listed)} activés. L’écart vient de comptes que la console ne vous liste pas (administrateurs centraux) ou de changements depuis la lecture de la liste.`,

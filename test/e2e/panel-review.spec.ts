@@ -5,7 +5,7 @@
  * with a family found, the plan.
  */
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { test, expect, loginAs, tabIdFor, type ConsoleApi, type Ext, type FakeConsole, type FakeUser } from './fixtures';
+import { test, expect, loginAs, tabIdFor, type FakeConsole, type FakeUser, type KeptConsoleFixture } from './fixtures';
 import { PanelPage } from './pages/panel-page';
 import { PopupPage } from './pages/popup-page';
 import { OptionsPage } from './pages/options-page';
@@ -17,12 +17,7 @@ const SIZES = [
   { width: 1280, height: 900 },
 ];
 
-async function openPanel(ext: Ext, api: ConsoleApi, page: Page, size: { width: number; height: number }): Promise<PanelPage> {
-  await loginAs(page, api, 'adml', MASSMAIL);
-  const panel = await PanelPage.open(ext, await tabIdFor(ext, MASSMAIL), size);
-  await panel.waitReady();
-  return panel;
-}
+const openPanel = async (kept: KeptConsoleFixture, size: { width: number; height: number }): Promise<PanelPage> => (await kept('adml', MASSMAIL)).panel({ size });
 
 const frToday = () => new Date().toLocaleDateString('fr-FR');
 
@@ -75,10 +70,10 @@ for (const size of SIZES) {
   const at = `${size.width}×${size.height}`;
 
   test.describe(`at ${at}`, () => {
-    test('after a print and a mail, the rows keep the code and the e-mail readable; the stamp says what happened, to screen readers too', async ({ ext, api, consolePage }, info) => {
+    test('after a print and a mail, the rows keep the code and the e-mail readable; the stamp says what happened, to screen readers too', async ({ api, keptConsole }, info) => {
       const users = await api.users(DEMO);
       const ce1a = (await api.classes(DEMO)).find((c) => c.name === 'CE1 A')!;
-      const panel = await openPanel(ext, api, consolePage, size);
+      const panel = await openPanel(keptConsole, size);
       const page = panel.page;
       await panel.openGroup('Classes');
       await panel.classBox('CE1 A').check();
@@ -170,10 +165,10 @@ for (const size of SIZES) {
       expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= innerWidth)).toBe(true);
     });
 
-    test('after filtering, at least three whole rows of the list are on screen without scrolling', async ({ ext, api, consolePage }) => {
+    test('after filtering, at least three whole rows of the list are on screen without scrolling', async ({ api, keptConsole }) => {
       const users = await api.users(DEMO);
       const ce1a = (await api.classes(DEMO)).find((c) => c.name === 'CE1 A')!;
-      const panel = await openPanel(ext, api, consolePage, size);
+      const panel = await openPanel(keptConsole, size);
       // Three groups, one after the other, each with a value chosen.
       await panel.openGroup('Profils');
       await panel.profile('Parent').check();
@@ -199,9 +194,9 @@ for (const size of SIZES) {
       }
     });
 
-    test('meeting mode shows only the family found, its codes on demand; no « Marquer comme remis » for a family all activated', async ({ ext, api, consolePage }, info) => {
+    test('meeting mode shows only the family found, its codes on demand; no « Marquer comme remis » for a family all activated', async ({ api, keptConsole }, info) => {
       const users = await api.users(DEMO);
-      const panel = await openPanel(ext, api, consolePage, size);
+      const panel = await openPanel(keptConsole, size);
       const page = panel.page;
       await page.getByText('Mode réunion').click();
       // Nothing of the list, the filters, the follow-up or the publishing while a parent looks.
@@ -240,9 +235,9 @@ for (const size of SIZES) {
       await expect(panel.selectedCounter).toHaveText(`${users.length} comptes sélectionnés`);
     });
 
-    test('the distribution plan mails the parents who have an address and counts the activated teachers it leaves out', async ({ ext, api, consolePage }, info) => {
+    test('the distribution plan mails the parents who have an address and counts the activated teachers it leaves out', async ({ api, keptConsole }, info) => {
       const users = await api.users(DEMO);
-      const panel = await openPanel(ext, api, consolePage, size);
+      const panel = await openPanel(keptConsole, size);
       const page = panel.page;
       const pending = users.filter((u) => u.activationCode);
       const mail = pending.filter((u) => (u.profile === 'Relative' || u.profile === 'Guest') && u.email?.trim());
@@ -262,10 +257,10 @@ for (const size of SIZES) {
       await shot(page, info, `plan-${size.width}`);
     });
 
-    test('« Réimprimer les manquants » keeps « Sans courriel » (and the class), and names the filter it removed', async ({ ext, api, consolePage }) => {
+    test('« Réimprimer les manquants » keeps « Sans courriel » (and the class), and names the filter it removed', async ({ api, keptConsole }) => {
       const users = await api.users(DEMO);
       const ce1a = (await api.classes(DEMO)).find((c) => c.name === 'CE1 A')!;
-      const panel = await openPanel(ext, api, consolePage, size);
+      const panel = await openPanel(keptConsole, size);
       await panel.openGroup('Classes');
       await panel.classBox('CE1 A').check();
       await panel.openGroup('Autres critères');
@@ -295,9 +290,9 @@ for (const size of SIZES) {
       expect(await before.page.evaluate(() => document.body.innerText)).not.toContain(DEMO);
     });
 
-    test('click targets of at least 24 × 24 px and axe (WCAG 2.2 AA) clean in each state, panel and Réglages', async ({ ext, api, consolePage }) => {
+    test('click targets of at least 24 × 24 px and axe (WCAG 2.2 AA) clean in each state, panel and Réglages', async ({ ext, keptConsole }) => {
       test.setTimeout(360_000); // eight axe runs: slow on a loaded machine
-      const panel = await openPanel(ext, api, consolePage, size);
+      const panel = await openPanel(keptConsole, size);
       const page = panel.page;
       const check = async (state: string) => {
         expect(await smallTargets(page), `${state}: small targets`).toEqual([]);
@@ -326,14 +321,14 @@ for (const size of SIZES) {
       expect(await seriousViolations(o.page), 'Réglages: axe').toEqual([]);
     });
 
-    test('a right-to-left override in a name does not reorder the rest of its row', async ({ ext, api, fake, consolePage }) => {
+    test('a right-to-left override in a name does not reorder the rest of its row', async ({ api, fake, keptConsole }) => {
       const users = await api.users(DEMO);
       const student = users.find((u) => u.profile === 'Student' && u.activationCode && u.classes.length === 1)!;
       // A name as it could come from an import: an unterminated RIGHT-TO-LEFT OVERRIDE (U+202E) inside.
       const lastName = `\u202EZed${student.lastName}`;
       const data = (fake as FakeConsole & { state: { data: { usersById: Map<string, FakeUser> } } }).state.data;
       data.usersById.get(student.id)!.lastName = lastName;
-      const panel = await openPanel(ext, api, consolePage, size);
+      const panel = await openPanel(keptConsole, size);
       const page = panel.page;
       await page.getByRole('searchbox', { name: 'Rechercher (nom, prénom, identifiant)' }).fill(shownLogin(student));
       const row = panel.rows.first();

@@ -1,4 +1,4 @@
-import { test, expect, loginAs, tabIdFor, type FakeUser } from './fixtures';
+import { test, expect, loginAs, tabIdFor, type FakeUser, type KeptConsoleFixture } from './fixtures';
 import { PanelPage } from './pages/panel-page';
 import { CONSOLE_BOOT_MS, ConsolePage, consoleTable } from './pages/console-page';
 import { PopupPage } from './pages/popup-page';
@@ -14,6 +14,9 @@ async function openPanel(ext: Parameters<typeof PanelPage.open>[0], api: import(
   return PanelPage.open(ext, tabId);
 }
 
+/** A panel on a console tab kept from test to test (fixtures.ts, `keptConsole`): for tests about the panel, not the console. */
+const keptPanel = async (kept: KeptConsoleFixture, structure = DEMO): Promise<PanelPage> => (await kept('adml', massmail(structure))).panel();
+
 async function expectSelection(panel: PanelPage, want: FakeUser[]) {
   await expect(panel.selectedCounter).toHaveText(`${want.length} comptes sélectionnés`);
   // the list may still be drawing its rows when the counter is already right: read it until it settles
@@ -23,13 +26,13 @@ async function expectSelection(panel: PanelPage, want: FakeUser[]) {
   await expect(panel.activatedCounter).toHaveText(`${activated} déjà ${activated < 2 ? 'activé' : 'activés'}`); // French: 0 and 1 agree in the singular
 }
 
-test('« Administrateurs locaux » keeps the ADMLs of this school only, not an ADML of another school (userlist.filters.service.ts)', async ({ ext, api, consolePage }) => {
+test('« Administrateurs locaux » keeps the ADMLs of this school only, not an ADML of another school (userlist.filters.service.ts)', async ({ api, keptConsole }) => {
   // A teacher of the demo school who is ADML of another school only.
   const other = (await api.users(DEMO)).find((u) => u.profile === 'Teacher' && !u.functions.length)!;
   await api.knobs({ foreignAdmlIds: [other.id] });
   const users = await api.users(DEMO);
   expect(JSON.stringify(users.find((u) => u.id === other.id)!.functions)).toContain('ADMIN_LOCAL');
-  const panel = await openPanel(ext, api, consolePage);
+  const panel = await keptPanel(keptConsole);
   await panel.waitReady();
   await panel.select('Administrateurs locaux').selectOption({ label: 'Administrateurs locaux' });
   const here = expected(users, { localAdmin: { of: DEMO, is: true } });
@@ -41,11 +44,11 @@ test('« Administrateurs locaux » keeps the ADMLs of this school only, not an A
   expect((await panel.allRows()).map((r) => r.id)).toContain(other.id);
 });
 
-test('each filter, alone and combined, selects what the console would', async ({ ext, api, consolePage }) => {
+test('each filter, alone and combined, selects what the console would', async ({ api, keptConsole }) => {
   const users = await api.users(DEMO);
   const classes = await api.classes(DEMO);
   const ce1a = classes.find((c) => c.name === 'CE1 A')!;
-  const panel = await openPanel(ext, api, consolePage);
+  const panel = await keptPanel(keptConsole);
   await panel.waitReady();
   await expectSelection(panel, users);
 
@@ -103,10 +106,10 @@ test('each filter, alone and combined, selects what the console would', async ({
   await expectSelection(panel, hard);
 });
 
-test('sort by class (school level: CP before CE1) then name, and by profile, in French collation', async ({ ext, api, consolePage }) => {
+test('sort by class (school level: CP before CE1) then name, and by profile, in French collation', async ({ api, keptConsole }) => {
   const users = await api.users(DEMO);
   const classes = new Map((await api.classes(DEMO)).map((c) => [c.id, c.name]));
-  const panel = await openPanel(ext, api, consolePage);
+  const panel = await keptPanel(keptConsole);
   await panel.waitReady();
   const coll = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
   const byName = (a: FakeUser, b: FakeUser) => coll.compare(a.lastName, b.lastName) || coll.compare(a.firstName, b.firstName);
@@ -139,9 +142,9 @@ test('sort by class (school level: CP before CE1) then name, and by profile, in 
   expect(rows[0]!.cells.slice(1, 6).map((c) => c.replace('🔒', '').trim().replace(mark, ''))).toEqual([first.lastName, first.firstName, 'Invité', shownLogin(first), first.activationCode ?? '']);
 });
 
-test('per-row exclusion, select none/all, and the choices persist per structure', async ({ ext, api, consolePage }) => {
+test('per-row exclusion, select none/all, and the choices persist per structure', async ({ ext, api, keptConsole }) => {
   const users = await api.users(DEMO);
-  let panel = await openPanel(ext, api, consolePage);
+  let panel = await keptPanel(keptConsole);
   await panel.waitReady();
   await panel.select('Activation').selectOption({ label: 'Utilisateurs non activés' });
   const notActivated = expected(users, { activated: false });
@@ -287,9 +290,9 @@ test('error states: session expired, MFA, not an administrator, empty structure,
   await expect(panel.button('Réessayer')).toBeVisible();
 });
 
-test('5,000 accounts: the list stays virtual and filters apply', async ({ ext, api, consolePage }) => {
+test('5,000 accounts: the list stays virtual and filters apply', async ({ api, keptConsole }) => {
   const users = await api.users(BIG);
-  const panel = await openPanel(ext, api, consolePage, BIG);
+  const panel = await keptPanel(keptConsole, BIG);
   await panel.waitReady();
   await expect(panel.selectedCounter).toHaveText(`${users.length} comptes sélectionnés`);
   expect(await panel.page.locator('.list tbody tr[data-id]').count()).toBeLessThan(120);
@@ -297,8 +300,8 @@ test('5,000 accounts: the list stays virtual and filters apply', async ({ ext, a
   await expect(panel.selectedCounter).toHaveText(`${expected(users, { profiles: ['Teacher'] }).length} comptes sélectionnés`);
 });
 
-test('an admin of several structures switches between them', async ({ ext, api, consolePage }) => {
-  const panel = await openPanel(ext, api, consolePage);
+test('an admin of several structures switches between them', async ({ api, keptConsole }) => {
+  const panel = await keptPanel(keptConsole);
   await panel.waitReady();
   const big = await api.users(BIG);
   await panel.select('Structure').selectOption({ label: 'Groupe scolaire Victor Hugo (grand)' });

@@ -1,18 +1,12 @@
-import { test, expect, loginAs, tabIdFor, type ConsoleApi, type Ext, type FakeUser } from './fixtures';
+import { test, expect, type FakeUser, type KeptConsoleFixture } from './fixtures';
 import { PanelPage } from './pages/panel-page';
 import { cardTexts, cellTexts, pdfPages, pdfText, qrCodes, saveDownload } from './pdf-tools';
 import { shownLogin } from './oracle';
-import type { Page } from '@playwright/test';
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
 const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
 
-async function panelFor(ext: Ext, api: ConsoleApi, page: Page): Promise<PanelPage> {
-  await loginAs(page, api, 'adml', MASSMAIL);
-  const panel = await PanelPage.open(ext, await tabIdFor(ext, MASSMAIL));
-  await panel.waitReady();
-  return panel;
-}
+const panelFor = async (kept: KeptConsoleFixture): Promise<PanelPage> => (await kept('adml', MASSMAIL)).panel();
 
 async function generate(panel: PanelPage, button = 'Générer en PDF'): Promise<string> {
   const [download] = await Promise.all([panel.page.waitForEvent('download', { timeout: 60_000 }), panel.button(button).click()]);
@@ -26,10 +20,10 @@ function expectOnceInOrder(cards: string[], logins: string[]) {
 }
 const isCover = (pageText: string) => /Classe : /.test(pageText) && !/Identifiant :/.test(pageText);
 
-test('8 per page, sorted by class: class bundles with a cover card, every account once in order, filename', async ({ ext, api, consolePage }) => {
+test('8 per page, sorted by class: class bundles with a cover card, every account once in order, filename', async ({ api, keptConsole }) => {
   const users = await api.users(DEMO);
   const classes = await api.classes(DEMO);
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   await panel.classBox('CE1 A').check();
   await panel.classBox('CE2-CM1').check();
   await panel.select('Par').selectOption({ label: 'Classe' });
@@ -61,9 +55,9 @@ test('8 per page, sorted by class: class bundles with a cover card, every accoun
   await expect(panel.page.locator('td.follow').filter({ hasText: /Imprimé le|Activé/ }).first()).toBeVisible();
 });
 
-test('1 and 2 per page: page counts, and each branch says the right thing', async ({ ext, api, consolePage }) => {
+test('1 and 2 per page: page counts, and each branch says the right thing', async ({ api, keptConsole }) => {
   const users = await api.users(DEMO);
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   await panel.classBox('CE2-CM1').check();
   const rows = await panel.allRows();
   const n = rows.length;
@@ -94,11 +88,11 @@ test('1 and 2 per page: page counts, and each branch says the right thing', asyn
   expectOnceInOrder(cardTexts(two, 2, 1), rows.map((r) => r.cells[4]!));
 });
 
-test('hard names print exactly and every QR opens the activation page pre-filled', async ({ ext, api, consolePage }) => {
+test('hard names print exactly and every QR opens the activation page pre-filled', async ({ api, keptConsole }) => {
   const users = await api.users(DEMO);
   const hard = users.filter((u) => /[^\u0000-\u00ff]/.test(u.firstName + u.lastName) && /^[\p{Script=Latin}\s'-]+$/u.test(u.firstName + u.lastName));
   expect(hard.length).toBeGreaterThan(10);
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   // The list shows the names as written too.
   await panel.page.getByLabel('Rechercher (nom, prénom, identifiant)').fill('nguyen');
   await expect(panel.page.locator('.list tbody')).toContainText('Nguyễn');
@@ -132,21 +126,21 @@ test('hard names print exactly and every QR opens the activation page pre-filled
   expect(codes.map(norm).sort()).toEqual(expected.map(norm).sort());
 });
 
-test('the activation page opened by a QR is pre-filled with login and code', async ({ api, consolePage }) => {
+test('the activation page opened by a QR is pre-filled with login and code', async ({ api, plainPage }) => {
   const u = (await api.users(DEMO)).find((x: FakeUser) => x.activationCode && x.profile === 'Student')!;
-  await consolePage.goto(`${api.origin()}/auth/activation?login=${encodeURIComponent(shownLogin(u))}&activationCode=${u.activationCode}`);
-  await expect(consolePage.locator('input[name="login"]')).toHaveValue(shownLogin(u));
-  await expect(consolePage.locator('input[name="activationCode"]')).toHaveValue(u.activationCode!);
+  await plainPage.goto(`${api.origin()}/auth/activation?login=${encodeURIComponent(shownLogin(u))}&activationCode=${u.activationCode}`);
+  await expect(plainPage.locator('input[name="login"]')).toHaveValue(shownLogin(u));
+  await expect(plainPage.locator('input[name="activationCode"]')).toHaveValue(u.activationCode!);
 });
 
-test('settings apply to the sheets: ENT address, school name, custom paragraph, QR without code, English', async ({ ext, api, consolePage }) => {
+test('settings apply to the sheets: ENT address, school name, custom paragraph, QR without code, English', async ({ ext, api, keptConsole }) => {
   await ext.sw.evaluate(() =>
     chrome.storage.local.set({
       settings: { entUrl: 'https://ent1d.ac-reunion.fr', schoolName: 'École Les Flamboyants', customText: 'Réunion de rentrée le 2 septembre à 18 h.', qrMode: 'login', sheetLang: 'en', defaultModel: 'simplePdf', bundles: 'off' },
     }),
   );
   const users = await api.users(DEMO);
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   await expect(panel.select('Modèle de publipostage PDF')).toHaveValue('simplePdf');
   await panel.classBox('CP A').check();
   await panel.select('Activation').selectOption({ label: 'Utilisateurs non activés' });
@@ -169,11 +163,11 @@ test('settings apply to the sheets: ENT address, school name, custom paragraph, 
   expect(text).not.toContain('Scan to activate');
 });
 
-test('sign-off roster on its own: one table per class with name, profile, login, « Remis le », « Signature »', async ({ ext, api, consolePage }) => {
+test('sign-off roster on its own: one table per class with name, profile, login, « Remis le », « Signature »', async ({ api, keptConsole }) => {
   const users = await api.users(DEMO);
   const classes = await api.classes(DEMO);
   const cm2 = classes.find((c) => c.name === 'CM2 A')!;
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   await panel.classBox('CM2 A').check();
   await panel.profile('Élève').check();
   const file = await generate(panel, 'Feuille d’émargement seule');
@@ -186,16 +180,16 @@ test('sign-off roster on its own: one table per class with name, profile, login,
   expect(text).not.toMatch(/Code d’activation/);
 });
 
-test('the activation page opened with the login alone has no field for the code, as entcore', async ({ api, consolePage }) => {
+test('the activation page opened with the login alone has no field for the code, as entcore', async ({ api, plainPage }) => {
   const u = (await api.users(DEMO)).find((x: FakeUser) => x.activationCode && x.profile === 'Student')!;
-  await consolePage.goto(`${api.origin()}/auth/activation?login=${encodeURIComponent(shownLogin(u))}`);
-  await expect(consolePage.locator('#login-shown')).toHaveText(shownLogin(u));
-  await expect(consolePage.locator('input[name="activationCode"]')).toHaveCount(0);
+  await plainPage.goto(`${api.origin()}/auth/activation?login=${encodeURIComponent(shownLogin(u))}`);
+  await expect(plainPage.locator('#login-shown')).toHaveText(shownLogin(u));
+  await expect(plainPage.locator('input[name="activationCode"]')).toHaveCount(0);
 });
 
-test('the password rule on the sheets is the one the ENT enforces (its regex), its text only when it agrees; else a neutral sentence', async ({ ext, api, consolePage }) => {
+test('the password rule on the sheets is the one the ENT enforces (its regex), its text only when it agrees; else a neutral sentence', async ({ api, keptConsole }) => {
   test.slow(); // six PDFs in a row: on a loaded machine they outlast the default timeout
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   await panel.classBox('CP A').check();
   await panel.select('Activation').selectOption({ label: 'Utilisateurs non activés' });
   await panel.select('Modèle de publipostage PDF').selectOption({ label: '1 par page' });
@@ -248,13 +242,13 @@ test('the password rule on the sheets is the one the ENT enforces (its regex), i
   expect(text).not.toMatch(/directeur/i);
 });
 
-test('an oversize login (3,000 characters) loses only its own QR code: the panel names it, the PDF holds every sheet', async ({ ext, api, consolePage }) => {
+test('an oversize login (3,000 characters) loses only its own QR code: the panel names it, the PDF holds every sheet', async ({ api, keptConsole }) => {
   const users = await api.users(DEMO);
   const ce1a = (await api.classes(DEMO)).find((c) => c.name === 'CE1 A')!;
   const target = users.find((u) => u.profile === 'Student' && u.classes.includes(ce1a.id) && u.activationCode && !u.loginAlias)!;
   // Hostile or broken import data: the console serves the login as stored.
   await api.knobs({ hugeLoginIds: [target.id] });
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   await panel.classBox('CE1 A').check();
   await panel.select('Modèle de publipostage PDF').selectOption({ label: '8 par page' });
   const rows = await panel.allRows();

@@ -5,8 +5,7 @@
  * model it uses and uses the one chosen (file name, page size and cards per page read back).
  */
 import { execFileSync } from 'node:child_process';
-import type { Page } from '@playwright/test';
-import { test, expect, loginAs, tabIdFor, type ConsoleApi, type Ext } from './fixtures';
+import { test, expect, type Ext, type KeptConsoleFixture } from './fixtures';
 import { PanelPage } from './pages/panel-page';
 import { FollowUpView } from './pages/follow-up-view';
 import { cardTexts, pdfPages, saveDownload } from './pdf-tools';
@@ -14,12 +13,7 @@ import { cardTexts, pdfPages, saveDownload } from './pdf-tools';
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
 const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
 
-async function panelFor(ext: Ext, api: ConsoleApi, page: Page, viewport?: { width: number; height: number }): Promise<PanelPage> {
-  await loginAs(page, api, 'adml', MASSMAIL);
-  const panel = await PanelPage.open(ext, await tabIdFor(ext, MASSMAIL), viewport);
-  await panel.waitReady();
-  return panel;
-}
+const panelFor = async (kept: KeptConsoleFixture, size?: { width: number; height: number }): Promise<PanelPage> => (await kept('adml', MASSMAIL)).panel({ size });
 
 const preview = (panel: PanelPage) => panel.page.locator('section.print-preview');
 
@@ -57,9 +51,9 @@ async function setSettings(ext: Ext, settings: Record<string, unknown>): Promise
   await ext.sw.evaluate((s) => chrome.storage.local.set({ settings: s }), settings);
 }
 
-test('the preview’s page count is the PDF’s (pdfinfo) at 1, 2 and 8 per page, covers, families and labels included', async ({ ext, api, consolePage }) => {
+test('the preview’s page count is the PDF’s (pdfinfo) at 1, 2 and 8 per page, covers, families and labels included', async ({ keptConsole }) => {
   test.setTimeout(360_000); // several PDFs made and read back, on a shared loaded machine
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   await panel.classBox('CE1 A').check();
   await panel.classBox('CE2-CM1').check();
   await panel.select('Par').selectOption({ label: 'Classe' }); // class bundles: one cover per class
@@ -80,9 +74,9 @@ test('the preview’s page count is the PDF’s (pdfinfo) at 1, 2 and 8 per page
   expect(pdfPages(file)).toBe(shown.pages);
 });
 
-test('the preview follows the selection: a filter change updates the count and the card (first selected account, code masked)', async ({ ext, api, consolePage }) => {
+test('the preview follows the selection: a filter change updates the count and the card (first selected account, code masked)', async ({ api, keptConsole }) => {
   const users = await api.users(DEMO);
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   await panel.select('Modèle de publipostage PDF').selectOption({ label: '1 par page' });
   await panel.classBox('CP A').check();
   const before = await previewCount(panel, '1 par page', await panel.selectedCount());
@@ -111,14 +105,14 @@ test('the preview follows the selection: a filter change updates the count and t
   await expect(preview(panel)).not.toContainText('fiche');
 });
 
-test('a 300-character paragraph at 8 per page: the preview says it will not fit and offers 2 per page, where it fits', async ({ ext, api, consolePage }) => {
+test('a 300-character paragraph at 8 per page: the preview says it will not fit and offers 2 per page, where it fits', async ({ ext, keptConsole }) => {
   test.setTimeout(360_000); // several PDFs made and read back, on a shared loaded machine
   const paragraph = ('Réunion d’information pour les familles le jeudi 4 septembre à 18 h dans la salle polyvalente ; ' +
     'apportez cette fiche et une pièce d’identité. Les enseignants présenteront le fonctionnement de l’ENT et la messagerie. ' +
     'Un atelier d’aide à la connexion suivra pour les parents qui le souhaitent, avec café.').slice(0, 300);
   expect(paragraph.length).toBe(300);
   await setSettings(ext, { customText: paragraph });
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   await panel.classBox('CP A').check();
   await panel.select('Modèle de publipostage PDF').selectOption({ label: '8 par page' });
   const n = (await previewCount(panel, '8 par page')).accounts;
@@ -148,9 +142,9 @@ test('a 300-character paragraph at 8 per page: the preview says it will not fit 
   for (const c of cards) expect(c).toContain('apportez cette fiche et une pièce d’identité.');
 });
 
-test('at 360 px the preview fits the panel: count, warnings and the card at actual size (screenshot)', async ({ ext, api, consolePage }) => {
+test('at 360 px the preview fits the panel: count, warnings and the card at actual size (screenshot)', async ({ ext, keptConsole }) => {
   await setSettings(ext, { schoolName: 'École élémentaire Jules Ferry' });
-  const panel = await panelFor(ext, api, consolePage, { width: 360, height: 800 });
+  const panel = await panelFor(keptConsole, { width: 360, height: 800 });
   await panel.openGroup('Classes');
   await panel.classBox('CE1 A').check();
   await panel.select('Modèle de publipostage PDF').selectOption({ label: '8 par page' });
@@ -173,9 +167,9 @@ test('at 360 px the preview fits the panel: count, warnings and the card at actu
   await section.screenshot({ path: 'out/preview-360-fitted.png' });
 });
 
-test('the follow-up’s print shows its model and uses the one chosen', async ({ ext, api, consolePage }) => {
+test('the follow-up’s print shows its model and uses the one chosen', async ({ keptConsole }) => {
   test.setTimeout(360_000); // several PDFs made and read back, on a shared loaded machine
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   const fu = new FollowUpView(panel);
   await fu.open();
   const model = fu.root.getByRole('combobox', { name: 'Modèle des fiches', exact: true });

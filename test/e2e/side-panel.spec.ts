@@ -4,7 +4,6 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, loginAs, tabIdFor, type Ext } from './fixtures';
-import { PanelPage } from './pages/panel-page';
 import { CONSOLE_BOOT_MS, ConsolePage } from './pages/console-page';
 import { expected } from './oracle';
 
@@ -27,19 +26,12 @@ async function expectOnScreen(page: Page, el: Locator, within?: Locator): Promis
   expect(box!.y + box!.height, what).toBeLessThanOrEqual(bottom + 0.5);
 }
 
-async function narrowPanel(ext: Ext, api: import('./fixtures').ConsoleApi, page: Page): Promise<PanelPage> {
-  await loginAs(page, api, 'adml', MASSMAIL);
-  const panel = await PanelPage.open(ext, await tabIdFor(ext, MASSMAIL), SIDE_PANEL);
-  await panel.waitReady();
-  return panel;
-}
-
 const noSideScroll = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth <= innerWidth);
 
-test('at 360×800, after a filter change, the count and rows with their code and e-mail are on screen without scrolling', async ({ ext, api, consolePage }) => {
+test('at 360×800, after a filter change, the count and rows with their code and e-mail are on screen without scrolling', async ({ api, keptConsole }) => {
   const users = await api.users(DEMO);
   const ce1a = (await api.classes(DEMO)).find((c) => c.name === 'CE1 A')!;
-  const panel = await narrowPanel(ext, api, consolePage);
+  const panel = await (await keptConsole('adml', MASSMAIL)).panel({ size: SIDE_PANEL });
   const page = panel.page;
   expect(await noSideScroll(page)).toBe(true);
 
@@ -79,9 +71,9 @@ test('at 360×800, after a filter change, the count and rows with their code and
   await expect(panel.page.getByRole('searchbox', { name: 'Rechercher (nom, prénom, identifiant)' })).toBeFocused();
 });
 
-test('the whole flow by keyboard at 360 px: filter, check, generate, mail', async ({ ext, api, consolePage }) => {
+test('the whole flow by keyboard at 360 px: filter, check, generate, mail', async ({ api, keptConsole }) => {
   const users = await api.users(DEMO);
-  const panel = await narrowPanel(ext, api, consolePage);
+  const panel = await (await keptConsole('adml', MASSMAIL)).panel({ size: SIDE_PANEL });
   const page = panel.page;
   const focused = () =>
     page.evaluate(() => {

@@ -109,10 +109,10 @@ test('at 360 px the panel starts on the page’s class, sorted by class, and fol
   await expect(panel.selectedCounter).toHaveText(`${members.length} comptes sélectionnés`);
 });
 
-test('print from the teacher’s page: the class’s sheets in the panel’s order, then the two classes one after the other', async ({ ext, api, consolePage }) => {
+test('print from the teacher’s page: the class’s sheets in the panel’s order, then the two classes one after the other', async ({ api, keptConsole }) => {
   const { members, ids } = await membersOf(api, ['CE1 A', 'CE2-CM1']);
   const ce1a = members.filter((u) => u.classes.includes(ids.get('CE1 A')!));
-  const panel = await teacherPanel(ext, api, consolePage);
+  const panel = await (await keptConsole('teacher', PAGE)).panel();
   await expect(panel.chip('CE1 A')).toBeVisible({ timeout: 20_000 });
   await panel.select('Modèle de publipostage PDF').selectOption({ label: '8 par page' });
   const rows = await panel.allRows();
@@ -136,7 +136,7 @@ test('print from the teacher’s page: the class’s sheets in the panel’s ord
   expect(new Set(firstClass)).toEqual(new Set(['CE1 A', 'CE2-CM1']));
 });
 
-test('meeting mode on the teacher’s page: a family found by a few letters, printed, marked handed over', async ({ ext, api, consolePage }) => {
+test('meeting mode on the teacher’s page: a family found by a few letters, printed, marked handed over', async ({ ext, api, keptConsole }) => {
   const { users, members, ids } = await membersOf(api, ['CE1 A', 'CE2-CM1']);
   const inRoster = new Set(members.map((u) => u.id));
   const byId = new Map(users.map((u) => [u.id, u]));
@@ -144,7 +144,7 @@ test('meeting mode on the teacher’s page: a family found by a few letters, pri
   const pupil = members.find((u) => u.profile === 'Student' && u.classes.includes(ids.get('CE1 A')!) && u.parents.length === 2
     && u.parents.every((p) => inRoster.has(p) && byId.get(p)!.children.every((c) => inRoster.has(c))))!;
   const family = new Set([pupil.id, ...pupil.parents, ...pupil.parents.flatMap((p) => byId.get(p)!.children)]);
-  const panel = await teacherPanel(ext, api, consolePage);
+  const panel = await (await keptConsole('teacher', PAGE)).panel();
   await panel.page.getByText('Mode réunion').click();
   const search = panel.page.getByLabel('Rechercher un élève ou un parent');
   await search.fill(`${plain(pupil.firstName)} ${plain(pupil.lastName).slice(0, 4)}`);

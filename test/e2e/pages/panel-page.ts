@@ -5,11 +5,11 @@ import type { Ext } from '../fixtures';
 export class PanelPage {
   constructor(public readonly page: Page) {}
 
-  static async open(ext: Ext, tabId: number, viewport?: { width: number; height: number }): Promise<PanelPage> {
+  static async open(ext: Ext, tabId: number, viewport?: { width: number; height: number }, params: Record<string, string> = {}): Promise<PanelPage> {
     const page = await ext.context.newPage();
     // Chrome's side panel is ~360 px wide: set before loading, the panel picks its layout at start.
     if (viewport) await page.setViewportSize(viewport);
-    await page.goto(`chrome-extension://${ext.id}/panel.html?tab=${tabId}`);
+    await page.goto(`chrome-extension://${ext.id}/panel.html?${new URLSearchParams({ tab: String(tabId), ...params })}`);
     return new PanelPage(page);
   }
 
