@@ -67,8 +67,9 @@ export function cardTexts(file: string, cols: number, rows: number, skip: (pageT
  * One `pdftotext -bbox-layout` of the whole file (and one plain `pdftotext -layout` for `skip`), not
  * one process per cell: a 50-page print took 500 processes, minutes on a loaded machine. A word goes
  * in the cell that holds its baseline and its middle (pdftotext's own crop keeps the characters whose
- * origin is inside); lines keep pdftotext's reading order of the page, and a line ending in a hyphen
- * is joined to the next without it, as pdftotext's text mode does.
+ * origin is inside); lines keep pdftotext's reading order of the page (the same words per card as its
+ * crop gave; blocks beside the QR code may come in another order), and a line ending in a hyphen is
+ * joined to the next without it, as pdftotext's text mode does.
  */
 export function cellTexts(file: string, cols: number, rows: number, skip: (pageText: string) => boolean = () => false): string[] {
   const big = { encoding: 'utf8' as const, maxBuffer: 1 << 28 };
@@ -91,13 +92,19 @@ export function cellTexts(file: string, cols: number, rows: number, skip: (pageT
       }
       for (const [k, words] of inCell) cells[k]!.push(words.join(' '));
     }
-    for (const lines of cells) {
-      const t = spaces(lines.map((l, j) => (j < lines.length - 1 && l.endsWith('-') ? l.slice(0, -1) : `${l}\n`)).join(''));
+    cells.forEach((lines, k) => {
+      // Right-to-left script: the word boxes hold it in visual order, pdftotext's text mode in logical
+      // order with its embedding marks; read such a card with pdftotext's own crop, as before.
+      const t = RTL.test(lines.join(''))
+        ? spaces(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-x', String((k % cols) * cw), '-y', String(Math.floor(k / cols) * ch), '-W', String(cw), '-H', String(ch), file, '-'], { encoding: 'utf8' }))
+        : spaces(lines.map((l, j) => (j < lines.length - 1 && l.endsWith('-') ? l.slice(0, -1) : `${l}\n`)).join(''));
       if (t.trim()) out.push(t);
-    }
+    });
   });
   return out;
 }
+
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 
 const unescapeXml = (s: string): string =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;|&#39;/g, "'").replace(/&amp;/g, '&');
