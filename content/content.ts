@@ -11,12 +11,13 @@ import type { Account, ClassRef, Profile, Structure } from '../src/model/account
 import { deriveParentClasses, linksFromClassLists, manyParentsWithoutClass } from '../src/model/parent-classes';
 import {
   isMessage, type JoinClasses, type OpenPanelReply, type ReadProblem, type JoinClassesReply, type LoadAccounts, type LoadReply, type PlatformRulesReply, type ReadFailed,
-  type SchoolClasses, type SchoolClassesReply, type SendMail, type SendMailReply, type LoadWireReply,
+  type SchoolClasses, type SchoolClassesReply, type SendMail, type SendMailReply, type LoadWireReply, type GiveBackQueued, MAIL_RUN_PORT,
 } from '../src/messages';
 import { packAccounts } from '../src/model/packed';
 import { keysToResolve, parseAuthContext, platformRules } from '../src/console/auth-context';
 import { contextAlive, ext } from '../src/platform/browser-api';
 import { getJson, postJson, type Answer } from './console-client';
+import { SendQueue } from '../src/campaign/send-queue';
 import { DOOR_CLASS, consoleButtons, doorAnchor, doorButtonClass, isClassSelect, readUserTable, shownClassId, tableRowCount } from './selectors';
 import { pickLang, translator } from '../src/i18n/ui';
 
@@ -319,11 +320,35 @@ function report(structureId: string, count: number, source: 'json' | 'table', st
   ext().runtime.sendMessage({ type: 'accounts-read', structureId, structureName, count, source }).catch(() => undefined);
 }
 
+const mailTimeoutMs = (msg: SendMail): number | undefined =>
+  Number.isInteger(msg.timeoutMs) && msg.timeoutMs! >= 1_000 && msg.timeoutMs! <= 120_000 ? msg.timeoutMs : undefined;
+
+/** Runs whose chunks are handed over ahead (runner `depth` 2): at most `slots` at the console each. */
+const mailRuns = new Map<string, SendQueue<SendMailReply>>();
+const NOT_SENT: SendMailReply = { ok: false, kind: 'not-sent', message: 'given back before it was requested' };
+
+async function sendMailQueued(msg: SendMail): Promise<SendMailReply> {
+  if (msg.run === undefined) return sendMail(msg);
+  let q = mailRuns.get(msg.run);
+  if (!q) mailRuns.set(msg.run, (q = new SendQueue<SendMailReply>(msg.slots ?? 1, () => NOT_SENT)));
+  try {
+    // A chunk waits at most one request's time: the panel's own timeout (twice that) never fires
+    // while it may still start here, so the panel never retries a chunk this page could still send.
+    return await q.run(() => sendMail(msg), mailTimeoutMs(msg) ?? 30_000);
+  } finally {
+    if (q.idle && mailRuns.get(msg.run) === q) mailRuns.delete(msg.run);
+  }
+}
+
+function giveBackQueued(run?: string): void {
+  for (const [k, q] of mailRuns) if (run === undefined || k === run) q.giveBackWaiting();
+}
+
 async function sendMail(msg: SendMail): Promise<SendMailReply> {
   // The accounts were read on `msg.origin`: never send their ids to another console.
   if (msg.origin !== location.origin)
     return { ok: false, kind: 'wrong-console', message: `accounts read on ${msg.origin}, tab now on ${location.origin}` };
-  const timeoutMs = Number.isInteger(msg.timeoutMs) && msg.timeoutMs! >= 1_000 && msg.timeoutMs! <= 120_000 ? msg.timeoutMs : undefined;
+  const timeoutMs = mailTimeoutMs(msg);
   const r = await postJson(routes.classAdminMassmail(), { ids: msg.ids, type: 'mail', structureId: msg.structureId, theme: '' }, timeoutMs);
   if (r.ok) return { ok: true };
   const kind = r.error.kind;
@@ -444,7 +469,12 @@ function start(): void {
     if (!page) return false;
     let work: Promise<unknown> | null = null;
     if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg).then(checkOnRead).then(toWire);
-    else if (isMessage<SendMail>(msg, 'send-mail')) work = sendMail(msg);
+    else if (isMessage<SendMail>(msg, 'send-mail')) work = sendMailQueued(msg);
+    else if (isMessage<GiveBackQueued>(msg, 'give-back-queued')) {
+      giveBackQueued(msg.run);
+      sendResponse({ ok: true });
+      return false;
+    }
     else if (isMessage(msg, 'read-platform-rules')) work = readPlatformRules();
     else if (page.kind === 'class-admin' && isMessage<SchoolClasses>(msg, 'school-classes')) work = schoolClasses(msg);
     else if (page.kind === 'class-admin' && isMessage<JoinClasses>(msg, 'join-classes')) work = joinClasses(msg);
@@ -452,6 +482,16 @@ function start(): void {
     work.then(sendResponse, (e: Error) => sendResponse({ ok: false, error: { kind: 'format', detail: e.message } }));
     return true;
   });
+  // A run's panel holds this port while it runs: once it is gone (closed, crashed), its queued chunks
+  // are not sent (they stay « incertain » in its record, as handed over, and are certainly not mailed).
+  ext().runtime.onConnect.addListener((port) => {
+    if (!port.name.startsWith(MAIL_RUN_PORT)) return;
+    const run = port.name.slice(MAIL_RUN_PORT.length);
+    port.onDisconnect.addListener(() => giveBackQueued(run));
+  });
+  // The page is going (reload, navigation, tab closed): what waits is answered « not sent » while the
+  // panel can still hear it, so it can send those chunks again once the page is back.
+  addEventListener('pagehide', () => giveBackQueued());
   // The console is a single-page app: routes change without a reload, and it redraws its page.
   const tick = () => {
     announce();
