@@ -340,6 +340,9 @@ async function sendMailQueued(msg: SendMail): Promise<SendMailReply> {
   }
 }
 
+/** From `pagehide` on: this page is going (reload, navigation, tab closed). */
+let leaving = false;
+
 function giveBackQueued(run?: string): void {
   for (const [k, q] of mailRuns) if (run === undefined || k === run) q.giveBackWaiting();
 }
@@ -351,6 +354,9 @@ async function sendMail(msg: SendMail): Promise<SendMailReply> {
   const timeoutMs = mailTimeoutMs(msg);
   const r = await postJson(routes.classAdminMassmail(), { ids: msg.ids, type: 'mail', structureId: msg.structureId, theme: '' }, timeoutMs);
   if (r.ok) return { ok: true };
+  // The page is going and took its requests with it: this one had reached the console, which may
+  // have acted on it. Never « network » (retried: a second mail), always « lost » (incertain).
+  if (leaving) return { ok: false, kind: 'lost', message: 'the page went away while the request was at the console' };
   const kind = r.error.kind;
   // entcore's resource filter answers 401 (an HTML page) when an id is not the caller's, when an id
   // repeats, or without the class-admin right; an expired session is a redirect to /auth/login. The
@@ -491,7 +497,13 @@ function start(): void {
   });
   // The page is going (reload, navigation, tab closed): what waits is answered « not sent » while the
   // panel can still hear it, so it can send those chunks again once the page is back.
-  addEventListener('pagehide', () => giveBackQueued());
+  addEventListener('pagehide', () => {
+    leaving = true;
+    giveBackQueued();
+  });
+  addEventListener('pageshow', () => {
+    leaving = false;
+  });
   // The console is a single-page app: routes change without a reload, and it redraws its page.
   const tick = () => {
     announce();
