@@ -75,18 +75,36 @@ function announce(): void {
 }
 
 /**
+ * Whether the console's own `allUsers` request (its HttpClient's XHR, never our fetch) had ended
+ * before `t` (the page's clock), as the page's resource timing shows it.
+ */
+function consoleReadEndedBefore(structureId: string, t: number): boolean {
+  const path = routes.allUsers(structureId);
+  return performance.getEntriesByType('resource').some((e) => {
+    const r = e as PerformanceResourceTiming;
+    return r.initiatorType === 'xmlhttprequest' && r.responseEnd > 0 && r.responseEnd < t && new URL(r.name).pathname === path;
+  });
+}
+
+/**
  * The console draws its table after load and redraws all of it on every filter, search and sort:
  * wait (on mutations, not on a clock) until it holds rows and has stopped changing for a moment.
  * Gives the number of rows then, or 0 when none came before `maxMs` (the console's own read failed
  * too, or the page is still booting on a slow machine).
  */
-function waitForTableRows(maxMs = 30_000, quietMs = 500): Promise<number> {
+function waitForTableRows(structureId: string, maxMs = 30_000, quietMs = 500, afterReadMs = 3_000): Promise<number> {
   return new Promise((resolve) => {
     let quiet: ReturnType<typeof setTimeout> | undefined;
+    // Once the console's own read has ended, its rows come within moments or never: no 30 s wait
+    // for a table that an answer cut short has left empty.
+    const ended = setInterval(() => {
+      if (tableRowCount(document) === 0 && consoleReadEndedBefore(structureId, performance.now() - afterReadMs)) done(0);
+    }, 500);
     const done = (n: number) => {
       observer.disconnect();
       clearTimeout(quiet);
       clearTimeout(deadline);
+      clearInterval(ended);
       resolve(n);
     };
     const check = () => {
@@ -284,7 +302,9 @@ async function tableFallback(structureId: string, structures: Structure[], class
   if (page?.kind !== 'massmail') return { ok: false, error: failed };
   // An empty table after a failed read is not an empty school: the real console draws its table from
   // the same allUsers answer, so when that answer is cut short or refused, its table is empty too.
-  if (!(await waitForTableRows())) return { ok: false, error: { ...failed, kind: 'read-failed' } };
+  const waitS = 30;
+  ext().runtime.sendMessage({ type: 'load-progress', receivedBytes: 0, totalBytes: null, table: { waitS } }).catch(() => undefined);
+  if (!(await waitForTableRows(structureId, waitS * 1_000))) return { ok: false, error: { ...failed, kind: 'read-failed' } };
   try {
     const accounts = [...markBlockedProfiles(accountsFromTable(readUserTable(document), classes), await blocked)];
     if (!accounts.length) return { ok: false, error: { ...failed, kind: 'read-failed' } };

@@ -119,7 +119,11 @@ export type SendMailReply =
 export type PlatformRulesReply = { ok: true; rules: PlatformRules } | { ok: false; error: ConsoleError };
 
 // content → panel (broadcast through runtime messaging; the panel keeps those of its own tab)
-export type LoadProgress = { type: 'load-progress'; receivedBytes: number; totalBytes: number | null };
+/**
+ * `table`: the extension's own read failed and the content script now waits for the console's table
+ * (up to `waitS` seconds): the panel says so rather than a bare « Lecture des comptes… ».
+ */
+export type LoadProgress = { type: 'load-progress'; receivedBytes: number; totalBytes: number | null; table?: { waitS: number } };
 /** The teacher switched class in the page's own selector: the panel follows (a class id, nothing else). */
 export type PageClass = { type: 'page-class'; classId: string };
 
