@@ -224,14 +224,16 @@ export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign
     c.updatedAt = now();
   };
 
-  if (!(await persist())) halt('storage');
-
   // --- work queue -------------------------------------------------------------------------------
   const ids = pendingIds(c);
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += chunkSize) chunks.push(ids.slice(i, i + chunkSize));
   let next = 0;
   let sentCount = 0;
+  // The run's start (status `running`, the inflight of a dead run turned `unknown`) is saved with the
+  // first chunks' `inflight`: one write before the first request, not two in a row. With nothing to
+  // send, on its own.
+  if (!chunks.length && !(await persist())) halt('storage');
 
   const set = (chunk: string[], state: 'pending' | 'inflight' | 'sent' | 'failed' | 'unknown', reason?: string): void => {
     const t = now();
