@@ -82,6 +82,7 @@ try {
     row.mainBusy = sum(mainTasks);
     row.mainCpu = sum(mainTasks, (e) => e.tdur ?? 0);
     row.mainLongest = Math.round(Math.max(0, ...mainTasks.map((e) => e.dur)) / 1000);
+    row.mainLongestCpu = Math.round(Math.max(0, ...mainTasks.map((e) => e.tdur ?? 0)) / 1000);
     row.mainGc = sum(top(mainTid, from, to, (e) => /GC|GCEvent/.test(e.name) && !/Incremental/.test(e.name)));
     // the main thread's CPU by kind: script (FunctionCall, EvaluateScript), style, layout, paint
     for (const [key, re] of [['script', /^(FunctionCall|EvaluateScript|TimerFire|FireAnimationFrame|EventDispatch|RunMicrotasks|v8\.callFunction)$/], ['style', /^(UpdateLayoutTree|RecalculateStyles)$/], ['layout', /^Layout$/], ['paint', /^(Paint|PrePaint|Layerize|UpdateLayer|Commit)$/]])
@@ -97,7 +98,12 @@ try {
     return row;
   });
   console.table(rows);
-  console.log(JSON.stringify({ first: stats(samples.map((s) => s.ms)), longestMain: Math.max(...rows.map((r) => r.mainLongest)), load: { ...load, after: os.loadavg()[0] } }));
+  console.log(JSON.stringify({
+    first: stats(samples.map((s) => s.ms)), longestMain: Math.max(...rows.map((r) => r.mainLongest)),
+    // thread time (CPU), which the machine's load stretches little
+    mainCpu: stats(rows.map((r) => r.mainCpu)), mainLongestCpu: stats(rows.map((r) => r.mainLongestCpu)), workerCpu: stats(rows.map((r) => r.workerCpu ?? 0)),
+    load: { ...load, after: os.loadavg()[0] },
+  }));
 } finally {
   await ext.context.close();
   await fake.close();
