@@ -24,6 +24,8 @@ export interface Ctx {
   pageUsed: boolean;
   /** Text blocks drawn once as PDF form objects, by content (see drawText). */
   forms: Map<string, string>;
+  /** The operators that place a form at a spot, as jsPDF wrote them the first time (see drawText). */
+  placed: Map<string, string[]>;
 }
 
 export function makeCtx(doc: jsPDF, fonts: { hasBold: boolean; hasMono: boolean }, opts: SheetOptions | RosterOptions, m?: PdfMeasurer): Ctx {
@@ -50,6 +52,7 @@ export function makeCtx(doc: jsPDF, fonts: { hasBold: boolean; hasMono: boolean 
     logo: logoAspect ? so.logo : undefined,
     pageUsed: false,
     forms: new Map(),
+    placed: new Map(),
     card: {
       d,
       entUrl,

@@ -71,8 +71,20 @@ function drawText(ctx: Ctx, t: PlacedText) {
     doc.endFormObject(name);
     ctx.forms.set(key, name);
   }
+  // The same block sits at the same spot on every page (8 slots): jsPDF's placement (a Matrix, its
+  // number formatting) cost more than the text it places; its operators are kept and written again.
+  const spot = `${name} ${t.x} ${t.y} ${h}`;
+  const again = ctx.placed.get(spot);
+  const internal = doc.internal as unknown as { write(s: string): void; pages: string[][]; getCurrentPageInfo(): { pageNumber: number } };
+  if (again) {
+    for (const op of again) internal.write(op);
+    return;
+  }
+  const content = internal.pages[internal.getCurrentPageInfo().pageNumber]!;
+  const from = content.length;
   const pageH = doc.internal.pageSize.getHeight();
   doc.doFormObject(name, translate(doc, (t.x - FORM_PAD) * k, (pageH - (t.y - FORM_PAD)) * k - h * k));
+  ctx.placed.set(spot, content.slice(from));
 }
 
 /** Draws a laid-out card. */
