@@ -6,6 +6,7 @@ import type { jsPDF } from 'jspdf';
 import type { SheetDict } from '../i18n/sheets';
 import type { CardContext } from './cards';
 import { PdfMeasurer } from './measure';
+import { TextWriter } from './text';
 import type { RosterOptions, SheetOptions } from './options';
 import { dictFor, isOneHost } from './wording';
 import { typeset } from '../i18n/french';
@@ -26,6 +27,8 @@ export interface Ctx {
   forms: Map<string, string>;
   /** The operators that place a form at a spot, as jsPDF wrote them the first time (see drawText). */
   placed: Map<string, string[]>;
+  /** The per-account lines, written without jsPDF's text() (see text.ts). */
+  text: TextWriter;
 }
 
 export function makeCtx(doc: jsPDF, fonts: { hasBold: boolean; hasMono: boolean }, opts: SheetOptions | RosterOptions, m?: PdfMeasurer): Ctx {
@@ -53,6 +56,7 @@ export function makeCtx(doc: jsPDF, fonts: { hasBold: boolean; hasMono: boolean 
     pageUsed: false,
     forms: new Map(),
     placed: new Map(),
+    text: new TextWriter(doc),
     card: {
       d,
       entUrl,
