@@ -55,3 +55,30 @@ test('the writer prints the cards’ lines byte for byte as jsPDF’s text() wou
   // shape or reorder, and « Nguyễn » (twice per page) in the mono face, which has no « ễ »
   expect(b.jspdfCalls).toBe(4 * 2 + 2 * 4 * JSPDF_ONLY.length + 2 * 2);
 });
+
+test('the embedded font subset is written as jsPDF writes it, byte for byte, through our directory encoder', () => {
+  const { doc } = makeDoc('portrait', FONT, LINES, true);
+  doc.text(LINES, 10, 10);
+  type Dir = { scalarType: number; encode(t: Record<string, number[]>): ArrayLike<number>; ppFast?: boolean; ppJspdfEncode?: Dir['encode'] };
+  type Meta = { directory: Dir; glyIdsUsed: number[]; subset: { encode(ids: number[], fmt: number): ArrayLike<number> } };
+  const meta = (doc.internal as unknown as { getFont(): { metadata: Meta } }).getFont().metadata;
+  const proto = Object.getPrototypeOf(meta.directory) as Dir;
+  expect(proto.ppFast, 'jsPDF’s encoder replaced').toBe(true);
+  const ours = proto.encode;
+  let tables: Record<string, number[]> | null = null;
+  proto.encode = function (this: Dir, t) {
+    tables = t;
+    return ours.call(this, t);
+  };
+  let written: ArrayLike<number>;
+  try {
+    written = meta.subset.encode(meta.glyIdsUsed, 1);
+  } finally {
+    proto.encode = ours;
+  }
+  expect(Object.keys(tables!)).toEqual(expect.arrayContaining(['cmap', 'glyf', 'loca', 'hmtx', 'head', 'name']));
+  const jspdf = Array.from(proto.ppJspdfEncode!.call(meta.directory, tables!));
+  expect(jspdf.length).toBeGreaterThan(50_000);
+  expect(Array.from(written).length).toBe(jspdf.length);
+  expect(Array.from(written).every((b, i) => b === jspdf[i])).toBe(true);
+});
