@@ -11,12 +11,13 @@ import type { Account, ClassRef, Profile, Structure } from '../src/model/account
 import { deriveParentClasses, linksFromClassLists, manyParentsWithoutClass } from '../src/model/parent-classes';
 import {
   isMessage, type JoinClasses, type OpenPanelReply, type ReadProblem, type JoinClassesReply, type LoadAccounts, type LoadReply, type PlatformRulesReply, type ReadFailed,
-  type SchoolClasses, type SchoolClassesReply, type SendMail, type SendMailReply, type LoadWireReply,
+  type SchoolClasses, type SchoolClassesReply, type SendMail, type SendMailReply, type LoadWireReply, type GiveBackQueued, MAIL_RUN_PORT,
 } from '../src/messages';
 import { packAccounts } from '../src/model/packed';
 import { keysToResolve, parseAuthContext, platformRules } from '../src/console/auth-context';
 import { contextAlive, ext } from '../src/platform/browser-api';
 import { getJson, postJson, type Answer } from './console-client';
+import { SendQueue } from '../src/campaign/send-queue';
 import { DOOR_CLASS, consoleButtons, doorAnchor, doorButtonClass, isClassSelect, readUserTable, shownClassId, tableRowCount } from './selectors';
 import { pickLang, translator } from '../src/i18n/ui';
 
@@ -74,18 +75,36 @@ function announce(): void {
 }
 
 /**
+ * Whether the console's own `allUsers` request (its HttpClient's XHR, never our fetch) had ended
+ * before `t` (the page's clock), as the page's resource timing shows it.
+ */
+function consoleReadEndedBefore(structureId: string, t: number): boolean {
+  const path = routes.allUsers(structureId);
+  return performance.getEntriesByType('resource').some((e) => {
+    const r = e as PerformanceResourceTiming;
+    return r.initiatorType === 'xmlhttprequest' && r.responseEnd > 0 && r.responseEnd < t && new URL(r.name).pathname === path;
+  });
+}
+
+/**
  * The console draws its table after load and redraws all of it on every filter, search and sort:
  * wait (on mutations, not on a clock) until it holds rows and has stopped changing for a moment.
  * Gives the number of rows then, or 0 when none came before `maxMs` (the console's own read failed
  * too, or the page is still booting on a slow machine).
  */
-function waitForTableRows(maxMs = 30_000, quietMs = 500): Promise<number> {
+function waitForTableRows(structureId: string, maxMs = 30_000, quietMs = 500, afterReadMs = 3_000): Promise<number> {
   return new Promise((resolve) => {
     let quiet: ReturnType<typeof setTimeout> | undefined;
+    // Once the console's own read has ended, its rows come within moments or never: no 30 s wait
+    // for a table that an answer cut short has left empty.
+    const ended = setInterval(() => {
+      if (tableRowCount(document) === 0 && consoleReadEndedBefore(structureId, performance.now() - afterReadMs)) done(0);
+    }, 500);
     const done = (n: number) => {
       observer.disconnect();
       clearTimeout(quiet);
       clearTimeout(deadline);
+      clearInterval(ended);
       resolve(n);
     };
     const check = () => {
@@ -283,7 +302,9 @@ async function tableFallback(structureId: string, structures: Structure[], class
   if (page?.kind !== 'massmail') return { ok: false, error: failed };
   // An empty table after a failed read is not an empty school: the real console draws its table from
   // the same allUsers answer, so when that answer is cut short or refused, its table is empty too.
-  if (!(await waitForTableRows())) return { ok: false, error: { ...failed, kind: 'read-failed' } };
+  const waitS = 30;
+  ext().runtime.sendMessage({ type: 'load-progress', receivedBytes: 0, totalBytes: null, table: { waitS } }).catch(() => undefined);
+  if (!(await waitForTableRows(structureId, waitS * 1_000))) return { ok: false, error: { ...failed, kind: 'read-failed' } };
   try {
     const accounts = [...markBlockedProfiles(accountsFromTable(readUserTable(document), classes), await blocked)];
     if (!accounts.length) return { ok: false, error: { ...failed, kind: 'read-failed' } };
@@ -319,13 +340,43 @@ function report(structureId: string, count: number, source: 'json' | 'table', st
   ext().runtime.sendMessage({ type: 'accounts-read', structureId, structureName, count, source }).catch(() => undefined);
 }
 
+const mailTimeoutMs = (msg: SendMail): number | undefined =>
+  Number.isInteger(msg.timeoutMs) && msg.timeoutMs! >= 1_000 && msg.timeoutMs! <= 120_000 ? msg.timeoutMs : undefined;
+
+/** Runs whose chunks are handed over ahead (runner `depth` 2): at most `slots` at the console each. */
+const mailRuns = new Map<string, SendQueue<SendMailReply>>();
+const NOT_SENT: SendMailReply = { ok: false, kind: 'not-sent', message: 'given back before it was requested' };
+
+async function sendMailQueued(msg: SendMail): Promise<SendMailReply> {
+  if (msg.run === undefined) return sendMail(msg);
+  let q = mailRuns.get(msg.run);
+  if (!q) mailRuns.set(msg.run, (q = new SendQueue<SendMailReply>(msg.slots ?? 1, () => NOT_SENT)));
+  try {
+    // A chunk waits at most one request's time: the panel's own timeout (twice that) never fires
+    // while it may still start here, so the panel never retries a chunk this page could still send.
+    return await q.run(() => sendMail(msg), mailTimeoutMs(msg) ?? 30_000);
+  } finally {
+    if (q.idle && mailRuns.get(msg.run) === q) mailRuns.delete(msg.run);
+  }
+}
+
+/** From `pagehide` on: this page is going (reload, navigation, tab closed). */
+let leaving = false;
+
+function giveBackQueued(run?: string): void {
+  for (const [k, q] of mailRuns) if (run === undefined || k === run) q.giveBackWaiting();
+}
+
 async function sendMail(msg: SendMail): Promise<SendMailReply> {
   // The accounts were read on `msg.origin`: never send their ids to another console.
   if (msg.origin !== location.origin)
     return { ok: false, kind: 'wrong-console', message: `accounts read on ${msg.origin}, tab now on ${location.origin}` };
-  const timeoutMs = Number.isInteger(msg.timeoutMs) && msg.timeoutMs! >= 1_000 && msg.timeoutMs! <= 120_000 ? msg.timeoutMs : undefined;
+  const timeoutMs = mailTimeoutMs(msg);
   const r = await postJson(routes.classAdminMassmail(), { ids: msg.ids, type: 'mail', structureId: msg.structureId, theme: '' }, timeoutMs);
   if (r.ok) return { ok: true };
+  // The page is going and took its requests with it: this one had reached the console, which may
+  // have acted on it. Never « network » (retried: a second mail), always « lost » (incertain).
+  if (leaving) return { ok: false, kind: 'lost', message: 'the page went away while the request was at the console' };
   const kind = r.error.kind;
   // entcore's resource filter answers 401 (an HTML page) when an id is not the caller's, when an id
   // repeats, or without the class-admin right; an expired session is a redirect to /auth/login. The
@@ -444,13 +495,34 @@ function start(): void {
     if (!page) return false;
     let work: Promise<unknown> | null = null;
     if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg).then(checkOnRead).then(toWire);
-    else if (isMessage<SendMail>(msg, 'send-mail')) work = sendMail(msg);
+    else if (isMessage<SendMail>(msg, 'send-mail')) work = sendMailQueued(msg);
+    else if (isMessage<GiveBackQueued>(msg, 'give-back-queued')) {
+      giveBackQueued(msg.run);
+      sendResponse({ ok: true });
+      return false;
+    }
     else if (isMessage(msg, 'read-platform-rules')) work = readPlatformRules();
     else if (page.kind === 'class-admin' && isMessage<SchoolClasses>(msg, 'school-classes')) work = schoolClasses(msg);
     else if (page.kind === 'class-admin' && isMessage<JoinClasses>(msg, 'join-classes')) work = joinClasses(msg);
     if (!work) return false;
     work.then(sendResponse, (e: Error) => sendResponse({ ok: false, error: { kind: 'format', detail: e.message } }));
     return true;
+  });
+  // A run's panel holds this port while it runs: once it is gone (closed, crashed), its queued chunks
+  // are not sent (they stay « incertain » in its record, as handed over, and are certainly not mailed).
+  ext().runtime.onConnect.addListener((port) => {
+    if (!port.name.startsWith(MAIL_RUN_PORT)) return;
+    const run = port.name.slice(MAIL_RUN_PORT.length);
+    port.onDisconnect.addListener(() => giveBackQueued(run));
+  });
+  // The page is going (reload, navigation, tab closed): what waits is answered « not sent » while the
+  // panel can still hear it, so it can send those chunks again once the page is back.
+  addEventListener('pagehide', () => {
+    leaving = true;
+    giveBackQueued();
+  });
+  addEventListener('pageshow', () => {
+    leaving = false;
   });
   // The console is a single-page app: routes change without a reload, and it redraws its page.
   const tick = () => {

@@ -70,10 +70,21 @@ export type JoinClasses = { type: 'join-classes'; classIds: string[] };
  * `origin` and `structureId`: where the accounts were read. The content script refuses to send when
  * its tab is no longer on that origin (the tab moved to another ENT during a campaign).
  */
-export type SendMail = { type: 'send-mail'; origin: string; structureId: string; ids: string[]; timeoutMs?: number };
+export type SendMail = {
+  type: 'send-mail'; origin: string; structureId: string; ids: string[]; timeoutMs?: number;
+  /**
+   * A run that hands chunks over ahead (runner `depth` 2): the content script keeps at most `slots`
+   * of this run's requests at the console and queues the others (src/campaign/send-queue.ts).
+   */
+  run?: string; slots?: number;
+};
+/** The run stopped or was cancelled: the content script gives back (`not-sent`) the run's queued chunks. */
+export type GiveBackQueued = { type: 'give-back-queued'; run: string };
+/** Port name of a run's panel, held open while it runs: when it closes, the run's queued chunks are given back. */
+export const MAIL_RUN_PORT = 'mail-run:';
 /** The ENT's own rules printed on the sheets (GET /auth/context, read with the console session). */
 export type ReadPlatformRules = { type: 'read-platform-rules' };
-export type PanelToContent = Ping | LoadAccounts | SendMail | ReadPlatformRules | SchoolClasses | JoinClasses;
+export type PanelToContent = Ping | LoadAccounts | SendMail | GiveBackQueued | ReadPlatformRules | SchoolClasses | JoinClasses;
 
 /** `instance`: drawn when the content script starts, so the panel can tell a reloaded page from the old one. */
 export type PingReply = { page: PageInfo | null; instance?: string };
@@ -108,11 +119,15 @@ export type SendMailReply =
 export type PlatformRulesReply = { ok: true; rules: PlatformRules } | { ok: false; error: ConsoleError };
 
 // content → panel (broadcast through runtime messaging; the panel keeps those of its own tab)
-export type LoadProgress = { type: 'load-progress'; receivedBytes: number; totalBytes: number | null };
+/**
+ * `table`: the extension's own read failed and the content script now waits for the console's table
+ * (up to `waitS` seconds): the panel says so rather than a bare « Lecture des comptes… ».
+ */
+export type LoadProgress = { type: 'load-progress'; receivedBytes: number; totalBytes: number | null; table?: { waitS: number } };
 /** The teacher switched class in the page's own selector: the panel follows (a class id, nothing else). */
 export type PageClass = { type: 'page-class'; classId: string };
 
-const TYPES = new Set(['read-problem', 'page-detected', 'accounts-read', 'read-failed', 'open-panel', 'get-tab-state', 'ping', 'load', 'send-mail', 'load-progress', 'read-platform-rules', 'school-classes', 'join-classes', 'page-class']);
+const TYPES = new Set(['read-problem', 'page-detected', 'accounts-read', 'read-failed', 'open-panel', 'get-tab-state', 'ping', 'load', 'send-mail', 'give-back-queued', 'load-progress', 'read-platform-rules', 'school-classes', 'join-classes', 'page-class']);
 
 /** Cheap structural check on receipt: a message of an unknown shape is dropped, never acted upon. */
 export function isMessage<T extends { type: string }>(m: unknown, type: T['type']): m is T {
@@ -130,7 +145,10 @@ export function isMessage<T extends { type: string }>(m: unknown, type: T['type'
     case 'join-classes':
       return Array.isArray(o.classIds) && o.classIds.length > 0 && o.classIds.every((i) => typeof i === 'string');
     case 'send-mail':
-      return typeof o.origin === 'string' && typeof o.structureId === 'string' && Array.isArray(o.ids) && o.ids.every((i) => typeof i === 'string');
+      return typeof o.origin === 'string' && typeof o.structureId === 'string' && Array.isArray(o.ids) && o.ids.every((i) => typeof i === 'string')
+        && (o.run === undefined || (typeof o.run === 'string' && o.run.length <= 64 && Number.isInteger(o.slots) && (o.slots as number) >= 1 && (o.slots as number) <= 8));
+    case 'give-back-queued':
+      return typeof o.run === 'string';
     case 'accounts-read':
       return typeof o.structureId === 'string' && typeof o.count === 'number';
     case 'page-class':

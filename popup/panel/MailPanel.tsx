@@ -6,7 +6,7 @@ import { formatTime, tally } from '../../src/campaign/report';
 import { runCampaign } from '../../src/campaign/runner';
 import type { Account } from '../../src/model/account';
 import type { Lang, Translate } from '../../src/i18n/ui';
-import { navigateConsole, sendMail } from './console-link';
+import { giveBackQueued, holdRunPort, navigateConsole, sendMail } from './console-link';
 import { ConsoleProblem, type Problem } from '../shared/ConsoleProblem';
 import type { TabState } from '../../src/messages';
 import { ext } from '../../src/platform/browser-api';
@@ -38,6 +38,9 @@ const MAIL_TIMEOUT_MS = (() => {
   const v = Number(new URLSearchParams(location.search).get('mailTimeoutMs'));
   return Number.isInteger(v) && v >= 1_000 && v <= 120_000 ? v : 30_000;
 })();
+
+/** Requests at the console at once (the runner's default), each lane with its next chunk handed over ahead. */
+const MAIL_CONCURRENCY = 4;
 
 /**
  * A run stopped because the ENT wants a check first (MFA, terms, e-mail…): which one, and the link
@@ -195,9 +198,17 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
       flushedAt = Date.now();
       if (fresh.length) onMailed(fresh);
     };
+    // Each lane's next chunk is recorded and handed over while its current one is at the console, which
+    // then never waits for this page: a thousand accounts went ×1.3 slower than the console itself.
+    const runId = crypto.randomUUID();
+    const releasePort = holdRunPort(tabId, runId);
     const end = await runCampaign(c, {
-      send: (ids) => sendMail(tabId, origin, structureId, ids, MAIL_TIMEOUT_MS),
-      timeoutMs: MAIL_TIMEOUT_MS + 2_000,
+      send: (ids) => sendMail(tabId, origin, structureId, ids, MAIL_TIMEOUT_MS, { id: runId, slots: MAIL_CONCURRENCY }),
+      concurrency: MAIL_CONCURRENCY,
+      depth: 2,
+      abandon: () => void giveBackQueued(tabId, runId),
+      // A handed-over chunk may wait one request's time at the console tab before its own request.
+      timeoutMs: 2 * MAIL_TIMEOUT_MS + 2_000,
       save: saveCampaign,
       onUpdate: (x) => {
         setCampaign(x);
@@ -207,7 +218,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
       // accounts those redraws held the page's thread while the next chunk waited to be sent.
       updateEveryMs: 100,
       signal: stop.current.signal,
-    });
+    }).finally(releasePort);
     flush(end);
     setCampaign(end);
     setStage({ kind: 'ended' });

@@ -60,7 +60,10 @@ function StatusView({ status, tabId, origin, consolePath, kind, reload, settings
     return (
       <div class="notice" role="status" aria-live="polite">
         <progress aria-label={t('loading')} />
-        <p>{status.receivedBytes ? t('loadingBytes', { kb: Math.round(status.receivedBytes / 1024) }) : t('loading')}</p>
+        <p>
+          {status.tableWaitS ? t('loadingTable', { s: status.tableWaitS })
+            : status.receivedBytes ? t('loadingBytes', { kb: Math.round(status.receivedBytes / 1024) }) : t('loading')}
+        </p>
       </div>
     );
   if (status.state === 'error') return <ErrorView error={status.error} tabId={tabId} origin={origin} consolePath={consolePath} teacher={kind === 'class-admin'} reload={reload} />;

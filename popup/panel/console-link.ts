@@ -1,6 +1,6 @@
 /** The panel's line to the content script of its console tab. */
 import type { PageInfo } from '../../src/console/endpoints';
-import type { JoinClassesReply, LoadReply, LoadWireReply, PanelToContent, PingReply, PlatformRulesReply, SchoolClassesReply, SendMailReply } from '../../src/messages';
+import { MAIL_RUN_PORT, type JoinClassesReply, type LoadReply, type LoadWireReply, type PanelToContent, type PingReply, type PlatformRulesReply, type SchoolClassesReply, type SendMailReply } from '../../src/messages';
 import { NO_RULES, type PlatformRules } from '../../src/console/auth-context';
 import { ext } from '../../src/platform/browser-api';
 import { unpackAccounts } from '../../src/model/packed';
@@ -78,14 +78,39 @@ export async function loadAccounts(tabId: number, structureId: string | null): P
 const LOST = /asynchronous response|went out of scope/i;
 
 /** `origin`, `structureId`: where the accounts were read (the content script checks the origin). */
-export async function sendMail(tabId: number, origin: string, structureId: string, ids: string[], timeoutMs?: number): Promise<SendMailReply> {
+export async function sendMail(
+  tabId: number, origin: string, structureId: string, ids: string[], timeoutMs?: number,
+  run?: { id: string; slots: number },
+): Promise<SendMailReply> {
   try {
-    const r = await askContent<SendMailReply | undefined>(tabId, { type: 'send-mail', origin, structureId, ids, ...(timeoutMs ? { timeoutMs } : {}) });
+    const r = await askContent<SendMailReply | undefined>(tabId, {
+      type: 'send-mail', origin, structureId, ids, ...(timeoutMs ? { timeoutMs } : {}), ...(run ? { run: run.id, slots: run.slots } : {}),
+    });
     // No answer at all: no content script took it (not on the massmail page); nothing was sent.
     return r ?? { ok: false, kind: 'network', message: 'the console tab did not take the request' };
   } catch (e) {
     const message = (e as Error).message;
     return { ok: false, kind: LOST.test(message) ? 'lost' : 'network', message };
+  }
+}
+
+/** The run stopped or was cancelled: the console tab gives back the chunks it holds (answered `not-sent`). */
+export async function giveBackQueued(tabId: number, run: string): Promise<void> {
+  await askContent(tabId, { type: 'give-back-queued', run }).catch(() => undefined);
+}
+
+/**
+ * Held open for the length of a run: if this page dies (closed, crashed), the console tab sees the
+ * port close and does not send the chunks it still holds for the run. Returns its closer.
+ */
+export function holdRunPort(tabId: number, run: string): () => void {
+  try {
+    const port = ext().tabs.connect(tabId, { name: MAIL_RUN_PORT + run, frameId: 0 });
+    // A port that cannot connect (no content script yet) closes by itself: nothing to hold then.
+    port.onDisconnect.addListener(() => void ext().runtime.lastError);
+    return () => port.disconnect();
+  } catch {
+    return () => undefined;
   }
 }
 

@@ -28,7 +28,7 @@ export interface Roster {
 
 export type RosterState =
   | { state: 'no-page' }
-  | { state: 'loading'; receivedBytes: number }
+  | { state: 'loading'; receivedBytes: number; tableWaitS?: number }
   | { state: 'error'; error: ConsoleError | { kind: 'content'; detail: string } }
   | { state: 'ready'; roster: Roster };
 
@@ -54,7 +54,9 @@ export function useRoster(tabId: number | null): {
     const onProgress = (msg: unknown, sender: chrome.runtime.MessageSender) => {
       if (!live || sender.tab?.id !== tabId) return;
       if (isMessage<LoadProgress>(msg, 'load-progress'))
-        setStatus((s) => (s.state === 'loading' ? { state: 'loading', receivedBytes: msg.receivedBytes } : s));
+        setStatus((s) => (s.state === 'loading'
+          ? { state: 'loading', receivedBytes: msg.receivedBytes, ...(msg.table ? { tableWaitS: msg.table.waitS } : {}) }
+          : s));
       // Asked while the tab was still on its way to the console page (back from the MFA or terms
       // page, a reload, a slow boot): read as soon as its content script finds the page, rather than
       // leaving « open the page » on screen over the very page.

@@ -14,7 +14,7 @@
  */
 import { cloneCampaign, pendingIds, resumeFrom, type Campaign, type StopReason } from './campaign';
 
-export type SendFailureKind = 'server' | 'timeout' | 'network' | 'lost' | 'session' | 'mfa' | 'forbidden' | 'bad-request' | 'refused' | 'wrong-console';
+export type SendFailureKind = 'server' | 'timeout' | 'network' | 'lost' | 'session' | 'mfa' | 'forbidden' | 'bad-request' | 'refused' | 'wrong-console' | 'not-sent';
 
 export type SendResult =
   | { ok: true }
@@ -26,7 +26,9 @@ export type SendResult =
        * session: expired (redirect to /auth/login
        * or 401) · mfa: MFA to validate in the console · forbidden: 403 · bad-request: 400 ·
        * refused: the console's resource filter refused the request as a whole (401 with a live session:
-       * one id outside the caller's schools, a repeated id, or no class-admin right) — nothing was mailed
+       * one id outside the caller's schools, a repeated id, or no class-admin right) — nothing was mailed ·
+       * not-sent: the sender held the chunk in its queue and gave it back without ever requesting it
+       * (after `abandon`, or its queue did not move in time): certainly not mailed
        */
       kind: SendFailureKind;
       status?: number;
@@ -50,6 +52,21 @@ export interface RunDeps {
   chunkSize?: number;
   /** Requests in flight at most. Default 4. */
   concurrency?: number;
+  /**
+   * Chunks handed to `send` per lane at once. Default 1. With 2, a lane's next chunk is recorded
+   * `inflight` and handed over while its current one is at the console, and the sender (which must
+   * then keep at most `concurrency` requests at the console and queue the rest) starts it the moment
+   * a request ends: the console never waits for the panel's round trip and storage write. The price:
+   * a queued chunk counts as handed over, so a run that dies with chunks queued reports them
+   * « incertain » unless the sender gave them back (`not-sent`).
+   */
+  depth?: number;
+  /**
+   * Called once when the run stops or is cancelled: the sender gives back (answers `not-sent` to)
+   * the chunks it holds in its queue, so that nothing more than the requests already at the console
+   * goes out.
+   */
+  abandon?(): void;
   /** Requests per chunk at most, for retryable failures (server/timeout/network). Default 4. */
   maxAttempts?: number;
   /** Delay before retry number `attempt` (1 = first retry). Default 500·2^(attempt−1) ms, ±25 % jitter. */
@@ -130,6 +147,7 @@ async function sendWithTimeout(send: RunDeps['send'], ids: string[], ms: number)
 export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign> {
   const chunkSize = posInt('chunkSize', deps.chunkSize, 5);
   const concurrency = posInt('concurrency', deps.concurrency, 4);
+  const depth = posInt('depth', deps.depth, 1);
   const maxAttempts = posInt('maxAttempts', deps.maxAttempts, 4);
   const timeoutMs = deps.timeoutMs ?? 30_000;
   if (!(timeoutMs > 0)) throw new RangeError(`timeoutMs must be positive (got ${timeoutMs})`);
@@ -146,6 +164,22 @@ export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign
   c.updatedAt = now();
 
   let stop: StopReason | undefined;
+  let abandoned = false;
+  const abandon = (): void => {
+    if (abandoned) return;
+    abandoned = true;
+    try {
+      deps.abandon?.();
+    } catch {
+      /* the sender's problem: its queued chunks then come back as they may */
+    }
+  };
+  const halt = (reason: StopReason): void => {
+    stop ??= reason;
+    abandon();
+  };
+  const onCancel = (): void => abandon();
+  cancel?.addEventListener('abort', onCancel, { once: true });
 
   // --- persistence: serialised, each save writes the latest state ---------------------------------
   // Saves never overlap. A save that is queued but not yet started is shared by later callers: it
@@ -190,14 +224,16 @@ export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign
     c.updatedAt = now();
   };
 
-  if (!(await persist())) stop = 'storage';
-
   // --- work queue -------------------------------------------------------------------------------
   const ids = pendingIds(c);
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += chunkSize) chunks.push(ids.slice(i, i + chunkSize));
   let next = 0;
   let sentCount = 0;
+  // The run's start (status `running`, the inflight of a dead run turned `unknown`) is saved with the
+  // first chunks' `inflight`: one write before the first request, not two in a row. With nothing to
+  // send, on its own.
+  if (!chunks.length && !(await persist())) halt('storage');
 
   const set = (chunk: string[], state: 'pending' | 'inflight' | 'sent' | 'failed' | 'unknown', reason?: string): void => {
     const t = now();
@@ -220,7 +256,7 @@ export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign
         // Not recorded as inflight, so not sent: back to pending, and stop the run.
         set(chunk, 'pending');
         for (const id of chunk) c.entries[id]!.attempts--;
-        stop ??= 'storage';
+        halt('storage');
         return 0;
       }
       const r = await sendWithTimeout(deps.send, chunk, timeoutMs);
@@ -233,10 +269,28 @@ export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign
         notify();
         return 0;
       }
+      if (r.kind === 'not-sent') {
+        // Never requested: back to pending, as if this attempt had not been.
+        set(chunk, 'pending');
+        for (const id of chunk) c.entries[id]!.attempts--;
+        if (stop !== undefined || cancel?.aborted) {
+          await persist();
+          return 0;
+        }
+        // Given back although the run goes on (its queue did not move in time, the page is going):
+        // a new attempt, as for a network failure; certainly not a second mail.
+        if (attempt >= maxAttempts) {
+          set(chunk, 'failed', 'timeout');
+          await persist();
+          return 0;
+        }
+        await sleep(Math.max(0, backoff(attempt)));
+        continue;
+      }
       if (STOPPING.has(r.kind)) {
         // Refused before anything was mailed: the chunk is still to do once the user has logged in again.
         set(chunk, 'pending');
-        stop ??= r.kind as StopReason;
+        halt(r.kind as StopReason);
         await persist();
         return 0;
       }
@@ -254,7 +308,7 @@ export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign
         // Two or more ids refused one by one and nothing ever accepted: the caller lacks the right
         // itself. Stop instead of asking the console about each account one by one.
         if (half >= 2 && refusedFirst === half && sentCount === 0) {
-          stop ??= 'forbidden';
+          halt('forbidden');
           return 0;
         }
         return refusedFirst + (stop === undefined ? await runChunk(chunk.slice(half)) : 0);
@@ -289,7 +343,8 @@ export async function runCampaign(c0: Campaign, deps: RunDeps): Promise<Campaign
     }
   };
 
-  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency * depth, chunks.length) }, worker));
+  cancel?.removeEventListener('abort', onCancel);
 
   // --- final status -----------------------------------------------------------------------------
   if (stop === 'forbidden' && sentCount === 0) {

@@ -33,11 +33,12 @@ function waitEndInPage(button, { stop, timeout }) {
     const mo = new MutationObserver(() => ended() && finish(false));
     const finish = (timedOut) => {
       mo.disconnect();
-      requestAnimationFrame(() => resolve({ ms: performance.now() - t0, timedOut, report: document.querySelector('.report')?.textContent ?? '' }));
+      requestAnimationFrame(() => resolve({ ms: performance.now() - t0, clickAt: window.__benchClickAt, endAt: performance.timeOrigin + performance.now(), timedOut, report: document.querySelector('.report')?.textContent ?? '' }));
     };
     mo.observe(document.body, { childList: true, characterData: true, subtree: true });
     setTimeout(() => finish(true), timeout);
     const t0 = performance.now();
+    window.__benchClickAt = performance.timeOrigin + t0;
     button.click();
   });
 }
@@ -47,13 +48,19 @@ function waitEndInPage(button, { stop, timeout }) {
  * chrome.tabs.sendMessage in the panel page to time each call during the campaign.
  */
 function instrument() {
-  const spans = (window.__benchSpans = { storageSet: [], sendMessage: [], longTasks: [] });
+  const spans = (window.__benchSpans = { storageSet: [], sendMessage: [], longTasks: [], sends: [] });
+  const at = () => performance.timeOrigin + performance.now();
   const wrap = (obj, name, out) => {
     const orig = obj[name].bind(obj);
     obj[name] = (...args) => {
       const t0 = performance.now();
+      const a0 = at();
       const p = orig(...args);
-      p.then(() => out.push(performance.now() - t0), () => undefined);
+      const first = args[1]?.type === 'send-mail' ? args[1].ids?.[0] : undefined;
+      p.then(() => {
+        out.push(performance.now() - t0);
+        if (first) spans.sends.push({ first, start: a0, end: at() });
+      }, () => undefined);
       return p;
     };
   };
@@ -118,8 +125,26 @@ export async function run() {
     const ends = posts.map((r) => Date.parse(r.time) + (r.durationMs ?? 0)).sort((a, b) => a - b);
     const starts = posts.map((r) => Date.parse(r.time)).sort((a, b) => a - b);
     const gaps = starts.slice(CONCURRENCY).map((s, i) => s - ends[i]);
-
+    // The run's two ends, on one clock (the panel's wall clock and the fake console's, same machine):
+    // from the click to the first request at the console (lock, campaign written), and from the
+    // last answer to the report on screen.
+    // Per chunk, on one clock: panel's send → console's start (outbound), console's end → panel's
+    // answer (return), and the panel's own time from an answer to its lane's next send (matched
+    // greedily: each send after the first four follows the latest unused answer before it).
     const spans = await panel.evaluate(() => window.__benchSpans);
+    const byFirst = new Map(posts.map((r) => [r.selected?.[0], r]));
+    const outbound = [], back = [], inPanel = [];
+    for (const s of spans.sends) {
+      const r = byFirst.get(s.first);
+      if (!r) continue;
+      outbound.push(Date.parse(r.time) - s.start);
+      back.push(s.end - (Date.parse(r.time) + (r.durationMs ?? 0)));
+    }
+    const answers = spans.sends.map((s) => s.end).sort((a, b) => a - b);
+    const startsP = spans.sends.map((s) => s.start).sort((a, b) => a - b);
+    startsP.slice(CONCURRENCY).forEach((s, i) => inPanel.push(s - answers[i]));
+    const edges = { clickToFirstRequestMs: Math.round(first - end.clickAt), lastAnswerToReportMs: Math.round(end.endAt - last) };
+
     // Diagnostics of the per-chunk client cost, measured from outside in the panel page: one write of
     // the stored campaign (the runner awaits two per chunk, serialised) and one panel→content message.
     const diag = await panel.evaluate(async ({ key, tabId }) => {
@@ -154,6 +179,8 @@ export async function run() {
       ratio: ratio(end.ms, ideal),
       serverMs: stats(posts.map((r) => r.durationMs ?? 0)),
       laneGapMs: stats(gaps),
+      edges,
+      perChunkMs: { outbound: stats(outbound), back: stats(back), inPanel: stats(inPanel) },
       inRun: {
         storageSet: stats(spans.storageSet),
         sendMessage: stats(spans.sendMessage),

@@ -188,8 +188,15 @@ test('a panel closed mid-run is resumed exactly once: two panels offered the res
   await parentsIn(c, want);
   const db = await b.openMail();
   const dc = await c.openMail();
-  const pending = withEmail.length - before.length;
-  for (const d of [db, dc]) await expect(d.root).toContainText(`Un envoi interrompu a été retrouvé : ${pending} ${pending === 1 ? 'compte reste' : 'comptes restent'} à envoyer.`);
+  // Pending: all but the accounts mailed and those A had handed over to the console tab, which may
+  // have gone (they are « incertains »); both panels offer the same.
+  const offer = /Un envoi interrompu a été retrouvé\s:\s(\d+)\s(?:compte\sreste|comptes\srestent)\sà\senvoyer\./;
+  const offered: number[] = [];
+  for (const d of [db, dc]) {
+    await expect(d.root).toContainText(offer);
+    offered.push(Number(offer.exec((await d.root.textContent()) ?? '')![1]));
+  }
+  expect(offered[0]).toBe(offered[1]);
   // B's run waits at the console while C asks to resume too.
   await holdMail(api, 0);
   await db.button('Reprendre l’envoi').click();
@@ -203,8 +210,15 @@ test('a panel closed mid-run is resumed exactly once: two panels offered the res
   expect(await dc.report.textContent()).toBe(await db.report.textContent());
   const end = await db.tally();
   expect(end.sent + end.unknown).toBe(withEmail.length);
-  expect(end.unknown).toBe(orphans.length); // the chunks in flight at the close: « incertains », never resent
-  expect(await mailed(api)).toEqual(sortedIds(withEmail));
+  // « Incertains », never resent: the chunks at the console when A closed, and those A had handed over
+  // behind them (at most one per lane), which the console tab then never requested.
+  const final = await mailed(api);
+  const neverRequested = withEmail.length - final.length;
+  expect(neverRequested).toBeLessThanOrEqual(20);
+  expect(end.unknown).toBe(orphans.length + neverRequested);
+  expect(offered[0]).toBe(withEmail.length - before.length - neverRequested);
+  expect(final.every((id) => withEmail.some((u) => u.id === id))).toBe(true);
+  expect(new Set(final).size).toBe(final.length);
   const carried = (await mailPosts(api)).flatMap((r) => r.selected ?? []);
   expect(carried.length, 'no account carried twice by a processed request').toBe(new Set(carried).size);
 });
