@@ -68,9 +68,15 @@ export function qrImage(text: string, k = QR_PX_PER_MODULE): QrImage {
     const start = y * k * bytesPerRow;
     for (let b = 0; b < bytesPerRow; b++) {
       let v = 0;
-      for (let bit = 0; bit < 8; bit++) {
-        const x = ((b * 8 + bit) / k) | 0;
-        v = (v << 1) | (x < n && data[base + x] ? 0 : 1);
+      if (k === 1 && b * 8 + 8 <= n) {
+        // one pixel per module, a whole byte inside the row: no division, no bounds test
+        const at = base + b * 8;
+        for (let bit = 0; bit < 8; bit++) v = (v << 1) | (data[at + bit] ? 0 : 1);
+      } else {
+        for (let bit = 0; bit < 8; bit++) {
+          const x = ((b * 8 + bit) / k) | 0;
+          v = (v << 1) | (x < n && data[base + x] ? 0 : 1);
+        }
       }
       bytes[start + b] = v;
     }
