@@ -175,7 +175,8 @@ export type PdfSheetsJob = { type: 'pdf-sheets'; accounts: Account[]; options: O
 export type PdfRosterJob = { type: 'pdf-roster'; accounts: Account[]; options: Omit<RosterOptions, 'font' | 'date'>; date: number };
 export type PdfSummaryJob = { type: 'pdf-summary'; table: SummaryTable; options: Omit<SummaryOptions, 'font' | 'date'>; date: number };
 /** Loads the fonts ahead of the first job (the panel opens: the worker is ready before the click). */
-export type PdfWarm = { type: 'pdf-warm' };
+/** Loads the fonts; `measuring`: the preview's worker also makes its measuring document (fit.ts measuringDoc). */
+export type PdfWarm = { type: 'pdf-warm'; measuring?: boolean };
 export type ToPdfWorker = PdfSheetsJob | PdfRosterJob | PdfSummaryJob | PdfWarm;
 /** The print preview (popup/panel/PrintPreview.tsx): page count, what does not fit, one card as SVG data. */
 export type PdfPreviewJob = {
@@ -193,6 +194,8 @@ export type PdfPreviewJob = {
 export type PdfPreviewRoster = { type: 'pdf-preview-roster'; roster: number; from: number; accounts: Account[] };
 /** While the panel renders a PDF, the preview's fit check waits (both would share the same 2 cores). */
 export type PdfPreviewPause = { type: 'pdf-preview-pause'; paused: boolean };
+/** The preview's current job is no longer wanted (nothing selected, or the preview out of view): its fit check stops. */
+export type PdfPreviewCancel = { type: 'pdf-preview-cancel' };
 export type FromPdfWorker =
   | { type: 'preview'; seq: number; report: PreviewReport }
   | { type: 'progress'; done: number; total: number }

@@ -118,7 +118,6 @@ export function Actions(p: Props) {
           {t('pdfRoster')}
         </label>
       </div>
-      <PrintPreview accounts={p.selected} request={request} base={p} onModel={p.onModel} />
       <div class="buttons">
         <button type="button" class="primary" disabled={none || pdf.busy} aria-describedby={none ? 'why-disabled' : undefined} onClick={() => print('sheets')}>
           {t('generatePdf')}
@@ -157,6 +156,9 @@ export function Actions(p: Props) {
           </ul>
         </div>
       )}
+      {/* Below the buttons: the preview arrives as they come into view and grows with its card,
+          warnings and fixes; above them it pushed them down under the director's pointer. */}
+      <PrintPreview accounts={p.selected} request={request} base={p} onModel={p.onModel} />
       {mailOpen && (
         <MailPanel
           t={t}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type ClassRef, hasEmail, isActivated } from '../../src/model/account';
 import { EMPTY_FILTERS, type Filters, buildSearchIndex, focusOnClasses, makePredicate } from '../../src/model/filters';
 import { type SortKey, type SortOrder, sortAccounts } from '../../src/model/sort';
@@ -24,6 +24,7 @@ import { filterChips } from './filter-chips';
 import { Summary } from './Summary';
 import { Isolate } from '../shared/isolate';
 import { useCampaignElsewhere } from './use-campaign-elsewhere';
+import { useSameProps } from './same-props';
 import { counts as campaignCounts } from '../../src/campaign/campaign';
 import { ext } from '../../src/platform/browser-api';
 import { isMessage, type PageClass } from '../../src/messages';
@@ -371,6 +372,12 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   const keptScope = filterChips({ ...EMPTY_FILTERS, profiles: prefs.filters.profiles, classIds: prefs.filters.classIds, email: prefs.filters.email }, roster.classes, t, lang())
     .map((c) => c.label);
 
+  // The same functions from render to render (they call the latest `mark`), so the props made of
+  // them compare equal while nothing they stand for has changed (useSameProps below).
+  const latestMark = useRef(mark);
+  latestMark.current = mark;
+  const onPrinted = useCallback((ids: string[]) => latestMark.current(ids, 'printed'), []);
+  const onMailed = useCallback((ids: string[]) => latestMark.current(ids, 'mailed'), []);
   const actionsBase = {
     origin,
     structureName,
@@ -379,17 +386,16 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     tabId,
     structureId: roster.structureId,
     canMail: roster.source === 'json',
-    onPrinted: (ids: string[]) => mark(ids, 'printed'),
-    onMailed: (ids: string[]) => mark(ids, 'mailed'),
+    onPrinted,
+    onMailed,
     everyone: roster.accounts,
   };
 
   // The same element until what it shows changes: a filter change (5,000 accounts) no longer redraws
-  // the follow-up's table. Its props are all here (actionsBase is made of them and of stable setters).
-  const followUp = useMemo(
-    () => <FollowUp accounts={roster.accounts} classes={roster.classes} structureId={roster.structureId} log={log} actions={actionsBase} teacher={kind === 'class-admin'} metrics={roster.metrics} model={prefs.model} />,
-    [roster, log, kind, prefs.model, settings, origin, tabId, prefs.sort.first],
-  );
+  // the follow-up's table. Its props are compared as they are (useSameProps), not through a list of
+  // dependencies kept by hand.
+  const followUpProps = useSameProps({ accounts: roster.accounts, classes: roster.classes, structureId: roster.structureId, log, actions: actionsBase, teacher: kind === 'class-admin', metrics: roster.metrics, model: prefs.model });
+  const followUp = useMemo(() => <FollowUp {...followUpProps} />, [followUpProps]);
 
   // Until this school's saved choices are read, no control shows: a click made before they arrive
   // would be silently replaced by them (and not saved).

@@ -7,7 +7,7 @@
  */
 import { MODEL_KEY } from '../shared/ModelOptions';
 import { h, type ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Account } from '../../src/model/account';
 import type { PlatformRules } from '../../src/console/auth-context';
 import type { PreviewReport, SvgNode } from '../../src/pdf/preview';
@@ -28,11 +28,12 @@ interface Props {
 }
 
 /**
- * Quiet time after the last change before the preview is computed again: short, since the page
- * count and the first card come first (issue 23: ≤ 150 ms at 5,000 accounts) and a newer selection
- * drops the older check in the worker; long enough not to copy the accounts to the worker per keystroke.
+ * Quiet time after the last change before the preview is computed again: none beyond the task that
+ * made the change (changes made together are one job). A job costs the panel a few ms (the selection
+ * goes as positions), a newer one ends the older's fit check within a slice, and the page count and
+ * first card are due ≤ 150 ms after the change (issue 23): the 60 ms once waited here were half of that.
  */
-const DEBOUNCE_MS = 60;
+const DEBOUNCE_MS = 0;
 
 
 /** Plain SVG data from the worker, drawn as elements (names stay text: never parsed as markup). */
@@ -73,6 +74,8 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
     // does, when the preview is first looked at (no console request for a preview nobody sees).
     if (!onScreen || rules) return;
     let live = true;
+    // the worker parses its fonts meanwhile (about a second of a cold worker), not after
+    (worker.current ??= new PreviewWorker()).warm();
     readPlatformRules(base.tabId).then((r) => live && setRules(r));
     return () => {
       live = false;
@@ -85,8 +88,10 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
   const made = useRef<unknown[] | null>(null);
   useEffect(() => {
     if (!rules) return;
+    // A job nobody will look at is dropped, but the worker stays warm (fonts, measuring document,
+    // the school's accounts): ending it made the next preview a cold start of a second or more.
     if (!accounts.length) {
-      worker.current?.stop();
+      worker.current?.cancel();
       made.current = null;
       setReport(null);
       setBusy(false);
@@ -96,7 +101,7 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
     if (!onScreen) {
       if (!report) return;
       // stale: redone when the preview comes into view
-      worker.current?.stop();
+      worker.current?.cancel();
       made.current = null;
       setBusy(true);
       return;
@@ -134,10 +139,18 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
     };
   }, [...inputs, onScreen]);
 
-  useLayoutEffect(() => {
+  // Read after the browser's own layout (a ResizeObserver), never forced in a render: measuring the
+  // frame in every render laid out the whole panel once more at each filter change.
+  const card = report?.card;
+  useEffect(() => {
     const f = frame.current;
-    setOverflows(!!f && f.scrollWidth > f.clientWidth + 1);
-  });
+    if (!f || typeof ResizeObserver === 'undefined') return setOverflows(false);
+    const svg = f.firstElementChild;
+    const ro = new ResizeObserver(() => setOverflows(f.scrollWidth > f.clientWidth + 1));
+    ro.observe(f);
+    if (svg) ro.observe(svg);
+    return () => ro.disconnect();
+  }, [card, fitWidth]);
 
   const codeless = useMemo(() => {
     let activated = 0;
@@ -150,7 +163,6 @@ export function PrintPreview({ accounts, request, base, onModel }: Props) {
     return { activated, teachers };
   }, [accounts]);
 
-  const card = report?.card;
   const logo = base.settings.logo?.dataUrl ?? null;
   // The same element while the card is the same: preact skips its hundreds of SVG nodes on every other render.
   const cardSvg = useMemo(() => (card ? <Svg node={card.svg} logo={logo} fit={fitWidth} /> : null), [card, logo, fitWidth]);

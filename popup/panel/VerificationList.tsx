@@ -17,15 +17,30 @@ interface Props {
   onOpenSheet?: (url: string) => void;
 }
 
+/*
+ * ROW_KEY: the rows in view are keyed by their place in the list, not by account: after a filter
+ * change the same places show other accounts, and preact patches their texts in the rows already
+ * there, where keys by account removed every row and built new ones (about 1,000 elements per change,
+ * the largest part of the panel's work). Scrolling still adds and removes the rows at the edges.
+ */
 const ROW_HEIGHT = 30;
 /** Two-line rows below ~720 px (see use-narrow.ts): must match `.list.compact li` in panel.css (two 24 px click lines). */
 const COMPACT_ROW_HEIGHT = 54;
 const OVERSCAN = 10;
 
+/** One formatter per language: toLocaleDateString builds one per call (40 rows per filter change). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dayText(d: Date, lang: string): string {
+  const locale = lang === 'en' ? 'en-GB' : 'fr-FR';
+  let f = dateFormats.get(locale);
+  if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(locale)));
+  return f.format(d);
+}
+
 function frDate(iso: string | null, lang: string): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleDateString(lang === 'en' ? 'en-GB' : 'fr-FR');
+  return Number.isNaN(d.getTime()) ? '' : dayText(d, lang);
 }
 
 /** The console's lock icon for a non-activated account (drawn, not an emoji: fonts vary). */
@@ -84,7 +99,7 @@ type Stamp = 'handed' | 'mailed' | 'printed';
 /** The latest step of a not-activated account's hand-over, with its sentence (« Imprimé le 06/12/2026 »). */
 function stampOf(e: DistributionLog['entries'][string] | undefined, t: Translate, lang: string): { kind: Stamp; text: string } | null {
   if (!e) return null;
-  const d = (ms: number) => new Date(ms).toLocaleDateString(lang === 'en' ? 'en-GB' : 'fr-FR');
+  const d = (ms: number) => dayText(new Date(ms), lang);
   if (e.handed) return { kind: 'handed', text: t('followHanded', { date: d(e.handed) }) };
   if (e.mailed) return { kind: 'mailed', text: t('followMailed', { date: d(e.mailed) }) };
   if (e.printed) return { kind: 'printed', text: t('followPrinted', { date: d(e.printed) }) };
@@ -246,7 +261,7 @@ function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenS
         const stamp = a.activationCode ? stampOf(log.entries[a.id], t, lang) : null;
         const classes = a.classes.map((c) => c.name).join(', ');
         return (
-          <li key={a.id} class={out ? 'excluded' : ''} data-id={a.id} data-index={first + k}>
+          <li key={first + k} class={out ? 'excluded' : ''} data-id={a.id} data-index={first + k}>
             <div class="l1">
               <span class="name">
                 <LastName a={a} t={t} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} />{' '}
@@ -349,7 +364,8 @@ function TableRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenShe
         <tbody>
           {first > 0 && <tr class="spacer" style={{ height: `${first * ROW_HEIGHT}px` }} aria-hidden="true" />}
           {visible.map((a, i) => (
-            <tr key={a.id} aria-rowindex={first + i + 2} class={excluded.has(a.id) ? 'excluded' : ''} data-id={a.id} data-index={first + i}>
+            // keyed by place (see ROW_KEY): a filter change patches the rows in view instead of replacing them
+            <tr key={first + i} aria-rowindex={first + i + 2} class={excluded.has(a.id) ? 'excluded' : ''} data-id={a.id} data-index={first + i}>
               <td class="c-inc">
                 {/* The label fills the cell: the whole cell is the click target. */}
                 <label>

@@ -6,12 +6,12 @@
  */
 import { renderRoster, renderSheets } from '../../src/pdf';
 import { renderSummary } from '../../src/pdf/summary';
-import { previewFull, previewQuick } from '../../src/pdf/preview';
-import { fitSteps } from '../../src/pdf/fit';
+import { previewFull, previewQuickPlan } from '../../src/pdf/preview';
+import { fitSteps, measuringDoc } from '../../src/pdf/fit';
 import { yieldToLoop } from '../../src/pdf/document';
 import type { FontBytes } from '../../src/pdf/fonts';
 import type { Account } from '../../src/model/account';
-import type { FromPdfWorker, PdfPreviewJob, PdfPreviewPause, PdfPreviewRoster, ToPdfWorker } from '../../src/messages';
+import type { FromPdfWorker, PdfPreviewCancel, PdfPreviewJob, PdfPreviewPause, PdfPreviewRoster, ToPdfWorker } from '../../src/messages';
 
 const scope = globalThis as unknown as { postMessage(m: FromPdfWorker, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent) => void) | null; location: Location };
 const post = (m: FromPdfWorker, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
@@ -39,28 +39,32 @@ let paused: { until: Promise<void>; resume: () => void } | null = null;
 /** The school's accounts (the preview's selections name them by position), as long as the preview lives. */
 let roster: { id: number; accounts: Account[] } = { id: 0, accounts: [] };
 /**
- * Cards laid out per step of the fit check: a newer selection waits at most one step (about 10 ms
- * of a quiet core) before its page count and first card.
+ * The fit check's slice of the worker's thread between two looks at its messages: a newer selection
+ * waits at most this long before its page count and first card are made. A slice is measured in time,
+ * not in cards: 25 cards took 15 ms at 8 per page and over 60 ms at 1 per page (longer texts), and a
+ * loaded machine stretches either.
  */
-const FIT_STEP = 25;
+const FIT_SLICE_MS = 8;
 
 /**
  * The preview: the page count and the first card at once (the plan alone), then every card's fit
- * in steps of 200 cards, giving way between steps to a newer preview (which ends this one) and to
- * a PDF render (which pauses it): the fit check never competes with the print the director asked for.
+ * in slices, giving way between slices to a newer preview (which ends this one) and to a PDF render
+ * (which pauses it): the fit check never competes with the print the director asked for.
  */
 async function preview(job: PdfPreviewJob, font: FontBytes): Promise<void> {
   if (job.roster !== roster.id) throw new Error(`aperçu : liste des comptes ${job.roster} attendue, ${roster.id} reçue`);
   const accounts = job.accounts.map((a) => (typeof a === 'number' ? roster.accounts[a]! : a));
   const opts = { ...job.options, font, date: new Date(job.date) };
-  const quick = previewQuick(accounts, opts);
+  const { report: quick, plan } = previewQuickPlan(accounts, opts);
   post({ type: 'preview', seq: job.seq, report: quick });
-  const steps = fitSteps(accounts, opts, job.uiLang, FIT_STEP);
+  const steps = fitSteps(accounts, opts, job.uiLang, 1, plan);
   for (;;) {
     await yieldToLoop();
     while (paused) await paused.until;
     if (job.seq !== previewSeq) return;
-    const r = steps.next();
+    const until = performance.now() + FIT_SLICE_MS;
+    let r = steps.next();
+    while (!r.done && performance.now() < until) r = steps.next();
     if (r.done) return post({ type: 'preview', seq: job.seq, report: previewFull(quick, r.value) });
   }
 }
@@ -68,7 +72,10 @@ async function preview(job: PdfPreviewJob, font: FontBytes): Promise<void> {
 async function run(job: ToPdfWorker | PdfPreviewJob): Promise<void> {
   const t0 = performance.now();
   const font = await loadFonts();
-  if (job.type === 'pdf-warm') return;
+  if (job.type === 'pdf-warm') {
+    if (job.measuring) measuringDoc(font);
+    return;
+  }
   if (job.type === 'pdf-preview') return preview(job, font);
   const date = new Date(job.date);
   let last = 0;
@@ -88,10 +95,14 @@ async function run(job: ToPdfWorker | PdfPreviewJob): Promise<void> {
 }
 
 scope.onmessage = (e: MessageEvent) => {
-  const job = e.data as ToPdfWorker | PdfPreviewJob | PdfPreviewPause | PdfPreviewRoster;
+  const job = e.data as ToPdfWorker | PdfPreviewJob | PdfPreviewPause | PdfPreviewRoster | PdfPreviewCancel;
   if (job?.type === 'pdf-preview-roster') {
     if (job.from === 0) roster = { id: job.roster, accounts: [] };
     if (job.roster === roster.id) roster.accounts.push(...job.accounts);
+    return;
+  }
+  if (job?.type === 'pdf-preview-cancel') {
+    previewSeq = 0;
     return;
   }
   if (job?.type === 'pdf-preview-pause') {

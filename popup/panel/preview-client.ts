@@ -9,7 +9,7 @@
  * as their positions: copying 5,000 accounts on every change held the panel's thread for tens of ms.
  */
 import type { Account } from '../../src/model/account';
-import type { FromPdfWorker, PdfPreviewJob, PdfPreviewPause, PdfPreviewRoster } from '../../src/messages';
+import type { FromPdfWorker, PdfPreviewJob, PdfPreviewPause, PdfPreviewCancel, PdfPreviewRoster, PdfWarm } from '../../src/messages';
 import type { PreviewReport } from '../../src/pdf/preview';
 import { ext } from '../../src/platform/browser-api';
 import { watchRenders } from './pdf-worker-client';
@@ -52,7 +52,7 @@ export class PreviewWorker {
 
   private start(): Worker {
     const w = new Worker(ext().runtime.getURL('pdf-worker.js'));
-    w.postMessage({ type: 'pdf-warm' });
+    w.postMessage({ type: 'pdf-warm', measuring: true } satisfies PdfWarm);
     this.unwatch = watchRenders((paused) => w.postMessage({ type: 'pdf-preview-pause', paused } satisfies PdfPreviewPause));
     return w;
   }
@@ -96,6 +96,19 @@ export class PreviewWorker {
         if (this.busy?.seq === id && this.worker === w) w.postMessage({ ...job, accounts, roster: roster.id, type: 'pdf-preview', seq: id } satisfies PdfPreviewJob);
       });
     });
+  }
+
+  /** Starts the worker (fonts, measuring document) ahead of the first job, e.g. while the console is asked for its rules. */
+  warm(): void {
+    this.worker ??= this.start();
+  }
+
+  /** Ends the current job (its promise rejects with PreviewSuperseded; the worker drops its fit check), keeping the worker. */
+  cancel(): void {
+    if (!this.busy) return;
+    this.busy.reject(new PreviewSuperseded());
+    this.busy = null;
+    this.worker?.postMessage({ type: 'pdf-preview-cancel' } satisfies PdfPreviewCancel);
   }
 
   /** Ends the current job (its promise rejects with PreviewSuperseded) and the worker. */

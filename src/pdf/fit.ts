@@ -133,10 +133,11 @@ export function planPageCounts(plan: PlanEntry[], options: FitOptions, ctx: Ctx 
  * caller (the preview's worker) can give way between steps, or drop a check that a newer
  * selection made stale. The page count needs no card layout: the plan alone (see previewQuick).
  */
-export function* fitSteps(accounts: Account[], options: FitOptions, lang: Lang = options.lang, every = 200): Generator<number, FitReport, void> {
+export function* fitSteps(accounts: Account[], options: FitOptions, lang: Lang = options.lang, every = 200, made?: PlanEntry[]): Generator<number, FitReport, void> {
   const model = options.model;
   const ctx = measuringCtx(options);
-  const plan = planPages(accounts, options, planEnv(ctx, options));
+  // `made`: the plan of these accounts and options, already made (previewQuickPlan)
+  const plan = made ?? planPages(accounts, options, planEnv(ctx, options));
   const count = pageCounter(options, ctx);
   const cards: CardFit[] = [];
   let page = 0;
@@ -170,13 +171,23 @@ export function* fitSteps(accounts: Account[], options: FitOptions, lang: Lang =
  */
 const measuring = new WeakMap<FontBytes, { doc: jsPDF; m: PdfMeasurer; hasBold: boolean; hasMono: boolean }>();
 export function measuringCtx(options: FitOptions): Ctx {
-  let hit = measuring.get(options.font);
-  if (!hit) {
-    const { doc, hasBold, hasMono } = makeDoc('portrait', options.font, undefined, true);
-    hit = { doc, hasBold, hasMono, m: new PdfMeasurer(doc, hasBold, hasMono) };
-    measuring.set(options.font, hit);
-  }
+  const hit = measuringDoc(options.font);
   return makeCtx(hit.doc, hit, options, hit.m);
+}
+
+/**
+ * The measuring document of these fonts, made now if need be: parsing the three faces takes about
+ * a second of a cold worker, which the preview's worker spends when it starts rather than on the
+ * director's first preview.
+ */
+export function measuringDoc(font: FontBytes): { doc: jsPDF; m: PdfMeasurer; hasBold: boolean; hasMono: boolean } {
+  let hit = measuring.get(font);
+  if (!hit) {
+    const { doc, hasBold, hasMono } = makeDoc('portrait', font, undefined, true);
+    hit = { doc, hasBold, hasMono, m: new PdfMeasurer(doc, hasBold, hasMono) };
+    measuring.set(font, hit);
+  }
+  return hit;
 }
 
 function problemsOf(cards: CardFit[], options: FitOptions, lang: Lang): FitProblem[] {

@@ -199,10 +199,15 @@ export interface PreviewReport {
  * card. Every card's fit (fitSteps) comes after, in steps: at 5,000 accounts it takes seconds.
  */
 export function previewQuick(accounts: Account[], opts: FitOptions): PreviewReport {
+  return previewQuickPlan(accounts, opts).report;
+}
+
+/** previewQuick and the page plan it made, which the fit check that follows reuses (fitSteps' `plan`). */
+export function previewQuickPlan(accounts: Account[], opts: FitOptions): { report: PreviewReport; plan: PlanEntry[] } {
   const ctx = measuringCtx(opts);
   const plan = planPages(accounts, opts, planEnv(ctx, opts));
-  const pages = planPageCounts(plan, opts).reduce((a, b) => a + b, 0);
-  return { pages, problems: [], adapted: 0, card: previewCard(accounts, opts, plan), partial: true };
+  const pages = planPageCounts(plan, opts, ctx).reduce((a, b) => a + b, 0);
+  return { report: { pages, problems: [], adapted: 0, card: previewCard(accounts, opts, plan), partial: true }, plan };
 }
 
 /** The whole report from a finished fit check and the quick part. */

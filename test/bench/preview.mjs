@@ -1,22 +1,38 @@
 // The print preview at 5,000 accounts (issue 23, item 5): time from a selection change to the page
 // count and the first card shown for the new selection, and the panel's long tasks meanwhile.
-// A benchmark, not a test. Usage: node build.mjs && node test/bench/preview.mjs
+// A benchmark, not a test. Usage: node build.mjs && [PP1_PREVIEW_ROUNDS=8] node test/bench/preview.mjs
+// (8 rounds of the 5 changes: 40 changes, so the p95 is not simply the slowest of 15)
 import { pathToFileURL } from 'node:url';
 import os from 'node:os';
 import { BIG_STRUCTURE_ID, fakeConsole, launch, openPanel, stats } from './browser.mjs';
 
 const CHANGES = [['Courriel', 'without'], ['Courriel', 'with'], ['Courriel', 'all'], ['Activation', 'notActivated'], ['Activation', 'all']];
 
-export async function run(rounds = 3) {
+export async function run(rounds = Number(process.env.PP1_PREVIEW_ROUNDS ?? 8)) {
   const { fake, api } = await fakeConsole();
   const ext = await launch();
   const load = { before: os.loadavg()[0] };
   try {
     const { panel } = await openPanel(ext, api, BIG_STRUCTURE_ID);
     await panel.bringToFront();
-    const section = panel.locator('section.print-preview');
-    await section.scrollIntoViewIfNeeded();
-    await panel.waitForFunction(() => document.querySelector('section.print-preview')?.getAttribute('aria-busy') === 'false', null, { timeout: 300_000 });
+    // The preview is made once it comes into view: its first one (a new worker: script, fonts, the
+    // school's accounts, code not yet optimised) is timed apart, from the scroll to its card. Before
+    // its console request for the password rule returns, the section is not busy yet: waiting for
+    // « not busy » alone let the first timed change meet that cold start (the old p95 outlier).
+    const cold = await panel.locator('section.print-preview').evaluate((el) => new Promise((resolve) => {
+      const t0 = performance.now();
+      el.scrollIntoView();
+      const tick = () => {
+        if (el.querySelector('.pv-card svg') && el.querySelector('.pv-pages')) {
+          const ms = performance.now() - t0;
+          const wait = () => (el.getAttribute('aria-busy') === 'true' ? setTimeout(wait, 20) : resolve({ ms, fullMs: performance.now() - t0 }));
+          return wait();
+        }
+        if (performance.now() - t0 > 300_000) return resolve({ ms: NaN, timeout: true });
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }));
     const samples = [];
     const problems = [];
     for (let k = 0; k < rounds; k++) {
@@ -54,7 +70,8 @@ export async function run(rounds = 3) {
     const first = stats(samples.filter((s) => !s.timeout).map((s) => s.ms));
     const full = stats(samples.filter((s) => !s.timeout).map((s) => s.fullMs));
     const longest = Math.max(0, ...samples.flatMap((s) => s.tasks));
-    return { accounts: 5000, first, full, longestTaskMs: longest, samples, problems, load: { ...load, after: os.loadavg()[0] } };
+    if (cold.timeout) problems.push('the first preview did not show within 300 s');
+    return { accounts: 5000, first, full, longestTaskMs: longest, coldFirst: cold, samples, problems, load: { ...load, after: os.loadavg()[0] } };
   } finally {
     await ext.context.close();
     await fake.close();

@@ -90,6 +90,7 @@ if (out.preview && !out.preview.error) {
   ok = verdictOf(v);
   rows.push([`Preview, ${v.accounts} accounts, a filter change`, `first card + count`, 'every card checked', `load ${v.load.before.toFixed(1)} -> ${v.load.after.toFixed(1)}`]);
   rows.push(['  median / p95', `${ms(v.first.median)} / ${ms(v.first.p95)}`, `${ms(v.full.median)} / ${ms(v.full.p95)}`, `<= 150 ms: ${ok(v.first.p95 <= 150)}; longest panel task ${ms(v.longestTaskMs)} (<= 50 ms: ${ok(v.longestTaskMs <= 50)})`]);
+  if (v.coldFirst) rows.push(['  first preview (new worker), apart', ms(v.coldFirst.ms), ms(v.coldFirst.fullMs), 'from its scroll into view']);
 }
 if (out.mail && !out.mail.error) {
   const m = out.mail;

@@ -173,6 +173,38 @@ test('at 360 px the preview fits the panel: count, warnings and the card at actu
   await section.screenshot({ path: 'out/preview-360-fitted.png' });
 });
 
+test('at 360 px the print button stays where it is when the preview’s card arrives (no misclick)', async ({ ext, api, consolePage }) => {
+  const panel = await panelFor(ext, api, consolePage, { width: 360, height: 800 });
+  await panel.select('Modèle de publipostage PDF').selectOption({ label: '8 par page' });
+  const section = preview(panel);
+  // Far below the list: the preview is only made once it comes into view, so no card yet.
+  await expect(section.locator('.pv-card')).toHaveCount(0);
+  const print = panel.page.locator('section.publish').getByRole('button', { name: 'Générer en PDF', exact: true });
+  // In the page: the button's place in the document at every frame from its scroll into view until
+  // the card is drawn (a move between two of Playwright's reads would go unseen).
+  const seen = await print.evaluate((button) => new Promise<{ ys: number[]; cardAtStart: boolean }>((resolve, reject) => {
+    const y = () => Math.round(button.getBoundingClientRect().top + window.scrollY);
+    const card = () => !!document.querySelector('section.print-preview .pv-card svg');
+    button.scrollIntoView({ block: 'end' });
+    const ys = [y()];
+    const cardAtStart = card();
+    const t0 = performance.now();
+    const tick = () => {
+      ys.push(y());
+      if (card()) return requestAnimationFrame(() => (ys.push(y()), resolve({ ys, cardAtStart })));
+      if (performance.now() - t0 > 90_000) return reject(new Error('no preview card within 90 s'));
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
+  expect(seen.cardAtStart).toBe(false);
+  await expect(section.locator('.pv-card svg')).toBeVisible();
+  expect(new Set(seen.ys), `the button's place in the document, frame after frame: ${seen.ys.join(', ')}`).toEqual(new Set([seen.ys[0]]));
+  // and the director sees both: the button at the bottom of the panel, the card below it once scrolled
+  await section.scrollIntoViewIfNeeded();
+  await panel.page.locator('section.publish').screenshot({ path: 'out/publish-360.png' });
+});
+
 test('the follow-up’s print shows its model and uses the one chosen', async ({ ext, api, consolePage }) => {
   test.setTimeout(360_000); // several PDFs made and read back, on a shared loaded machine
   const panel = await panelFor(ext, api, consolePage);

@@ -81,3 +81,45 @@ test('with a class filter on, an account in several classes is seen in the chose
   // sorted by class under that focus, the teacher of CP A and CE1 A now files under CE1 A
   expect(sortAccounts(out, { first: 'class', second: 'none' }).map((a) => a.id)).toEqual(['1', '4', '3', '5', '2']); // CE1 A: Martin before Żółkiewski
 });
+
+test('sorting again (the name order kept between sorts) gives the collation’s order, also after a rename, a new account or a subset', () => {
+  const { collator } = { collator: new Intl.Collator('fr', { sensitivity: 'base', numeric: true }) };
+  const names = ['Élodie', 'eloi', 'Éloi', 'Martin', 'martin', 'Ange', 'Żółkiewski', 'de la Tour', 'Dupont 10', 'Dupont 9', "N'Diaye", 'Nguyen'];
+  const firsts = ['Zoé', 'anne', 'Anne', 'Léa', 'Paul', 'Łukasz'];
+  const profiles = ['Student', 'Relative', 'Teacher', 'Guest', 'Personnel'] as const;
+  let seed = 7;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor(seed / 65536) % n);
+  const many = Array.from({ length: 300 }, (_, i) =>
+    acc({ id: `a${i}`, lastName: names[rnd(names.length)]!, firstName: firsts[rnd(firsts.length)]!, profile: profiles[rnd(profiles.length)]!, classes: rnd(3) ? [cls(`c${rnd(4)}`, ['CP A', 'CE1 A', 'CM2 B', 'CE2'][rnd(4)])] : [] }),
+  );
+  // the order asked for: the keys chosen, then last name, then first name, stable for equal names
+  const byName = (a: Account, b: Account) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName);
+  const check = (list: Account[]) => {
+    for (const first of ['none', 'profile', 'class'] as const) {
+      const sorted = sortAccounts(list, { first, second: first === 'class' ? 'profile' : 'none' });
+      expect(sorted.map((a) => a.id).sort()).toEqual(list.map((a) => a.id).sort());
+      const noKeys = sortAccounts(list, { first: 'none', second: 'none' });
+      for (let i = 1; i < noKeys.length; i++) {
+        const c = byName(noKeys[i - 1]!, noKeys[i]!);
+        expect(c, `${noKeys[i - 1]!.lastName} ${noKeys[i - 1]!.firstName} before ${noKeys[i]!.lastName} ${noKeys[i]!.firstName}`).toBeLessThanOrEqual(0);
+        // equal names keep their input order
+        if (c === 0) expect(list.indexOf(noKeys[i - 1]!)).toBeLessThan(list.indexOf(noKeys[i]!));
+      }
+      if (first === 'profile')
+        for (let i = 1; i < sorted.length; i++) {
+          const [a, b] = [sorted[i - 1]!, sorted[i]!];
+          if (a.profile === b.profile) expect(byName(a, b)).toBeLessThanOrEqual(0);
+        }
+    }
+  };
+  expect(new Set(many.map((a) => a.lastName)).size).toBe(names.length);
+  check(many);
+  check(many.slice(0, 120).reverse());
+  // renamed: « Ange » becomes « Zz », and must move to the end
+  const renamed = many.map((a) => (a.lastName === 'Ange' ? { ...a, lastName: 'Zz' } : a));
+  check(renamed);
+  expect(sortAccounts(renamed, { first: 'none', second: 'none' }).at(-1)!.lastName).toBe('Zz');
+  // an account never seen before
+  check([...many, acc({ id: 'new', lastName: 'Aaron', firstName: 'Zoé' })]);
+  expect(sortAccounts([...many, acc({ id: 'new', lastName: 'Aaron', firstName: 'Zoé' })], { first: 'none', second: 'none' })[0]!.id).toBe('new');
+});

@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { renderSheets, type SheetModel, type SheetOptions } from '../../src/pdf/index';
-import { previewCard, previewQuick, previewReport, type SvgNode } from '../../src/pdf/preview';
+import { previewCard, previewQuick, previewQuickPlan, previewReport, type SvgNode } from '../../src/pdf/preview';
 import { checkFit, fitSteps } from '../../src/pdf/fit';
 import { PT } from '../../src/pdf/layout';
 import { acc, cls, population } from './fixtures/pdf-accounts';
@@ -71,7 +71,10 @@ test('the preview’s page count is the PDF’s (bundles, families, rosters, lab
     // the count shown at once (the plan alone, before any card is checked) is that same count
     expect(previewQuick(accounts, o).pages, `quick ${model}`).toBe(report.pages);
     // the check in steps (as the preview's worker runs it) gives way and ends with checkFit's report
-    const steps = fitSteps(accounts, o, 'fr', 5);
+    // (one card a step, on the plan the quick part made)
+    const { report: quick, plan } = previewQuickPlan(accounts, o);
+    expect(quick.pages, `quick ${model}`).toBe(report.pages);
+    const steps = fitSteps(accounts, o, 'fr', 1, plan);
     let r = steps.next();
     let stops = 0;
     for (; !r.done; r = steps.next()) stops++;

@@ -1,0 +1,73 @@
+// CPU profile of the panel's thread over the filter bench's 40 changes at 5,000 accounts (issue 23,
+// item 4), the preview out of view: the panel's own work per change, by function, and its CPU time
+// per change from the trace (thread time, which the machine's load does not stretch much).
+// Usage: node build.mjs && [PP1_EXT_DIR=<unminified build>] node test/bench/filter-series-profile.mjs
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, stats } from './browser.mjs';
+import { launchExtension } from '../extension-browser.mjs';
+import { SERIES } from './filter.mjs';
+
+const SEARCH = 'Rechercher (nom, prénom, identifiant)';
+const { fake, api } = await fakeConsole();
+const ext = await launchExtension(process.env.PP1_EXT_DIR ? { extDir: process.env.PP1_EXT_DIR } : {});
+const load = { before: os.loadavg()[0] };
+try {
+  const { panel } = await openPanel(ext, api, BIG_STRUCTURE_ID);
+  await panel.bringToFront();
+  await panel.waitForTimeout(3000);
+  const locate = (s) => s.kind === 'check' ? panel.getByRole('group', { name: new RegExp(`^${s.group}`) }).getByRole('checkbox', { name: s.name, exact: true })
+    : s.kind === 'select' ? panel.getByRole('combobox', { name: s.name, exact: true }) : panel.getByRole('searchbox', { name: SEARCH, exact: true });
+  const handles = [];
+  for (const s of SERIES) handles.push(await locate(s).elementHandle({ timeout: 10_000 }));
+  const apply = (h, s, k) => h.evaluate((el, { kind, value, k }) => new Promise((res) => {
+    performance.mark(`pp1:f:${k}`);
+    if (kind === 'check') el.click();
+    else { el.value = value; el.dispatchEvent(new Event(kind === 'select' ? 'change' : 'input', { bubbles: true })); }
+    requestAnimationFrame(() => setTimeout(() => { performance.mark(`pp1:g:${k}`); res(); }, 50));
+  }), { ...s, k });
+  // once untimed (JIT), then profiled
+  for (let i = 0; i < SERIES.length; i++) await apply(handles[i], SERIES[i], -1 - i);
+  const cdp = await ext.context.newCDPSession(panel);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const finished = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', '__metadata', 'toplevel', 'v8'] }, transferMode: 'ReportEvents' });
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < SERIES.length; i++) { await apply(handles[i], SERIES[i], i); await panel.waitForTimeout(100); }
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Tracing.end');
+  await finished;
+  await mkdir(path.join(ROOT, 'out'), { recursive: true });
+  await writeFile(path.join(ROOT, 'out/profile-filter-series.cpuprofile'), JSON.stringify(profile));
+  const m0 = events.find((e) => e.name === 'pp1:f:0');
+  const main = (e) => e.pid === m0.pid && e.tid === m0.tid;
+  const per = SERIES.map((s, k) => {
+    const a = events.find((e) => e.name === `pp1:f:${k}`)?.ts, b = events.find((e) => e.name === `pp1:g:${k}`)?.ts;
+    const tasks = events.filter((e) => main(e) && e.ph === 'X' && e.name === 'RunTask' && e.ts >= a && e.ts < b);
+    return { k, change: s.kind === 'search' ? `search "${s.value}"` : `${s.name}${s.value ? `=${s.value}` : ''}`, cpu: Math.round(tasks.reduce((x, e) => x + (e.tdur ?? 0), 0) / 1000), longestCpu: Math.round(Math.max(0, ...tasks.map((e) => e.tdur ?? 0)) / 1000) };
+  });
+  console.table(per);
+  console.log(JSON.stringify({ cpuPerChange: stats(per.map((p) => p.cpu)), longestTaskCpu: stats(per.map((p) => p.longestCpu)), load: { ...load, after: os.loadavg()[0] } }));
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const parent = new Map();
+  for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
+  const self = new Map(), total = new Map();
+  const name = (x) => `${x.callFrame.functionName || '(anon)'} ${path.basename(x.callFrame.url)}:${x.callFrame.lineNumber + 1}`;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    const k = name(byId.get(id));
+    self.set(k, (self.get(k) ?? 0) + dt);
+    const seen = new Set();
+    for (let n = id; n !== undefined; n = parent.get(n)) { const kk = name(byId.get(n)); if (!seen.has(kk)) { seen.add(kk); total.set(kk, (total.get(kk) ?? 0) + dt); } }
+  });
+  const show = (m, label) => { console.log(`-- ${label}`); for (const [k, v] of [...m].filter(([k]) => !/^\((idle|program|root)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(String(Math.round(v)).padStart(6), k); };
+  show(self, 'self ms (sampled wall time of the panel thread)');
+  show(total, 'total ms');
+} finally {
+  await ext.context.close();
+  await fake.close();
+}
