@@ -6,6 +6,7 @@ import type { jsPDF } from 'jspdf';
 import type { SheetDict } from '../i18n/sheets';
 import type { CardContext } from './cards';
 import { PdfMeasurer } from './measure';
+import { TextWriter } from './text';
 import type { RosterOptions, SheetOptions } from './options';
 import { dictFor, isOneHost } from './wording';
 import { typeset } from '../i18n/french';
@@ -24,6 +25,10 @@ export interface Ctx {
   pageUsed: boolean;
   /** Text blocks drawn once as PDF form objects, by content (see drawText). */
   forms: Map<string, string>;
+  /** The operators that place a form at a spot, as jsPDF wrote them the first time (see drawText). */
+  placed: Map<string, string[]>;
+  /** The per-account lines, written without jsPDF's text() (see text.ts). */
+  text: TextWriter;
 }
 
 export function makeCtx(doc: jsPDF, fonts: { hasBold: boolean; hasMono: boolean }, opts: SheetOptions | RosterOptions, m?: PdfMeasurer): Ctx {
@@ -50,6 +55,8 @@ export function makeCtx(doc: jsPDF, fonts: { hasBold: boolean; hasMono: boolean 
     logo: logoAspect ? so.logo : undefined,
     pageUsed: false,
     forms: new Map(),
+    placed: new Map(),
+    text: new TextWriter(doc),
     card: {
       d,
       entUrl,

@@ -29,25 +29,29 @@ const FORM_PAD = 4;
 type MatrixCtor = new (a: number, b: number, c: number, d: number, e: number, f: number) => unknown;
 const translate = (doc: jsPDF, x: number, y: number) => new (doc as unknown as { Matrix: MatrixCtor }).Matrix(1, 0, 0, 1, x, y);
 
-function writeText(ctx: Ctx, t: PlacedText, dx: number, dy: number) {
+/** `inForm`: drawn into a form object, where only jsPDF's own text() may write (see TextWriter). */
+function writeText(ctx: Ctx, t: PlacedText, dx: number, dy: number, inForm = false) {
   const doc = ctx.doc;
+  const text = (s: string | string[], x: number, y: number, tone: Tone, lineHeightFactor?: number) =>
+    inForm ? doc.text(s, x, y, lineHeightFactor === undefined ? undefined : { lineHeightFactor }) : ctx.text.lines(s, x, y, tone, lineHeightFactor);
   let base = t.y - dy + BASELINE_EM * t.size * PT;
   let x = t.textX - dx;
   if (t.lead) {
     // the label (« Identifiant : ») in the normal face, the value after it or on the next line
     const ls = t.lead.size ?? t.size;
-    setFont(ctx, ls, t.lead.bold ?? t.bold, t.tone === 'code' ? 'text' : t.tone);
+    const leadTone = t.tone === 'code' ? 'text' : t.tone;
+    setFont(ctx, ls, t.lead.bold ?? t.bold, leadTone);
     // an inline label larger than its value: both on the label's baseline
     if (t.lead.inline && ls > t.size) base = t.y - dy + BASELINE_EM * ls * PT;
-    doc.text(t.lead.text, x, t.lead.inline ? base : t.y - dy + BASELINE_EM * ls * PT);
+    text(t.lead.text, x, t.lead.inline ? base : t.y - dy + BASELINE_EM * ls * PT, leadTone);
     if (t.lead.inline) x += t.lead.w;
     else base = t.y - dy + (t.lead.lineH ?? t.lineH) + BASELINE_EM * t.size * PT;
   }
   setFont(ctx, t.size, t.bold, t.tone, t.mono);
-  if (t.label) doc.text(t.label, t.x - dx, base);
+  if (t.label) text(t.label, t.x - dx, base, t.tone);
   if (t.align === 'center') doc.text(t.lines, t.x - dx + t.w / 2, base, { align: 'center', lineHeightFactor: t.lineH / (t.size * PT) });
-  else if (t.lead?.inline && t.lines.length) doc.text(t.lines[0]!, x, base);
-  else doc.text(t.lines, x, base, { lineHeightFactor: t.lineH / (t.size * PT) });
+  else if (t.lead?.inline && t.lines.length) text(t.lines[0]!, x, base, t.tone);
+  else text(t.lines, x, base, t.tone, t.lineH / (t.size * PT));
 }
 
 /**
@@ -67,12 +71,24 @@ function drawText(ctx: Ctx, t: PlacedText) {
     name = `t${ctx.forms.size}`;
     doc.beginFormObject(0, 0, w * k, h * k, translate(doc, 0, 0));
     // Form space: top-left of the padded box is (0, 0), in mm, like the page.
-    writeText(ctx, t, t.x - FORM_PAD, t.y - FORM_PAD);
+    writeText(ctx, t, t.x - FORM_PAD, t.y - FORM_PAD, true);
     doc.endFormObject(name);
     ctx.forms.set(key, name);
   }
+  // The same block sits at the same spot on every page (8 slots): jsPDF's placement (a Matrix, its
+  // number formatting) cost more than the text it places; its operators are kept and written again.
+  const spot = `${name} ${t.x} ${t.y} ${h}`;
+  const again = ctx.placed.get(spot);
+  const internal = doc.internal as unknown as { write(s: string): void; pages: string[][]; getCurrentPageInfo(): { pageNumber: number } };
+  if (again) {
+    for (const op of again) internal.write(op);
+    return;
+  }
+  const content = internal.pages[internal.getCurrentPageInfo().pageNumber]!;
+  const from = content.length;
   const pageH = doc.internal.pageSize.getHeight();
   doc.doFormObject(name, translate(doc, (t.x - FORM_PAD) * k, (pageH - (t.y - FORM_PAD)) * k - h * k));
+  ctx.placed.set(spot, content.slice(from));
 }
 
 /** Draws a laid-out card. */

@@ -1,5 +1,5 @@
 import { jsPDF } from 'jspdf';
-import { slimTtf } from './ttf';
+import { encodeDirectory, slimTtf } from './ttf';
 
 export const FONT = 'DejaVuSans';
 /** Activation codes: DejaVu Sans Mono Bold tells similar characters apart (same npm package). */
@@ -45,9 +45,28 @@ const ttfFont = (jsPDF.API as unknown as { TTFFont?: TtfFontClass }).TTFFont;
 /** The font registerFonts is adding now: jsPDF's addFont handler opens it right away, synchronously. */
 let adding: Uint8Array | null = null;
 const parsed = new WeakMap<Uint8Array, ParsedFont>();
+/** jsPDF's font directory (one per parsed font): its `encode` writes the subset into the PDF. */
+type Directory = { scalarType: number; encode(tables: Record<string, ArrayLike<number>>): ArrayLike<number> };
+type DirectoryProto = Directory & { ppFast?: boolean; ppJspdfEncode?: Directory['encode'] };
+/** The subset written with encodeDirectory (src/pdf/ttf.ts), the same bytes; jsPDF's own kept as `ppJspdfEncode` (tests). */
+function fastDirectory(font: ParsedFont) {
+  const dir = (font as { directory?: Directory }).directory;
+  const proto = dir && (Object.getPrototypeOf(dir) as DirectoryProto);
+  if (!proto || proto.ppFast || typeof proto.encode !== 'function') return;
+  proto.ppFast = true;
+  proto.ppJspdfEncode = proto.encode;
+  proto.encode = function (this: Directory, tables) {
+    return encodeDirectory(this.scalarType, tables);
+  };
+}
 if (ttfFont && !ttfFont.ppCached) {
   ttfFont.ppCached = true;
-  const open = ttfFont.open.bind(ttfFont);
+  const jspdfOpen = ttfFont.open.bind(ttfFont);
+  const open = (file: Uint8Array): ParsedFont => {
+    const font = jspdfOpen(file);
+    fastDirectory(font);
+    return font;
+  };
   ttfFont.open = (file: Uint8Array): ParsedFont => {
     const key = adding;
     adding = null;

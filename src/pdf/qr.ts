@@ -1,19 +1,19 @@
 import QRCode from 'qrcode';
 import type { jsPDF } from 'jspdf';
+import { qrMatrix } from './qr-encode';
 
 /** Pixels per module in the embedded image. The QR is drawn as a stencil mask (/IM true), which
  * poppler/pdfium scale without smoothing, so 1 pixel per module is enough. (As a plain grey image,
  * poppler smooths any image upscaled less than 4x, and a 1-px-per-module QR no longer decodes at
  * 150 dpi; that needed 3 px per module and ~2x the bytes.) */
 export const QR_PX_PER_MODULE = 1;
-/** Fixed mask pattern: letting qrcode score all 8 masks costs ~0.6 ms per QR (60 % of QR time);
+/** Fixed mask pattern (qr-encode.ts draws this one): letting qrcode score all 8 masks costs ~0.6 ms per QR (60 % of QR time);
  * any mask is valid for readers, and every QR is checked with zbarimg in the tests. */
 export const QR_MASK = 1 as const;
 /** Quiet zone in modules (ISO 18004 asks for 4). Drawn as white, not stored in the image. */
 export const QR_QUIET = 4;
 
 const HEX: string[] = Array.from({ length: 256 }, (_, v) => v.toString(16).padStart(2, '0'));
-const BIN: string[] = Array.from({ length: 256 }, (_, v) => String.fromCharCode(v));
 
 export interface QrImage {
   /** Modules per side (without quiet zone). */
@@ -57,27 +57,32 @@ export function qrLeftOut(text: string | null): boolean {
 export function qrImage(text: string, k = QR_PX_PER_MODULE): QrImage {
   // One byte-mode segment: qrcode's optimal segmentation (a shortest-path search) costs more than
   // the QR itself, and a URL gains next to nothing from mixed modes.
-  const m = QRCode.create([{ data: utf8.encode(text), mode: 'byte' }], { errorCorrectionLevel: 'M', maskPattern: QR_MASK }).modules;
+  const m = qrMatrix(utf8.encode(text));
   const n = m.size;
   const data = m.data;
   const px = n * k;
   const bytesPerRow = Math.ceil(px / 8);
-  const bytes: number[] = [];
+  const bytes = new Uint8Array(bytesPerRow * px);
   for (let y = 0; y < n; y++) {
-    const row: number[] = [];
     const base = y * n;
+    const start = y * k * bytesPerRow;
     for (let b = 0; b < bytesPerRow; b++) {
       let v = 0;
-      for (let bit = 0; bit < 8; bit++) {
-        const x = ((b * 8 + bit) / k) | 0;
-        v = (v << 1) | (x < n && data[base + x] ? 0 : 1);
+      if (k === 1 && b * 8 + 8 <= n) {
+        // one pixel per module, a whole byte inside the row: no division, no bounds test
+        const at = base + b * 8;
+        for (let bit = 0; bit < 8; bit++) v = (v << 1) | (data[at + bit] ? 0 : 1);
+      } else {
+        for (let bit = 0; bit < 8; bit++) {
+          const x = ((b * 8 + bit) / k) | 0;
+          v = (v << 1) | (x < n && data[base + x] ? 0 : 1);
+        }
       }
-      row.push(v);
+      bytes[start + b] = v;
     }
-    for (let r = 0; r < k; r++) bytes.push(...row);
+    for (let r = 1; r < k; r++) bytes.copyWithin(start + r * bytesPerRow, start, start + bytesPerRow);
   }
-  let raw = '';
-  for (const v of bytes) raw += BIN[v];
+  const raw = String.fromCharCode.apply(null, bytes as unknown as number[]);
   if (!/EI[\x00\t\n\f\r ]/.test(raw + ' ')) return { modules: n, px, data: raw, hex: false };
   let hex = '';
   for (const v of bytes) hex += HEX[v];

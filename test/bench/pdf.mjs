@@ -2,19 +2,21 @@
 // Chromium; side by side in the same run with (a) the same cards as an HTML page printed by
 // Chromium (page.setContent + page.pdf: the HTML-template route) and (b) the floor: jsPDF writing
 // the same lines with built-in Helvetica, no QR, no layout. Ours and (b) are timed inside the page
-// (performance.now around the call), (a) from Node. One warm-up each for ours and (b), then 3 rounds
-// interleaved (ours, floor, html); medians and bests reported. Copies of each PDF go to out/.
+// (performance.now around the call), (a) from Node. One warm-up each for ours and (b), then 5 rounds
+// (floor, ours, the worker, in reverse order every other round; then html); medians, bests and
+// paired ratios reported. Copies of each PDF go to out/.
 // Usage: node test/bench/pdf.mjs   (after node build.mjs)
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import QRCode from 'qrcode';
-import { BIG_STRUCTURE_ID, EXT_DIR, ROOT, browserThreadsCpu, bundle, cpuDelta, fakeConsole, launch, ratio } from './browser.mjs';
+import { BIG_STRUCTURE_ID, EXT_DIR, ROOT, browserThreadsCpu, bundle, cpuDelta, fakeConsole, launch, ratio, sleep } from './browser.mjs';
 
 const N = 1000;
 /** Cards rendered while the panel's main thread is watched (issue 13: "the panel never freezes"). */
 const N_FREEZE = 4000;
-const ROUNDS = 3;
+/** Odd, for a median; each order (see the rounds) runs at least twice. */
+const ROUNDS = 5;
 const esc = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The HTML-template route: the same card texts, 8 per A4 page (CSS grid), QR as inline SVG. */
@@ -115,11 +117,19 @@ export async function run() {
     const ours = [];
     const floor = [];
     const htmlRuns = [];
+    // Paired ratios compare runs made side by side: ours always between the floor and the worker,
+    // the order reversed every round (floor, ours, worker; then worker, ours, floor), so that neither
+    // side of a pair always runs first (a warmer cache, a core freed by the previous run) or while
+    // the machine's load rises. With 3 rounds in a fixed order, worker / in-page read ×1.44 paired
+    // against ×1.06 by medians at load 2; the rendering thread's CPU said ×1.14.
     for (let k = 0; k < ROUNDS; k++) {
-      ours.push(await withCpu(() => inPage(() => PdfBench.ours())));
-      floor.push(await withCpu(() => inPage(() => PdfBench.floor())));
-      workerRuns.push(await withCpu(() => inWorker(list1000)));
+      const steps = [() => withCpu(() => inPage(() => PdfBench.floor())).then((r) => floor.push(r)), () => withCpu(() => inPage(() => PdfBench.ours())).then((r) => ours.push(r)), () => withCpu(() => inWorker(list1000)).then((r) => workerRuns.push(r))];
+      for (const step of k % 2 ? steps.reverse() : steps) await step();
       htmlRuns.push(await printHtml());
+      // the print leaves work behind (its 6 MB PDF, a page of 1,000 cards to collect): it must not
+      // land on the next round's first run, which was the worker every other round (×1.67 against ×0.93)
+      await printer.goto('about:blank');
+      await sleep(1500);
     }
 
     const freezeWorker = await inWorker(list4000);
@@ -165,6 +175,9 @@ export async function run() {
         bytesOursOverHtml: ratio(o.bytes, h.bytes),
         workerOverOurs: ratio(w.medianMs, o.medianMs),
         workerOverOursPaired: median(workerRuns.map((r, k) => ratio(r.ms, ours[k].ms))),
+        // by order within the round: a difference here is the order's, not the route's
+        workerOverOursPairedWorkerFirst: median(workerRuns.filter((_, k) => k % 2).map((r, k) => ratio(r.ms, ours[2 * k + 1].ms))),
+        workerOverOursPairedOursFirst: median(workerRuns.filter((_, k) => !(k % 2)).map((r, k) => ratio(r.ms, ours[2 * k].ms))),
         htmlOverWorker: ratio(h.medianMs, w.medianMs),
         workerOverFloor: ratio(w.medianMs, f.medianMs),
         // the same ratios in CPU time (browser processes, /proc): steadier than wall time under load

@@ -63,7 +63,7 @@ if (out.pdf && !out.pdf.error) {
   const p = out.pdf;
   ok = verdictOf(p);
   rows.push([`  (load ${p.load.before[0]} -> ${p.load.after[0]} on ${out.machine.cpus} CPUs)`, '', '', '']);
-  rows.push([`PDF, ${p.accounts} accounts, 8/page, QR, DejaVu`, 'median of 3', 'size', '']);
+  rows.push([`PDF, ${p.accounts} accounts, 8/page, QR, DejaVu`, 'median of 5', 'size', '']);
   rows.push(['  ours (jsPDF engine, in Chromium)', ms(p.ours.medianMs), kb(p.ours.bytes), `<= 600 KB: ${ok(p.target.under600KB)}`]);
   rows.push(['  (a) HTML cards + page.pdf()', ms(p.htmlRoute.medianMs), kb(p.htmlRoute.bytes), `>= 10x ours: ${ok(p.target.fasterThanHtml10x)} (x${p.ratios.htmlOverOurs}, paired x${p.ratios.htmlOverOursPaired})`]);
   rows.push(['  (b) floor: jsPDF Helvetica, text only', ms(p.floor.medianMs), kb(p.floor.bytes), `ours <= 2x: ${ok(p.target.within2xFloor)} (x${p.ratios.oursOverFloor}, paired x${p.ratios.oursOverFloorPaired})`]);
