@@ -6,9 +6,10 @@ export type LogEntries = Record<string, { handed?: number; printed?: number; mai
 /** One school's log entries, keyed by account id (or keyed hash in table mode); {} when none yet. */
 export async function storedLog(ext: Ext, structureId: string): Promise<LogEntries> {
   const got = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `distribution:${structureId}`);
-  // Stored as one JSON string (popup/panel/distribution-store.ts).
-  const raw = got[`distribution:${structureId}`] as string | undefined;
-  return (raw ? (JSON.parse(raw) as { entries: LogEntries }) : undefined)?.entries ?? {};
+  // The panel writes one JSON string (popup/panel/distribution-store.ts); it reads an object too (the
+  // older form, which some tests seed), until its first write replaces it.
+  const raw = got[`distribution:${structureId}`] as string | { entries: LogEntries } | undefined;
+  return (typeof raw === 'string' ? (JSON.parse(raw) as { entries: LogEntries }) : raw)?.entries ?? {};
 }
 
 /**
