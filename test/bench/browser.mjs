@@ -247,3 +247,28 @@ export function cpuDelta(a, b) {
   }
   return { browserMs, threadMs: top?.d ?? 0, thread: top?.name ?? '', processMs: top ? perPid.get(top.pid) : 0 };
 }
+
+/** Self and total time per function of a CPU profile, heaviest first. */
+export function summarize(profile, top = 25) {
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const parent = new Map();
+  for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
+  const self = new Map();
+  const total = new Map();
+  let all = 0;
+  const name = (x) => `${x.callFrame.functionName || '(anon)'} ${path.basename(x.callFrame.url)}:${x.callFrame.lineNumber + 1}`;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    const k = name(byId.get(id));
+    if (/^\((idle|program|root)\)/.test(k)) return;
+    all += dt;
+    self.set(k, (self.get(k) ?? 0) + dt);
+    const seen = new Set();
+    for (let n = id; n !== undefined; n = parent.get(n)) {
+      const kk = name(byId.get(n));
+      if (!seen.has(kk)) (seen.add(kk), total.set(kk, (total.get(kk) ?? 0) + dt));
+    }
+  });
+  const list = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `${String(Math.round(v)).padStart(6)} ms ${String(Math.round((v * 100) / all)).padStart(3)} %  ${k}`);
+  return { busyMs: Math.round(all), self: list(self), total: list(total) };
+}

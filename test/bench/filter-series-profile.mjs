@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, stats } from './browser.mjs';
+import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, stats, summarize } from './browser.mjs';
 import { launchExtension } from '../extension-browser.mjs';
 import { SERIES } from './filter.mjs';
 
@@ -52,21 +52,11 @@ try {
   });
   console.table(per);
   console.log(JSON.stringify({ cpuPerChange: stats(per.map((p) => p.cpu)), longestTaskCpu: stats(per.map((p) => p.longestCpu)), load: { ...load, after: os.loadavg()[0] } }));
-  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
-  const parent = new Map();
-  for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
-  const self = new Map(), total = new Map();
-  const name = (x) => `${x.callFrame.functionName || '(anon)'} ${path.basename(x.callFrame.url)}:${x.callFrame.lineNumber + 1}`;
-  profile.samples.forEach((id, i) => {
-    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
-    const k = name(byId.get(id));
-    self.set(k, (self.get(k) ?? 0) + dt);
-    const seen = new Set();
-    for (let n = id; n !== undefined; n = parent.get(n)) { const kk = name(byId.get(n)); if (!seen.has(kk)) { seen.add(kk); total.set(kk, (total.get(kk) ?? 0) + dt); } }
-  });
-  const show = (m, label) => { console.log(`-- ${label}`); for (const [k, v] of [...m].filter(([k]) => !/^\((idle|program|root)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(String(Math.round(v)).padStart(6), k); };
-  show(self, 'self ms (sampled wall time of the panel thread)');
-  show(total, 'total ms');
+  const s = summarize(profile, 25);
+  console.log(`-- self ms (sampled wall time of the panel thread) (busy ${s.busyMs} ms)`);
+  for (const l of s.self) console.log(l);
+  console.log('-- total ms');
+  for (const l of s.total) console.log(l);
 } finally {
   await ext.context.close();
   await fake.close();
