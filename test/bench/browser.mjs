@@ -272,3 +272,12 @@ export function summarize(profile, top = 25) {
   const list = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `${String(Math.round(v)).padStart(6)} ms ${String(Math.round((v * 100) / all)).padStart(3)} %  ${k}`);
   return { busyMs: Math.round(all), self: list(self), total: list(total) };
 }
+
+/** Prints `summarize`'s lines: self time, then total time. */
+export function printSummary(profile, top, selfLabel = 'self ms') {
+  const s = summarize(profile, top);
+  console.log(`-- ${selfLabel} (busy ${s.busyMs} ms)`);
+  for (const l of s.self) console.log(l);
+  console.log('-- total ms');
+  for (const l of s.total) console.log(l);
+}

@@ -5,7 +5,7 @@
 // checked every card (what the panel's thread does for it: the copy to its worker, the card's SVG).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, summarize } from './browser.mjs';
+import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, printSummary } from './browser.mjs';
 import { launchExtension } from '../extension-browser.mjs';
 
 const value = process.argv[2] ?? 'without';
@@ -44,13 +44,8 @@ try {
   const { profile } = await cdp.send('Profiler.stop');
   await mkdir(path.join(ROOT, 'out'), { recursive: true });
   await writeFile(path.join(ROOT, 'out/profile-filter.cpuprofile'), JSON.stringify(profile));
-  // self and total time per function
   console.log(`change to ${value}: ${Math.round(ms)} ms (panel open ${loadMs} ms)`);
-  const s = summarize(profile, 30);
-  console.log(`-- self ms (busy ${s.busyMs} ms)`);
-  for (const l of s.self) console.log(l);
-  console.log('-- total ms');
-  for (const l of s.total) console.log(l);
+  printSummary(profile, 30);
 } finally {
   await ext.context.close();
   await fake.close();

@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, stats, summarize } from './browser.mjs';
+import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, stats, printSummary } from './browser.mjs';
 import { launchExtension } from '../extension-browser.mjs';
 import { SERIES } from './filter.mjs';
 
@@ -52,11 +52,7 @@ try {
   });
   console.table(per);
   console.log(JSON.stringify({ cpuPerChange: stats(per.map((p) => p.cpu)), longestTaskCpu: stats(per.map((p) => p.longestCpu)), load: { ...load, after: os.loadavg()[0] } }));
-  const s = summarize(profile, 25);
-  console.log(`-- self ms (sampled wall time of the panel thread) (busy ${s.busyMs} ms)`);
-  for (const l of s.self) console.log(l);
-  console.log('-- total ms');
-  for (const l of s.total) console.log(l);
+  printSummary(profile, 25, 'self ms (sampled wall time of the panel thread)');
 } finally {
   await ext.context.close();
   await fake.close();
