@@ -52,7 +52,8 @@ export async function fakeConsole(knobs = {}) {
   return { fake, api };
 }
 
-export const launch = () => launchExtension();
+/** The built extension in Chromium; `PP1_EXT_DIR`: another build (an unminified one, for profiles with readable names). */
+export const launch = () => launchExtension(process.env.PP1_EXT_DIR ? { extDir: process.env.PP1_EXT_DIR } : {});
 
 /**
  * Logs in (as the ADML by default) on the structure's massmail page and opens the panel as a tab

@@ -5,15 +5,13 @@
 // checked every card (what the panel's thread does for it: the copy to its worker, the card's SVG).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, printSummary } from './browser.mjs';
-import { launchExtension } from '../extension-browser.mjs';
+import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, printSummary, launch } from './browser.mjs';
 
 const value = process.argv[2] ?? 'without';
 const withPreview = process.argv.includes('preview');
 const previewIdle = (panel) => panel.waitForFunction(() => document.querySelector('section.print-preview')?.getAttribute('aria-busy') === 'false', null, { timeout: 300_000 });
 const { fake, api } = await fakeConsole();
-// PP1_EXT_DIR: an unminified build, for readable function names
-const ext = await launchExtension(process.env.PP1_EXT_DIR ? { extDir: process.env.PP1_EXT_DIR } : {});
+const ext = await launch();
 try {
   const { panel, loadMs } = await openPanel(ext, api, BIG_STRUCTURE_ID);
   await panel.bringToFront();

@@ -5,13 +5,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, stats, printSummary } from './browser.mjs';
-import { launchExtension } from '../extension-browser.mjs';
+import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, stats, printSummary, launch } from './browser.mjs';
 import { SERIES } from './filter.mjs';
 
 const SEARCH = 'Rechercher (nom, prénom, identifiant)';
 const { fake, api } = await fakeConsole();
-const ext = await launchExtension(process.env.PP1_EXT_DIR ? { extDir: process.env.PP1_EXT_DIR } : {});
+const ext = await launch();
 const load = { before: os.loadavg()[0] };
 try {
   const { panel } = await openPanel(ext, api, BIG_STRUCTURE_ID);

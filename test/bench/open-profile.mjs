@@ -5,12 +5,11 @@
 // Usage: node build.mjs && [PP1_EXT_DIR=<unminified build>] node test/bench/open-profile.mjs
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, reopenPanel, summarize } from './browser.mjs';
-import { launchExtension } from '../extension-browser.mjs';
+import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, reopenPanel, summarize, launch } from './browser.mjs';
 
 
 const { fake, api } = await fakeConsole();
-const ext = await launchExtension(process.env.PP1_EXT_DIR ? { extDir: process.env.PP1_EXT_DIR } : {});
+const ext = await launch();
 // FIRST=1: also profile the console page during the first opening (the console's own boot shares its thread with the content script)
 let cdpFirst = null;
 if (process.env.FIRST) ext.context.once('page', async (p) => {

@@ -7,13 +7,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, stats } from './browser.mjs';
-import { launchExtension } from '../extension-browser.mjs';
+import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, stats, launch } from './browser.mjs';
 
 const rounds = Number(process.argv[2] ?? 8);
 const CHANGES = [['Courriel', 'without'], ['Courriel', 'with'], ['Courriel', 'all'], ['Activation', 'notActivated'], ['Activation', 'all']];
 const { fake, api } = await fakeConsole();
-const ext = await launchExtension(process.env.PP1_EXT_DIR ? { extDir: process.env.PP1_EXT_DIR } : {});
+const ext = await launch();
 const load = { before: os.loadavg()[0] };
 try {
   const { panel } = await openPanel(ext, api, BIG_STRUCTURE_ID);
