@@ -11,6 +11,8 @@ export interface RequestRecord {
   headers: { host: string | null; accept: string | null; contentType: string | null; origin: string | null; referer: string | null;
     userAgent: string | null; cookie: boolean; sessionCookie: boolean; xsrfCookie: boolean; xXsrfToken: string | null; xRequestedWith: string | null };
   time: string; status: number | null; durationMs: number | null; user: string | null; selected?: string[];
+  /** Requests to the same method and path the console held when this one arrived, itself included. */
+  openAtArrival?: number;
 }
 export interface MailRecord { userId: string; email: string; login: string; subjectKey: string; time: string; via: 'process' | 'single' | 'class-admin' }
 export interface FakeConsoleState {

@@ -57,6 +57,7 @@ export async function startFakeConsole(options = {}) {
     timers: new Set(),
     holdSeen: 0,          // requests matching the hold's path since it was set
     holdWaiters: new Set(), // held requests: { ticket, release }
+    open: new Map(),      // method + path → requests received and not yet answered
   };
   state.failRng = mulberry32(state.knobs.failSeed);
   applyDataKnobs(state.data, state.knobs);
@@ -101,6 +102,18 @@ export async function startFakeConsole(options = {}) {
       state.requests.push(record);
       res.on('finish', () => { record.status = res.statusCode; record.durationMs = Date.now() - t0; });
       res.on('close', () => { if (record.status === null) { record.status = res.writableFinished ? res.statusCode : 0; record.durationMs = Date.now() - t0; } });
+      // How many requests to this route the console held at once, counted here rather than from the
+      // browser's timings (whose clocks differ by a millisecond or two): a request is open from its
+      // arrival until its answer is handed to the socket, before the browser can see it.
+      const key = `${req.method} ${path}`;
+      const open = (state.open.get(key) ?? 0) + 1;
+      state.open.set(key, open);
+      record.openAtArrival = open;
+      let closed = false;
+      const close = () => { if (!closed) { closed = true; state.open.set(key, state.open.get(key) - 1); } };
+      const end = res.end.bind(res);
+      res.end = (...args) => { close(); return end(...args); };
+      res.on('close', close);
     }
 
     // session
