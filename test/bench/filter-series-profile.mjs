@@ -9,6 +9,14 @@ import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, stats, printSummary, la
 import { SERIES } from './filter.mjs';
 
 const SEARCH = 'Rechercher (nom, prénom, identifiant)';
+const ms = (us) => Math.round(us / 100) / 10;
+/** The main thread's CPU per change by kind, as preview-profile.mjs sorts it. */
+const KINDS = [
+  ['script', /^(FunctionCall|EvaluateScript|TimerFire|FireAnimationFrame|EventDispatch|RunMicrotasks|v8\.callFunction)$/],
+  ['style', /^(UpdateLayoutTree|RecalculateStyles)$/],
+  ['layout', /^Layout$/],
+  ['paint', /^(Paint|PrePaint|Layerize|UpdateLayer|Commit)$/],
+];
 const { fake, api } = await fakeConsole();
 const ext = await launch();
 const load = { before: os.loadavg()[0] };
@@ -21,10 +29,14 @@ try {
   const handles = [];
   for (const s of SERIES) handles.push(await locate(s).elementHandle({ timeout: 10_000 }));
   const apply = (h, s, k) => h.evaluate((el, { kind, value, k }) => new Promise((res) => {
+    // The marks in tasks of their own (a mark costs up to milliseconds under tracing): the change's
+    // tasks are those between them.
     performance.mark(`pp1:f:${k}`);
-    if (kind === 'check') el.click();
-    else { el.value = value; el.dispatchEvent(new Event(kind === 'select' ? 'change' : 'input', { bubbles: true })); }
-    requestAnimationFrame(() => setTimeout(() => { performance.mark(`pp1:g:${k}`); res(); }, 50));
+    setTimeout(() => {
+      if (kind === 'check') el.click();
+      else { el.value = value; el.dispatchEvent(new Event(kind === 'select' ? 'change' : 'input', { bubbles: true })); }
+      requestAnimationFrame(() => setTimeout(() => { performance.mark(`pp1:g:${k}`); res(); }, 50));
+    }, 0);
   }), { ...s, k });
   // once untimed (JIT), then profiled
   for (let i = 0; i < SERIES.length; i++) await apply(handles[i], SERIES[i], -1 - i);
@@ -42,15 +54,26 @@ try {
   await finished;
   await mkdir(path.join(ROOT, 'out'), { recursive: true });
   await writeFile(path.join(ROOT, 'out/profile-filter-series.cpuprofile'), JSON.stringify(profile));
+  await writeFile(path.join(ROOT, 'out/trace-filter-series.json'), JSON.stringify({ traceEvents: events }));
   const m0 = events.find((e) => e.name === 'pp1:f:0');
   const main = (e) => e.pid === m0.pid && e.tid === m0.tid;
   const per = SERIES.map((s, k) => {
     const a = events.find((e) => e.name === `pp1:f:${k}`)?.ts, b = events.find((e) => e.name === `pp1:g:${k}`)?.ts;
-    const tasks = events.filter((e) => main(e) && e.ph === 'X' && e.name === 'RunTask' && e.ts >= a && e.ts < b);
-    return { k, change: s.kind === 'search' ? `search "${s.value}"` : `${s.name}${s.value ? `=${s.value}` : ''}`, cpu: Math.round(tasks.reduce((x, e) => x + (e.tdur ?? 0), 0) / 1000), longestCpu: Math.round(Math.max(0, ...tasks.map((e) => e.tdur ?? 0)) / 1000) };
+    // From the task that dispatches the change (the one after the first mark's) to the one that holds the closing mark (not counted).
+    const tasks = events.filter((e) => main(e) && e.ph === 'X' && e.name === 'RunTask' && e.ts >= a && e.ts + e.dur < b);
+    const row = { k, change: s.kind === 'search' ? `search "${s.value}"` : `${s.name}${s.value ? `=${s.value}` : ''}`, cpu: ms(tasks.reduce((x, e) => x + (e.tdur ?? 0), 0)), longestCpu: ms(Math.max(0, ...tasks.map((e) => e.tdur ?? 0))) };
+    // the CPU by kind (outermost events of each kind only, as in preview-profile.mjs), and the collector's time
+    const within = (re) => events.filter((e) => main(e) && e.ph === 'X' && e.ts >= a && e.ts + e.dur < b && re.test(e.name));
+    for (const [key, re] of KINDS) {
+      const l = within(re);
+      row[key] = ms(l.filter((e) => !l.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur)).reduce((x, e) => x + (e.tdur ?? 0), 0));
+    }
+    row.gc = ms(within(/^(MinorGC|MajorGC)$/).reduce((x, e) => x + e.dur, 0));
+    return row;
   });
   console.table(per);
-  console.log(JSON.stringify({ cpuPerChange: stats(per.map((p) => p.cpu)), longestTaskCpu: stats(per.map((p) => p.longestCpu)), load: { ...load, after: os.loadavg()[0] } }));
+  const kinds = Object.fromEntries([...KINDS.map(([k]) => k), 'gc'].map((k) => [k, stats(per.map((p) => p[k]))]));
+  console.log(JSON.stringify({ cpuPerChange: stats(per.map((p) => p.cpu)), longestTaskCpu: stats(per.map((p) => p.longestCpu)), ...kinds, load: { ...load, after: os.loadavg()[0] } }));
   printSummary(profile, 25, 'self ms (sampled wall time of the panel thread)');
 } finally {
   await ext.context.close();
