@@ -1,37 +1,46 @@
 import { useMemo, useState } from 'preact/hooks';
-import { type Account, type Profile, PROFILES, isActivated } from '../../src/model/account';
-import { planChannels } from '../../src/model/distribution';
+import { type Account, PROFILES, isActivated } from '../../src/model/account';
+import { type ProfileCounts, countOf, planChannels, planCounts } from '../../src/model/distribution';
 import { MailPanel } from './MailPanel';
 import { defaultRequest, usePdf, type ActionsBase } from './use-pdf';
 import { lang, t } from '../shared/lang';
 import type { UiKey } from '../../src/i18n/ui';
 
 /** « 12 élèves, 20 parents, 2 personnels »: what a channel holds, every profile named. */
-function countByProfile(accounts: Account[]): string {
-  if (!accounts.length) return t('planNone');
-  const n = new Map<Profile, number>();
-  for (const a of accounts) n.set(a.profile, (n.get(a.profile) ?? 0) + 1);
-  return PROFILES.filter((p) => n.get(p))
-    .map((p) => t(`count${p}${n.get(p) === 1 ? 'One' : 'Many'}` as UiKey, { n: n.get(p)! }))
+function countByProfile(n: ProfileCounts): string {
+  if (!countOf(n)) return t('planNone');
+  return PROFILES.filter((p) => n[p])
+    .map((p) => t(`count${p}${n[p] === 1 ? 'One' : 'Many'}` as UiKey, { n: n[p] }))
     .join(', ');
 }
+
+const add = (a: ProfileCounts, b: ProfileCounts): ProfileCounts => Object.fromEntries(PROFILES.map((p) => [p, a[p] + b[p]])) as ProfileCounts;
+const NONE = Object.fromEntries(PROFILES.map((p) => [p, 0])) as ProfileCounts;
 
 /**
  * The guide's channel plan for the selection: who gets paper, who an e-mail, who nothing.
  * Accounts already activated need no code: left out unless the director asks for them.
+ * Counted at every selection change (planCounts, one pass); its lists are made only for a click.
  */
 export function ChannelPlan({ accounts, actions }: { accounts: Account[]; actions: ActionsBase }) {
   const [withActivated, setWithActivated] = useState(false);
-  const activated = useMemo(() => accounts.filter(isActivated).length, [accounts]);
+  const counts = useMemo(() => planCounts(accounts), [accounts]);
   // Left out of the plan unless asked for, but counted: « aucun » would contradict the list.
-  const activatedTeachers = useMemo(() => accounts.filter((a) => a.profile === 'Teacher' && isActivated(a)).length, [accounts]);
-  const byChannel = useMemo(() => planChannels(withActivated ? accounts : accounts.filter((a) => !isActivated(a))), [accounts, withActivated]);
+  const { activated, activatedTeachers } = counts;
+  const byChannel = withActivated ? counts.all : counts.notActivated;
   // Without the console's JSON list there is no mail: those with an address go on paper, and the plan says so.
-  const plan = actions.canMail ? byChannel : { ...byChannel, paper: [...byChannel.paper, ...byChannel.mail], mail: [] };
+  const plan = actions.canMail ? byChannel : { ...byChannel, paper: add(byChannel.paper, byChannel.mail), mail: NONE };
+  const paper = countOf(plan.paper);
+  const mail = countOf(plan.mail);
+  const lists = () => {
+    const by = planChannels(withActivated ? accounts : accounts.filter((a) => !isActivated(a)));
+    return actions.canMail ? by : { ...by, paper: [...by.paper, ...by.mail], mail: [] };
+  };
   // No focus move on the PDF link here: « Appliquer » prints while the mail dialog holds the focus.
   const pdf = usePdf(actions);
   const [mailOpen, setMailOpen] = useState(false);
-  const canMail = plan.mail.length > 0;
+  const mailList = useMemo(() => (mailOpen ? lists().mail : []), [mailOpen, accounts, withActivated, actions.canMail]);
+  const canMail = mail > 0;
   return (
     <details class="plan">
       <summary>
@@ -44,7 +53,7 @@ export function ChannelPlan({ accounts, actions }: { accounts: Account[]; action
           {!withActivated && activatedTeachers > 0 ? t('planAcademieLeftOut', { n: activatedTeachers }) : t('planAcademie', { list: countByProfile(plan.academie) })}
         </li>
       </ul>
-      {!actions.canMail && byChannel.mail.length > 0 && <p class="hint plan-no-mail">{t('planNoMailHere', { n: byChannel.mail.length })}</p>}
+      {!actions.canMail && countOf(byChannel.mail) > 0 && <p class="hint plan-no-mail">{t('planNoMailHere', { n: countOf(byChannel.mail) })}</p>}
       <label class="check">
         <input type="checkbox" checked={withActivated} disabled={!activated} onChange={(e) => setWithActivated(e.currentTarget.checked)} />
         {t('planWithActivated', { n: activated })}
@@ -53,20 +62,20 @@ export function ChannelPlan({ accounts, actions }: { accounts: Account[]; action
         <button
           type="button"
           class="primary"
-          disabled={(!plan.paper.length && !canMail) || pdf.busy}
+          disabled={(!paper && !canMail) || pdf.busy}
           onClick={() => {
             // E-mail where possible, paper for the rest: the sheets print while the mail dialog asks to confirm.
             if (canMail) setMailOpen(true);
-            if (plan.paper.length) pdf.generate(plan.paper, defaultRequest(actions, 'simplePdf'));
+            if (paper) pdf.generate(lists().paper, defaultRequest(actions, 'simplePdf'));
           }}
         >
-          {t('planApply', { paper: plan.paper.length, mail: canMail ? plan.mail.length : 0 })}
+          {t('planApply', { paper, mail: canMail ? mail : 0 })}
         </button>
-        <button type="button" disabled={!plan.paper.length || pdf.busy} onClick={() => pdf.generate(plan.paper, defaultRequest(actions, 'simplePdf'))}>
-          {t('planPrint', { n: plan.paper.length })}
+        <button type="button" disabled={!paper || pdf.busy} onClick={() => pdf.generate(lists().paper, defaultRequest(actions, 'simplePdf'))}>
+          {t('planPrint', { n: paper })}
         </button>
         <button type="button" disabled={!canMail} onClick={() => setMailOpen(true)}>
-          {t('planSend', { n: plan.mail.length })}
+          {t('planSend', { n: mail })}
         </button>
       </div>
       {pdf.status}
@@ -78,7 +87,7 @@ export function ChannelPlan({ accounts, actions }: { accounts: Account[]; action
           origin={actions.origin}
           structureId={actions.structureId}
           everyone={actions.everyone}
-          accounts={plan.mail}
+          accounts={mailList}
           onClose={() => setMailOpen(false)}
           onPrint={(list) => pdf.generate(list, defaultRequest(actions, 'simplePdf'))}
           onMailed={actions.onMailed}

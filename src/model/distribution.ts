@@ -2,7 +2,7 @@
  * Who got what: per account, when it was handed over, printed or mailed. Ids, states and dates
  * only — never a code, a name or an address — so it can live in extension storage.
  */
-import { type Account, hasEmail, isActivated } from './account';
+import { type Account, type Profile, PROFILES, hasEmail, isActivated } from './account';
 
 export type DistributionEvent = 'handed' | 'printed' | 'mailed';
 
@@ -111,3 +111,36 @@ export function planChannels(accounts: readonly Account[]): Record<Channel, Acco
   for (const a of accounts) plan[channelOf(a)].push(a);
   return plan;
 }
+
+/** Accounts per profile. */
+export type ProfileCounts = Record<Profile, number>;
+
+/** The plan's lines and buttons: per channel, accounts per profile, with and without those already activated. */
+export interface PlanCounts {
+  all: Record<Channel, ProfileCounts>;
+  notActivated: Record<Channel, ProfileCounts>;
+  activated: number;
+  activatedTeachers: number;
+}
+
+const noProfile = (): ProfileCounts => Object.fromEntries(PROFILES.map((p) => [p, 0])) as ProfileCounts;
+const noChannel = (): Record<Channel, ProfileCounts> => ({ paper: noProfile(), mail: noProfile(), academie: noProfile() });
+
+/**
+ * What planChannels would give, counted in one pass without building its lists: the plan is
+ * counted again at every selection change (5,000 accounts), its lists are wanted only on a click.
+ */
+export function planCounts(accounts: readonly Account[]): PlanCounts {
+  const out: PlanCounts = { all: noChannel(), notActivated: noChannel(), activated: 0, activatedTeachers: 0 };
+  for (const a of accounts) {
+    const c = channelOf(a);
+    out.all[c][a.profile]++;
+    if (isActivated(a)) {
+      out.activated++;
+      if (a.profile === 'Teacher') out.activatedTeachers++;
+    } else out.notActivated[c][a.profile]++;
+  }
+  return out;
+}
+
+export const countOf = (c: ProfileCounts): number => PROFILES.reduce((n, p) => n + c[p], 0);

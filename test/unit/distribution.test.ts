@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { channelOf, sanitizeLog } from '../../src/model/distribution';
+import { channelOf, countOf, planChannels, planCounts, sanitizeLog } from '../../src/model/distribution';
+import { PROFILES } from '../../src/model/account';
 import type { Account, Profile } from '../../src/model/account';
 import { pseudonymizeTableIds, tableId, tableIdKey } from '../../src/model/table-ids';
 import { accountsFromTable } from '../../src/console/table';
@@ -37,4 +38,31 @@ test('channel plan: parents and guests with an address by e-mail, teachers alrea
   expect(channelOf(acc('Personnel', 'p@b.fr'))).toBe('paper');
   expect(channelOf(acc('Teacher', 't@b.fr', null))).toBe('academie');
   expect(channelOf(acc('Teacher', 't@b.fr'))).toBe('paper');
+});
+
+test('the plan counted in one pass gives, per channel and profile, what the plan lists hold, with and without the accounts already activated', () => {
+  // every combination of profile, address (none, blank, given, on file) and activation, three times over
+  const accounts: Account[] = [];
+  for (let k = 0; k < 3; k++)
+    for (const profile of PROFILES)
+      for (const email of [null, '  ', 'x@y.fr', 'onFile'])
+        for (const activationCode of [null, 'abcd2345'])
+          accounts.push({
+            id: `${k}-${profile}-${email}-${activationCode}`, profile, firstName: 'P', lastName: 'N', login: 'p.n', activationCode,
+            email: email === 'onFile' ? null : email, ...(email === 'onFile' ? { emailOnFile: true } : {}),
+            classes: [], creationDate: null, blocked: false, isLocalAdmin: false, children: [],
+          });
+  const c = planCounts(accounts);
+  const byProfile = (list: Account[]) => Object.fromEntries(PROFILES.map((p) => [p, list.filter((a) => a.profile === p).length]));
+  const all = planChannels(accounts);
+  const notActivated = planChannels(accounts.filter((a) => a.activationCode));
+  for (const ch of ['paper', 'mail', 'academie'] as const) {
+    expect(c.all[ch], ch).toEqual(byProfile(all[ch]));
+    expect(c.notActivated[ch], ch).toEqual(byProfile(notActivated[ch]));
+    expect(countOf(c.all[ch])).toBe(all[ch].length);
+  }
+  expect(c.activated).toBe(accounts.filter((a) => !a.activationCode).length);
+  expect(c.activatedTeachers).toBe(accounts.filter((a) => !a.activationCode && a.profile === 'Teacher').length);
+  expect(countOf(c.all.mail)).toBeGreaterThan(0);
+  expect(countOf(c.notActivated.academie)).toBe(0);
 });
