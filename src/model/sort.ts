@@ -78,3 +78,9 @@ export function sortAccounts(accounts: readonly Account[], order: SortOrder): Ac
     return 0;
   });
 }
+
+/**
+ * Whether the order depends on the classes an account is seen in: only then must a class ticked
+ * (focusOnClasses) sort the school again; otherwise the order sorted once is kept and focused.
+ */
+export const sortsByClass = (o: SortOrder): boolean => o.first === 'class' || (o.first !== 'none' && o.second === 'class');

@@ -123,3 +123,32 @@ test('sorting again (the name order kept between sorts) gives the collation’s 
   check([...many, acc({ id: 'new', lastName: 'Aaron', firstName: 'Zoé' })]);
   expect(sortAccounts([...many, acc({ id: 'new', lastName: 'Aaron', firstName: 'Zoé' })], { first: 'none', second: 'none' })[0]!.id).toBe('new');
 });
+
+test('an order that is not by class, sorted once and then focused on the classes ticked, is the order sorted after focusing; by class it is not', async () => {
+  const { focusOnClasses } = await import('../../src/model/filters');
+  const { sortsByClass } = await import('../../src/model/sort');
+  const names = ['Martin', 'martin', 'Élodie', 'Ange', 'Nguyen'];
+  const classes = [cls('c1', 'CP A'), cls('c2', 'CE1 A'), cls('c3', 'CM2 B')];
+  const profiles = ['Student', 'Relative', 'Teacher'] as const;
+  // every account in one, two or three classes, or none, with repeated names (ties keep their input order)
+  const many: Account[] = [];
+  let i = 0;
+  for (const lastName of names)
+    for (const profile of profiles)
+      for (const mask of [0, 1, 2, 3, 4, 5, 6, 7])
+        many.push(acc({ id: `a${i++}`, lastName, firstName: i % 2 ? 'Léa' : 'léa', profile, classes: classes.filter((_, k) => mask & (1 << k)).reverse() }));
+  const keys = ['none', 'profile', 'class'] as const;
+  let byClassDiffers = false;
+  for (const first of keys)
+    for (const second of keys) {
+      const order = { first, second: first === 'none' || first === second ? ('none' as const) : second };
+      for (const ticked of [['c1'], ['c2'], ['c2', 'c3'], ['c3', NO_CLASS], []]) {
+        const focusedThenSorted = sortAccounts(focusOnClasses(many, ticked), order);
+        const sortedThenFocused = focusOnClasses(sortAccounts(many, order), ticked);
+        if (!sortsByClass(order)) expect(sortedThenFocused, `${JSON.stringify(order)} ${ticked}`).toEqual(focusedThenSorted);
+        else if (JSON.stringify(sortedThenFocused) !== JSON.stringify(focusedThenSorted)) byClassDiffers = true;
+      }
+    }
+  // the shortcut is not taken where it would be wrong: by class, a parent of CP A and CE1 A ticked for CE1 A moves
+  expect(byClassDiffers).toBe(true);
+});
