@@ -45,6 +45,23 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
     const all = [...classes, { id: NO_CLASS, name: t('noClass') }];
     return q ? all.filter((c) => fold(c.name).includes(q)) : all;
   }, [classes, classQuery, t]);
+  // A school's classes (dozens of boxes) drawn again only when they or the classes chosen change,
+  // not at every letter typed or other filter chosen; a box's click reads the filters of that moment.
+  const latest = useRef({ f, set });
+  latest.current = { f, set };
+  const classBoxes = useMemo(
+    () => (
+      <div class="class-list">
+        {shownClasses.map((c) => (
+          <label key={c.id} class="check">
+            <input type="checkbox" checked={f.classIds.includes(c.id)} onChange={() => latest.current.set({ classIds: toggle(latest.current.f.classIds, c.id) })} />
+            <bdi>{c.name}</bdi>
+          </label>
+        ))}
+      </div>
+    ),
+    [shownClasses, f.classIds],
+  );
   const chips = filterChips(f, classes, t, lang);
   const others = chips.filter((c) => !c.key.startsWith('p:') && !c.key.startsWith('c:') && c.key !== 'search').length;
 
@@ -108,14 +125,7 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
               value={classQuery}
               onInput={(e) => setClassQuery(e.currentTarget.value)}
             />
-            <div class="class-list">
-              {shownClasses.map((c) => (
-                <label key={c.id} class="check">
-                  <input type="checkbox" checked={f.classIds.includes(c.id)} onChange={() => set({ classIds: toggle(f.classIds, c.id) })} />
-                  <bdi>{c.name}</bdi>
-                </label>
-              ))}
-            </div>
+            {classBoxes}
           </fieldset>
         </details>
         <details class="group" open={openGroups} onToggle={oneOpen}>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type ClassRef, hasEmail, isActivated } from '../../src/model/account';
+import { type Account, type ClassRef, hasEmail, isActivated } from '../../src/model/account';
 import { EMPTY_FILTERS, type Filters, buildSearchIndex, focusOnClasses, makePredicate } from '../../src/model/filters';
-import { type SortKey, type SortOrder, sortAccounts } from '../../src/model/sort';
+import { type SortKey, type SortOrder, sortAccounts, sortsByClass } from '../../src/model/sort';
 import { type DistributionLog, emptyLog, missing, record, unrecord, type DistributionEvent } from '../../src/model/distribution';
 import { routes } from '../../src/console/endpoints';
 import { requestLabel } from '../../src/console/errors';
@@ -10,7 +10,7 @@ import type { Settings } from '../../src/settings';
 import { joinClasses, navigateConsole, schoolClasses } from './console-link';
 import { FiltersForm } from './FiltersForm';
 import { VerificationList } from './VerificationList';
-import { DEFAULT_PREFS, loadPrefs, savePrefs, TEACHER_DEFAULT_SORT, type Prefs } from './prefs';
+import { DEFAULT_PREFS, loadPrefs, sameStored, savePrefs, TEACHER_DEFAULT_SORT, type Prefs } from './prefs';
 import { type RosterState, useRoster, type Roster } from './use-roster';
 import { dropLog, loadLog, LogUnreadable, updateLog, watchLog } from './distribution-store';
 import { Actions } from './Actions';
@@ -288,7 +288,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   const changePrefs = (fn: (p: Prefs) => Prefs) =>
     setPrefs((prev) => {
       const next = fn(prev);
-      if (prefsLoaded) savePrefs(roster.structureId, next).then(() => setPrefsUnsaved(false), () => setPrefsUnsaved(true));
+      if (prefsLoaded && !sameStored(prev, next)) savePrefs(roster.structureId, next).then(() => setPrefsUnsaved(false), () => setPrefsUnsaved(true));
       return next;
     });
 
@@ -316,9 +316,14 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
 
   const elsewhere = useCampaignElsewhere(roster.structureId);
   const index = useMemo(() => buildSearchIndex(roster.accounts), [roster.accounts]);
-  // Sort once per roster, order and class choice; other filters keep that order and never re-sort.
-  const focused = useMemo(() => focusOnClasses(roster.accounts, prefs.filters.classIds), [roster.accounts, prefs.filters.classIds]);
-  const sorted = useMemo(() => sortAccounts(focused, prefs.sort), [focused, prefs.sort]);
+  // Sort once per roster and order; other filters keep that order and never re-sort. A class ticked
+  // sorts again only when the order is by class (the classes an account is seen in change it).
+  const byClass = sortsByClass(prefs.sort);
+  const presorted = useMemo(() => (byClass ? null : sortAccounts(roster.accounts, prefs.sort)), [roster.accounts, prefs.sort, byClass]);
+  const sorted = useMemo(
+    () => (presorted ? focusOnClasses(presorted, prefs.filters.classIds) : sortAccounts(focusOnClasses(roster.accounts, prefs.filters.classIds), prefs.sort)),
+    [presorted, roster.accounts, prefs.filters.classIds, prefs.sort],
+  );
   const filtered = useMemo(() => {
     const f = sorted.filter(makePredicate(prefs.filters, index));
     return missingOnly ? missing(f, log) : f;
@@ -338,13 +343,22 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   const setSort = (sort: SortOrder) => changePrefs((p) => ({ ...p, sort }));
   const structureName = roster.structures.find((s) => s.id === roster.structureId)?.name ?? roster.structureId;
 
-  const toggle = (id: string) =>
-    setExcluded((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  // The same functions from render to render: the list's rows compare their props to skip a redraw.
+  const toggle = useCallback(
+    (id: string) =>
+      setExcluded((prev) => {
+        const next = new Set(prev);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const sheetUrl = useMemo(
+    () => (kind === 'massmail' && roster.source === 'json' ? (a: Account) => origin + routes.userSheet(roster.structureId, a.id) : undefined),
+    [kind, roster.source, roster.structureId, origin],
+  );
+  const openSheet = useCallback((url: string) => navigateConsole(tabId, url), [tabId]);
 
   /**
    * The parents absent from the meeting: keeps the class and profile filters (the class being
@@ -369,7 +383,8 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     setMissingOnly(false);
     setReprint(null);
   };
-  const keptScope = filterChips({ ...EMPTY_FILTERS, profiles: prefs.filters.profiles, classIds: prefs.filters.classIds, email: prefs.filters.email }, roster.classes, t, lang())
+  // only said in the « Réimprimer les manquants » note
+  const keptScope = !missingOnly ? [] : filterChips({ ...EMPTY_FILTERS, profiles: prefs.filters.profiles, classIds: prefs.filters.classIds, email: prefs.filters.email }, roster.classes, t, lang())
     .map((c) => c.label);
 
   // The same functions from render to render (they call the latest `mark`), so the props made of
@@ -396,6 +411,10 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   // dependencies kept by hand.
   const followUpProps = useSameProps({ accounts: roster.accounts, classes: roster.classes, structureId: roster.structureId, log, actions: actionsBase, teacher: kind === 'class-admin', metrics: roster.metrics, model: prefs.model });
   const followUp = useMemo(() => <FollowUp {...followUpProps} />, [followUpProps]);
+  // Likewise the meeting mode: nothing of it changes with a filter.
+  const onHandedMark = useCallback((ids: string[], on: boolean) => latestMark.current(ids, 'handed', on), []);
+  const meetingProps = useSameProps({ accounts: roster.accounts, index, log, onMark: onHandedMark, actions: actionsBase, open: meeting, onOpen: setMeeting });
+  const meetingMode = useMemo(() => <MeetingMode {...meetingProps} />, [meetingProps]);
 
   // Until this school's saved choices are read, no control shows: a click made before they arrive
   // would be silently replaced by them (and not saved).
@@ -429,15 +448,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
       {!meeting && <StructureSwitch roster={roster} reload={reload} />}
       {!meeting && roster.source === 'table' && <p class="warning" role="status">{t('sourceTable', { detail: roster.sourceDetail ?? '' })}</p>}
       {!meeting && !!roster.unlistedRelatives && <p class="warning" role="status">{t('unlistedRelatives', { n: roster.unlistedRelatives })}</p>}
-      <MeetingMode
-        accounts={roster.accounts}
-        index={index}
-        log={log}
-        onMark={(ids, on) => mark(ids, 'handed', on)}
-        actions={actionsBase}
-        open={meeting}
-        onOpen={setMeeting}
-      />
+      {meetingMode}
       {/* Hidden, not unmounted: filters, ticks and the list's place are kept for after the meeting. */}
       <div class="after-meeting" hidden={meeting}>
       {followUp}
@@ -481,8 +492,8 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
         excluded={excluded}
         onToggle={toggle}
         log={log}
-        sheetUrl={kind === 'massmail' && roster.source === 'json' ? (a) => origin + routes.userSheet(roster.structureId, a.id) : undefined}
-        onOpenSheet={(url) => navigateConsole(tabId, url)}
+        sheetUrl={sheetUrl}
+        onOpenSheet={openSheet}
       />
       <SortBox sort={prefs.sort} onChange={setSort} />
       <Actions
@@ -491,7 +502,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
         model={prefs.model}
         onModel={(model) => changePrefs((p) => ({ ...p, model }))}
         noEmail={counts.noEmail}
-        onHanded={(ids, on) => mark(ids, 'handed', on)}
+        onHanded={onHandedMark}
       />
       <ChannelPlan accounts={selected} actions={actionsBase} />
       </div>

@@ -4,6 +4,7 @@ import { type Account, displayName, isActivated, isBlocked } from '../../src/mod
 import type { Translate } from '../../src/i18n/ui';
 import type { DistributionLog } from '../../src/model/distribution';
 import { useNarrow } from './use-narrow';
+import { skipWhenSame } from './same-props';
 
 interface Props {
   t: Translate;
@@ -26,7 +27,12 @@ interface Props {
 const ROW_HEIGHT = 30;
 /** Two-line rows below ~720 px (see use-narrow.ts): must match `.list.compact li` in panel.css (two 24 px click lines). */
 const COMPACT_ROW_HEIGHT = 54;
-const OVERSCAN = 10;
+/**
+ * Rows drawn beyond each edge of the box. Every row drawn is patched, laid out and painted again at
+ * each filter change (20 of them, the largest part of a change's work at 5,000 accounts): enough
+ * for a scroll to find its rows drawn, no more.
+ */
+const OVERSCAN = 5;
 
 /** One formatter per language: toLocaleDateString builds one per call (40 rows per filter change). */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -256,63 +262,85 @@ function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenS
   return (
     <ul aria-label={t('listLabel')} data-count={rows.length}>
       {first > 0 && <li class="spacer" style={{ height: `${first * rowHeight}px` }} aria-hidden="true" />}
-      {visible.map((a, k) => {
-        const out = excluded.has(a.id);
-        const stamp = a.activationCode ? stampOf(log.entries[a.id], t, lang) : null;
-        const classes = a.classes.map((c) => c.name).join(', ');
-        return (
-          <li key={first + k} class={out ? 'excluded' : ''} data-id={a.id} data-index={first + k}>
-            <div class="l1">
-              <span class="name">
-                <LastName a={a} t={t} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} />{' '}
-                <bdi>{a.firstName}</bdi>
-              </span>
-              <span class={`meta ${a.profile}`}>
-                {t(a.profile)}
-                {classes ? ' · ' : ''}
-                <List items={a.classes.map((c) => c.name)} />
-              </span>
-            </div>
-            <div class="l2">
-              {a.activationCode ? (
-                <span class="code" data-cell="code">{a.activationCode}</span>
-              ) : (
-                <span class="activated" data-cell="code">✓ {activatedText(a, t)}</span>
-              )}
-              {a.email?.trim() ? (
-                <span class="mail" data-cell="email" title={a.email}>
-                  <span aria-hidden="true">✉ </span>
-                  <bdi>{a.email}</bdi>
-                </span>
-              ) : a.emailOnFile ? (
-                // The teacher's class list says an address exists without giving it (`hasEmail`).
-                <span class="mail" data-cell="email">
-                  <span aria-hidden="true">✉ </span>
-                  {t('emailOnFile')}
-                </span>
-              ) : (
-                <span class="mail none" data-cell="email">{t('noEmailMark')}</span>
-              )}
-              {stamp && <StampIcon {...stamp} />}
-              <label class="inc">
-                <input
-                  type="checkbox"
-                  tabIndex={first + k === tabbable ? 0 : -1}
-                  checked={!out}
-                  aria-label={t('include', { name: displayName(a) })}
-                  onChange={() => onToggle(a.id)}
-                />
-                {/* The box says « inclus »; only the exception is written, so the e-mail keeps the room. */}
-                {out && <span aria-hidden="true">{t('excludedMark')}</span>}
-              </label>
-            </div>
-          </li>
-        );
-      })}
+      {visible.map((a, k) => (
+        <CompactRow key={first + k} a={a} index={first + k} out={excluded.has(a.id)} entry={log.entries[a.id]} tabbable={first + k === tabbable}
+          t={t} lang={lang} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} onToggle={onToggle} />
+      ))}
       {last < rows.length && <li class="spacer" style={{ height: `${(rows.length - last) * rowHeight}px` }} aria-hidden="true" />}
     </ul>
   );
 }
+
+/**
+ * What one row shows, nothing else: a row whose props are the same as at the last render (same
+ * account at the same place, same tick, same stamp) is skipped whole (skipWhenSame). The callbacks
+ * come from the panel unchanged from render to render.
+ */
+type RowProps = {
+  a: Account;
+  index: number;
+  out: boolean;
+  entry: DistributionLog['entries'][string] | undefined;
+  tabbable: boolean;
+  t: Translate;
+  lang: string;
+  sheetUrl: Props['sheetUrl'];
+  onOpenSheet: Props['onOpenSheet'];
+  onToggle: Props['onToggle'];
+};
+
+const CompactRow = skipWhenSame<RowProps>(({ a, index, out, entry, tabbable, t, lang, sheetUrl, onOpenSheet, onToggle }) => {
+  const stamp = a.activationCode ? stampOf(entry, t, lang) : null;
+  const classes = a.classes.map((c) => c.name);
+  return (
+    <li class={out ? 'excluded' : ''} data-id={a.id} data-index={index}>
+      <div class="l1">
+        <span class="name">
+          <LastName a={a} t={t} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} />{' '}
+          <bdi>{a.firstName}</bdi>
+        </span>
+        <span class={`meta ${a.profile}`}>
+          {t(a.profile)}
+          {classes.length ? ' · ' : ''}
+          <List items={classes} />
+        </span>
+      </div>
+      <div class="l2">
+        {a.activationCode ? (
+          <span class="code" data-cell="code">{a.activationCode}</span>
+        ) : (
+          <span class="activated" data-cell="code">✓ {activatedText(a, t)}</span>
+        )}
+        {a.email?.trim() ? (
+          <span class="mail" data-cell="email" title={a.email}>
+            <span aria-hidden="true">✉ </span>
+            <bdi>{a.email}</bdi>
+          </span>
+        ) : a.emailOnFile ? (
+          // The teacher's class list says an address exists without giving it (`hasEmail`).
+          <span class="mail" data-cell="email">
+            <span aria-hidden="true">✉ </span>
+            {t('emailOnFile')}
+          </span>
+        ) : (
+          <span class="mail none" data-cell="email">{t('noEmailMark')}</span>
+        )}
+        {stamp && <StampIcon {...stamp} />}
+        <label class="inc">
+          <input
+            type="checkbox"
+            tabIndex={tabbable ? 0 : -1}
+            checked={!out}
+            aria-label={t('include', { name: displayName(a) })}
+            onChange={() => onToggle(a.id)}
+          />
+          {/* The box says « inclus »; only the exception is written, so the e-mail keeps the room. */}
+          {out && <span aria-hidden="true">{t('excludedMark')}</span>}
+        </label>
+      </div>
+    </li>
+  );
+});
 
 /** Several names in one cell, each isolated: a right-to-left name cannot reorder the ones after it. */
 function List({ items }: { items: string[] }) {
@@ -365,40 +393,50 @@ function TableRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenShe
           {first > 0 && <tr class="spacer" style={{ height: `${first * ROW_HEIGHT}px` }} aria-hidden="true" />}
           {visible.map((a, i) => (
             // keyed by place (see ROW_KEY): a filter change patches the rows in view instead of replacing them
-            <tr key={first + i} aria-rowindex={first + i + 2} class={excluded.has(a.id) ? 'excluded' : ''} data-id={a.id} data-index={first + i}>
-              <td class="c-inc">
-                {/* The label fills the cell: the whole cell is the click target. */}
-                <label>
-                  <input
-                    type="checkbox"
-                    tabIndex={first + i === tabbable ? 0 : -1}
-                    checked={!excluded.has(a.id)}
-                    aria-label={t('include', { name: displayName(a) })}
-                    onChange={() => onToggle(a.id)}
-                  />
-                </label>
-              </td>
-              <td title={a.lastName}>
-                <LastName a={a} t={t} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} />
-              </td>
-              <td title={a.firstName}><bdi>{a.firstName}</bdi></td>
-              <td class={a.profile} title={t(a.profile)}>{t(a.profile)}</td>
-              <td title={a.login}><bdi>{a.login}</bdi></td>
-              <td class="code">{a.activationCode ?? ''}</td>
-              <td title={a.email ?? ''}>{a.email ? <bdi>{a.email}</bdi> : a.emailOnFile ? t('emailOnFile') : ''}</td>
-              <td title={a.classes.map((c) => c.name).join(', ')}>
-                <List items={a.classes.map((c) => c.name)} />
-                {a.classesDerived && <span class="derived" title={t('derivedClasses')}> *<span class="visually-hidden"> ({t('derivedClasses')})</span></span>}
-              </td>
-              <td>{frDate(a.creationDate, lang)}</td>
-              <td title={a.children.map((c) => `${c.firstName} ${c.lastName}`).join(', ')}>
-                <List items={a.children.map((c) => `${c.firstName} ${c.lastName}`)} />
-              </td>
-              <td class="follow" title={followUp(a, log.entries[a.id], t, lang)}>{followUp(a, log.entries[a.id], t, lang)}</td>
-            </tr>
+            <TableRow key={first + i} a={a} index={first + i} out={excluded.has(a.id)} entry={log.entries[a.id]} tabbable={first + i === tabbable}
+              t={t} lang={lang} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} onToggle={onToggle} />
           ))}
           {last < rows.length && <tr class="spacer" style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }} aria-hidden="true" />}
         </tbody>
       </table>
   );
 }
+
+const TableRow = skipWhenSame<RowProps>(({ a, index, out, entry, tabbable, t, lang, sheetUrl, onOpenSheet, onToggle }) => {
+  const classes = a.classes.map((c) => c.name);
+  const children = a.children.map((c) => `${c.firstName} ${c.lastName}`);
+  const follow = followUp(a, entry, t, lang);
+  return (
+    <tr aria-rowindex={index + 2} class={out ? 'excluded' : ''} data-id={a.id} data-index={index}>
+      <td class="c-inc">
+        {/* The label fills the cell: the whole cell is the click target. */}
+        <label>
+          <input
+            type="checkbox"
+            tabIndex={tabbable ? 0 : -1}
+            checked={!out}
+            aria-label={t('include', { name: displayName(a) })}
+            onChange={() => onToggle(a.id)}
+          />
+        </label>
+      </td>
+      <td title={a.lastName}>
+        <LastName a={a} t={t} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} />
+      </td>
+      <td title={a.firstName}><bdi>{a.firstName}</bdi></td>
+      <td class={a.profile} title={t(a.profile)}>{t(a.profile)}</td>
+      <td title={a.login}><bdi>{a.login}</bdi></td>
+      <td class="code">{a.activationCode ?? ''}</td>
+      <td title={a.email ?? ''}>{a.email ? <bdi>{a.email}</bdi> : a.emailOnFile ? t('emailOnFile') : ''}</td>
+      <td title={classes.join(', ')}>
+        <List items={classes} />
+        {a.classesDerived && <span class="derived" title={t('derivedClasses')}> *<span class="visually-hidden"> ({t('derivedClasses')})</span></span>}
+      </td>
+      <td>{frDate(a.creationDate, lang)}</td>
+      <td title={children.join(', ')}>
+        <List items={children} />
+      </td>
+      <td class="follow" title={follow}>{follow}</td>
+    </tr>
+  );
+});

@@ -29,14 +29,17 @@ export function saveLetterLang(structureId: string, hashes: readonly string[], l
   });
 }
 
+const NONE: Record<string, LetterLang> = Object.freeze({}) as Record<string, LetterLang>;
+
 /**
  * The remembered language of each account's family among `accounts` (by account id), for a whole
  * run: a family remembered in meeting mode keeps its language when the school's letters are printed.
  */
 export function useRememberedLangs(structureId: string, accounts: readonly Account[], on: boolean): Record<string, LetterLang> {
-  const [out, setOut] = useState<Record<string, LetterLang>>({});
+  const [out, setOut] = useState<Record<string, LetterLang>>(NONE);
   useEffect(() => {
-    if (!on) return setOut({});
+    // the same empty object: a new one at every selection change redrew the publish section twice
+    if (!on) return setOut(NONE);
     let live = true;
     (async () => {
       const memory = await loadLetterLangs(structureId);

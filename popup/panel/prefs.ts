@@ -40,3 +40,9 @@ export async function savePrefs(structureId: string, prefs: Prefs): Promise<void
   const { search: _drop, ...filters } = prefs.filters;
   await ext().storage.local.set({ [key(structureId)]: { filters, sort: prefs.sort, model: prefs.model } });
 }
+
+/** Nothing that savePrefs stores differs (the search is never stored): typing a name writes nothing. */
+export function sameStored(a: Prefs, b: Prefs): boolean {
+  if (a.sort !== b.sort || a.model !== b.model) return false;
+  return (Object.keys(a.filters) as Array<keyof Filters>).every((k) => k === 'search' || a.filters[k] === b.filters[k]);
+}

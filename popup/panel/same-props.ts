@@ -4,6 +4,7 @@
  * dependencies that a new prop silently escapes. Values are compared by identity, and one level into
  * plain objects (an `actions` bundle made afresh at each render from the same parts).
  */
+import { Component, type ComponentChildren, type ComponentType } from 'preact';
 import { useRef } from 'preact/hooks';
 
 const plain = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
@@ -26,4 +27,21 @@ export function useSameProps<T extends Record<string, unknown>>(props: T): T {
   const kept = useRef<T | null>(null);
   if (!kept.current || !sameProps(kept.current, props)) kept.current = props;
   return kept.current;
+}
+
+/**
+ * A component drawn again only when its props are not `sameProps` (one level, by identity): a row of
+ * the verification list that shows the same account, tick and stamp at the same place as before is
+ * skipped whole, where a function component is called and diffed at every render of its parent.
+ * `render` is called, not mounted: no hooks in it.
+ */
+export function skipWhenSame<P extends Record<string, unknown>>(render: (p: P) => ComponentChildren): ComponentType<P> {
+  return class extends Component<P> {
+    override shouldComponentUpdate(next: P): boolean {
+      return !sameProps(this.props as P, next, false);
+    }
+    override render(p: P): ComponentChildren {
+      return render(p);
+    }
+  };
 }
