@@ -7,6 +7,8 @@ interface Timed {
   title: string;
   start: number;
   end: number;
+  /** The worker slot that ran it: the time between tests is measured per slot. */
+  slot: number;
 }
 
 /**
@@ -31,6 +33,7 @@ export default class SummaryReporter implements Reporter {
       title: `${path.basename(test.location.file)}:${test.location.line} ${test.title}`,
       start,
       end: start + result.duration,
+      slot: result.parallelIndex,
     });
   }
 
@@ -52,15 +55,18 @@ export default class SummaryReporter implements Reporter {
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     const groups = (key: (t: Timed) => string) => {
       const m = new Map<string, { n: number; own: number; first: number; last: number; gap: number }>();
-      all.forEach((t, i) => {
+      const lastEnd = new Map<number, number>();
+      for (const t of all) {
         const g = m.get(key(t)) ?? { n: 0, own: 0, first: t.start, last: t.end, gap: 0 };
         g.n++;
         g.own += t.end - t.start;
         g.last = Math.max(g.last, t.end);
-        // the time before this test since the previous one ended, charged to this test's group
-        if (i > 0) g.gap += Math.max(0, t.start - all[i - 1]!.end);
+        // the time before this test since the previous one on its worker slot ended, charged to this test's group
+        const before = lastEnd.get(t.slot);
+        if (before !== undefined) g.gap += Math.max(0, t.start - before);
+        lastEnd.set(t.slot, t.end);
         m.set(key(t), g);
-      });
+      }
       return [...m.entries()].sort((a, b) => b[1].own + b[1].gap - (a[1].own + a[1].gap));
     };
     console.log('time per project (tests, their own time, the time before them outside any test):');
