@@ -99,7 +99,9 @@ export async function consoleTabId(from: Page, pathPrefix: string): Promise<numb
       return { id: hits.length ? Math.max(...hits) : 0, all, tabs: tabs.map((t) => [t.id, t.url, t.status]) };
     }, pathPrefix);
   try {
-    return await until(`the extension to detect a console page under ${pathPrefix}`, async () => (await look()).id);
+    // As long as waitText: at load 15-20 (Firefox beside the Chromium e2e tests) the real console's boot
+    // alone took over the 15 s default, and the test went red with no record of the tab yet.
+    return await until(`the extension to detect a console page under ${pathPrefix}`, async () => (await look()).id, 45_000);
   } catch (e) {
     const { all, tabs } = await look();
     throw new Error(`${(e as Error).message}; records ${JSON.stringify(all)}; tabs ${JSON.stringify(tabs)}`);
