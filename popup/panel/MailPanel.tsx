@@ -211,6 +211,8 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
       // A handed-over chunk may wait one request's time at the console tab before its own request.
       timeoutMs: 2 * MAIL_TIMEOUT_MS + 2_000,
       save: saveCampaign,
+      // saveCampaign encodes the campaign before its storage write: no snapshot to copy for it.
+      saveReadsAtOnce: true,
       onUpdate: (x) => {
         setCampaign(x);
         if (Date.now() - flushedAt > 10_000) flush(x);

@@ -200,7 +200,13 @@ export async function run({ probe } = {}) {
       }
       return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, Math.round(v)]));
     })();
-    const edges = { clickToFirstRequestMs: Math.round(first - end.clickAt), lastAnswerToReportMs: Math.round(end.endAt - last) };
+    const firstHandOver = Math.min(...spans.sends.map((x) => x.start));
+    const edges = {
+      clickToFirstRequestMs: Math.round(first - end.clickAt),
+      // of which the panel's part (the lock, the record read, the first save) before it hands the first chunk over
+      clickToFirstHandOverMs: Math.round(firstHandOver - end.clickAt),
+      lastAnswerToReportMs: Math.round(end.endAt - last),
+    };
 
     // Diagnostics of the per-chunk client cost, measured from outside in the panel page: one write of
     // the stored campaign (the runner awaits two per chunk, serialised) and one panel→content message.
