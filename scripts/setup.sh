@@ -7,8 +7,19 @@ cd "$(dirname "$0")/.."
 
 # No browser download, ever: Debian's chromium and firefox-esr are the browsers under test.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# npm ci empties node_modules before installing: through a symlink (a git worktree sharing another
+# checkout's packages) it would wipe the packages every other checkout is using, so a linked
+# node_modules is never reinstalled here. A fresh checkout's lock file is newer than any install, so
+# the install is stamped with the lock's hash and redone only when the lock's content changed.
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+stamp=node_modules/.pp1-lock-sha256
+if [ -L node_modules ]; then
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" != "$lock_sum" ] &&
+    echo "setup: node_modules is a link to a shared install made from another package-lock.json; not reinstalling it"
+elif [ ! -d node_modules ] || { [ -f "$stamp" ] && [ "$(cat "$stamp")" != "$lock_sum" ]; } ||
+  { [ ! -f "$stamp" ] && [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
   npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_sum" >"$stamp"
 fi
 
 need=()

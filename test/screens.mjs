@@ -59,7 +59,10 @@ try {
   await panel.getByRole('checkbox', { name: 'CE1 A', exact: true }).check();
   await classes.click();
   await panel.screenshot({ path: `${outDir}/panel-360-class.png` });
-  await panel.getByRole('button', { name: /Lancer le publipostage/ }).first().click();
+  // The preview is computed once it comes near the screen: scroll to the publishing section, then
+  // wait for its first card, as the director sees it.
+  await panel.locator('section.publish').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await panel.locator('section.print-preview .pv-card').waitFor({ timeout: 60_000 });
   await panel.screenshot({ path: `${outDir}/panel-360-publish.png` });
   await panel.evaluate(() => scrollTo(0, 0));
   await panel.getByText('Mode réunion').click();

@@ -4,13 +4,11 @@
  * end with the same report; a campaign left by a closed panel is resumed exactly once; two panels
  * marking families « remis » both land in the log. Checked against the mails the fake console recorded.
  */
-import type { Page } from '@playwright/test';
-import { test, expect, loginAs, tabIdFor, type ConsoleApi, type Ext, type FakeUser } from './fixtures';
-import { consoleTabId } from '../extension-browser.mjs';
+import { test, expect, type ConsoleApi, type Ext, type FakeUser, type KeptConsoleFixture } from './fixtures';
 import { MailDialog, PanelPage } from './pages/panel-page';
 import { expected } from './oracle';
 
-// Two console tabs (entcore's real page, which boots in seconds) and two or three panels per test.
+// Two console tabs (entcore's real page, kept from test to test) and two or three panels per test.
 test.describe.configure({ timeout: 300_000 });
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
@@ -50,24 +48,24 @@ interface Two {
   tabB: number;
 }
 
-/** Two console tabs, each with its panel, both showing the activated parents. */
-async function twoPanels(ext: Ext, api: ConsoleApi, consolePage: Page): Promise<Two> {
+/**
+ * Two console tabs, each with its panel, both showing the activated parents. The tabs are kept from
+ * one test to the next (`keptConsole`): what these tests watch is the panels and the campaign they
+ * share; the console tabs only carry the sends, and none is reloaded, navigated or logged out.
+ */
+async function twoPanels(ext: Ext, api: ConsoleApi, keptConsole: KeptConsoleFixture): Promise<Two> {
   const users = await api.users(DEMO);
   const want = expected(users, { profiles: ['Relative'], activated: true });
-  await loginAs(consolePage, api, 'adml', MASSMAIL);
-  const tabA = await tabIdFor(ext, MASSMAIL);
-  const second = await ext.context.newPage();
-  await second.goto(api.origin() + MASSMAIL);
-  let tabB: number | undefined;
-  await expect.poll(async () => (tabB = await consoleTabId(ext.sw, MASSMAIL)) !== undefined && tabB !== tabA, { timeout: 15_000 }).toBe(true);
+  const kept = await keptConsole('adml', MASSMAIL, { tabs: 2 });
+  const [tabA, tabB] = [kept.tabId, kept.others[0]!.tabId];
   // Sends held at the console (holdMail) never reach the 30 s per-request timeout, however slow the machine.
   const a = await PanelPage.openWith(ext, tabA, LONG_TIMEOUT);
-  const b = await PanelPage.openWith(ext, tabB!, LONG_TIMEOUT);
+  const b = await PanelPage.openWith(ext, tabB, LONG_TIMEOUT);
   await a.waitReady();
   await b.waitReady();
   await parentsIn(a, want);
   await parentsIn(b, want);
-  return { want, withEmail: want.filter(hasEmail), a, b, tabA, tabB: tabB! };
+  return { want, withEmail: want.filter(hasEmail), a, b, tabA, tabB };
 }
 
 async function freshPanel(ext: Ext, tabId: number): Promise<PanelPage> {
@@ -93,8 +91,8 @@ async function readDone(d: MailDialog, total: number): Promise<number> {
   return m ? Number(m[1]) : -1;
 }
 
-test('two panels on one school: B opens the mail dialog during A’s run, sends nothing, and both end with the same report; nobody mailed twice', async ({ ext, api, consolePage }) => {
-  const { want, withEmail, a, b } = await twoPanels(ext, api, consolePage);
+test('two panels on one school: B opens the mail dialog during A’s run, sends nothing, and both end with the same report; nobody mailed twice', async ({ ext, api, keptConsole }) => {
+  const { want, withEmail, a, b } = await twoPanels(ext, api, keptConsole);
   // 13 chunks, 4 at a time: the first goes, the others wait at the console until B has looked.
   await holdMail(api, 1);
   const da = await a.openMail();
@@ -126,8 +124,8 @@ test('two panels on one school: B opens the mail dialog during A’s run, sends 
   expect(carried.sort()).toEqual(sortedIds(withEmail));
 });
 
-test('B cannot discard A’s run: « Abandonner » offered before A resumed is refused, A’s record stays whole', async ({ ext, api, consolePage }) => {
-  const { want, withEmail, a, b, tabA } = await twoPanels(ext, api, consolePage);
+test('B cannot discard A’s run: « Abandonner » offered before A resumed is refused, A’s record stays whole', async ({ ext, api, keptConsole }) => {
+  const { want, withEmail, a, b, tabA } = await twoPanels(ext, api, keptConsole);
   // A run stopped half-way (« Arrêter après l’envoi en cours »), so both panels find it to resume.
   await holdMail(api, 1);
   let da = await a.openMail();
@@ -169,8 +167,8 @@ test('B cannot discard A’s run: « Abandonner » offered before A resumed is r
   await expect(dc.root).not.toContainText('interrompu');
 });
 
-test('a panel closed mid-run is resumed exactly once: two panels offered the resume, one sends, the other shows its run', async ({ ext, api, consolePage }) => {
-  const { want, withEmail, a, b, tabA } = await twoPanels(ext, api, consolePage);
+test('a panel closed mid-run is resumed exactly once: two panels offered the resume, one sends, the other shows its run', async ({ ext, api, keptConsole }) => {
+  const { want, withEmail, a, b, tabA } = await twoPanels(ext, api, keptConsole);
   // Four chunks go; the next four are in flight, waiting at the console, when A's page closes.
   await holdMail(api, 4);
   const da = await a.openMail();
@@ -223,8 +221,8 @@ test('a panel closed mid-run is resumed exactly once: two panels offered the res
   expect(carried.length, 'no account carried twice by a processed request').toBe(new Set(carried).size);
 });
 
-test('two panels mark two families « remis »: each shows the other’s at once, and a fresh panel shows both', async ({ ext, api, consolePage }) => {
-  const { a, b, tabB } = await twoPanels(ext, api, consolePage);
+test('two panels mark two families « remis »: each shows the other’s at once, and a fresh panel shows both', async ({ ext, api, keptConsole }) => {
+  const { a, b, tabB } = await twoPanels(ext, api, keptConsole);
   const card = (p: PanelPage) => p.page.getByRole('listitem', { name: /^Famille / }).first();
   const find = async (p: PanelPage, name: string) => {
     await p.page.getByLabel('Rechercher un élève ou un parent').fill(name);

@@ -4,11 +4,10 @@
  * their children's classes (or, from old imports, in none), classes go by school level.
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, loginAs, tabIdFor, type ConsoleApi, type Ext, type FakeUser } from './fixtures';
+import { test, expect, loginAs, tabIdFor, type ConsoleApi, type FakeUser, type KeptConsoleFixture } from './fixtures';
 import { PanelPage } from './pages/panel-page';
 import { consoleTable } from './pages/console-page';
 import { expected } from './oracle';
-import type { Page } from '@playwright/test';
 import { consoleTabId } from '../extension-browser.mjs';
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
@@ -19,16 +18,14 @@ const SCHOOL_ORDER = ['CP A', 'CP B', 'CE1 A', 'CE1 B', 'CE2 A', 'CE2 B', 'CE2-C
 const hasAddress = (u: FakeUser) => !!u.email?.trim();
 const sortedIds = (us: FakeUser[]) => us.map((u) => u.id).sort();
 
-async function panelFor(ext: Ext, api: ConsoleApi, page: Page, path = MASSMAIL, role = 'adml'): Promise<PanelPage> {
-  await loginAs(page, api, role, path);
-  const panel = await PanelPage.open(ext, await tabIdFor(ext, path));
-  await panel.waitReady();
-  return panel;
+/** A panel on the kept console tab (`keptConsole`): these tests are about what the panel reads and sends. */
+async function panelFor(keptConsole: KeptConsoleFixture, path = MASSMAIL, role = 'adml'): Promise<PanelPage> {
+  return (await keptConsole(role, path)).panel();
 }
 
 const mailedVia = async (api: ConsoleApi) => (await api.mails()).filter((m) => m.via === 'class-admin').map((m) => m.userId).sort();
 
-test("teacher page: every member of the teacher's classes, mailing from hasEmail reaches exactly those with an address", async ({ ext, api, consolePage }) => {
+test("teacher page: every member of the teacher's classes, mailing from hasEmail reaches exactly those with an address", async ({ api, keptConsole }) => {
   const users = await api.users(DEMO);
   const classes = await api.classes(DEMO);
   const mine = new Set(classes.filter((c) => ['CE1 A', 'CE2-CM1'].includes(c.name)).map((c) => c.id));
@@ -37,7 +34,7 @@ test("teacher page: every member of the teacher's classes, mailing from hasEmail
   const withAddress = members.filter(hasAddress);
   expect(withAddress.length).toBeGreaterThan(10);
 
-  const panel = await panelFor(ext, api, consolePage, TEACHER_PAGE, 'teacher');
+  const panel = await panelFor(keptConsole, TEACHER_PAGE, 'teacher');
   // The panel starts on the page's class (CE1 A): both classes once that filter goes.
   await panel.chip('CE1 A').click();
   await expect(panel.selectedCounter).toHaveText(`${members.length} comptes sélectionnés`);
@@ -60,12 +57,12 @@ test("teacher page: every member of the teacher's classes, mailing from hasEmail
   expect(await d.reportCounts()).toEqual({ sent: withAddress.length, skipped: members.length - withAddress.length, failed: 0, unknown: 0, refused: 0, notSent: 0 });
 });
 
-test('a 401 on the mail route is a refusal: the refused accounts are isolated and reported, the rest mailed once, no login loop', async ({ ext, api, consolePage }) => {
+test('a 401 on the mail route is a refusal: the refused accounts are isolated and reported, the rest mailed once, no login loop', async ({ api, keptConsole }) => {
   const users = await api.users(DEMO);
   const want = expected(users, { profiles: ['Relative'], activated: true });
   const withAddress = want.filter(hasAddress);
   const left = [withAddress[3]!, withAddress[17]!]; // two parents whose accounts left the school after the read
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   await panel.profile('Parent').check();
   await panel.select('Activation').selectOption({ label: 'Utilisateurs activés' });
   await expect(panel.selectedCounter).toHaveText(`${want.length} comptes sélectionnés`);
@@ -79,7 +76,7 @@ test('a 401 on the mail route is a refusal: the refused accounts are isolated an
   expect(await d.reportCounts()).toEqual({ sent: withAddress.length - 2, skipped: want.length - withAddress.length, failed: 0, unknown: 0, refused: 2, notSent: 0 });
   await expect(d.status).not.toContainText('session');
   await expect(panel.alert).toHaveCount(0);
-  await expect(consolePage).toHaveURL(new RegExp(`${MASSMAIL}$`)); // the console tab was never sent to a login page
+  await expect((await keptConsole()).page).toHaveURL(new RegExp(`${MASSMAIL}$`)); // the console tab was never sent to a login page
   // The console saw 401s (the search for the refused ids), never a request carrying an id twice once accepted.
   const posts = (await api.requests()).filter((r) => r.method === 'POST' && r.path === MAIL_PATH);
   expect(posts.filter((r) => r.status === 401).length).toBeGreaterThanOrEqual(2);
@@ -93,7 +90,7 @@ test('a 401 on the mail route is a refusal: the refused accounts are isolated an
   }
 });
 
-test("parents from old imports (in no class) are filed with their children's classes, marked as derived", async ({ ext, api, consolePage }) => {
+test("parents from old imports (in no class) are filed with their children's classes, marked as derived", async ({ api, keptConsole }) => {
   await api.knobs({ classlessRelatives: true });
   const users = await api.users(DEMO);
   const classes = await api.classes(DEMO);
@@ -103,7 +100,7 @@ test("parents from old imports (in no class) are filed with their children's cla
   expect(parents.length).toBeGreaterThan(5);
   expect(parents.every((p) => p.classes.length === 0)).toBe(true); // the console gives them no class
 
-  const panel = await panelFor(ext, api, consolePage);
+  const panel = await panelFor(keptConsole);
   await panel.classBox('CE1 A').check();
   await panel.profile('Parent').check();
   const rows = await panel.allRows();
@@ -114,8 +111,8 @@ test("parents from old imports (in no class) are filed with their children's cla
   expect(reads.length).toBe(classes.length);
 });
 
-test('classes are listed by school level in the filter, and a parent of a CP and a CM2 pupil files under CP', async ({ ext, api, consolePage }) => {
-  const panel = await panelFor(ext, api, consolePage);
+test('classes are listed by school level in the filter, and a parent of a CP and a CM2 pupil files under CP', async ({ api, keptConsole }) => {
+  const panel = await panelFor(keptConsole);
   const names = await panel.page.getByRole('group', { name: 'Classes' }).getByRole('checkbox').evaluateAll((els) =>
     els.map((e) => e.closest('label')!.textContent!.trim()));
   expect(names.slice(0, SCHOOL_ORDER.length)).toEqual(SCHOOL_ORDER);
@@ -129,6 +126,7 @@ test('classes are listed by school level in the filter, and a parent of a CP and
   expect(at).toBeLessThan(firstCe1);
 });
 
+// Its own console tab: its session is dropped and the test logs in again there.
 test('« Se reconnecter » brings the console back to its own page after the login', async ({ ext, api, consolePage }) => {
   await loginAs(consolePage, api, 'adml', MASSMAIL);
   const tabId = await tabIdFor(ext, MASSMAIL);
@@ -144,6 +142,7 @@ test('« Se reconnecter » brings the console back to its own page after the log
   await expect(consolePage).toHaveURL(new RegExp(`${MASSMAIL}$`));
 });
 
+// Its own console tab: the test moves it to other addresses.
 test('a console URL with a malformed percent-escape never stops page detection, before or after pushState', async ({ ext, api, consolePage }) => {
   await loginAs(consolePage, api, 'adml', MASSMAIL);
   await tabIdFor(ext, MASSMAIL);

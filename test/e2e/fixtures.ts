@@ -92,6 +92,8 @@ export interface KeptConsole {
   tabId: number;
   /** A new panel bound to the kept console tab, read and ready (`PanelPage.waitReady`). */
   panel(opts?: { size?: { width: number; height: number }; params?: Record<string, string> }): Promise<PanelPage>;
+  /** The other console tabs asked for (`keptConsole(role, path, { tabs: 2 })`), on the same page and session. */
+  others: KeptConsole[];
 }
 
 /**
@@ -101,34 +103,47 @@ export interface KeptConsole {
  * tab, not a fresh one. Closed by any test that takes `consolePage` (it starts with its tab alone).
  */
 class KeptConsoles {
-  private kept: { key: string; page: Page; tabId: number } | null = null;
+  private kept: Array<{ key: string; page: Page; tabId: number }> = [];
   constructor(private readonly ext: Ext, private readonly api: ConsoleApi) {}
 
   isKept(page: Page): boolean {
-    return this.kept?.page === page;
+    return this.kept.some((k) => k.page === page);
   }
 
-  async tab(role: string, path: string): Promise<{ page: Page; tabId: number }> {
+  /**
+   * `count` console tabs of one role on one page, the first logged in, the others opened beside it
+   * on the same session (two windows on one school); a tab more than asked for is closed, so that
+   * the tabs a test finds are exactly those it asked for.
+   */
+  async tabs(role: string, path: string, count = 1): Promise<Array<{ page: Page; tabId: number }>> {
     const key = `${role} ${path}`;
-    const k = this.kept;
-    if (k && k.key === key && !k.page.isClosed() && new URL(k.page.url()).pathname === path) return k;
-    await this.closeAll();
-    const page = await this.ext.context.newPage();
-    await loginAs(page, this.api, role, path);
-    const tabId = await tabIdFor(this.ext, path);
-    this.kept = { key, page, tabId };
-    return this.kept;
+    const alive = (k: { key: string; page: Page } | undefined) => !!k && k.key === key && !k.page.isClosed() && new URL(k.page.url()).pathname === path;
+    if (!alive(this.kept[0])) await this.closeAll();
+    let n = 0;
+    while (n < this.kept.length && n < count && alive(this.kept[n])) n++;
+    for (const k of this.kept.splice(n)) await k.page.close().catch(() => undefined);
+    while (this.kept.length < count) {
+      const page = await this.ext.context.newPage();
+      if (this.kept.length === 0) await loginAs(page, this.api, role, path);
+      else await page.goto(this.api.origin() + path);
+      const known = new Set(this.kept.map((k) => k.tabId));
+      // the newest tab on that page is this one (consoleTabId keeps the highest live tab id)
+      let tabId: number | undefined;
+      await expect.poll(async () => (tabId = await consoleTabId(this.ext.sw, path)) !== undefined && !known.has(tabId), { timeout: 15_000 }).toBe(true);
+      this.kept.push({ key, page, tabId: tabId! });
+    }
+    return this.kept.slice(0, count);
   }
 
   async closeAll(): Promise<void> {
-    const k = this.kept;
-    this.kept = null;
-    if (k && !k.page.isClosed()) await k.page.close().catch(() => undefined);
+    const ks = this.kept;
+    this.kept = [];
+    for (const k of ks) if (!k.page.isClosed()) await k.page.close().catch(() => undefined);
   }
 }
 
 type WorkerFixtures = { fake: FakeConsole; ext: Ext; api: ConsoleApi; keptConsoles: KeptConsoles };
-export type KeptConsoleFixture = (role?: string, path?: string) => Promise<KeptConsole>;
+export type KeptConsoleFixture = (role?: string, path?: string, opts?: { tabs?: number }) => Promise<KeptConsole>;
 type TestFixtures = { consolePage: Page; keptConsole: KeptConsoleFixture; plainPage: Page };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -182,17 +197,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await api.reset();
     await ext.sw.evaluate(() => chrome.storage.local.clear());
     for (const p of ext.context.pages()) if (!keptConsoles.isKept(p)) await p.close().catch(() => undefined);
-    await use(async (role = 'adml', path = `/admin/${DEMO_ID}/imports-exports/massmail`) => {
-      const { page, tabId } = await keptConsoles.tab(role, path);
-      return {
+    await use(async (role = 'adml', path = `/admin/${DEMO_ID}/imports-exports/massmail`, { tabs = 1 } = {}) => {
+      const kept = (await keptConsoles.tabs(role, path, tabs)).map(({ page, tabId }) => ({
         page,
         tabId,
-        panel: async ({ size, params } = {}) => {
+        panel: async ({ size, params }: { size?: { width: number; height: number }; params?: Record<string, string> } = {}) => {
           const panel = await PanelPage.open(ext, tabId, size, params);
           await panel.waitReady();
           return panel;
         },
-      };
+        others: [] as KeptConsole[],
+      }));
+      return { ...kept[0]!, others: kept.slice(1) };
     });
     for (const p of ext.context.pages()) if (!keptConsoles.isKept(p)) await p.close().catch(() => undefined);
   },

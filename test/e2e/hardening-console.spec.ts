@@ -27,11 +27,14 @@ test('a mail campaign does not follow the tab to another ENT: the content script
     await expect(panel.selectedCounter).toHaveText(`${parents.length} comptes sélectionnés`);
 
     const d = await panel.openMail();
-    await api.knobs({ latencyMs: 400 });
+    // The first chunk goes, the next ones wait at the console (the fake's `hold`) until the tab has
+    // moved: a latency of 400 ms per request let a loaded machine finish the run before the move.
+    await api.knobs({ hold: { path: MAIL_PATH, pass: 1 } });
     await d.button('Envoyer').click();
     await expect.poll(() => d.done(), { timeout: 20_000, intervals: [50] }).toBeGreaterThanOrEqual(5);
     // Mid-campaign, the director opens the other ENT's console in the same tab.
     await loginAs(consolePage, otherApi, 'adml', MASSMAIL);
+    await api.knobs({ hold: null });
     await d.waitEnded();
     await expect(d.status).toHaveText(
       `Envoi interrompu : l’onglet n’est plus sur la console où les comptes ont été lus (${api.origin()}). Rien n’a été envoyé ailleurs ; revenez sur cette console pour reprendre.`,
@@ -66,9 +69,10 @@ test('a session redirect to an SSO on another origin: expired session, and no re
   expect(reqs.filter((r) => ours(r) && String(r.headers?.host ?? '').startsWith('sso.example.test'))).toEqual([]);
 });
 
-test('code running in the console page (the content script world) cannot read storage.local nor ask the tab record', async ({ ext, api, consolePage }) => {
-  await loginAs(consolePage, api, 'adml', MASSMAIL);
-  const tabId = await tabIdFor(ext, MASSMAIL);
+// This test and the next two take the kept console tab: they are about what the extension holds, not
+// about the console's boot or session (the two above keep their own tab: they move it or drop its session).
+test('code running in the console page (the content script world) cannot read storage.local nor ask the tab record', async ({ ext, keptConsole }) => {
+  const { page: consolePage, tabId } = await keptConsole('adml', MASSMAIL);
   // Something worth protecting is in storage.local: the settings.
   await ext.sw.evaluate(() => chrome.storage.local.set({ settings: { schoolName: 'École témoin' } }));
 
@@ -100,10 +104,8 @@ test('code running in the console page (the content script world) cannot read st
   await cdp.detach();
 });
 
-test('the PDF blob URL (it holds activation codes) is revoked once delivered, and its link goes', async ({ ext, api, consolePage }) => {
-  await loginAs(consolePage, api, 'adml', MASSMAIL);
-  const panel = await PanelPage.openWith(ext, await tabIdFor(ext, MASSMAIL), { blobTtlMs: '1500' });
-  await panel.waitReady();
+test('the PDF blob URL (it holds activation codes) is revoked once delivered, and its link goes', async ({ keptConsole }) => {
+  const panel = await (await keptConsole('adml', MASSMAIL)).panel({ params: { blobTtlMs: '1500' } });
   await panel.page.getByRole('searchbox', { name: 'Rechercher (nom, prénom, identifiant)' }).fill('Martin');
   // The link lives 1.5 s here: read it, and fetch it, in the page the moment it shows (from the test,
   // a loaded machine once took longer than its life to ask for its address).
@@ -136,7 +138,7 @@ test('the PDF blob URL (it holds activation codes) is revoked once delivered, an
   expect(await panel.page.evaluate((u) => fetch(u).then((r) => `status ${r.status}`, () => 'revoked'), url)).toBe('revoked');
 });
 
-test('a mail campaign older than one school year is dropped, not offered for resumption', async ({ ext, api, consolePage }) => {
+test('a mail campaign older than one school year is dropped, not offered for resumption', async ({ ext, api, keptConsole }) => {
   const { createCampaign } = await import('../../src/campaign/campaign');
   const { encodeIds, encodeState } = await import('../../src/campaign/compact');
   const users = await api.users(DEMO);
@@ -146,9 +148,7 @@ test('a mail campaign older than one school year is dropped, not offered for res
     ([k, ids, state]) => chrome.storage.local.set({ [`campaign:${k}`]: state, [`campaign-ids:${k}`]: ids }),
     [DEMO, encodeIds(old), encodeState(old)] as const,
   );
-  await loginAs(consolePage, api, 'adml', MASSMAIL);
-  const panel = await PanelPage.open(ext, await tabIdFor(ext, MASSMAIL));
-  await panel.waitReady();
+  const panel = await (await keptConsole('adml', MASSMAIL)).panel();
   await panel.profile('Parent').check();
   await panel.select('Activation').selectOption({ label: 'Utilisateurs activés' });
   const d = await panel.openMail();

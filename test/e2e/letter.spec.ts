@@ -8,8 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect, loginAs, tabIdFor } from './fixtures';
-import { PanelPage } from './pages/panel-page';
+import { test, expect } from './fixtures';
 import { pdfText, qrCodes, saveDownload } from './pdf-tools';
 import { shownLogin } from './oracle';
 import { notStoredHanded, storedLog } from './stored-log';
@@ -17,15 +16,14 @@ import { notStoredHanded, storedLog } from './stored-log';
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
 const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
 
-test('meeting mode: a family’s letter in French and Turkish, remembered under hashes only; « Montrer le QR » then « Remis »', async ({ ext, api, consolePage }) => {
+test('meeting mode: a family’s letter in French and Turkish, remembered under hashes only; « Montrer le QR » then « Remis »', async ({ ext, api, keptConsole }) => {
   const users = await api.users(DEMO);
   // the Cœurderoy family: Valentin, Nour and their two guardians
   const valentin = users.find((u) => u.firstName === 'Valentin' && u.lastName === 'Cœurderoy')!;
   const guardians = users.filter((u) => u.profile === 'Relative' && u.children.includes(valentin.id));
   expect(guardians.length).toBeGreaterThan(0);
-  await loginAs(consolePage, api, 'adml', MASSMAIL);
-  const panel = await PanelPage.open(ext, await tabIdFor(ext, MASSMAIL));
-  await panel.waitReady();
+  // the kept console tab (`keptConsole`): the test is about the panel, its PDF and storage
+  const panel = await (await keptConsole('adml', MASSMAIL)).panel();
   const page = panel.page;
   await page.getByText('Mode réunion').click();
   await page.getByRole('combobox', { name: 'Modèle à imprimer', exact: true }).selectOption({ label: 'Lettre aux familles (1 par famille)' });

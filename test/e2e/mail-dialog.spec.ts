@@ -4,15 +4,14 @@
  * when idle), and is retitled through its phases. And a stored campaign that cannot be read is shown,
  * never dropped (issue 18, item 2). Screenshots of each phase at 360 px go to test-results.
  */
-import { test, expect, loginAs, tabIdFor, type FakeUser } from './fixtures';
-import { PanelPage } from './pages/panel-page';
+import { test, expect, type FakeUser } from './fixtures';
 import { expected } from './oracle';
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
 const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
 const hasEmail = (u: FakeUser) => !!u.email?.trim();
 
-test('CE1 A: « dont N déjà activés (rappel d’identifiant) », « Seulement les comptes non activés » checked, modal, retitled by phase', async ({ ext, api, consolePage }, info) => {
+test('CE1 A: « dont N déjà activés (rappel d’identifiant) », « Seulement les comptes non activés » checked, modal, retitled by phase', async ({ api, keptConsole }, info) => {
   const users = await api.users(DEMO);
   const ce1a = (await api.classes(DEMO)).find((c) => c.name === 'CE1 A')!;
   const want = expected(users, { classIds: [ce1a.id] });
@@ -21,9 +20,8 @@ test('CE1 A: « dont N déjà activés (rappel d’identifiant) », « Seulement
   expect(reminders.length).toBeGreaterThan(0);
   expect(activations.length).toBeGreaterThan(0);
 
-  await loginAs(consolePage, api, 'adml', MASSMAIL);
-  const panel = await PanelPage.open(ext, await tabIdFor(ext, MASSMAIL), { width: 360, height: 800 });
-  await panel.waitReady();
+  // both tests take the kept console tab (`keptConsole`): they are about the panel's dialog
+  const panel = await (await keptConsole('adml', MASSMAIL)).panel({ size: { width: 360, height: 800 } });
   await panel.openGroup('Classes');
   await panel.classBox('CE1 A').check();
   await expect(panel.selectedCounter).toHaveText(`${want.length} comptes sélectionnés`);
@@ -77,7 +75,7 @@ test('CE1 A: « dont N déjà activés (rappel d’identifiant) », « Seulement
   expect(mailed).toEqual(activations.map((u) => u.id).sort());
 });
 
-test('a stored campaign whose states cannot be read: said so, its accounts shown « incertain », never deleted silently', async ({ ext, api, consolePage }) => {
+test('a stored campaign whose states cannot be read: said so, its accounts shown « incertain », never deleted silently', async ({ ext, api, keptConsole }) => {
   const users = await api.users(DEMO);
   const touched = users.filter(hasEmail).slice(0, 7).map((u) => u.id);
   // The ids key is there, the states key is damaged (as a discard by another window once left it).
@@ -85,9 +83,7 @@ test('a stored campaign whose states cannot be read: said so, its accounts shown
     async ([s, ids]) => chrome.storage.local.set({ [`campaign-ids:${s}`]: { id: 'lost', order: ids }, [`campaign:${s}`]: { v: 'c1', id: 'lost', s: 'ss' } }),
     [DEMO, touched] as const,
   );
-  await loginAs(consolePage, api, 'adml', MASSMAIL);
-  const panel = await PanelPage.open(ext, await tabIdFor(ext, MASSMAIL));
-  await panel.waitReady();
+  const panel = await (await keptConsole('adml', MASSMAIL)).panel();
   const d = await panel.openMail({ any: true });
   await expect(d.title).toHaveText('Envoi précédent illisible');
   await expect(d.root).toContainText('L’enregistrement d’un envoi précédent à cette école est illisible');

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import type { Page, Request } from '@playwright/test';
 import { decode } from '../../src/campaign/compact';
-import { test, expect, loginAs, tabIdFor, HOST, type ConsoleApi, type Ext, type FakeUser } from './fixtures';
+import { test, expect, loginAs, tabIdFor, HOST, type ConsoleApi, type Ext, type FakeUser, type KeptConsoleFixture } from './fixtures';
 import { MailDialog, PanelPage } from './pages/panel-page';
 import { expected, shownLogin } from './oracle';
 
@@ -42,27 +42,20 @@ interface Selection {
   bodies: Sent[];
 }
 
-/**
- * Logs in as the ADML, opens the panel (with `params` in its URL) and selects the parents of the
- * demo school, activated (78 accounts, 65 with an e-mail: 13 chunks) or not (59, 23 with an e-mail,
- * with activation codes), checked against the oracle.
- */
-async function parents(
-  ext: Ext,
-  api: ConsoleApi,
-  consolePage: Page,
-  { activated = true, params = {} }: { activated?: boolean; params?: Record<string, string> } = {},
-): Promise<Selection> {
-  const users = await api.users(DEMO);
-  const want = expected(users, { profiles: ['Relative'], activated });
-  const bodies: Sent[] = [];
-  const byRequest = new Map<Request, Sent>();
+/** The mail POSTs of the test running now: a kept console tab carries its listeners from test to test. */
+let sink: { bodies: Sent[]; byRequest: Map<Request, Sent> } = { bodies: [], byRequest: new Map() };
+const listening = new WeakSet<Page>();
+
+/** Records every mail POST the console tab sends into the running test's `sink`, once per tab. */
+function listen(consolePage: Page): void {
+  if (listening.has(consolePage)) return;
+  listening.add(consolePage);
   consolePage.on('request', (r: Request) => {
     if (r.method() !== 'POST' || new URL(r.url()).pathname !== MAIL_PATH) return;
     const body = r.postDataJSON() as Record<string, unknown>;
     const s: Sent = { ...(body as Omit<Sent, 'keys' | 'at'>), keys: Object.keys(body).sort(), at: Date.now() };
-    bodies.push(s);
-    byRequest.set(r, s);
+    sink.bodies.push(s);
+    sink.byRequest.set(r, s);
   });
   // The browser's own timings (the runner's event loop, which also runs the fake, may lag).
   const timed = (r: Request, s: Sent) => {
@@ -71,19 +64,46 @@ async function parents(
     s.end = t.responseEnd > 0 ? t.startTime + t.responseEnd : Date.now();
   };
   consolePage.on('requestfinished', async (r: Request) => {
-    const s = byRequest.get(r);
+    const s = sink.byRequest.get(r);
     if (!s) return;
     timed(r, s);
     s.status = (await r.response())?.status();
   });
   consolePage.on('requestfailed', (r: Request) => {
-    const s = byRequest.get(r);
+    const s = sink.byRequest.get(r);
     if (!s) return;
     timed(r, s);
     s.failure = r.failure()?.errorText ?? 'failed';
   });
-  await loginAs(consolePage, api, 'adml', massmail(DEMO));
-  const tabId = await tabIdFor(ext, massmail(DEMO));
+}
+
+/**
+ * Opens the panel (with `params` in its URL) on the ADML's console tab and selects the parents of the
+ * demo school, activated (78 accounts, 65 with an e-mail: 13 chunks) or not (59, 23 with an e-mail,
+ * with activation codes), checked against the oracle. The tab is the kept one (`keptConsole`: these
+ * tests watch the panel and the console's records, not the console's boot), or the test's own
+ * `consolePage`, logged in here, for a test that drops its session or reloads it.
+ */
+async function parents(
+  ext: Ext,
+  api: ConsoleApi,
+  tab: Page | KeptConsoleFixture,
+  { activated = true, params = {} }: { activated?: boolean; params?: Record<string, string> } = {},
+): Promise<Selection> {
+  const users = await api.users(DEMO);
+  const want = expected(users, { profiles: ['Relative'], activated });
+  sink = { bodies: [], byRequest: new Map() };
+  const bodies = sink.bodies;
+  let tabId: number;
+  if (typeof tab === 'function') {
+    const kept = await tab('adml', massmail(DEMO));
+    listen(kept.page);
+    tabId = kept.tabId;
+  } else {
+    listen(tab);
+    await loginAs(tab, api, 'adml', massmail(DEMO));
+    tabId = await tabIdFor(ext, massmail(DEMO));
+  }
   const panel = await PanelPage.openWith(ext, tabId, params);
   await panel.waitReady();
   await panel.profile('Parent').check();
@@ -181,8 +201,8 @@ function parseCsv(text: string): string[][] {
     .map((l) => l.split(';').map((f) => f.replace(/^"|"$/g, '').replace(/""/g, '"')));
 }
 
-test('confirm: counts, « Imprimer ceux-là » prints the accounts without e-mail, then the exact ids go in chunks with the XSRF header', async ({ ext, api, consolePage }) => {
-  const sel = await parents(ext, api, consolePage, { activated: false });
+test('confirm: counts, « Imprimer ceux-là » prints the accounts without e-mail, then the exact ids go in chunks with the XSRF header', async ({ ext, api, keptConsole }) => {
+  const sel = await parents(ext, api, keptConsole, { activated: false });
   const { panel } = sel;
   const d = await panel.openMail();
   await expect(d.title).toHaveText('Envoyer les identifiants par courriel');
@@ -292,8 +312,8 @@ async function expectRetriedWithBackoff(ext: Ext, sel: Selection): Promise<numbe
   return retries;
 }
 
-test('10 % of the requests answer 500: retried with backoff, every account mailed exactly once', async ({ ext, api, consolePage }) => {
-  const sel = await parents(ext, api, consolePage);
+test('10 % of the requests answer 500: retried with backoff, every account mailed exactly once', async ({ ext, api, keptConsole }) => {
+  const sel = await parents(ext, api, keptConsole);
   const d = await sel.panel.openMail();
   // failSeed 3: with the default seed (42) the first 18 draws all pass, i.e. no failure at all here.
   await api.knobs({ failRate: 0.1, failSeed: 3 });
@@ -305,8 +325,8 @@ test('10 % of the requests answer 500: retried with backoff, every account maile
   await expectAllMailedOnce(ext, api, sel, d);
 });
 
-test('a request that hangs 1.5 s and is dropped: sent again, every account mailed exactly once', async ({ ext, api, consolePage }) => {
-  const sel = await parents(ext, api, consolePage);
+test('a request that hangs 1.5 s and is dropped: sent again, every account mailed exactly once', async ({ ext, api, keptConsole }) => {
+  const sel = await parents(ext, api, keptConsole);
   const d = await sel.panel.openMail();
   // The third mail request hangs 1.5 s, then the fake destroys its socket (nothing mailed).
   await hangNth(api, 3, 1500);
@@ -329,8 +349,8 @@ test('a request that hangs 1.5 s and is dropped: sent again, every account maile
   await expectAllMailedOnce(ext, api, sel, d);
 });
 
-test('a request that never answers times out and is retried (?mailTimeoutMs shortens the 30 s default)', async ({ ext, api, consolePage }) => {
-  const sel = await parents(ext, api, consolePage, { params: { mailTimeoutMs: '2000' } });
+test('a request that never answers times out and is retried (?mailTimeoutMs shortens the 30 s default)', async ({ ext, api, keptConsole }) => {
+  const sel = await parents(ext, api, keptConsole, { params: { mailTimeoutMs: '2000' } });
   const d = await sel.panel.openMail();
   // The third mail request gets no answer for 90 s: only the runner's own timeout ends it.
   await hangNth(api, 3, 90_000);
@@ -346,64 +366,8 @@ test('a request that never answers times out and is retried (?mailTimeoutMs shor
   expect(sel.bodies.filter((b) => b.ids.join() === hung.ids.join() && b.status === 200)).toHaveLength(1);
 });
 
-test('session expired in the middle: stops with a clear message, resumes after logging in again, nobody twice', async ({ ext, api, consolePage }) => {
-  const sel = await parents(ext, api, consolePage);
-  const d = await sel.panel.openMail();
-  // The session dies after 6 more requests: up to 6 chunks go through (fewer when the console page
-  // spends some of those requests itself), the next ones meet /auth/login.
-  const used = (await api.requests()).filter((r) => (r as Rec & { user: string | null }).user).length;
-  await api.knobs({ expireSessionAfter: used + 6 });
-  await d.button('Envoyer').click();
-  await d.waitEnded();
-  await expect(d.status).toHaveText('Envoi interrompu : la session a expiré. Reconnectez-vous à la console puis reprenez l’envoi.');
-  const before = await classAdminMails(api);
-  const n = before.length;
-  expect(n).toBeGreaterThan(0);
-  expect(n).toBeLessThanOrEqual(30);
-  expect(await d.reportCounts()).toEqual({ sent: n, skipped: sel.withoutEmail.length, failed: 0, unknown: 0, refused: 0, notSent: sel.withEmail.length - n });
-  let c = await storedCampaign(ext);
-  expect([c.status, c.stopReason]).toEqual(['stopped', 'session']);
-  expect(idsIn(c, 'sent')).toEqual(before.sort());
-  expect(idsIn(c, 'pending')).toHaveLength(sel.withEmail.length - n);
-  await expectNoPersonalData(ext, sel);
-
-  // The user logs in again in the console tab, then resumes in the panel.
-  await api.knobs({ expireSessionAfter: 0 });
-  await loginAs(consolePage, api, 'adml', massmail(DEMO));
-  await d.button('Reprendre l’envoi').click();
-  await expect(d.button('Reprendre l’envoi')).toBeHidden();
-  await d.waitEnded();
-  await expectAllMailedOnce(ext, api, sel, d);
-  c = await storedCampaign(ext);
-  for (const id of before) expect(c.entries[id]!.attempts, id).toBe(1);
-});
-
-test('403 in the middle (XSRF cookie lost): stops with a clear message, resumes after logging in again', async ({ ext, api, consolePage }) => {
-  const sel = await parents(ext, api, consolePage);
-  const d = await sel.panel.openMail();
-  await api.knobs({ latencyMs: 300 });
-  await d.button('Envoyer').click();
-  await expect.poll(() => d.done(), { timeout: 20_000, intervals: [50] }).toBeGreaterThanOrEqual(10);
-  await ext.context.clearCookies({ name: 'XSRF-TOKEN' });
-  await d.waitEnded();
-  await expect(d.status).toHaveText('Envoi interrompu : la console refuse l’envoi (droits insuffisants).');
-  const posts = await mailPosts(api);
-  expect(posts.filter((r) => r.status === 403).length).toBeGreaterThan(0);
-  const mailed = await classAdminMails(api);
-  const c = await storedCampaign(ext);
-  expect([c.status, c.stopReason]).toEqual(['stopped', 'forbidden']);
-  expect(idsIn(c, 'sent')).toEqual(mailed.sort());
-  expect((await d.reportCounts()).sent).toBe(mailed.length);
-
-  await api.knobs({ latencyMs: 0 });
-  await loginAs(consolePage, api, 'adml', massmail(DEMO));
-  await d.button('Reprendre l’envoi').click();
-  await d.waitEnded();
-  await expectAllMailedOnce(ext, api, sel, d);
-});
-
-test('cancel: « Arrêter après l’envoi en cours » stops after the chunks in flight, then resumes', async ({ ext, api, consolePage }) => {
-  const sel = await parents(ext, api, consolePage);
+test('cancel: « Arrêter après l’envoi en cours » stops after the chunks in flight, then resumes', async ({ ext, api, keptConsole }) => {
+  const sel = await parents(ext, api, keptConsole);
   const d = await sel.panel.openMail();
   expect(sel.withEmail.length).toBeGreaterThan(40); // more than the 8 chunks below
   await holdAfterFour(api);
@@ -426,7 +390,7 @@ test('cancel: « Arrêter après l’envoi en cours » stops after the chunks in
   const c = await storedCampaign(ext);
   expect(c.status).toBe('paused');
   expect(idsIn(c, 'sent')).toEqual(mailed.sort());
-  await consolePage.waitForTimeout(1000);
+  await new Promise((r) => setTimeout(r, 1000));
   expect(await classAdminMails(api)).toHaveLength(mailed.length);
 
   await d.button('Reprendre l’envoi').click();
@@ -454,8 +418,8 @@ async function fourChunksInFlight(api: ConsoleApi): Promise<void> {
     .toEqual([4, 4]);
 }
 
-test('panel closed while sending: reopening offers « Reprendre l’envoi »; the chunks handed over are « incertains », those never requested stay unsent, nobody twice', async ({ ext, api, consolePage }) => {
-  const sel = await parents(ext, api, consolePage);
+test('panel closed while sending: reopening offers « Reprendre l’envoi »; the chunks handed over are « incertains », those never requested stay unsent, nobody twice', async ({ ext, api, keptConsole }) => {
+  const sel = await parents(ext, api, keptConsole);
   let d = await sel.panel.openMail();
   await holdAfterFour(api);
   await d.button('Envoyer').click();
@@ -468,7 +432,7 @@ test('panel closed while sending: reopening offers « Reprendre l’envoi »; th
   // The requests already at the console still complete: those accounts are mailed.
   await expect.poll(async () => (await mailPosts(api)).filter((r) => r.status === null).length, { timeout: 10_000 }).toBe(0);
   // The console tab saw the panel go: the chunks it held were never requested.
-  await consolePage.waitForTimeout(1_000);
+  await new Promise((r) => setTimeout(r, 1_000));
   const posts = await mailPosts(api);
   expect(posts).toHaveLength(8);
   const orphans = posts.slice(-4).flatMap((r) => r.selected ?? []);
@@ -506,6 +470,65 @@ test('panel closed while sending: reopening offers « Reprendre l’envoi »; th
   await expectNoPersonalData(ext, sel);
 });
 
+// Its own console tab: the session dies, and the test logs in again in that tab.
+test('session expired in the middle: stops with a clear message, resumes after logging in again, nobody twice', async ({ ext, api, consolePage }) => {
+  const sel = await parents(ext, api, consolePage);
+  const d = await sel.panel.openMail();
+  // The session dies after 6 more requests: up to 6 chunks go through (fewer when the console page
+  // spends some of those requests itself), the next ones meet /auth/login.
+  const used = (await api.requests()).filter((r) => (r as Rec & { user: string | null }).user).length;
+  await api.knobs({ expireSessionAfter: used + 6 });
+  await d.button('Envoyer').click();
+  await d.waitEnded();
+  await expect(d.status).toHaveText('Envoi interrompu : la session a expiré. Reconnectez-vous à la console puis reprenez l’envoi.');
+  const before = await classAdminMails(api);
+  const n = before.length;
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThanOrEqual(30);
+  expect(await d.reportCounts()).toEqual({ sent: n, skipped: sel.withoutEmail.length, failed: 0, unknown: 0, refused: 0, notSent: sel.withEmail.length - n });
+  let c = await storedCampaign(ext);
+  expect([c.status, c.stopReason]).toEqual(['stopped', 'session']);
+  expect(idsIn(c, 'sent')).toEqual(before.sort());
+  expect(idsIn(c, 'pending')).toHaveLength(sel.withEmail.length - n);
+  await expectNoPersonalData(ext, sel);
+
+  // The user logs in again in the console tab, then resumes in the panel.
+  await api.knobs({ expireSessionAfter: 0 });
+  await loginAs(consolePage, api, 'adml', massmail(DEMO));
+  await d.button('Reprendre l’envoi').click();
+  await expect(d.button('Reprendre l’envoi')).toBeHidden();
+  await d.waitEnded();
+  await expectAllMailedOnce(ext, api, sel, d);
+  c = await storedCampaign(ext);
+  for (const id of before) expect(c.entries[id]!.attempts, id).toBe(1);
+});
+
+// Its own console tab: the XSRF cookie goes, and the test logs in again in that tab.
+test('403 in the middle (XSRF cookie lost): stops with a clear message, resumes after logging in again', async ({ ext, api, consolePage }) => {
+  const sel = await parents(ext, api, consolePage);
+  const d = await sel.panel.openMail();
+  await api.knobs({ latencyMs: 300 });
+  await d.button('Envoyer').click();
+  await expect.poll(() => d.done(), { timeout: 20_000, intervals: [50] }).toBeGreaterThanOrEqual(10);
+  await ext.context.clearCookies({ name: 'XSRF-TOKEN' });
+  await d.waitEnded();
+  await expect(d.status).toHaveText('Envoi interrompu : la console refuse l’envoi (droits insuffisants).');
+  const posts = await mailPosts(api);
+  expect(posts.filter((r) => r.status === 403).length).toBeGreaterThan(0);
+  const mailed = await classAdminMails(api);
+  const c = await storedCampaign(ext);
+  expect([c.status, c.stopReason]).toEqual(['stopped', 'forbidden']);
+  expect(idsIn(c, 'sent')).toEqual(mailed.sort());
+  expect((await d.reportCounts()).sent).toBe(mailed.length);
+
+  await api.knobs({ latencyMs: 0 });
+  await loginAs(consolePage, api, 'adml', massmail(DEMO));
+  await d.button('Reprendre l’envoi').click();
+  await d.waitEnded();
+  await expectAllMailedOnce(ext, api, sel, d);
+});
+
+// Its own console tab: the test reloads it.
 test('console tab reloaded while sending: the chunks in flight are « incertains », not re-sent on their own; nobody twice', async ({ ext, api, consolePage }) => {
   const sel = await parents(ext, api, consolePage);
   const d = await sel.panel.openMail();

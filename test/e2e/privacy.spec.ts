@@ -95,14 +95,13 @@ test('no activation code or e-mail address in storage, no code in any console, r
   }
 });
 
-test('a name holding HTML is shown as text in the panel, never as markup', async ({ ext, api, consolePage }) => {
+// On the kept console tab (`keptConsole`): the test is about the panel's rendering of a name.
+test('a name holding HTML is shown as text in the panel, never as markup', async ({ api, keptConsole }) => {
   const oracle = await api.users(DEMO);
   const zoe = oracle.find((u) => u.lastName.includes('<b>'))!;
   expect(zoe.lastName).toBe('Dupont <b>test</b>');
 
-  await loginAs(consolePage, api, 'adml', MASSMAIL);
-  const panel = await PanelPage.open(ext, await liveTabIdFor(ext, MASSMAIL));
-  await panel.waitReady();
+  const panel = await (await keptConsole('adml', MASSMAIL)).panel();
   await panel.page.getByRole('searchbox', { name: 'Rechercher (nom, prénom, identifiant)' }).fill('Zoé Dupont');
   const row = panel.page.locator(`.list tr[data-id="${zoe.id}"]`);
   await expect(row).toBeVisible();

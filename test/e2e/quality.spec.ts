@@ -20,16 +20,14 @@ test.beforeEach(async ({ ext }) => {
 });
 
 test.describe('accessibility (axe: no serious or critical violation)', () => {
-  test('the panel, ready on the demo school', async ({ ext, api, consolePage }) => {
-    await loginAs(consolePage, api, 'adml', MASSMAIL);
-    const panel = await PanelPage.open(ext, await liveTabIdFor(ext, MASSMAIL));
-    await panel.waitReady();
+  // The panel's and the popup's own pages are checked: the kept console tab (`keptConsole`) serves.
+  test('the panel, ready on the demo school', async ({ keptConsole }) => {
+    const panel = await (await keptConsole('adml', MASSMAIL)).panel();
     expect(await seriousViolations(panel.page)).toEqual([]);
   });
 
-  test('the toolbar popup, on the console tab and elsewhere', async ({ ext, api, consolePage }) => {
-    await loginAs(consolePage, api, 'adml', MASSMAIL);
-    const tabId = await liveTabIdFor(ext, MASSMAIL);
+  test('the toolbar popup, on the console tab and elsewhere', async ({ ext, keptConsole }) => {
+    const { tabId } = await keptConsole('adml', MASSMAIL);
     const onConsole = await PopupPage.open(ext, tabId);
     await expect(onConsole.openButton).toBeVisible();
     expect(await seriousViolations(onConsole.page)).toEqual([]);
@@ -54,10 +52,8 @@ test.describe('accessibility (axe: no serious or critical violation)', () => {
   });
 });
 
-test('keyboard: the panel’s main controls are reached with Tab, and Enter on « Générer en PDF » starts the PDF', async ({ ext, api, consolePage }) => {
-  await loginAs(consolePage, api, 'adml', MASSMAIL);
-  const panel = await PanelPage.open(ext, await liveTabIdFor(ext, MASSMAIL));
-  await panel.waitReady();
+test('keyboard: the panel’s main controls are reached with Tab, and Enter on « Générer en PDF » starts the PDF', async ({ keptConsole }) => {
+  const panel = await (await keptConsole('adml', MASSMAIL)).panel();
   const page = panel.page;
   await page.locator('body').focus();
 
@@ -187,6 +183,7 @@ test.describe('settings', () => {
 });
 
 test.describe('toolbar popup', () => {
+  // Its own console tab: the popup's first state, before any panel read its accounts.
   test('on the console tab it shows the accounts read once the panel has loaded them, and the quick search reaches the panel already open, in meeting mode', async ({ ext, api, consolePage }) => {
     await loginAs(consolePage, api, 'adml', MASSMAIL);
     const tabId = await liveTabIdFor(ext, MASSMAIL);

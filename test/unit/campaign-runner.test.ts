@@ -352,13 +352,15 @@ test('default backoff: 500·2^(n−1) ms with ±25 % jitter', () => {
   expect(defaultBackoffMs(20, () => 0.5)).toBe(30_000);
 });
 
-test('bench: 1,000 accounts, 100 ms latency, chunk 5 × 4 → close to ideal, no duplicates', async () => {
-  const r = await benchCampaign({ n: 1000, latencyMs: 100, chunkSize: 5, concurrency: 4 });
+// 240 accounts are 12 rounds of 4 requests: a runner's overhead per request, a duplicate or a slot
+// left idle shows as well as with 1,000 (`npm run bench`), which took 5 s of the suite.
+test('bench: 240 accounts, 100 ms latency, chunk 5 × 4 → close to ideal, no duplicates', async () => {
+  const r = await benchCampaign({ n: 240, latencyMs: 100, chunkSize: 5, concurrency: 4 });
   console.log(`bench: ${JSON.stringify(r)}`);
-  expect(r.idealMs).toBe(5000);
-  expect(r.requests).toBe(200);
+  expect(r.idealMs).toBe(1200);
+  expect(r.requests).toBe(48);
   expect(r.duplicates).toBe(0);
-  expect(r.sent).toBe(1000);
+  expect(r.sent).toBe(240);
   expect(r.maxInFlight).toBe(4);
   expect(r.status).toBe('done');
   expect(r.wallMs).toBeGreaterThanOrEqual(r.idealMs - 50);
