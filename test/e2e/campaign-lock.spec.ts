@@ -68,6 +68,15 @@ async function twoPanels(ext: Ext, api: ConsoleApi, keptConsole: KeptConsoleFixt
   return { want, withEmail: want.filter(hasEmail), a, b, tabA, tabB };
 }
 
+/**
+ * Returns once the console tab's content script has heard that a closed panel's port is gone: a
+ * message sent after the close reaches it behind the port's disconnect. Releasing held sends before
+ * that let a loaded machine start a chunk the closed panel had only queued (seen once at load 17).
+ */
+async function panelGoneHeard(ext: Ext, tabId: number): Promise<void> {
+  await ext.sw.evaluate((t) => chrome.tabs.sendMessage(t, { type: 'ping' }), tabId);
+}
+
 async function freshPanel(ext: Ext, tabId: number): Promise<PanelPage> {
   const p = await PanelPage.openWith(ext, tabId, LONG_TIMEOUT);
   await p.waitReady();
@@ -176,6 +185,7 @@ test('a panel closed mid-run is resumed exactly once: two panels offered the res
   await expect.poll(async () => (await mailPosts(api)).filter((r) => r.status === 200).length, { timeout: 30_000 }).toBe(4);
   await expect.poll(async () => (await mailPosts(api)).filter((r) => r.status === null).length, { timeout: 30_000 }).toBe(4);
   await a.page.close(); // the browser releases A's lock with its page
+  await panelGoneHeard(ext, tabA);
   await releaseMail(api);
   await expect.poll(async () => (await mailPosts(api)).filter((r) => r.status === null).length, { timeout: 15_000 }).toBe(0);
   const orphans = (await mailPosts(api)).slice(-4).flatMap((r) => r.selected ?? []);

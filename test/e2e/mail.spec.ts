@@ -405,6 +405,15 @@ test('cancel: « Arrêter après l’envoi en cours » stops after the chunks in
 const holdAfterFour = (api: ConsoleApi) => api.knobs({ hold: { path: '/directory/class-admin/massmail', pass: 4 } });
 const releaseMail = (api: ConsoleApi) => api.knobs({ hold: null });
 
+/**
+ * Returns once the console tab's content script has heard that a closed panel's port is gone: a
+ * message sent after the close reaches it behind the port's disconnect. Releasing held sends before
+ * that let a loaded machine start a chunk the closed panel had only queued (seen once at load 17).
+ */
+async function panelGoneHeard(ext: Ext, tabId: number): Promise<void> {
+  await ext.sw.evaluate((t) => chrome.tabs.sendMessage(t, { type: 'ping' }), tabId);
+}
+
 /** Waits until 4 chunks have been answered and the next 4 have reached the console, held there. */
 async function fourChunksInFlight(api: ConsoleApi): Promise<void> {
   await expect
@@ -428,6 +437,7 @@ test('panel closed while sending: reopening offers « Reprendre l’envoi »; th
   await fourChunksInFlight(api);
   await expect.poll(async () => idsIn(await storedCampaign(ext), 'inflight').length, { timeout: 15_000 }).toBe(40);
   await sel.panel.page.close();
+  await panelGoneHeard(ext, sel.tabId);
   await releaseMail(api);
   // The requests already at the console still complete: those accounts are mailed.
   await expect.poll(async () => (await mailPosts(api)).filter((r) => r.status === null).length, { timeout: 10_000 }).toBe(0);

@@ -352,9 +352,10 @@ test('default backoff: 500·2^(n−1) ms with ±25 % jitter', () => {
   expect(defaultBackoffMs(20, () => 0.5)).toBe(30_000);
 });
 
-// 240 accounts are 12 rounds of 4 requests: a runner's overhead per request, a duplicate or a slot
-// left idle shows as well as with 1,000 (`npm run bench`), which took 5 s of the suite.
-test('bench: 240 accounts, 100 ms latency, chunk 5 × 4 → close to ideal, no duplicates', async () => {
+// 240 accounts are 12 rounds of 4 requests: a duplicate or a lane never filled shows as well as with
+// 1,000, which took 5 s of the suite. How close to the ideal it runs is a speed, measured side by side
+// in `npm run bench`, never asserted here (machines are noisy): only the latency's floor is.
+test('bench: 240 accounts, 100 ms latency, chunk 5 × 4 → four lanes, no duplicates', async () => {
   const r = await benchCampaign({ n: 240, latencyMs: 100, chunkSize: 5, concurrency: 4 });
   console.log(`bench: ${JSON.stringify(r)}`);
   expect(r.idealMs).toBe(1200);
@@ -364,7 +365,6 @@ test('bench: 240 accounts, 100 ms latency, chunk 5 × 4 → close to ideal, no d
   expect(r.maxInFlight).toBe(4);
   expect(r.status).toBe('done');
   expect(r.wallMs).toBeGreaterThanOrEqual(r.idealMs - 50);
-  expect(r.wallMs).toBeLessThan(r.idealMs * 1.5);
 });
 
 test('a `lost` answer (console tab reloaded mid-request) marks the chunk unknown and never resends it', async () => {
