@@ -56,7 +56,8 @@ function watchIds(): void {
 
 /**
  * One storage write per save, and a small one: the ids (tens of KB for a large school) are written
- * only when they are not known to be stored already (see the header).
+ * only when they are not known to be stored already (see the header). Reads `c` before its first
+ * `await` only: the mail run hands it its working copy (runner `saveReadsAtOnce`), not a snapshot.
  */
 export async function saveCampaign(c: Campaign): Promise<void> {
   watchIds();

@@ -7,6 +7,7 @@ import { addSnapshot, sanitizeHistory, type RowCounts, type Snapshot } from '../
 import { ext } from '../../src/platform/browser-api';
 import { loadCampaign, watchCampaign, type CampaignChange } from './campaign-store';
 import { withStoreLock } from './locks';
+import { afterNextPaint } from './after-paint';
 
 export type HistoryScope = 'school' | 'classes';
 
@@ -59,7 +60,9 @@ export function watchMailedIds(structureId: string, onChange: (ids: Set<string>)
     latest = c;
     if (c.status !== 'running') {
       clearTimeout(timer);
-      emit();
+      // After the mail dialog's report has been drawn: this redraw recounts every account.
+      timer = undefined;
+      afterNextPaint(() => timer === undefined && emit());
     } else timer ??= setTimeout(emit, 10_000);
   });
   return () => {

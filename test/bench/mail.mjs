@@ -8,7 +8,8 @@
 // Usage: node test/bench/mail.mjs   (after node build.mjs)
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { BIG_STRUCTURE_ID, fakeConsole, importCore, launch, openPanel, ratio, stats } from './browser.mjs';
+import { readFileSync } from 'node:fs';
+import { BIG_STRUCTURE_ID, browserThreadsCpu, fakeConsole, importCore, launch, openPanel, ratio, stats } from './browser.mjs';
 
 const LATENCY_MS = 100;
 const CHUNK = 5; // runner defaults (src/campaign/runner.ts)
@@ -69,12 +70,47 @@ function instrument() {
   new PerformanceObserver((l) => l.getEntries().forEach((e) => spans.longTasks.push(e.duration))).observe({ type: 'longtask' });
 }
 
-export async function run() {
+/**
+ * CPU time of the run per browser process (the extension's renderer: panel and service worker; the
+ * console tab's renderer, where the content script runs; the network service…) and of their main
+ * threads, from two /proc snapshots; and the bench's own process (the fake console). Under load, every
+ * millisecond of CPU spent per chunk is a millisecond another process waits for a core.
+ */
+function cpuByProcess(a, b, node) {
+  if (!a || !b) return null;
+  const label = (pid) => {
+    let cmd = '';
+    try {
+      cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {}
+    const type = /--type=([\w-]+)/.exec(cmd)?.[1];
+    if (!type) return 'browser';
+    if (type === 'renderer') return cmd.includes('--extension-process') ? 'extRenderer' : 'consoleRenderer';
+    if (type === 'utility') return /NetworkService/i.test(cmd) ? 'network' : /[Ss]torage/.test(cmd) ? 'storage' : 'utility';
+    return type;
+  };
+  const out = { node: Math.round(node.user / 1000 + node.system / 1000) };
+  const labels = new Map();
+  for (const [k, v] of b) {
+    const d = v.ms - (a.get(k)?.ms ?? 0);
+    if (d <= 0) continue;
+    const l = labels.get(v.pid) ?? labels.set(v.pid, label(v.pid)).get(v.pid);
+    out[l] = (out[l] ?? 0) + d;
+    if (k === `${v.pid}/${v.pid}`) out[`${l}Main`] = (out[`${l}Main`] ?? 0) + d;
+  }
+  return out;
+}
+
+/**
+ * `probe` (diagnostics, test/bench/mail-profile.mjs): called with the pages just before the click on
+ * « Envoyer »; the function it returns is awaited once the report is on screen.
+ */
+export async function run({ probe } = {}) {
   const { fake, api } = await fakeConsole();
   const ext = await launch();
   const problems = [];
   try {
-    const { panel, tabId } = await openPanel(ext, api, BIG_STRUCTURE_ID, 'admc');
+    const { panel, tabId, consolePage } = await openPanel(ext, api, BIG_STRUCTURE_ID, 'admc');
     await panel.getByRole('combobox', { name: 'Courriel', exact: true }).selectOption('with');
     await panel.getByRole('combobox', { name: 'Date de création', exact: true }).selectOption('before');
     await panel.getByLabel('Date', { exact: true }).fill(CREATED_BEFORE);
@@ -92,7 +128,12 @@ export async function run() {
     if (await only.count()) await only.uncheck();
     const loadBefore = loadavg();
     await panel.evaluate(instrument);
+    const probed = await probe?.({ ext, panel, consolePage, api });
+    const cpu0 = browserThreadsCpu(ext.userDataDir);
+    const node0 = process.cpuUsage();
     const end = await send.evaluate(waitEndInPage, { stop: STOP, timeout: 300_000 });
+    const cpuMs = cpuByProcess(cpu0, browserThreadsCpu(ext.userDataDir), process.cpuUsage(node0));
+    await probed?.();
     const loadAfter = loadavg();
     if (end.timedOut) problems.push(`mail campaign not ended after 300 s: ${end.report}`);
     await api.post('/__test/knobs', { latencyMs: 0 });
@@ -143,7 +184,29 @@ export async function run() {
     const answers = spans.sends.map((s) => s.end).sort((a, b) => a - b);
     const startsP = spans.sends.map((s) => s.start).sort((a, b) => a - b);
     startsP.slice(CONCURRENCY).forEach((s, i) => inPanel.push(s - answers[i]));
-    const edges = { clickToFirstRequestMs: Math.round(first - end.clickAt), lastAnswerToReportMs: Math.round(end.endAt - last) };
+    // The console's idle slots: for each moment between the first request and the last answer, the
+    // slots of the four not holding a request, summed and divided by four (the wall time the run lost
+    // to them), split at the moment all four were first busy and at the last request's arrival.
+    const slotIdleMs = (() => {
+      const ev = [...posts.map((r) => [Date.parse(r.time), 1]), ...posts.map((r) => [Date.parse(r.time) + (r.durationMs ?? 0), -1])].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const lastStart = Math.max(...posts.map((r) => Date.parse(r.time)));
+      let open = 0, t = ev[0]?.[0] ?? 0, full = false;
+      const out = { start: 0, middle: 0, tail: 0 };
+      for (const [at, d] of ev) {
+        out[!full ? 'start' : at <= lastStart ? 'middle' : 'tail'] += ((CONCURRENCY - open) * (at - t)) / CONCURRENCY;
+        open += d;
+        t = at;
+        if (open === CONCURRENCY) full = true;
+      }
+      return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, Math.round(v)]));
+    })();
+    const firstHandOver = Math.min(...spans.sends.map((x) => x.start));
+    const edges = {
+      clickToFirstRequestMs: Math.round(first - end.clickAt),
+      // of which the panel's part (the lock, the record read, the first save) before it hands the first chunk over
+      clickToFirstHandOverMs: Math.round(firstHandOver - end.clickAt),
+      lastAnswerToReportMs: Math.round(end.endAt - last),
+    };
 
     // Diagnostics of the per-chunk client cost, measured from outside in the panel page: one write of
     // the stored campaign (the runner awaits two per chunk, serialised) and one panel→content message.
@@ -179,6 +242,7 @@ export async function run() {
       ratio: ratio(end.ms, ideal),
       serverMs: stats(posts.map((r) => r.durationMs ?? 0)),
       laneGapMs: stats(gaps),
+      slotIdleMs,
       edges,
       perChunkMs: { outbound: stats(outbound), back: stats(back), inPanel: stats(inPanel) },
       inRun: {
@@ -187,6 +251,7 @@ export async function run() {
         longTasks: spans.longTasks.length,
         longTaskMs: Math.round(spans.longTasks.reduce((a, b) => a + b, 0)),
       },
+      cpuMs,
       idleMedianMs: { storageSet: Math.round(diag.storageSetMs * 10) / 10, ping: Math.round(diag.pingMs * 10) / 10, campaignBytes: diag.campaignBytes },
       requests: { massmail: posts.length, other: reqs.length - posts.length, failed, chunkSizes },
       mails: mails.length,

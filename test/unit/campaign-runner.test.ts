@@ -404,3 +404,34 @@ test('every id refused (no class-admin right): the run stops as forbidden after 
   expect(counts(out).pending).toBeGreaterThan(150);
   expect(counts(out).failed).toBe(0);
 });
+
+test('saveReadsAtOnce: save gets the working copy, no snapshot, and what it reads at once still puts every chunk inflight before its send', async () => {
+  const c0 = createCampaign('s1', accounts(53), T0, 'c');
+  const seen = new Set<Campaign>();
+  const read: Campaign[] = [];
+  // Every 4th request fails once (server): retries go through the same saves.
+  const sender = fakeSender({ decide: (n) => (n % 4 === 0 ? { ok: false, kind: 'server' } : { ok: true }) });
+  const sendSawInflight: boolean[] = [];
+  const out = await runCampaign(c0, {
+    ...fast,
+    depth: 2,
+    saveReadsAtOnce: true,
+    send: async (ids, signal) => {
+      const last = read[read.length - 1]!;
+      sendSawInflight.push(ids.every((id) => last.entries[id]!.state === 'inflight'));
+      return sender.send(ids, signal);
+    },
+    save: async (c) => {
+      seen.add(c);
+      // What a save like saveCampaign reads before its first await: a copy made here, at once.
+      read.push(deserialize(serialize(c)));
+      await new Promise((r) => setTimeout(r, 1));
+    },
+  });
+  expect(out.status).toBe('done');
+  expect(seen.size).toBe(1); // one working copy, never a snapshot per save
+  expect(sendSawInflight.length).toBe(sender.calls.length);
+  expect(sendSawInflight.every(Boolean)).toBe(true);
+  expect(read[read.length - 1]).toEqual(out);
+  expectEachOnce(sender.okCounts(), emailIds(c0));
+});
