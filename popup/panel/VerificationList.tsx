@@ -62,6 +62,19 @@ function LockIcon({ label }: { label: string }) {
 }
 
 /** The lock of a not-activated account and the last name, linked to the console's user sheet like its own rows. */
+/** A row's « inclus » box, the same in the compact rows and the table. */
+function IncludeBox({ a, out, tabbable, t, onToggle }: Pick<RowProps, 'a' | 'out' | 'tabbable' | 't' | 'onToggle'>) {
+  return (
+    <input
+      type="checkbox"
+      tabIndex={tabbable ? 0 : -1}
+      checked={!out}
+      aria-label={t('include', { name: displayName(a) })}
+      onChange={() => onToggle(a.id)}
+    />
+  );
+}
+
 function LastName({ a, t, sheetUrl, onOpenSheet }: { a: Account; t: Translate; sheetUrl: Props['sheetUrl']; onOpenSheet: Props['onOpenSheet'] }) {
   return (
     <>
@@ -327,13 +340,7 @@ const CompactRow = skipWhenSame<RowProps>(({ a, index, out, entry, tabbable, t, 
         )}
         {stamp && <StampIcon {...stamp} />}
         <label class="inc">
-          <input
-            type="checkbox"
-            tabIndex={tabbable ? 0 : -1}
-            checked={!out}
-            aria-label={t('include', { name: displayName(a) })}
-            onChange={() => onToggle(a.id)}
-          />
+          <IncludeBox a={a} out={out} tabbable={tabbable} t={t} onToggle={onToggle} />
           {/* The box says « inclus »; only the exception is written, so the e-mail keeps the room. */}
           {out && <span aria-hidden="true">{t('excludedMark')}</span>}
         </label>
@@ -411,13 +418,7 @@ const TableRow = skipWhenSame<RowProps>(({ a, index, out, entry, tabbable, t, la
       <td class="c-inc">
         {/* The label fills the cell: the whole cell is the click target. */}
         <label>
-          <input
-            type="checkbox"
-            tabIndex={tabbable ? 0 : -1}
-            checked={!out}
-            aria-label={t('include', { name: displayName(a) })}
-            onChange={() => onToggle(a.id)}
-          />
+          <IncludeBox a={a} out={out} tabbable={tabbable} t={t} onToggle={onToggle} />
         </label>
       </td>
       <td title={a.lastName}>
