@@ -177,6 +177,27 @@ export function stats(xs) {
   return { n: s.length, median: r1(q(0.5)), p95: r1(q(0.95)), min: r1(s[0]), max: r1(s[s.length - 1]) };
 }
 
+/** A trace's main-thread work sorted by kind, the way DevTools' summary sorts it. */
+export const CPU_KINDS = [
+  ['script', /^(FunctionCall|EvaluateScript|TimerFire|FireAnimationFrame|EventDispatch|RunMicrotasks|v8\.callFunction)$/],
+  ['style', /^(UpdateLayoutTree|RecalculateStyles)$/],
+  ['layout', /^Layout$/],
+  ['paint', /^(Paint|PrePaint|Layerize|UpdateLayer|Commit)$/],
+];
+
+/**
+ * CPU time (µs of thread time) by kind of the complete events in `events` that `pick` keeps: only
+ * the outermost event of each kind counts (a FunctionCall inside a FunctionCall is not counted twice).
+ */
+export function cpuByKind(events, pick) {
+  const out = {};
+  for (const [key, re] of CPU_KINDS) {
+    const l = events.filter((e) => e.ph === 'X' && re.test(e.name) && pick(e));
+    out[key] = l.filter((e) => !l.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur)).reduce((x, e) => x + (e.tdur ?? 0), 0);
+  }
+  return out;
+}
+
 export const ratio = (a, b) => Math.round((a / b) * 100) / 100;
 
 /**

@@ -5,18 +5,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, stats, printSummary, launch } from './browser.mjs';
+import { BIG_STRUCTURE_ID, CPU_KINDS, ROOT, cpuByKind, fakeConsole, openPanel, stats, printSummary, launch } from './browser.mjs';
 import { SERIES } from './filter.mjs';
 
 const SEARCH = 'Rechercher (nom, prénom, identifiant)';
 const ms = (us) => Math.round(us / 100) / 10;
-/** The main thread's CPU per change by kind, as preview-profile.mjs sorts it. */
-const KINDS = [
-  ['script', /^(FunctionCall|EvaluateScript|TimerFire|FireAnimationFrame|EventDispatch|RunMicrotasks|v8\.callFunction)$/],
-  ['style', /^(UpdateLayoutTree|RecalculateStyles)$/],
-  ['layout', /^Layout$/],
-  ['paint', /^(Paint|PrePaint|Layerize|UpdateLayer|Commit)$/],
-];
 const { fake, api } = await fakeConsole();
 const ext = await launch();
 const load = { before: os.loadavg()[0] };
@@ -62,17 +55,14 @@ try {
     // From the task that dispatches the change (the one after the first mark's) to the one that holds the closing mark (not counted).
     const tasks = events.filter((e) => main(e) && e.ph === 'X' && e.name === 'RunTask' && e.ts >= a && e.ts + e.dur < b);
     const row = { k, change: s.kind === 'search' ? `search "${s.value}"` : `${s.name}${s.value ? `=${s.value}` : ''}`, cpu: ms(tasks.reduce((x, e) => x + (e.tdur ?? 0), 0)), longestCpu: ms(Math.max(0, ...tasks.map((e) => e.tdur ?? 0))) };
-    // the CPU by kind (outermost events of each kind only, as in preview-profile.mjs), and the collector's time
+    // the CPU by kind (browser.mjs cpuByKind), and the collector's time
     const within = (re) => events.filter((e) => main(e) && e.ph === 'X' && e.ts >= a && e.ts + e.dur < b && re.test(e.name));
-    for (const [key, re] of KINDS) {
-      const l = within(re);
-      row[key] = ms(l.filter((e) => !l.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur)).reduce((x, e) => x + (e.tdur ?? 0), 0));
-    }
+    for (const [key, us] of Object.entries(cpuByKind(events, (e) => main(e) && e.ts >= a && e.ts + e.dur < b))) row[key] = ms(us);
     row.gc = ms(within(/^(MinorGC|MajorGC)$/).reduce((x, e) => x + e.dur, 0));
     return row;
   });
   console.table(per);
-  const kinds = Object.fromEntries([...KINDS.map(([k]) => k), 'gc'].map((k) => [k, stats(per.map((p) => p[k]))]));
+  const kinds = Object.fromEntries([...CPU_KINDS.map(([k]) => k), 'gc'].map((k) => [k, stats(per.map((p) => p[k]))]));
   console.log(JSON.stringify({ cpuPerChange: stats(per.map((p) => p.cpu)), longestTaskCpu: stats(per.map((p) => p.longestCpu)), ...kinds, load: { ...load, after: os.loadavg()[0] } }));
   printSummary(profile, 25, 'self ms (sampled wall time of the panel thread)');
 } finally {

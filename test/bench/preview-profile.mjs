@@ -7,10 +7,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BIG_STRUCTURE_ID, ROOT, fakeConsole, openPanel, stats, launch } from './browser.mjs';
+import { BIG_STRUCTURE_ID, ROOT, cpuByKind, fakeConsole, openPanel, stats, launch } from './browser.mjs';
+import { CHANGES } from './preview.mjs';
 
 const rounds = Number(process.argv[2] ?? 8);
-const CHANGES = [['Courriel', 'without'], ['Courriel', 'with'], ['Courriel', 'all'], ['Activation', 'notActivated'], ['Activation', 'all']];
 const { fake, api } = await fakeConsole();
 const ext = await launch();
 const load = { before: os.loadavg()[0] };
@@ -84,8 +84,7 @@ try {
     row.mainLongestCpu = Math.round(Math.max(0, ...mainTasks.map((e) => e.tdur ?? 0)) / 1000);
     row.mainGc = sum(top(mainTid, from, to, (e) => /GC|GCEvent/.test(e.name) && !/Incremental/.test(e.name)));
     // the main thread's CPU by kind: script (FunctionCall, EvaluateScript), style, layout, paint
-    for (const [key, re] of [['script', /^(FunctionCall|EvaluateScript|TimerFire|FireAnimationFrame|EventDispatch|RunMicrotasks|v8\.callFunction)$/], ['style', /^(UpdateLayoutTree|RecalculateStyles)$/], ['layout', /^Layout$/], ['paint', /^(Paint|PrePaint|Layerize|UpdateLayer|Commit)$/]])
-      row[key] = sum(top(mainTid, from, to, (e) => re.test(e.name)).filter((e, i, l) => !l.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && re.test(o.name))), (e) => e.tdur ?? 0);
+    for (const [key, us] of Object.entries(cpuByKind(events, (e) => e.pid === pid && e.tid === mainTid && e.ts >= from && e.ts < to))) row[key] = Math.round(us / 1000);
     for (const tid of workerTids) {
       const tasks = top(tid, from, to, (e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
       if (!tasks.length) continue;

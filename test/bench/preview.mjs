@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import os from 'node:os';
 import { BIG_STRUCTURE_ID, fakeConsole, launch, openPanel, stats } from './browser.mjs';
 
-const CHANGES = [['Courriel', 'without'], ['Courriel', 'with'], ['Courriel', 'all'], ['Activation', 'notActivated'], ['Activation', 'all']];
+/** The changes timed, each changing the selection (preview-profile.mjs traces the same ones). */
+export const CHANGES = [['Courriel', 'without'], ['Courriel', 'with'], ['Courriel', 'all'], ['Activation', 'notActivated'], ['Activation', 'all']];
 
 export async function run(rounds = Number(process.env.PP1_PREVIEW_ROUNDS ?? 8)) {
   const { fake, api } = await fakeConsole();
