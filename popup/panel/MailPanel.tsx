@@ -11,6 +11,7 @@ import { ConsoleProblem, type Problem } from '../shared/ConsoleProblem';
 import type { TabState } from '../../src/messages';
 import { ext } from '../../src/platform/browser-api';
 import { afterNextPaint } from './after-paint';
+import { holdPreviewWhileMailing } from './pdf-worker-client';
 import { blobUrl, revokeLater } from './blob-url';
 import { dropCampaign, readCampaign, saveCampaign, watchCampaignEvery } from './campaign-store';
 import { campaignLockReleased, campaignRunningElsewhere, withCampaignLock } from './locks';
@@ -203,6 +204,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
     // then never waits for this page: a thousand accounts went ×1.3 slower than the console itself.
     const runId = crypto.randomUUID();
     const releasePort = holdRunPort(tabId, runId);
+    const releasePreview = holdPreviewWhileMailing();
     const end = await runCampaign(c, {
       send: (ids) => sendMail(tabId, origin, structureId, ids, MAIL_TIMEOUT_MS, { id: runId, slots: MAIL_CONCURRENCY }),
       concurrency: MAIL_CONCURRENCY,
@@ -222,7 +224,10 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
       // chunk waited to be handed over.
       updateEveryMs: 250,
       signal: stop.current.signal,
-    }).finally(releasePort);
+    }).finally(() => {
+      releasePort();
+      releasePreview();
+    });
     setCampaign(end);
     setStage({ kind: 'ended' });
     // The report first: the log's last marks redraw the whole panel (the follow-up recounts every

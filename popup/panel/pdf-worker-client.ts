@@ -19,7 +19,7 @@ export function warmPdfWorker(): void {
   spare ??= newWorker();
 }
 
-/** Renders running now, and who wants to know (the preview pauses its fit check meanwhile). */
+/** Renders and mail runs going on now, and who wants to know (the preview pauses its fit check meanwhile). */
 let rendering = 0;
 const renderWatchers = new Set<(running: boolean) => void>();
 export function watchRenders(f: (running: boolean) => void): () => void {
@@ -45,6 +45,20 @@ function renderCount(delta: number) {
     resumeTimer = undefined;
     if (!rendering) for (const f of renderWatchers) f(false);
   }, RESUME_AFTER_MS);
+}
+
+/**
+ * The preview's fit check waits while the director's mail run goes on, as during a render: on a
+ * 2-core machine its worker took a core for the whole run (0.5 s of CPU for a thousand cards) while
+ * the panel and the console tab waited for one between two chunks. Returns the release.
+ */
+export function holdPreviewWhileMailing(): () => void {
+  let held = true;
+  renderCount(+1);
+  return () => {
+    if (held) renderCount(-1);
+    held = false;
+  };
 }
 
 export class PdfCancelled extends Error {

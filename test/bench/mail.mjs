@@ -105,7 +105,7 @@ function cpuByProcess(a, b, node) {
  * `probe` (diagnostics, test/bench/mail-profile.mjs): called with the pages just before the click on
  * « Envoyer »; the function it returns is awaited once the report is on screen.
  */
-export async function run({ probe } = {}) {
+export async function run({ probe, keepRaw = false } = {}) {
   const { fake, api } = await fakeConsole();
   const ext = await launch();
   const problems = [];
@@ -200,6 +200,20 @@ export async function run({ probe } = {}) {
       }
       return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, Math.round(v)]));
     })();
+    // Each lane stall over 30 ms, by its side: the chunk that ended it had reached the panel's
+    // sendMessage only after the slot was free (`panel`: the hand-over ahead came too late), or it had
+    // been handed over before and the console tab started it late (`tab`: its thread, the network).
+    const sendOf = new Map(spans.sends.map((x) => [x.first, x]));
+    const stalls = [];
+    starts.slice(CONCURRENCY).forEach((s, i) => {
+      const gap = s - ends[i];
+      if (gap <= 30) return;
+      const req = posts.find((r) => Date.parse(r.time) === s);
+      const handed = sendOf.get(req?.selected?.[0]);
+      if (!handed) return;
+      const handedAfterFree = Math.round(handed.start - ends[i]);
+      stalls.push({ at: Math.round(ends[i] - first), gap, side: handedAfterFree > -10 ? 'panel' : 'tab', handedAfterFree });
+    });
     const firstHandOver = Math.min(...spans.sends.map((x) => x.start));
     const edges = {
       clickToFirstRequestMs: Math.round(first - end.clickAt),
@@ -243,6 +257,7 @@ export async function run({ probe } = {}) {
       serverMs: stats(posts.map((r) => r.durationMs ?? 0)),
       laneGapMs: stats(gaps),
       slotIdleMs,
+      stalls,
       edges,
       perChunkMs: { outbound: stats(outbound), back: stats(back), inPanel: stats(inPanel) },
       inRun: {
@@ -264,6 +279,7 @@ export async function run({ probe } = {}) {
       failedRun: problems.length > 0,
       target: { ratio: 1.2, met: problems.length === 0 && end.ms <= 1.2 * ideal && duplicates === 0 },
       problems,
+      ...(keepRaw ? { raw: { posts: posts.map((r) => ({ start: Date.parse(r.time), end: Date.parse(r.time) + (r.durationMs ?? 0), first: r.selected?.[0] })), sends: spans.sends, clickAt: end.clickAt, endAt: end.endAt } } : {}),
     };
   } finally {
     await ext.context.close();
