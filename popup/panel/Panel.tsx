@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { type Account, type ClassRef, hasEmail, isActivated } from '../../src/model/account';
 import { EMPTY_FILTERS, type Filters, buildSearchIndex, focusOnClasses, makePredicate } from '../../src/model/filters';
 import { type SortKey, type SortOrder, sortAccounts, sortsByClass } from '../../src/model/sort';
-import { type DistributionLog, emptyLog, missing, record, unrecord, type DistributionEvent } from '../../src/model/distribution';
+import { emptyLog, missing, record, unrecord, type DistributionEvent } from '../../src/model/distribution';
 import { routes } from '../../src/console/endpoints';
 import { requestLabel } from '../../src/console/errors';
 import { readWhy } from '../../src/i18n/ui';
@@ -13,6 +13,7 @@ import { VerificationList } from './VerificationList';
 import { DEFAULT_PREFS, loadPrefs, sameStored, savePrefs, TEACHER_DEFAULT_SORT, type Prefs } from './prefs';
 import { type RosterState, useRoster, type Roster } from './use-roster';
 import { dropLog, loadLog, LogUnreadable, updateLog, watchLog } from './distribution-store';
+import { createLogStore, useLog, withLog } from './log-store';
 import { Actions } from './Actions';
 import { MeetingMode } from './MeetingMode';
 import { ChannelPlan } from './ChannelPlan';
@@ -231,7 +232,8 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   const [prefs, setPrefs] = useState<Prefs>({ ...DEFAULT_PREFS, model: settings.defaultModel });
   const [prefsLoaded, setPrefsLoaded] = useState(false);
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
-  const [log, setLog] = useState<DistributionLog>(emptyLog(roster.structureId));
+  // Not state: a mark redraws only the views of the log (log-store.ts), not the whole workspace.
+  const logs = useMemo(() => createLogStore(emptyLog(roster.structureId)), []);
   /** The stored log could not be read (nothing is written over it), or a mark could not be saved. */
   const [logProblem, setLogProblem] = useState<'unreadable' | 'unsaved' | null>(null);
   /** The school's choices (filters, sort, model) could not be saved for next time. */
@@ -255,7 +257,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
       // The class the teacher's page shows is the one they are working on: the panel starts on it.
       const pageClass = teacher ? roster.pageClassId : undefined;
       setPrefs(pageClass ? { ...p, filters: { ...p.filters, classIds: [pageClass] } } : p);
-      setLog(l);
+      logs.set(l);
       setPrefsLoaded(true);
     });
     setExcluded(new Set());
@@ -263,7 +265,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     setReprint(null);
     setLogProblem(null);
     // Another panel on this school marks, prints or mails: this one shows it at once.
-    const unwatch = watchLog(roster.structureId, (l) => live && (setLog(l), setLogProblem(null)), () => live && setLogProblem('unreadable'));
+    const unwatch = watchLog(roster.structureId, (l) => live && (logs.set(l), setLogProblem(null)), () => live && setLogProblem('unreadable'));
     return () => {
       live = false;
       unwatch();
@@ -297,9 +299,9 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     const list = [...ids];
     const at = Date.now();
     const structureId = roster.structureId;
-    setLog((prev) => (on ? record(prev, list, event, at) : unrecord(prev, list, event)));
+    logs.set((prev) => (on ? record(prev, list, event, at) : unrecord(prev, list, event)));
     updateLog(structureId, list, event, on, at)
-      .then((stored) => setLog((prev) => (prev.structureId === structureId ? stored : prev)))
+      .then((stored) => logs.set((prev) => (prev.structureId === structureId ? stored : prev)))
       .catch((e) => setLogProblem(e instanceof LogUnreadable ? 'unreadable' : 'unsaved'));
   };
 
@@ -308,7 +310,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     dropLog(structureId)
       .then(() => loadLog(structureId))
       .then((l) => {
-        setLog(l);
+        logs.set(l);
         setLogProblem(null);
       })
       .catch(() => setLogProblem('unreadable'));
@@ -324,10 +326,13 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     () => (presorted ? focusOnClasses(presorted, prefs.filters.classIds) : sortAccounts(focusOnClasses(roster.accounts, prefs.filters.classIds), prefs.sort)),
     [presorted, roster.accounts, prefs.filters.classIds, prefs.sort],
   );
+  // The workspace follows the log only while it filters on it (« Réimprimer les manquants »).
+  const logNow = useLog(logs, missingOnly);
+  const missingLog = missingOnly ? logNow : null;
   const filtered = useMemo(() => {
     const f = sorted.filter(makePredicate(prefs.filters, index));
-    return missingOnly ? missing(f, log) : f;
-  }, [sorted, prefs.filters, index, missingOnly, log]);
+    return missingLog ? missing(f, missingLog) : f;
+  }, [sorted, prefs.filters, index, missingLog]);
   const selected = useMemo(() => (excluded.size ? filtered.filter((a) => !excluded.has(a.id)) : filtered), [filtered, excluded]);
   const counts = useMemo(() => {
     let noEmail = 0;
@@ -409,12 +414,12 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   // The same element until what it shows changes: a filter change (5,000 accounts) no longer redraws
   // the follow-up's table. Its props are compared as they are (useSameProps), not through a list of
   // dependencies kept by hand.
-  const followUpProps = useSameProps({ accounts: roster.accounts, classes: roster.classes, structureId: roster.structureId, log, actions: actionsBase, teacher: kind === 'class-admin', metrics: roster.metrics, model: prefs.model });
-  const followUp = useMemo(() => <FollowUp {...followUpProps} />, [followUpProps]);
+  const followUpProps = useSameProps({ accounts: roster.accounts, classes: roster.classes, structureId: roster.structureId, logs, actions: actionsBase, teacher: kind === 'class-admin', metrics: roster.metrics, model: prefs.model });
+  const followUp = useMemo(() => <LoggedFollowUp {...followUpProps} />, [followUpProps]);
   // Likewise the meeting mode: nothing of it changes with a filter.
   const onHandedMark = useCallback((ids: string[], on: boolean) => latestMark.current(ids, 'handed', on), []);
-  const meetingProps = useSameProps({ accounts: roster.accounts, index, log, onMark: onHandedMark, actions: actionsBase, open: meeting, onOpen: setMeeting });
-  const meetingMode = useMemo(() => <MeetingMode {...meetingProps} />, [meetingProps]);
+  const meetingProps = useSameProps({ accounts: roster.accounts, index, logs, onMark: onHandedMark, actions: actionsBase, open: meeting, onOpen: setMeeting });
+  const meetingMode = useMemo(() => <LoggedMeetingMode {...meetingProps} />, [meetingProps]);
 
   // Until this school's saved choices are read, no control shows: a click made before they arrive
   // would be silently replaced by them (and not saved).
@@ -485,13 +490,13 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
           {t('reprintMissing')}
         </button>
       </div>
-      <VerificationList
+      <LoggedList
         t={t}
         lang={lang()}
         rows={filtered}
         excluded={excluded}
         onToggle={toggle}
-        log={log}
+        logs={logs}
         sheetUrl={sheetUrl}
         onOpenSheet={openSheet}
       />
@@ -509,6 +514,10 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     </div>
   );
 }
+
+const LoggedFollowUp = withLog(FollowUp);
+const LoggedMeetingMode = withLog(MeetingMode);
+const LoggedList = withLog(VerificationList);
 
 /** The filters « Réimprimer les manquants » keeps, by chip key (filter-chips.ts). */
 const kept = (key: string) => key.startsWith('p:') || key.startsWith('c:') || key === 'email';
