@@ -9,7 +9,7 @@
  * other page writes or removes these keys while a campaign runs.
  */
 import type { Campaign } from '../../src/campaign/campaign';
-import { encodeIds, encodeState, readStored, type StoredCampaign } from '../../src/campaign/compact';
+import { encodeIds, encodeState, readStored, storedState, type StoredCampaign } from '../../src/campaign/compact';
 import { ext } from '../../src/platform/browser-api';
 import { campaignExpired } from '../../src/model/retention';
 
@@ -61,7 +61,8 @@ function watchIds(): void {
  */
 export async function saveCampaign(c: Campaign): Promise<void> {
   watchIds();
-  const items: Record<string, unknown> = { [campaignKey(c.structureId)]: encodeState(c) };
+  // One text (compact.ts storedState): written at each chunk, and seen by every watcher.
+  const items: Record<string, unknown> = { [campaignKey(c.structureId)]: JSON.stringify(encodeState(c)) };
   if (idsStored.get(c.structureId) !== c.id) items[campaignIdsKey(c.structureId)] = encodeIds(c);
   await ext().storage.local.set(items);
   idsStored.set(c.structureId, c.id);
@@ -115,11 +116,17 @@ export function watchCampaign(structureId: string, onChange: (c: CampaignChange)
       if (i) h.ids = i.newValue;
       if (s) h.state = s.newValue;
       const ids = h.ids;
-      const state = h.state;
+      const raw = h.state;
+      // Parsed once, and only when a watcher asks (most look at the status, a few at the record).
+      let state: { parsed: unknown } | undefined;
+      const parsed = () => (state ??= { parsed: storedState(raw) }).parsed;
       let memo: StoredCampaign | undefined;
       const change: CampaignChange = {
-        read: () => (memo ??= state === undefined && ids === undefined ? { kind: 'none' } : readStored(ids, state)),
-        status: typeof (state as { status?: unknown } | undefined)?.status === 'string' ? (state as { status: string }).status : undefined,
+        read: () => (memo ??= raw === undefined && ids === undefined ? { kind: 'none' } : readStored(ids, parsed())),
+        get status() {
+          const s = parsed() as { status?: unknown } | null | undefined;
+          return typeof s?.status === 'string' ? s.status : undefined;
+        },
       };
       for (const sub of [...h.subs]) {
         try {

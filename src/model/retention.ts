@@ -2,7 +2,7 @@
  * How long the extension keeps what it records (distribution log entries, mail campaigns): one
  * school year. Older records describe a hand-over of last year's accounts and are dropped.
  */
-import { decode } from '../campaign/compact';
+import { decode, storedState } from '../campaign/compact';
 import type { DistributionLog } from './distribution';
 
 export const RETENTION_MS = 365 * 24 * 3600 * 1000;
@@ -27,7 +27,7 @@ export function campaignExpired(ids: unknown, state: unknown, now: number): bool
     const c = decode(ids, state);
     return now - Math.max(c.updatedAt, c.createdAt) > RETENTION_MS;
   } catch {
-    const st = state as { updatedAt?: unknown; createdAt?: unknown } | null | undefined;
+    const st = storedState(state) as { updatedAt?: unknown; createdAt?: unknown } | null | undefined;
     const times = [st?.updatedAt, st?.createdAt].filter((t): t is number => typeof t === 'number' && Number.isFinite(t));
     return times.length > 0 && now - Math.max(...times) > RETENTION_MS;
   }

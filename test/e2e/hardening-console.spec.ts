@@ -7,6 +7,7 @@ import { PanelPage } from './pages/panel-page';
 import { consoleTable } from './pages/console-page';
 import { startFakeConsole } from '../fake-console/server.mjs';
 import { expected } from './oracle';
+import { storedState } from '../../src/campaign/compact';
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
 const MASSMAIL = `/admin/${DEMO}/imports-exports/massmail`;
@@ -40,7 +41,7 @@ test('a mail campaign does not follow the tab to another ENT: the content script
       `Envoi interrompu : l’onglet n’est plus sur la console où les comptes ont été lus (${api.origin()}). Rien n’a été envoyé ailleurs ; revenez sur cette console pour reprendre.`,
     );
     const stored = await ext.sw.evaluate((k) => chrome.storage.local.get(k), `campaign:${DEMO}`);
-    expect((stored[`campaign:${DEMO}`] as { stopReason?: string }).stopReason).toBe('wrong-console');
+    expect((storedState(stored[`campaign:${DEMO}`]) as { stopReason?: string }).stopReason).toBe('wrong-console');
     // The other console never received a mail request, nor any account id.
     const reqs = await otherApi.requests();
     expect(reqs.filter((r) => r.path === MAIL_PATH)).toEqual([]);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import type { Page, Request } from '@playwright/test';
-import { decode } from '../../src/campaign/compact';
+import { decode, storedState } from '../../src/campaign/compact';
 import { test, expect, loginAs, tabIdFor, HOST, type ConsoleApi, type Ext, type FakeUser, type KeptConsoleFixture } from './fixtures';
 import { MailDialog, PanelPage } from './pages/panel-page';
 import { expected, shownLogin } from './oracle';
@@ -160,7 +160,10 @@ async function expectNoPersonalData(ext: Ext, sel: Selection): Promise<void> {
     }
   }
   // Only the known keys of the stored form: ids once, then one state letter, attempts and time per account.
-  const { ids, state } = JSON.parse(raw) as { ids: Record<string, unknown>; state: Record<string, unknown> };
+  const { ids, state: text } = JSON.parse(raw) as { ids: Record<string, unknown>; state: unknown };
+  // the states are one JSON text (campaign-store.ts saveCampaign)
+  expect(typeof text).toBe('string');
+  const state = storedState(text) as Record<string, unknown>;
   expect(Object.keys(ids).sort()).toEqual(['id', 'order']);
   for (const k of Object.keys(state)) expect(['v', 'id', 'structureId', 'createdAt', 'updatedAt', 'status', 'stopReason', 's', 'a', 't', 'r']).toContain(k);
   for (const r of Object.values(state.r as Record<string, string>)) expect(['no-email', 'server', 'timeout', 'network', 'bad-request', 'interrupted']).toContain(r);

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { createCampaign, serialize, type Campaign } from '../../src/campaign/campaign';
-import { decode, encodeIds, encodeState } from '../../src/campaign/compact';
+import { decode, encodeIds, encodeState, readStored } from '../../src/campaign/compact';
 import { accounts } from '../support/campaign-fixtures';
 
 test('compact storage round-trips a campaign with every state, reason and time', () => {
@@ -28,4 +28,17 @@ test('mismatched or garbled storage is refused, not half-read', () => {
   expect(() => decode(encodeIds(c), encodeState(other))).toThrow(/different campaigns/);
   expect(() => decode(encodeIds(c), { ...encodeState(c), s: 'zzzzz' })).toThrow(/unknown state/);
   expect(() => decode(null, encodeState(c))).toThrow();
+});
+
+test('the states are read as the text the panel writes and as the object older versions wrote; a broken text is unreadable', () => {
+  const c0 = createCampaign('s1', accounts(6), 1_700_000_000_000, 'camp-5');
+  const c: Campaign = { ...c0, status: 'running', entries: { ...c0.entries } };
+  c.entries[c.order[0]!] = { state: 'inflight', attempts: 1, at: 1_700_000_001_000 };
+  const ids = encodeIds(c);
+  expect(serialize(decode(ids, JSON.stringify(encodeState(c))))).toBe(serialize(c));
+  expect(serialize(decode(ids, encodeState(c)))).toBe(serialize(c));
+  const broken = readStored(ids, JSON.stringify(encodeState(c)).slice(0, -3));
+  expect(broken.kind).toBe('unreadable');
+  // its accounts can still be named (« incertain »), never lost
+  expect(broken.kind === 'unreadable' && broken.ids).toEqual(c.order);
 });
