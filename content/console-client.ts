@@ -38,7 +38,7 @@ async function readBody(res: Response, onProgress?: (received: number, total: nu
 
 export async function request(
   path: string,
-  init: RequestInit & { timeoutMs?: number } = {},
+  init: RequestInit & { timeoutMs?: number; onAnswered?: () => void } = {},
   onProgress?: (received: number, total: number | null) => void,
 ): Promise<Answer<string>> {
   const r = await send(path, init, onProgress);
@@ -48,17 +48,18 @@ export async function request(
 
 async function send(
   path: string,
-  init: RequestInit & { timeoutMs?: number },
+  { timeoutMs, onAnswered, ...init }: RequestInit & { timeoutMs?: number; onAnswered?: () => void },
   onProgress?: (received: number, total: number | null) => void,
 ): Promise<Answer<string>> {
   const url = new URL(path, location.origin);
   if (url.origin !== location.origin) return fail('network', `refused: ${url.origin} is not the console`);
   const ctrl = new AbortController();
-  const timer = setTimeout(() => ctrl.abort(), init.timeoutMs ?? 60_000);
+  const timer = setTimeout(() => ctrl.abort(), timeoutMs ?? 60_000);
   try {
     // Never follow a redirect: the console's JSON routes only redirect to a login page (an expired
     // session), which may live on another origin (an SSO); following it would send a request there.
     const res = await fetch(url, { credentials: 'same-origin', ...init, redirect: 'manual', signal: ctrl.signal });
+    if (res.ok) onAnswered?.();
     // The redirect's target is hidden from us (an opaque redirect): ask the console what it wants.
     if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) return { ok: false, error: await explain(path, 'redirect') };
     const body = await readBody(res, onProgress);
@@ -135,9 +136,10 @@ export async function getJson(
 }
 
 /** POST JSON the way the console's axios layer does: session cookie plus X-XSRF-TOKEN from the XSRF-TOKEN cookie. */
-export async function postJson(path: string, body: unknown, timeoutMs = 30_000, method: 'POST' | 'PUT' = 'POST'): Promise<Answer<string>> {
+/** `onAnswered`: the console answered 2xx (its headers are in; the body may still be on its way). */
+export async function postJson(path: string, body: unknown, timeoutMs = 30_000, method: 'POST' | 'PUT' = 'POST', onAnswered?: () => void): Promise<Answer<string>> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   const xsrf = cookie('XSRF-TOKEN');
   if (xsrf) headers['X-XSRF-TOKEN'] = xsrf;
-  return request(path, { method, headers, body: JSON.stringify(body), timeoutMs });
+  return request(path, { method, headers, body: JSON.stringify(body), timeoutMs, ...(onAnswered ? { onAnswered } : {}) });
 }

@@ -354,7 +354,7 @@ async function sendMailQueued(msg: SendMail): Promise<SendMailReply> {
   try {
     // A chunk waits at most one request's time: the panel's own timeout (twice that) never fires
     // while it may still start here, so the panel never retries a chunk this page could still send.
-    return await q.run(() => sendMail(msg), mailTimeoutMs(msg) ?? 30_000);
+    return await q.run((release) => sendMail(msg, release), mailTimeoutMs(msg) ?? 30_000);
   } finally {
     if (q.idle && mailRuns.get(msg.run) === q) mailRuns.delete(msg.run);
   }
@@ -367,12 +367,13 @@ function giveBackQueued(run?: string): void {
   for (const [k, q] of mailRuns) if (run === undefined || k === run) q.giveBackWaiting();
 }
 
-async function sendMail(msg: SendMail): Promise<SendMailReply> {
+/** `answered`: the console has answered 2xx (the queue's next chunk may go while this answer's body is read). */
+async function sendMail(msg: SendMail, answered?: () => void): Promise<SendMailReply> {
   // The accounts were read on `msg.origin`: never send their ids to another console.
   if (msg.origin !== location.origin)
     return { ok: false, kind: 'wrong-console', message: `accounts read on ${msg.origin}, tab now on ${location.origin}` };
   const timeoutMs = mailTimeoutMs(msg);
-  const r = await postJson(routes.classAdminMassmail(), { ids: msg.ids, type: 'mail', structureId: msg.structureId, theme: '' }, timeoutMs);
+  const r = await postJson(routes.classAdminMassmail(), { ids: msg.ids, type: 'mail', structureId: msg.structureId, theme: '' }, timeoutMs, 'POST', answered);
   if (r.ok) return { ok: true };
   // The page is going and took its requests with it: this one had reached the console, which may
   // have acted on it. Never « network » (retried: a second mail), always « lost » (incertain).

@@ -62,6 +62,29 @@ test('SendQueue: a task that waited longer than its wait is given back, never ru
   expect(ran).toEqual(['a']);
 });
 
+test('SendQueue: a task that frees its slot once answered lets the next start while it reads its answer; slots never exceeded, a second release frees nothing', async () => {
+  const q = new SendQueue<string>(1, () => 'not-sent');
+  const log: string[] = [];
+  let atConsole = 0;
+  let most = 0;
+  const task = (i: number) => async (release: () => void) => {
+    log.push(`start ${i}`);
+    most = Math.max(most, ++atConsole);
+    await new Promise((r) => setTimeout(r, 5));
+    atConsole--;
+    release(); // answered: what follows is the body's read
+    release();
+    await new Promise((r) => setTimeout(r, 20));
+    log.push(`end ${i}`);
+    return `done ${i}`;
+  };
+  const all = [0, 1, 2].map((i) => q.run(task(i), 10_000));
+  expect(await Promise.all(all)).toEqual(['done 0', 'done 1', 'done 2']);
+  expect(log.indexOf('start 1')).toBeLessThan(log.indexOf('end 0'));
+  expect(most).toBe(1);
+  expect(q.idle).toBe(true);
+});
+
 test('depth 2: every account once, never more than 4 requests at the console, each chunk recorded inflight before it is handed over', async () => {
   const c0 = createCampaign('s1', accounts(203), T0, 'c');
   const server = fakeSender({ delay: () => 2 });
