@@ -5,7 +5,8 @@ import { mailSummary } from '../../src/campaign/mail-summary';
 import { formatTime, tally } from '../../src/campaign/report';
 import { runCampaign } from '../../src/campaign/runner';
 import type { Account } from '../../src/model/account';
-import type { Lang, Translate } from '../../src/i18n/ui';
+import type { Lang, Translate, UiKey } from '../../src/i18n/ui';
+import type { StopReason } from '../../src/campaign/types';
 import { giveBackQueued, holdRunPort, navigateConsole, sendMail } from './console-link';
 import { ConsoleProblem, type Problem } from '../shared/ConsoleProblem';
 import type { TabState } from '../../src/messages';
@@ -42,6 +43,15 @@ const MAIL_TIMEOUT_MS = (() => {
 
 /** Requests at the console at once (the runner's default), each lane with its next chunk handed over ahead. */
 const MAIL_CONCURRENCY = 4;
+
+/** Why a run stopped, as the director reads it: every reason has its own words (none falls back on another's). */
+const STOPPED: Record<StopReason, UiKey> = {
+  session: 'mailStoppedSession',
+  mfa: 'mailStoppedMfa',
+  forbidden: 'mailStoppedForbidden',
+  'wrong-console': 'mailStoppedWrongConsole',
+  storage: 'mailStoppedStorage',
+};
 
 /**
  * A run stopped because the ENT wants a check first (MFA, terms, e-mail…): which one, and the link
@@ -185,6 +195,16 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
     }
   };
 
+  /**
+   * The last state of a run this page stored. When a later write failed (the run stopped for
+   * `storage`), the stored record is older than the campaign shown, yet nobody else touched it:
+   * the shown one, which this page knows to be true, is then the one to go on from.
+   */
+  const lastSaved = useRef<{ id: string; updatedAt: number } | null>(null);
+  const current = (fresh: StoredCampaign, shown: Campaign) =>
+    stillThere(fresh, shown) ||
+    (fresh.kind === 'ok' && fresh.campaign.id === shown.id && fresh.campaign.updatedAt === lastSaved.current?.updatedAt && lastSaved.current.id === shown.id);
+
   /** Runs `c` (the lock is held by `start`). */
   const run = async (c: Campaign) => {
     setCampaign(c);
@@ -210,7 +230,11 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
       abandon: () => void giveBackQueued(tabId, runId),
       // A handed-over chunk may wait one request's time at the console tab before its own request.
       timeoutMs: 2 * MAIL_TIMEOUT_MS + 2_000,
-      save: saveCampaign,
+      save: async (x) => {
+        const at = x.updatedAt;
+        await saveCampaign(x);
+        lastSaved.current = { id: x.id, updatedAt: at };
+      },
       // saveCampaign encodes the campaign before its storage write: no snapshot to copy for it.
       saveReadsAtOnce: true,
       onUpdate: (x) => {
@@ -415,13 +439,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
             ) : (
               <p role="status" aria-live="polite">
                 {campaign.status === 'stopped'
-                  ? campaign.stopReason === 'mfa'
-                    ? t('mailStoppedMfa')
-                    : campaign.stopReason === 'forbidden'
-                      ? t('mailStoppedForbidden')
-                      : campaign.stopReason === 'wrong-console'
-                        ? t('mailStoppedWrongConsole', { origin })
-                        : t('mailStoppedSession')
+                  ? t(STOPPED[campaign.stopReason ?? 'session'], { origin })
                   : campaign.status === 'paused'
                     ? t('mailPaused', { pending: counts(campaign).pending })
                     : ''}
@@ -436,14 +454,14 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
                 </button>
               )}
               {view.kind === 'ended' && counts(campaign).pending > 0 && (
-                <button type="button" class="primary" onClick={() => start((fresh) => (stillThere(fresh, campaign) ? campaign : null))}>
+                <button type="button" class="primary" onClick={() => start((fresh) => (current(fresh, campaign) ? campaign : null))}>
                   {t('mailResume')}
                 </button>
               )}
               {view.kind === 'ended' && counts(campaign).unknown > 0 && (
                 <button
                   type="button"
-                  onClick={() => start((fresh) => (stillThere(fresh, campaign) ? requeue(campaign, campaign.order.filter((id) => campaign.entries[id]!.state === 'unknown')) : null))}
+                  onClick={() => start((fresh) => (current(fresh, campaign) ? requeue(campaign, campaign.order.filter((id) => campaign.entries[id]!.state === 'unknown')) : null))}
                 >
                   {t('mailResendUnknown')}
                 </button>

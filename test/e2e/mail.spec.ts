@@ -427,6 +427,55 @@ async function fourChunksInFlight(api: ConsoleApi): Promise<void> {
     .toEqual([4, 4]);
 }
 
+/**
+ * From now on, the panel's writes of the campaign's states fail (the browser's « QUOTA_BYTES quota
+ * exceeded »), until `storageBack`: what a full or broken profile does to a run.
+ */
+async function failStateWrites(panel: PanelPage): Promise<void> {
+  await panel.page.evaluate((key) => {
+    const w = window as unknown as { __failing: boolean; browser?: typeof chrome };
+    w.__failing = true;
+    // Chromium also has `browser`, which the extension uses when there.
+    for (const area of new Set([chrome.storage.local, w.browser?.storage.local])) {
+      if (!area) continue;
+      const set = area.set.bind(area);
+      Object.defineProperty(area, 'set', {
+        configurable: true,
+        value: (items: Record<string, unknown>) => (key in items && w.__failing ? Promise.reject(new Error('QUOTA_BYTES quota exceeded')) : set(items)),
+      });
+    }
+  }, `campaign:${DEMO}`);
+}
+const storageBack = (panel: PanelPage) => panel.page.evaluate(() => ((window as unknown as { __failing: boolean }).__failing = false));
+
+test('the browser refuses to save the run’s state: the run stops and says why, nothing is sent unrecorded, resume mails the rest once', async ({ ext, api, keptConsole }) => {
+  const sel = await parents(ext, api, keptConsole);
+  const d = await sel.panel.openMail();
+  await holdAfterFour(api);
+  await d.button('Envoyer').click();
+  await fourChunksInFlight(api);
+  const recorded = await storedCampaign(ext);
+  const recordedInflight = idsIn(recorded, 'inflight');
+  await failStateWrites(sel.panel);
+  await releaseMail(api);
+  await d.waitEnded();
+  await expect(d.status).toHaveText('Envoi interrompu : le navigateur n’a pas pu enregistrer l’avancement de l’envoi (stockage de l’extension plein ou indisponible). Aucun courriel n’est parti sans avoir été noté d’abord. Reprenez l’envoi ; si cela se reproduit, redémarrez le navigateur.');
+  const mailed = await classAdminMails(api);
+  const t = await d.tally();
+  expect(t.sent, 'the report counts what the console mailed').toBe(mailed.length);
+  expect(t.notSent, 'the rest is still to send').toBe(sel.withEmail.length - mailed.length);
+  // Only chunks recorded « inflight » before the storage failed ever reached the console.
+  const allowed = new Set([...idsIn(recorded, 'sent'), ...recordedInflight]);
+  expect(mailed.filter((id) => !allowed.has(id)), 'mailed without being recorded first').toEqual([]);
+  await new Promise((r) => setTimeout(r, 1000));
+  expect(await classAdminMails(api), 'nothing sent after the stop').toHaveLength(mailed.length);
+
+  await storageBack(sel.panel);
+  await d.button('Reprendre l’envoi').click();
+  await d.waitEnded();
+  await expectAllMailedOnce(ext, api, sel, d);
+});
+
 test('panel closed while sending: reopening offers « Reprendre l’envoi »; the chunks handed over are « incertains », those never requested stay unsent, nobody twice', async ({ ext, api, keptConsole }) => {
   const sel = await parents(ext, api, keptConsole);
   let d = await sel.panel.openMail();
