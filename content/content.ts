@@ -492,15 +492,16 @@ function start(): void {
       sendResponse({ page, instance });
       return false;
     }
-    if (!page) return false;
-    let work: Promise<unknown> | null = null;
-    if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg).then(checkOnRead).then(toWire);
-    else if (isMessage<SendMail>(msg, 'send-mail')) work = sendMailQueued(msg);
-    else if (isMessage<GiveBackQueued>(msg, 'give-back-queued')) {
+    // Whatever page the console shows now: a run's queued chunks are given back when its panel asks.
+    if (isMessage<GiveBackQueued>(msg, 'give-back-queued')) {
       giveBackQueued(msg.run);
       sendResponse({ ok: true });
       return false;
     }
+    if (!page) return false;
+    let work: Promise<unknown> | null = null;
+    if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg).then(checkOnRead).then(toWire);
+    else if (isMessage<SendMail>(msg, 'send-mail')) work = sendMailQueued(msg);
     else if (isMessage(msg, 'read-platform-rules')) work = readPlatformRules();
     else if (page.kind === 'class-admin' && isMessage<SchoolClasses>(msg, 'school-classes')) work = schoolClasses(msg);
     else if (page.kind === 'class-admin' && isMessage<JoinClasses>(msg, 'join-classes')) work = joinClasses(msg);

@@ -9,6 +9,7 @@ import type { Page, Request } from '@playwright/test';
 import { decode } from '../../src/campaign/compact';
 import { test, expect, loginAs, tabIdFor, HOST, type ConsoleApi, type Ext, type FakeUser, type KeptConsoleFixture } from './fixtures';
 import { MailDialog, PanelPage } from './pages/panel-page';
+import { ConsolePage } from './pages/console-page';
 import { expected, shownLogin } from './oracle';
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
@@ -396,6 +397,30 @@ test('cancel: « Arrêter après l’envoi en cours » stops after the chunks in
   await d.button('Reprendre l’envoi').click();
   await d.waitEnded();
   await expectAllMailedOnce(ext, api, sel, d);
+});
+
+// The director moved the console to another of its tabs (the content script then sees no page it
+// serves): « Arrêter » still takes back the chunks handed over and not yet requested.
+test('cancel while the console shows another tab: the chunks handed over are given back, not sent', async ({ ext, api, keptConsole }) => {
+  const sel = await parents(ext, api, keptConsole);
+  const consoleTab = new ConsolePage((await keptConsole('adml', massmail(DEMO))).page);
+  const d = await sel.panel.openMail();
+  await holdAfterFour(api);
+  await d.button('Envoyer').click();
+  await fourChunksInFlight(api);
+  await consoleTab.tab('Exporter des comptes').click();
+  await expect(consoleTab.page).toHaveURL(/\/imports-exports\/export$/);
+  await expect.poll(() => ext.sw.evaluate((t) => chrome.tabs.sendMessage(t, { type: 'ping' }), sel.tabId).then((r) => (r as { page: unknown }).page)).toBe(null);
+  await d.button('Arrêter après l’envoi en cours').click();
+  await releaseMail(api);
+  await d.waitEnded();
+  await new Promise((r) => setTimeout(r, 1000));
+  expect(await classAdminMails(api), 'only the chunks at the console when stopped').toHaveLength(40);
+  expect((await mailPosts(api)).length).toBe(8);
+  expect((await d.reportCounts()).notSent).toBe(sel.withEmail.length - 40);
+  // Back on the massmail tab (the next test's kept tab).
+  await consoleTab.tab('Distribuer les comptes').click();
+  await expect(consoleTab.page).toHaveURL(new RegExp(`${massmail(DEMO)}$`));
 });
 
 /**
