@@ -447,6 +447,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
             )}
             {view.kind === 'ended' && campaign.status === 'stopped' && campaign.stopReason === 'mfa' && <MailCheck t={t} tabId={tabId} />}
             {view.kind === 'ended' && report(campaign)}
+            {view.kind === 'ended' && counts(campaign).unknown > 0 && <p class="hint">{t('mailUnknownNote', { n: counts(campaign).unknown })}</p>}
             <p class="buttons">
               {view.kind === 'running' && (
                 <button type="button" onClick={() => stop.current?.abort()}>

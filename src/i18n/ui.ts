@@ -210,6 +210,7 @@ const fr = {
   mailReport: 'Bilan pour {selected} {selected|compte|comptes} : {sent} {sent|envoyé|envoyés}, {noAddress} sans courriel, {failed} en échec, {uncertain} {uncertain|incertain|incertains}, {refused} {refused|refusé|refusés}, {notSent} non {notSent|envoyé|envoyés} (envoi arrêté).',
   mailExportCsv: 'Exporter le bilan (CSV)',
   mailResendUnknown: 'Renvoyer aux comptes incertains',
+  mailUnknownNote: '{n} {n|compte est « incertain »|comptes sont « incertains »} : la demande était partie vers la console quand l’envoi a été coupé, et le courriel a peut-être déjà été envoyé. Les renvoyer peut le faire recevoir deux fois ; le bilan CSV {n|nomme ce compte|nomme ces comptes}.',
   // options page and toolbar popup (settings, enable on another ENT)
   optionsTitle: 'Réglages',
   optionsIntro: 'Ces réglages s’appliquent aux fiches imprimées et aux choix par défaut du panneau. Ils restent dans ce navigateur : aucune donnée de compte n’y est enregistrée.',
@@ -594,6 +595,7 @@ const en: Record<UiKey, string> = {
   mailReport: 'Report for {selected} {selected|account|accounts}: {sent} sent, {noAddress} without e-mail, {failed} failed, {uncertain} uncertain, {refused} refused, {notSent} not sent (run stopped).',
   mailExportCsv: 'Export the report (CSV)',
   mailResendUnknown: 'Resend to uncertain accounts',
+  mailUnknownNote: '{n} {n|account is|accounts are} “uncertain”: the request had left for the console when the run was cut, and the e-mail may already have gone. Resending may deliver it twice; the CSV report names {n|it|them}.',
   optionsTitle: 'Settings',
   optionsIntro: 'These settings apply to the printed sheets and to the panel’s defaults. They stay in this browser: no account data is stored in them.',
   optSheetsTitle: 'Printed sheets',

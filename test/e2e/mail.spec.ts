@@ -544,6 +544,8 @@ test('panel closed while sending: reopening offers « Reprendre l’envoi »; th
   await d.button('Reprendre l’envoi').click();
   await d.waitEnded();
   await expect(d.button('Renvoyer aux comptes incertains')).toBeVisible();
+  // Said before the director may resend them.
+  await expect(d.root).toContainText('40 comptes sont « incertains » : la demande était partie vers la console quand l’envoi a été coupé, et le courriel a peut-être déjà été envoyé. Les renvoyer peut le faire recevoir deux fois ; le bilan CSV nomme ces comptes.');
 
   // Every account mailed at most once; those handed over but never requested wait for the director's
   // « Renvoyer » (the panel cannot know they never went), with the ones whose request had no answer.
