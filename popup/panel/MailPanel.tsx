@@ -51,6 +51,7 @@ const STOPPED: Record<StopReason, UiKey> = {
   forbidden: 'mailStoppedForbidden',
   'wrong-console': 'mailStoppedWrongConsole',
   storage: 'mailStoppedStorage',
+  'tab-closed': 'mailStoppedTabClosed',
 };
 
 /**
@@ -454,7 +455,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
                   {t('mailStop')}
                 </button>
               )}
-              {view.kind === 'ended' && counts(campaign).pending > 0 && (
+              {view.kind === 'ended' && counts(campaign).pending > 0 && campaign.stopReason !== 'tab-closed' && (
                 <button type="button" class="primary" onClick={() => start((fresh) => (current(fresh, campaign) ? campaign : null))}>
                   {t('mailResume')}
                 </button>

@@ -595,6 +595,45 @@ test('session expired in the middle: stops with a clear message, resumes after l
   for (const id of before) expect(c.entries[id]!.attempts, id).toBe(1);
 });
 
+// Its own console tab, closed mid-run; the panel is a tab of its own (Chrome's side panel closes with its tab).
+test('console tab closed while sending: the run stops and says so, the accounts never requested stay to send and are mailed from a new tab, nobody twice', async ({ ext, api, consolePage }) => {
+  const sel = await parents(ext, api, consolePage);
+  const d = await sel.panel.openMail();
+  await holdAfterFour(api);
+  await d.button('Envoyer').click();
+  await fourChunksInFlight(api);
+  await consolePage.close();
+  await releaseMail(api);
+  await d.waitEnded();
+  await expect(d.status).toHaveText('Envoi interrompu : l’onglet de la console a été fermé. Rien n’a été envoyé depuis. Rouvrez la page « Publipostage des comptes » de la console, puis reprenez l’envoi depuis son panneau.');
+  // The four chunks at the console went with the tab (« incertains »); none was sent after it, and
+  // those never requested are still to send (they were « en échec » after four tries each).
+  expect((await mailPosts(api)).length).toBe(8);
+  expect(await d.reportCounts()).toEqual({ sent: 20, skipped: sel.withoutEmail.length, failed: 0, unknown: 20, refused: 0, notSent: sel.withEmail.length - 40 });
+  await expect(d.button('Reprendre l’envoi')).toHaveCount(0);
+  const c = await storedCampaign(ext);
+  expect([c.status, c.stopReason]).toEqual(['stopped', 'tab-closed']);
+
+  // A new console tab, its panel: the resume offer, and the rest mailed once.
+  const page = await ext.context.newPage();
+  await loginAs(page, api, 'adml', massmail(DEMO));
+  const panel = await PanelPage.openWith(ext, await tabIdFor(ext, massmail(DEMO)), {});
+  await panel.waitReady();
+  const d2 = await panel.openMail();
+  await expect(d2.root).toContainText(`Un envoi interrompu a été retrouvé : ${sel.withEmail.length - 40} comptes restent à envoyer.`);
+  await d2.button('Reprendre l’envoi').click();
+  await d2.waitEnded();
+  // Whether the console acted on the four requests the closed tab took with it depends on when it
+  // saw them go: they stay « incertains » (never resent on their own), every other account is mailed once.
+  const unknown = idsIn(await storedCampaign(ext), 'unknown');
+  expect(unknown).toHaveLength(20);
+  const mailed = await classAdminMails(api);
+  expect(new Set(mailed).size, 'nobody mailed twice').toBe(mailed.length);
+  expect(mailed.filter((id) => !unknown.includes(id)).sort(), 'each account with an e-mail mailed once').toEqual(ids(sel.withEmail).filter((id) => !unknown.includes(id)));
+  expect(await d2.reportCounts()).toEqual({ sent: sel.withEmail.length - 20, skipped: sel.withoutEmail.length, failed: 0, unknown: 20, refused: 0, notSent: 0 });
+  await page.close();
+});
+
 // Its own console tab: the XSRF cookie goes, and the test logs in again in that tab.
 test('403 in the middle (XSRF cookie lost): stops with a clear message, resumes after logging in again', async ({ ext, api, consolePage }) => {
   const sel = await parents(ext, api, consolePage);
