@@ -30,6 +30,8 @@ interface Props {
   onPrint: (accounts: Account[]) => void;
   /** Accounts just mailed (called during the run too, so a closed panel loses none of them). */
   onMailed: (ids: string[]) => void;
+  /** When the distribution log last saw an account mailed: the dialog says who would get a second mail. */
+  mailedAt?: (id: string) => number | undefined;
 }
 
 /**
@@ -102,7 +104,7 @@ const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), a[href], [tabi
  * Web Lock (locks.ts), and every action that writes the stored campaign (send, resume, resend,
  * discard) takes it first and checks that the record is still the one the director saw.
  */
-export function MailPanel({ t, lang, tabId, origin, structureId, accounts, everyone, onClose, onPrint, onMailed }: Props) {
+export function MailPanel({ t, lang, tabId, origin, structureId, accounts, everyone, onClose, onPrint, onMailed, mailedAt }: Props) {
   const [stage, setStage] = useState<Stage>({ kind: 'checking' });
   const [campaign, setCampaign] = useState<Campaign | null>(null);
   /** A campaign running in another page, as its last write says (null: not written yet). */
@@ -115,10 +117,15 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
   const title = useRef<HTMLHeadingElement>(null);
   const alive = useRef(true);
   const names = useMemo(() => new Map([...(everyone ?? []), ...accounts].map((a) => [a.id, a])), [accounts, everyone]);
-  const plain = useMemo(() => mailSummary(accounts, false), [accounts]);
+  const [skipMailed, setSkipMailed] = useState(false);
+  const plain = useMemo(() => mailSummary(accounts, false, { mailedAt }), [accounts, mailedAt]);
   // Checked by default when the selection mixes activated and not-activated accounts with an address.
   const only = onlyNotActivated ?? plain.mixed;
-  const summary = useMemo(() => (only ? mailSummary(accounts, true) : plain), [accounts, only, plain]);
+  const summary = useMemo(
+    () => (only || skipMailed ? mailSummary(accounts, only, { mailedAt, skipMailed }) : plain),
+    [accounts, only, skipMailed, plain, mailedAt],
+  );
+  const mailedBefore = useMemo(() => (only ? mailSummary(accounts, true, { mailedAt }).mailedBefore : plain.mailedBefore), [accounts, only, plain, mailedAt]);
 
   /** Where the stored campaign stands now: decides the stage (and waits out a run elsewhere). */
   const refresh = async (afterOther = false): Promise<void> => {
@@ -406,7 +413,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
           <>
             {summary.lines.map((l) => (
               <p key={l.key}>
-                {t(l.key, l.vars)}
+                {t(l.key, l.vars.at === undefined ? l.vars : { ...l.vars, date: formatTime(l.vars.at, lang).slice(0, 10) })}
                 {l.action === 'print-no-email' && (
                   <>
                     {' '}
@@ -421,6 +428,12 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
               <label class="check">
                 <input type="checkbox" checked={only} onChange={(e) => setOnlyNotActivated(e.currentTarget.checked)} />
                 {t('mailOnlyNotActivated')}
+              </label>
+            )}
+            {mailedBefore > 0 && (
+              <label class="check">
+                <input type="checkbox" checked={skipMailed} onChange={(e) => setSkipMailed(e.currentTarget.checked)} />
+                {t('mailSkipMailed')}
               </label>
             )}
             <p class="buttons">

@@ -272,6 +272,18 @@ test('confirm: counts, « Imprimer ceux-là » prints the accounts without e-mai
     else expect(r!.slice(3, 5)).toEqual(['Sans adresse courriel', 'Pas d’adresse courriel']);
     expect(r![5]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
   }
+
+  // The same selection again: the dialog says, before anything is sent, who would get it twice.
+  await d.button('Fermer').click();
+  const again = await panel.openMail();
+  const n = sel.withEmail.length;
+  const today = new Date().toLocaleDateString('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' });
+  await expect(again.root).toContainText(`${n} de ces comptes ont déjà reçu ce courriel d’après le journal de distribution (le dernier envoi le ${today}) : ils le recevront une seconde fois.`);
+  await again.root.getByRole('checkbox', { name: 'Seulement ceux qui ne l’ont pas encore reçu' }).check();
+  await expect(again.root).toContainText(`${n} comptes ont déjà reçu ce courriel d’après le journal de distribution (le dernier envoi le ${today}) : ils sont laissés de côté.`);
+  await expect(again.root).toContainText('Aucun compte de la sélection ne peut recevoir de courriel.');
+  await expect(again.button('Envoyer')).toBeDisabled();
+  expect((await mailPosts(api)).length).toBe(posts.length);
 });
 
 /**
