@@ -398,6 +398,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   latestMark.current = mark;
   const onPrinted = useCallback((ids: string[]) => latestMark.current(ids, 'printed'), []);
   const onMailed = useCallback((ids: string[]) => latestMark.current(ids, 'mailed'), []);
+  const mailedAt = useCallback((id: string) => logs.get().entries[id]?.mailed, [logs]);
   const actionsBase = {
     origin,
     structureName,
@@ -408,6 +409,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     canMail: roster.source === 'json',
     onPrinted,
     onMailed,
+    mailedAt,
     everyone: roster.accounts,
   };
 

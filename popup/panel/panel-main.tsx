@@ -42,8 +42,11 @@ function Root({ tabId: first, initial }: { tabId: number | null; initial: Settin
       .then((s: TabState | undefined) => (seen ??= pageKey(s?.page ?? null)), () => undefined);
     const onMessage = (msg: unknown, sender: chrome.runtime.MessageSender) => {
       if (sender.tab?.id !== tabId || !isMessage<PageDetected>(msg, 'page-detected')) return;
+      // Leaving for another console page and coming back to this one is no new page: the panel keeps
+      // what it shows (a mail run's dialog among it) instead of starting over.
       const key = pageKey(msg.page);
-      if (key !== null && key !== seen) setGeneration((g) => g + 1);
+      if (key === null) return;
+      if (key !== seen) setGeneration((g) => g + 1);
       seen = key;
     };
     api.runtime.onMessage.addListener(onMessage);

@@ -71,6 +71,26 @@ test('the sidebar follows the active tab of its own window, not a tab activated 
   await sidebarShows(popup, NO_CONSOLE);
   await consolePage.bringToFront();
   await sidebarShows(popup, `${users.length} comptes sélectionnés`);
+
+  // The director looks at another tab of the console, then comes back (the console is a single-page
+  // app): the sidebar keeps what it shows (a mail run in its dialog goes on), and reads nothing again.
+  // The console's own massmail tab reads the same route when it is drawn again: ours asks for JSON alone.
+  const ourReads = async () =>
+    (await api.requests()).filter((r) => r.path === `/directory/structure/${DEMO}/massMail/allUsers` && (r as { headers?: { accept?: string | null } }).headers?.accept === 'application/json').length;
+  const readsThen = await ourReads();
+  const consoleTab = (name: string) =>
+    consolePage.evaluate((n) => [...document.querySelectorAll<HTMLButtonElement>('ode-imports-exports-root div.tabs button')].find((b) => b.textContent?.trim() === n)!.click(), name);
+  await consoleTab('Exporter des comptes');
+  await until('the console on its export tab', async () => consolePage.url().endsWith('/imports-exports/export'));
+  const pageOf = () =>
+    popup.evaluate(async (id) => (((await (globalThis as unknown as WebExt).browser.storage.session.get('tabs')).tabs ?? {}) as Record<string, { page: { path: string } | null }>)[id]?.page?.path ?? null, tabId);
+  await until('the content script to see no page it serves', async () => (await pageOf()) === null);
+  await consoleTab('Distribuer les comptes');
+  await until('the console back on massmail', async () => consolePage.url().endsWith(MASSMAIL));
+  await until('the content script back on massmail', async () => (await pageOf()) === MASSMAIL);
+  await new Promise((r) => setTimeout(r, 1500));
+  expect((await sidebar(popup))?.text).toBe(`${users.length} comptes sélectionnés`);
+  expect(await ourReads(), 'the sidebar did not read the list again').toBe(readsThen);
 });
 
 test('the sidebar reads the list when its own tab navigates onto the massmail page', async ({ ff, api, consolePage }) => {
