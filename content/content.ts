@@ -347,8 +347,16 @@ const mailTimeoutMs = (msg: SendMail): number | undefined =>
 const mailRuns = new Map<string, SendQueue<SendMailReply>>();
 const NOT_SENT: SendMailReply = { ok: false, kind: 'not-sent', message: 'given back before it was requested' };
 
+/**
+ * Runs whose panel is gone (its port closed). A chunk it handed over just before going may reach this
+ * page after the port's close (a loaded machine delays messages by hundreds of ms): given back at
+ * once, never queued behind the requests at the console and sent with nobody to hear of it.
+ */
+const closedRuns = new Set<string>();
+
 async function sendMailQueued(msg: SendMail): Promise<SendMailReply> {
   if (msg.run === undefined) return sendMail(msg);
+  if (closedRuns.has(msg.run)) return NOT_SENT;
   let q = mailRuns.get(msg.run);
   if (!q) mailRuns.set(msg.run, (q = new SendQueue<SendMailReply>(msg.slots ?? 1, () => NOT_SENT)));
   try {
@@ -521,7 +529,10 @@ function start(): void {
   ext().runtime.onConnect.addListener((port) => {
     if (!port.name.startsWith(MAIL_RUN_PORT)) return;
     const run = port.name.slice(MAIL_RUN_PORT.length);
-    port.onDisconnect.addListener(() => giveBackQueued(run));
+    port.onDisconnect.addListener(() => {
+      closedRuns.add(run);
+      giveBackQueued(run);
+    });
   });
   // The page is going (reload, navigation, tab closed): what waits is answered « not sent » while the
   // panel can still hear it, so it can send those chunks again once the page is back.
