@@ -48,7 +48,7 @@ function watchIds(): void {
     for (const [k, change] of Object.entries(changes)) {
       if (!k.startsWith('campaign-ids:')) continue;
       const structureId = k.slice('campaign-ids:'.length);
-      const now = (change.newValue as { id?: unknown } | undefined)?.id;
+      const now = (storedState(change.newValue) as { id?: unknown } | null | undefined)?.id;
       if (now !== idsStored.get(structureId)) idsStored.delete(structureId);
     }
   });
@@ -63,7 +63,7 @@ export async function saveCampaign(c: Campaign): Promise<void> {
   watchIds();
   // One text (compact.ts storedState): written at each chunk, and seen by every watcher.
   const items: Record<string, unknown> = { [campaignKey(c.structureId)]: JSON.stringify(encodeState(c)) };
-  if (idsStored.get(c.structureId) !== c.id) items[campaignIdsKey(c.structureId)] = encodeIds(c);
+  if (idsStored.get(c.structureId) !== c.id) items[campaignIdsKey(c.structureId)] = JSON.stringify(encodeIds(c));
   await ext().storage.local.set(items);
   idsStored.set(c.structureId, c.id);
 }
@@ -104,7 +104,7 @@ export function watchCampaign(structureId: string, onChange: (c: CampaignChange)
     // The ids key changes only when a campaign starts: keep the last one seen for the next states.
     ext().storage.local.get([...keys]).then((got) => {
       if (known) return;
-      h.ids = got[keys[1]];
+      h.ids = storedState(got[keys[1]]);
       h.state = got[keys[0]];
     });
     const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
@@ -113,7 +113,8 @@ export function watchCampaign(structureId: string, onChange: (c: CampaignChange)
       const i = changes[keys[1]];
       if (!s && !i) return;
       known = true;
-      if (i) h.ids = i.newValue;
+      // parsed once per campaign, not at each of its chunks' writes
+      if (i) h.ids = storedState(i.newValue);
       if (s) h.state = s.newValue;
       const ids = h.ids;
       const raw = h.state;

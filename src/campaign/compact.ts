@@ -55,8 +55,8 @@ export function encodeState(c: Campaign): CompactState {
 }
 
 /**
- * The states as stored: one JSON text (what the panel writes), or the object that versions before
- * 7 December wrote (a record left mid-run by them is still read). A text that is not JSON gives null
+ * The ids or the states as stored: one JSON text each (what the panel writes), or the object that
+ * versions before 7 December wrote (a record left mid-run by them is still read). A text that is not JSON gives null
  * (unreadable). The text is what a run writes after every chunk: the browser copies a string whole,
  * where an object's two arrays of a thousand numbers were converted number by number, on the page's
  * thread, at each write and again in each page that watches the storage.
@@ -71,7 +71,7 @@ export function storedState(state: unknown): unknown {
 }
 
 export function decode(ids: unknown, state: unknown): Campaign {
-  const i = ids as Partial<CompactIds> | null;
+  const i = storedState(ids) as Partial<CompactIds> | null;
   const st = storedState(state) as Partial<CompactState> | null;
   if (!i || !st || st.v !== 'c1' || !Array.isArray(i.order) || typeof st.s !== 'string') throw new CampaignError('campaign: not a stored campaign');
   if (i.id !== st.id) throw new CampaignError('campaign: ids and states belong to different campaigns');
@@ -110,7 +110,7 @@ export function readStored(ids: unknown, state: unknown): StoredCampaign {
   try {
     return { kind: 'ok', campaign: decode(ids, state) };
   } catch (e) {
-    const i = ids as Partial<CompactIds> | null | undefined;
+    const i = storedState(ids) as Partial<CompactIds> | null | undefined;
     const st = storedState(state) as Partial<CompactState> | null | undefined;
     const order = i && typeof i === 'object' && isIdList(i.order) ? [...new Set(i.order)] : null;
     const count = order ? order.length : st && typeof st === 'object' && typeof st.s === 'string' ? st.s.length : null;

@@ -161,9 +161,10 @@ async function expectNoPersonalData(ext: Ext, sel: Selection): Promise<void> {
     }
   }
   // Only the known keys of the stored form: ids once, then one state letter, attempts and time per account.
-  const { ids, state: text } = JSON.parse(raw) as { ids: Record<string, unknown>; state: unknown };
-  // the states are one JSON text (campaign-store.ts saveCampaign)
-  expect(typeof text).toBe('string');
+  const { ids: idsText, state: text } = JSON.parse(raw) as { ids: unknown; state: unknown };
+  // the ids and the states are one JSON text each (campaign-store.ts saveCampaign)
+  expect([typeof idsText, typeof text]).toEqual(['string', 'string']);
+  const ids = storedState(idsText) as Record<string, unknown>;
   const state = storedState(text) as Record<string, unknown>;
   expect(Object.keys(ids).sort()).toEqual(['id', 'order']);
   for (const k of Object.keys(state)) expect(['v', 'id', 'structureId', 'createdAt', 'updatedAt', 'status', 'stopReason', 's', 'a', 't', 'r']).toContain(k);
