@@ -13,6 +13,7 @@ import type { TabState } from '../../src/messages';
 import { ext } from '../../src/platform/browser-api';
 import { afterNextPaint } from './after-paint';
 import { holdPreviewWhileMailing } from './pdf-worker-client';
+import { pin } from './dialog-pin';
 import { blobUrl, revokeLater } from './blob-url';
 import { dropCampaign, readCampaign, saveCampaign, watchCampaignEvery } from './campaign-store';
 import { campaignLockReleased, campaignRunningElsewhere, withCampaignLock } from './locks';
@@ -164,6 +165,9 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
   stageKind.current = stage.kind;
   /** The stored campaign as this dialog last showed it: a new send may replace it only if still that one. */
   const campaignSeen = useRef<Campaign | null>(null);
+
+  // Firefox's sidebar stays on this tab while the dialog is open (dialog-pin.ts).
+  useEffect(() => pin(), []);
 
   useEffect(() => {
     alive.current = true;
