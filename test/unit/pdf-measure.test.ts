@@ -13,8 +13,8 @@ test('the measurer the preview keeps between runs holds no activation code, and 
     expect(checkFit(accounts, opts).adaptations.length).toBe(accounts.length);
   }
   const { m } = measuringDoc(FONT);
-  const kept = m as unknown as { units: Map<string, number>[]; cache: Map<string, unknown> };
-  const held = [...kept.units.flatMap((u) => [...u.keys()]), ...kept.cache.keys()];
+  const kept = m as unknown as { units: Map<string, number>[]; cache: Map<string, unknown>[] };
+  const held = [...kept.units, ...kept.cache].flatMap((u) => [...u.keys()]);
   // the cache does work: the 8-per-page card's own steps are in it
   expect(held.some((t) => t.startsWith(say(SHEETS_FR, 'qr.secret').slice(0, 20)))).toBe(true);
   for (const a of accounts) expect(held.filter((t) => t.includes(a.activationCode!)), a.activationCode!).toEqual([]);
