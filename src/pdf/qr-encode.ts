@@ -37,7 +37,7 @@ const LOG = new Uint8Array(256);
   for (let i = 255; i < 512; i++) EXP[i] = EXP[i - 255]!;
 }
 
-/** Generator polynomials by degree, highest coefficient (1) first. */
+/** Generator polynomials by degree, highest coefficient (1) first, as the logs of their coefficients (255: a zero coefficient). */
 const generators = new Map<number, Uint8Array>();
 function generator(degree: number): Uint8Array {
   let g = generators.get(degree);
@@ -51,7 +51,7 @@ function generator(degree: number): Uint8Array {
     }
     poly = next;
   }
-  generators.set(degree, (g = poly));
+  generators.set(degree, (g = poly.map((c) => (c ? LOG[c]! : 255))));
   return g;
 }
 
@@ -65,7 +65,10 @@ function rsRemainder(data: Uint8Array, degree: number): Uint8Array {
     r[degree - 1] = 0;
     if (factor) {
       const lf = LOG[factor]!;
-      for (let j = 0; j < degree; j++) if (gen[j + 1]) r[j] ^= EXP[LOG[gen[j + 1]!]! + lf]!;
+      for (let j = 0; j < degree; j++) {
+        const lg = gen[j + 1]!;
+        if (lg !== 255) r[j] ^= EXP[lg + lf]!;
+      }
     }
   }
   return r;
@@ -181,8 +184,11 @@ export function qrVersion(n: number): number {
   return 0;
 }
 
-/** Modules row by row, 1 = dark, `size` per side; throws when the bytes exceed version 40 at level M. */
-export function qrMatrix(bytes: Uint8Array): { size: number; data: Uint8Array } {
+/**
+ * Modules row by row, 1 = dark, `size` per side; throws when the bytes exceed version 40 at level M.
+ * `reuse`: a previous result's `data`, written over when it has this version's size (qr.ts, one QR after another).
+ */
+export function qrMatrix(bytes: Uint8Array, reuse?: Uint8Array): { size: number; data: Uint8Array } {
   const version = qrVersion(bytes.length);
   if (!version) throw new Error('The amount of data is too big to be stored in a QR Code');
   const nData = dataCodewords(version);
@@ -219,7 +225,7 @@ export function qrMatrix(bytes: Uint8Array): { size: number; data: Uint8Array } 
   for (let i = 0; i < ecCount; i++) for (let b = 0; b < blocks; b++) codewords[k++] = ec[b]![i]!;
   // the data path, masked (mask 1: even rows); the path's modules past the codewords stay light before the mask
   const { size, base, path, flip } = frame(version);
-  const out = base.slice();
+  const out = reuse?.length === base.length ? (reuse.set(base), reuse) : base.slice();
   const bits = total * 8;
   for (let i = 0; i < path.length; i++) {
     const dark = i < bits ? (codewords[i >> 3]! >> (7 - (i & 7))) & 1 : 0;
