@@ -61,14 +61,16 @@ function rsRemainder(data: Uint8Array, degree: number): Uint8Array {
   const r = new Uint8Array(degree);
   for (let i = 0; i < data.length; i++) {
     const factor = data[i]! ^ r[0]!;
-    r.copyWithin(0, 1);
-    r[degree - 1] = 0;
-    if (factor) {
-      const lf = LOG[factor]!;
-      for (let j = 0; j < degree; j++) {
-        const lg = gen[j + 1]!;
-        if (lg !== 255) r[j] ^= EXP[lg + lf]!;
-      }
+    if (!factor) {
+      r.copyWithin(0, 1);
+      r[degree - 1] = 0;
+      continue;
+    }
+    // shifted by one and the generator times the factor added, in one pass
+    const lf = LOG[factor]!;
+    for (let j = 0; j < degree; j++) {
+      const lg = gen[j + 1]!;
+      r[j] = (j + 1 < degree ? r[j + 1]! : 0) ^ (lg !== 255 ? EXP[lg + lf]! : 0);
     }
   }
   return r;
@@ -200,7 +202,13 @@ export function qrMatrix(bytes: Uint8Array, reuse?: Uint8Array): { size: number;
   };
   put(0b0100, 4);
   put(bytes.length, version < 10 ? 8 : 16);
-  for (const b of bytes) put(b, 8);
+  // the header took 12 or 20 bits: each byte straddles two, its high half ending the first
+  for (let i = 0, at = bitLen >> 3; i < bytes.length; i++, at++) {
+    const b = bytes[i]!;
+    stream[at] |= b >> 4;
+    stream[at + 1] = (b & 15) << 4;
+  }
+  bitLen += bytes.length * 8;
   if (bitLen + 4 <= nData * 8) bitLen += 4;
   bitLen = (bitLen + 7) & ~7;
   for (let i = bitLen >> 3, k = 0; i < nData; i++, k++) stream[i] = k % 2 ? 0x11 : 0xec;
