@@ -56,16 +56,13 @@ function frDate(iso: string | null, lang: string): string {
   return Number.isNaN(d.getTime()) ? '' : dayText(d, lang);
 }
 
-/** The console's lock icon for a non-activated account (drawn, not an emoji: fonts vary). */
+/**
+ * The console's lock icon for a non-activated account (drawn, not an emoji: fonts vary). One box
+ * whose shape is a CSS mask (panel.css `.lock`): an inline SVG was four layout objects, made and
+ * dropped in the rows a filter change patches.
+ */
 function LockIcon({ label }: { label: string }) {
-  return (
-    <span class="lock" role="img" aria-label={label} title={label}>
-      <svg viewBox="0 0 12 14" width="10" height="12" aria-hidden="true">
-        <path d="M3 6V4a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" stroke-width="1.6" />
-        <rect x="1" y="6" width="10" height="8" rx="1.5" fill="currentColor" />
-      </svg>
-    </span>
-  );
+  return <span class="lock" role="img" aria-label={label} title={label} />;
 }
 
 /** The lock of a not-activated account and the last name, linked to the console's user sheet like its own rows. */
@@ -87,8 +84,10 @@ function LastName({ a, t, sheetUrl, onOpenSheet }: { a: Account; t: Translate; s
     <>
       {a.activationCode && <LockIcon label={t('notActivated')} />}
       {sheetUrl ? (
+        // dir="auto" isolates the name as a <bdi> would, one element fewer per row
         <a
           href={sheetUrl(a)}
+          dir="auto"
           tabIndex={-1}
           title={t('openSheet')}
           onClick={(e) => {
@@ -96,7 +95,7 @@ function LastName({ a, t, sheetUrl, onOpenSheet }: { a: Account; t: Translate; s
             onOpenSheet?.(sheetUrl(a));
           }}
         >
-          <bdi>{a.lastName}</bdi>
+          {a.lastName}
         </a>
       ) : (
         <bdi>{a.lastName}</bdi>
@@ -401,8 +400,12 @@ const CompactRow = skipWhenSame<RowProps>(({ a, index, out, entry, tabbable, t, 
   );
 });
 
-/** Several names in one cell, each isolated: a right-to-left name cannot reorder the ones after it. */
-function List({ items }: { items: string[] }) {
+/**
+ * Several names in one cell, each isolated: a right-to-left name cannot reorder the ones after it.
+ * A name alone needs no <bdi> in a table cell (`unicode-bidi: plaintext`), only in a compact row.
+ */
+function List({ items, alone = false }: { items: string[]; alone?: boolean }) {
+  if (alone && items.length === 1) return <>{items[0]}</>;
   return (
     <>
       {items.map((x, i) => (
@@ -476,18 +479,19 @@ const TableRow = skipWhenSame<RowProps>(({ a, index, out, entry, tabbable, t, la
       <td title={a.lastName}>
         <LastName a={a} t={t} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} />
       </td>
-      <td title={a.firstName}><bdi>{a.firstName}</bdi></td>
+      {/* A cell of one value from the data needs no <bdi>: the table's cells are `unicode-bidi: plaintext` (panel.css). */}
+      <td title={a.firstName}>{a.firstName}</td>
       <td class={a.profile} title={t(a.profile)}>{t(a.profile)}</td>
-      <td title={a.login}><bdi>{a.login}</bdi></td>
+      <td title={a.login}>{a.login}</td>
       <td class="code">{a.activationCode ?? ''}</td>
-      <td title={a.email ?? ''}>{a.email ? <bdi>{a.email}</bdi> : a.emailOnFile ? t('emailOnFile') : ''}</td>
+      <td title={a.email ?? ''}>{a.email ? a.email : a.emailOnFile ? t('emailOnFile') : ''}</td>
       <td title={classes.join(', ')}>
-        <List items={classes} />
+        <List items={classes} alone />
         {a.classesDerived && <span class="derived" title={t('derivedClasses')}> *<span class="visually-hidden"> ({t('derivedClasses')})</span></span>}
       </td>
       <td>{frDate(a.creationDate, lang)}</td>
       <td title={children.join(', ')}>
-        <List items={children} />
+        <List items={children} alone />
       </td>
       <td class="follow" title={follow}>{follow}</td>
     </tr>
