@@ -780,7 +780,15 @@ export type Translate = (key: UiKey, subs?: Record<string, string | number>) => 
  */
 export function translator(lang: Lang): Translate {
   const dict: Record<UiKey, string> = UI[lang];
-  return (key, subs) => format(lang, dict[key] ?? UI.fr[key], subs);
+  // A string without values is the same at every call: typeset once (the panel asks for hundreds
+  // of them at each filter change: labels, column heads, class boxes).
+  const fixed = new Map<UiKey, string>();
+  return (key, subs) => {
+    if (subs) return format(lang, dict[key] ?? UI.fr[key], subs);
+    let s = fixed.get(key);
+    if (s === undefined) fixed.set(key, (s = format(lang, dict[key] ?? UI.fr[key])));
+    return s;
+  };
 }
 
 /** The browser's language, French unless it is clearly English. */
