@@ -492,15 +492,22 @@ function start(): void {
       sendResponse({ page, instance });
       return false;
     }
-    if (!page) return false;
-    let work: Promise<unknown> | null = null;
-    if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg).then(checkOnRead).then(toWire);
-    else if (isMessage<SendMail>(msg, 'send-mail')) work = sendMailQueued(msg);
-    else if (isMessage<GiveBackQueued>(msg, 'give-back-queued')) {
+    // A run goes on whatever page of the console the director looks at meanwhile (the console is a
+    // single-page app: this script stays): its chunks are sent, or given back when its panel asks.
+    // `sendMail` checks the origin the accounts were read on.
+    if (isMessage<GiveBackQueued>(msg, 'give-back-queued')) {
       giveBackQueued(msg.run);
       sendResponse({ ok: true });
       return false;
     }
+    if (isMessage<SendMail>(msg, 'send-mail')) {
+      // Something threw around the request: it may have reached the console, so « incertain », never resent.
+      sendMailQueued(msg).then(sendResponse, (e: Error) => sendResponse({ ok: false, kind: 'lost', message: e.message }));
+      return true;
+    }
+    if (!page) return false;
+    let work: Promise<unknown> | null = null;
+    if (isMessage<LoadAccounts>(msg, 'load')) work = load(msg).then(checkOnRead).then(toWire);
     else if (isMessage(msg, 'read-platform-rules')) work = readPlatformRules();
     else if (page.kind === 'class-admin' && isMessage<SchoolClasses>(msg, 'school-classes')) work = schoolClasses(msg);
     else if (page.kind === 'class-admin' && isMessage<JoinClasses>(msg, 'join-classes')) work = joinClasses(msg);

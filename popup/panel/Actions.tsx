@@ -180,6 +180,7 @@ export function Actions(p: Props) {
           }}
           onPrint={(accounts) => pdf.generate(accounts, request)}
           onMailed={p.onMailed}
+          mailedAt={p.mailedAt}
         />
       )}
     </section>

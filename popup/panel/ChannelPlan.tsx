@@ -91,6 +91,7 @@ export function ChannelPlan({ accounts, actions }: { accounts: Account[]; action
           onClose={() => setMailOpen(false)}
           onPrint={(list) => pdf.generate(list, defaultRequest(actions, 'simplePdf'))}
           onMailed={actions.onMailed}
+          mailedAt={actions.mailedAt}
         />
       )}
     </details>

@@ -287,6 +287,7 @@ function FollowUpBody({ accounts, classes, structureId, log, actions, teacher, m
           onClose={() => setMailOpen(false)}
           onPrint={(list) => pdf.generate(list, request)}
           onMailed={actions.onMailed}
+          mailedAt={actions.mailedAt}
         />
       )}
     </>

@@ -5,12 +5,14 @@ import { mailSummary } from '../../src/campaign/mail-summary';
 import { formatTime, tally } from '../../src/campaign/report';
 import { runCampaign } from '../../src/campaign/runner';
 import type { Account } from '../../src/model/account';
-import type { Lang, Translate } from '../../src/i18n/ui';
+import type { Lang, Translate, UiKey } from '../../src/i18n/ui';
+import type { StopReason } from '../../src/campaign/types';
 import { giveBackQueued, holdRunPort, navigateConsole, sendMail } from './console-link';
 import { ConsoleProblem, type Problem } from '../shared/ConsoleProblem';
 import type { TabState } from '../../src/messages';
 import { ext } from '../../src/platform/browser-api';
 import { afterNextPaint } from './after-paint';
+import { pin } from './dialog-pin';
 import { blobUrl, revokeLater } from './blob-url';
 import { dropCampaign, readCampaign, saveCampaign, watchCampaignEvery } from './campaign-store';
 import { campaignLockReleased, campaignRunningElsewhere, withCampaignLock } from './locks';
@@ -29,6 +31,8 @@ interface Props {
   onPrint: (accounts: Account[]) => void;
   /** Accounts just mailed (called during the run too, so a closed panel loses none of them). */
   onMailed: (ids: string[]) => void;
+  /** When the distribution log last saw an account mailed: the dialog says who would get a second mail. */
+  mailedAt?: (id: string) => number | undefined;
 }
 
 /**
@@ -42,6 +46,16 @@ const MAIL_TIMEOUT_MS = (() => {
 
 /** Requests at the console at once (the runner's default), each lane with its next chunk handed over ahead. */
 const MAIL_CONCURRENCY = 4;
+
+/** Why a run stopped, as the director reads it: every reason has its own words (none falls back on another's). */
+const STOPPED: Record<StopReason, UiKey> = {
+  session: 'mailStoppedSession',
+  mfa: 'mailStoppedMfa',
+  forbidden: 'mailStoppedForbidden',
+  'wrong-console': 'mailStoppedWrongConsole',
+  storage: 'mailStoppedStorage',
+  'tab-closed': 'mailStoppedTabClosed',
+};
 
 /**
  * A run stopped because the ENT wants a check first (MFA, terms, e-mail…): which one, and the link
@@ -91,7 +105,7 @@ const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), a[href], [tabi
  * Web Lock (locks.ts), and every action that writes the stored campaign (send, resume, resend,
  * discard) takes it first and checks that the record is still the one the director saw.
  */
-export function MailPanel({ t, lang, tabId, origin, structureId, accounts, everyone, onClose, onPrint, onMailed }: Props) {
+export function MailPanel({ t, lang, tabId, origin, structureId, accounts, everyone, onClose, onPrint, onMailed, mailedAt }: Props) {
   const [stage, setStage] = useState<Stage>({ kind: 'checking' });
   const [campaign, setCampaign] = useState<Campaign | null>(null);
   /** A campaign running in another page, as its last write says (null: not written yet). */
@@ -104,10 +118,15 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
   const title = useRef<HTMLHeadingElement>(null);
   const alive = useRef(true);
   const names = useMemo(() => new Map([...(everyone ?? []), ...accounts].map((a) => [a.id, a])), [accounts, everyone]);
-  const plain = useMemo(() => mailSummary(accounts, false), [accounts]);
+  const [skipMailed, setSkipMailed] = useState(false);
+  const plain = useMemo(() => mailSummary(accounts, false, { mailedAt }), [accounts, mailedAt]);
   // Checked by default when the selection mixes activated and not-activated accounts with an address.
   const only = onlyNotActivated ?? plain.mixed;
-  const summary = useMemo(() => (only ? mailSummary(accounts, true) : plain), [accounts, only, plain]);
+  const summary = useMemo(
+    () => (only || skipMailed ? mailSummary(accounts, only, { mailedAt, skipMailed }) : plain),
+    [accounts, only, skipMailed, plain, mailedAt],
+  );
+  const mailedBefore = useMemo(() => (only ? mailSummary(accounts, true, { mailedAt }).mailedBefore : plain.mailedBefore), [accounts, only, plain, mailedAt]);
 
   /** Where the stored campaign stands now: decides the stage (and waits out a run elsewhere). */
   const refresh = async (afterOther = false): Promise<void> => {
@@ -145,6 +164,9 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
   stageKind.current = stage.kind;
   /** The stored campaign as this dialog last showed it: a new send may replace it only if still that one. */
   const campaignSeen = useRef<Campaign | null>(null);
+
+  // Firefox's sidebar stays on this tab while the dialog is open (dialog-pin.ts).
+  useEffect(() => pin(), []);
 
   useEffect(() => {
     alive.current = true;
@@ -185,6 +207,16 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
     }
   };
 
+  /**
+   * The last state of a run this page stored. When a later write failed (the run stopped for
+   * `storage`), the stored record is older than the campaign shown, yet nobody else touched it:
+   * the shown one, which this page knows to be true, is then the one to go on from.
+   */
+  const lastSaved = useRef<{ id: string; updatedAt: number } | null>(null);
+  const current = (fresh: StoredCampaign, shown: Campaign) =>
+    stillThere(fresh, shown) ||
+    (fresh.kind === 'ok' && fresh.campaign.id === shown.id && fresh.campaign.updatedAt === lastSaved.current?.updatedAt && lastSaved.current.id === shown.id);
+
   /** Runs `c` (the lock is held by `start`). */
   const run = async (c: Campaign) => {
     setCampaign(c);
@@ -210,7 +242,11 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
       abandon: () => void giveBackQueued(tabId, runId),
       // A handed-over chunk may wait one request's time at the console tab before its own request.
       timeoutMs: 2 * MAIL_TIMEOUT_MS + 2_000,
-      save: saveCampaign,
+      save: async (x) => {
+        const at = x.updatedAt;
+        await saveCampaign(x);
+        lastSaved.current = { id: x.id, updatedAt: at };
+      },
       // saveCampaign encodes the campaign before its storage write: no snapshot to copy for it.
       saveReadsAtOnce: true,
       onUpdate: (x) => {
@@ -381,7 +417,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
           <>
             {summary.lines.map((l) => (
               <p key={l.key}>
-                {t(l.key, l.vars)}
+                {t(l.key, l.vars.at === undefined ? l.vars : { ...l.vars, date: formatTime(l.vars.at, lang).slice(0, 10) })}
                 {l.action === 'print-no-email' && (
                   <>
                     {' '}
@@ -396,6 +432,12 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
               <label class="check">
                 <input type="checkbox" checked={only} onChange={(e) => setOnlyNotActivated(e.currentTarget.checked)} />
                 {t('mailOnlyNotActivated')}
+              </label>
+            )}
+            {mailedBefore > 0 && (
+              <label class="check">
+                <input type="checkbox" checked={skipMailed} onChange={(e) => setSkipMailed(e.currentTarget.checked)} />
+                {t('mailSkipMailed')}
               </label>
             )}
             <p class="buttons">
@@ -415,13 +457,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
             ) : (
               <p role="status" aria-live="polite">
                 {campaign.status === 'stopped'
-                  ? campaign.stopReason === 'mfa'
-                    ? t('mailStoppedMfa')
-                    : campaign.stopReason === 'forbidden'
-                      ? t('mailStoppedForbidden')
-                      : campaign.stopReason === 'wrong-console'
-                        ? t('mailStoppedWrongConsole', { origin })
-                        : t('mailStoppedSession')
+                  ? t(STOPPED[campaign.stopReason ?? 'session'], { origin })
                   : campaign.status === 'paused'
                     ? t('mailPaused', { pending: counts(campaign).pending })
                     : ''}
@@ -429,21 +465,22 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
             )}
             {view.kind === 'ended' && campaign.status === 'stopped' && campaign.stopReason === 'mfa' && <MailCheck t={t} tabId={tabId} />}
             {view.kind === 'ended' && report(campaign)}
+            {view.kind === 'ended' && counts(campaign).unknown > 0 && <p class="hint">{t('mailUnknownNote', { n: counts(campaign).unknown })}</p>}
             <p class="buttons">
               {view.kind === 'running' && (
                 <button type="button" onClick={() => stop.current?.abort()}>
                   {t('mailStop')}
                 </button>
               )}
-              {view.kind === 'ended' && counts(campaign).pending > 0 && (
-                <button type="button" class="primary" onClick={() => start((fresh) => (stillThere(fresh, campaign) ? campaign : null))}>
+              {view.kind === 'ended' && counts(campaign).pending > 0 && campaign.stopReason !== 'tab-closed' && (
+                <button type="button" class="primary" onClick={() => start((fresh) => (current(fresh, campaign) ? campaign : null))}>
                   {t('mailResume')}
                 </button>
               )}
               {view.kind === 'ended' && counts(campaign).unknown > 0 && (
                 <button
                   type="button"
-                  onClick={() => start((fresh) => (stillThere(fresh, campaign) ? requeue(campaign, campaign.order.filter((id) => campaign.entries[id]!.state === 'unknown')) : null))}
+                  onClick={() => start((fresh) => (current(fresh, campaign) ? requeue(campaign, campaign.order.filter((id) => campaign.entries[id]!.state === 'unknown')) : null))}
                 >
                   {t('mailResendUnknown')}
                 </button>

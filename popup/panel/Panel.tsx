@@ -393,6 +393,9 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
   latestMark.current = mark;
   const onPrinted = useCallback((ids: string[]) => latestMark.current(ids, 'printed'), []);
   const onMailed = useCallback((ids: string[]) => latestMark.current(ids, 'mailed'), []);
+  const latestLog = useRef(log);
+  latestLog.current = log;
+  const mailedAt = useCallback((id: string) => latestLog.current.entries[id]?.mailed, []);
   const actionsBase = {
     origin,
     structureName,
@@ -403,6 +406,7 @@ function Workspace({ roster, tabId, origin, kind, reload, settings }: WorkspaceP
     canMail: roster.source === 'json',
     onPrinted,
     onMailed,
+    mailedAt,
     everyone: roster.accounts,
   };
 

@@ -87,10 +87,22 @@ export async function sendMail(
       type: 'send-mail', origin, structureId, ids, ...(timeoutMs ? { timeoutMs } : {}), ...(run ? { run: run.id, slots: run.slots } : {}),
     });
     // No answer at all: no content script took it (not on the massmail page); nothing was sent.
-    return r ?? { ok: false, kind: 'network', message: 'the console tab did not take the request' };
+    return r ?? { ok: false, kind: (await tabGone(tabId)) ? 'tab-closed' : 'network', message: 'the console tab did not take the request' };
   } catch (e) {
     const message = (e as Error).message;
-    return { ok: false, kind: LOST.test(message) ? 'lost' : 'network', message };
+    if (LOST.test(message)) return { ok: false, kind: 'lost', message };
+    // Never delivered. A closed tab will not come back: the run stops instead of retrying each chunk
+    // and reporting accounts never requested as « en échec ».
+    return { ok: false, kind: (await tabGone(tabId)) ? 'tab-closed' : 'network', message };
+  }
+}
+
+async function tabGone(tabId: number): Promise<boolean> {
+  try {
+    await ext().tabs.get(tabId);
+    return false;
+  } catch {
+    return true;
   }
 }
 

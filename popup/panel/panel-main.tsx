@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../src/settings';
 import { Panel } from './Panel';
 import { boundTabId } from './console-link';
+import { onUnpinned, pinned } from './dialog-pin';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { initLang } from '../shared/lang';
 import { forgetTypedNamesOnPageHide } from '../shared/forget-typed-names';
@@ -24,11 +25,22 @@ function Root({ tabId: first, initial }: { tabId: number | null; initial: Settin
     // tabs.onActivated fires for the tabs of every window: only this window's count.
     let windowId: number | undefined;
     api.windows.getCurrent().then((w) => (windowId = w.id), () => undefined);
+    // While the mail dialog pins the sidebar, the tab to follow once it closes.
+    let later: number | null = null;
     const follow = (info: { tabId: number; windowId: number }) => {
-      if (info.windowId === windowId) setTabId(info.tabId);
+      if (info.windowId !== windowId) return;
+      if (pinned()) later = info.tabId;
+      else setTabId(info.tabId);
     };
+    const unwatch = onUnpinned(() => {
+      if (later !== null) setTabId(later);
+      later = null;
+    });
     api.tabs.onActivated.addListener(follow);
-    return () => api.tabs.onActivated.removeListener(follow);
+    return () => {
+      unwatch();
+      api.tabs.onActivated.removeListener(follow);
+    };
   }, []);
   useEffect(() => {
     // Chrome reloads its side panel when the tab reaches the console page (sidePanel.setOptions in
@@ -42,8 +54,11 @@ function Root({ tabId: first, initial }: { tabId: number | null; initial: Settin
       .then((s: TabState | undefined) => (seen ??= pageKey(s?.page ?? null)), () => undefined);
     const onMessage = (msg: unknown, sender: chrome.runtime.MessageSender) => {
       if (sender.tab?.id !== tabId || !isMessage<PageDetected>(msg, 'page-detected')) return;
+      // Leaving for another console page and coming back to this one is no new page: the panel keeps
+      // what it shows (a mail run's dialog among it) instead of starting over.
       const key = pageKey(msg.page);
-      if (key !== null && key !== seen) setGeneration((g) => g + 1);
+      if (key === null) return;
+      if (key !== seen) setGeneration((g) => g + 1);
       seen = key;
     };
     api.runtime.onMessage.addListener(onMessage);

@@ -19,6 +19,8 @@ export interface ActionsBase {
   canMail: boolean;
   onPrinted: (ids: string[]) => void;
   onMailed: (ids: string[]) => void;
+  /** When the distribution log last saw an account mailed (the mail dialog says who would get a second mail). */
+  mailedAt?: (id: string) => number | undefined;
   /** Every account read (not only the selection): class covers name each class's teachers from it. */
   everyone?: readonly Account[];
 }

@@ -11,6 +11,7 @@ import type { UiKey } from '../i18n/ui';
 
 export interface MailSummaryLine {
   key: UiKey;
+  /** `at`: a time (ms), shown by the dialog as a date. */
   vars: Record<string, number>;
   /** A button drawn after the line: print the sheets of the accounts without an address. */
   action?: 'print-no-email';
@@ -27,14 +28,25 @@ export interface MailSummary {
   activations: number;
   /** The selection holds both activated and not-activated accounts with an address. */
   mixed: boolean;
+  /** Among the accounts with an address of the selection, those the distribution log says were mailed already. */
+  mailedBefore: number;
   lines: MailSummaryLine[];
+}
+
+export interface MailHistory {
+  /** When the distribution log last saw this account mailed, if ever (this browser's log). */
+  mailedAt?: (id: string) => number | undefined;
+  /** Leave out the accounts mailed before (the director's choice). */
+  skipMailed?: boolean;
 }
 
 /**
  * `onlyNotActivated`: the activated accounts of the selection are left out of the campaign (no
- * reminder), and a line says how many.
+ * reminder), and a line says how many. `history`: the accounts mailed before are counted, said, and
+ * left out when the director asks (a second mail is never sent unannounced).
  */
-export function mailSummary(selection: readonly Account[], onlyNotActivated: boolean): MailSummary {
+export function mailSummary(selection: readonly Account[], onlyNotActivated: boolean, history: MailHistory = {}): MailSummary {
+  const { mailedAt, skipMailed = false } = history;
   let activatedWithEmail = 0;
   let notActivatedWithEmail = 0;
   for (const a of selection) {
@@ -43,21 +55,40 @@ export function mailSummary(selection: readonly Account[], onlyNotActivated: boo
     else notActivatedWithEmail++;
   }
   const mixed = activatedWithEmail > 0 && notActivatedWithEmail > 0;
-  const recipients = onlyNotActivated ? selection.filter((a) => !isActivated(a)) : [...selection];
+  const base = onlyNotActivated ? selection.filter((a) => !isActivated(a)) : selection;
+  // Those of the base the console would mail (an address) and the log saw mailed already.
+  const mailedAlready = new Set<Account>();
+  let lastMailed = 0;
+  if (mailedAt) {
+    for (const a of base) {
+      const at = hasEmail(a) ? mailedAt(a.id) : undefined;
+      if (at === undefined) continue;
+      mailedAlready.add(a);
+      lastMailed = Math.max(lastMailed, at);
+    }
+  }
+  const recipients = skipMailed && mailedAlready.size ? base.filter((a) => !mailedAlready.has(a)) : [...base];
   const withoutEmail = recipients.filter((a) => !hasEmail(a));
-  const reminders = onlyNotActivated ? 0 : activatedWithEmail;
-  const activations = notActivatedWithEmail;
+  let reminders = 0;
+  let activations = 0;
+  for (const a of recipients) {
+    if (!hasEmail(a)) continue;
+    if (isActivated(a)) reminders++;
+    else activations++;
+  }
   const n = reminders + activations;
   const lines: MailSummaryLine[] = [];
   if (n === 0) lines.push({ key: 'mailNobody', vars: {} });
   else if (reminders > 0) lines.push({ key: 'confirmTextReminders', vars: { n, a: reminders } });
   else lines.push({ key: 'confirmText', vars: { n } });
-  const leftOut = selection.length - recipients.length;
+  const mailedBefore = mailedAlready.size;
+  if (mailedBefore > 0) lines.push({ key: skipMailed ? 'mailAlreadyLeftOut' : 'mailAlreadyMailed', vars: { n: mailedBefore, at: lastMailed } });
+  const leftOut = selection.length - base.length;
   if (leftOut > 0) lines.push({ key: 'mailActivatedLeftOut', vars: { n: leftOut } });
   if (withoutEmail.length > 0) lines.push({ key: 'confirmNoEmail', vars: { n: withoutEmail.length }, action: 'print-no-email' });
   // Mailed all the same (the director chose them), but said: entcore never activates a blocked account
   // (or one of a blocked profile), so its activation mail leads nowhere.
   const blocked = recipients.filter((a) => hasEmail(a) && cannotActivate(a)).length;
   if (blocked > 0) lines.push({ key: blocked > 1 ? 'blockedCannotActivateMany' : 'blockedCannotActivateOne', vars: { n: blocked } });
-  return { recipients, withoutEmail, reminders, activations, mixed, lines };
+  return { recipients, withoutEmail, reminders, activations, mixed, mailedBefore, lines };
 }

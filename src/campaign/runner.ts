@@ -14,7 +14,7 @@
  */
 import { cloneCampaign, pendingIds, resumeFrom, type Campaign, type StopReason } from './campaign';
 
-export type SendFailureKind = 'server' | 'timeout' | 'network' | 'lost' | 'session' | 'mfa' | 'forbidden' | 'bad-request' | 'refused' | 'wrong-console' | 'not-sent';
+export type SendFailureKind = 'server' | 'timeout' | 'network' | 'lost' | 'session' | 'mfa' | 'forbidden' | 'bad-request' | 'refused' | 'wrong-console' | 'tab-closed' | 'not-sent';
 
 export type SendResult =
   | { ok: true }
@@ -27,6 +27,7 @@ export type SendResult =
        * or 401) · mfa: MFA to validate in the console · forbidden: 403 · bad-request: 400 ·
        * refused: the console's resource filter refused the request as a whole (401 with a live session:
        * one id outside the caller's schools, a repeated id, or no class-admin right) — nothing was mailed ·
+       * tab-closed: the console tab is gone, the chunk was never handed over ·
        * not-sent: the sender held the chunk in its queue and gave it back without ever requesting it
        * (after `abandon`, or its queue did not move in time): certainly not mailed
        */
@@ -97,8 +98,9 @@ export interface RunDeps {
 }
 
 const RETRYABLE: ReadonlySet<SendFailureKind> = new Set(['server', 'timeout', 'network']);
-// wrong-console: the tab left the console the accounts were read from; nothing was sent.
-const STOPPING: ReadonlySet<SendFailureKind> = new Set(['session', 'mfa', 'forbidden', 'wrong-console']);
+// wrong-console: the tab left the console the accounts were read from; tab-closed: the tab is gone;
+// either way nothing was sent.
+const STOPPING: ReadonlySet<SendFailureKind> = new Set(['session', 'mfa', 'forbidden', 'wrong-console', 'tab-closed']);
 
 export function defaultBackoffMs(attempt: number, random: () => number = Math.random): number {
   const base = 500 * 2 ** Math.max(0, attempt - 1);

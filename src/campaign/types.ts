@@ -9,10 +9,11 @@ export const CAMPAIGN_STATUSES: readonly CampaignStatus[] = ['ready', 'running',
 /**
  * Why a run stopped by itself. `session` / `mfa` / `forbidden` come from the console (log in again /
  * validate MFA in the console, then resume); `storage` means the campaign could not be saved before
- * a send, so the runner refused to send what it could not record.
+ * a send, so the runner refused to send what it could not record; `tab-closed`: the console tab the
+ * run sends through is gone (its chunks not yet requested are still to send, from another tab).
  */
-export type StopReason = 'session' | 'mfa' | 'forbidden' | 'storage' | 'wrong-console';
-export const STOP_REASONS: readonly StopReason[] = ['session', 'mfa', 'forbidden', 'storage', 'wrong-console'];
+export type StopReason = 'session' | 'mfa' | 'forbidden' | 'storage' | 'wrong-console' | 'tab-closed';
+export const STOP_REASONS: readonly StopReason[] = ['session', 'mfa', 'forbidden', 'storage', 'wrong-console', 'tab-closed'];
 
 export type EntryState = 'pending' | 'inflight' | 'sent' | 'failed' | 'skipped' | 'unknown';
 export const ENTRY_STATES: readonly EntryState[] = ['pending', 'inflight', 'sent', 'failed', 'skipped', 'unknown'];

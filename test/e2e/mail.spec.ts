@@ -9,6 +9,7 @@ import type { Page, Request } from '@playwright/test';
 import { decode } from '../../src/campaign/compact';
 import { test, expect, loginAs, tabIdFor, HOST, type ConsoleApi, type Ext, type FakeUser, type KeptConsoleFixture } from './fixtures';
 import { MailDialog, PanelPage } from './pages/panel-page';
+import { ConsolePage } from './pages/console-page';
 import { expected, shownLogin } from './oracle';
 
 const DEMO = 'a1b2c3d4-0000-4000-8000-000000000001';
@@ -271,6 +272,18 @@ test('confirm: counts, « Imprimer ceux-là » prints the accounts without e-mai
     else expect(r!.slice(3, 5)).toEqual(['Sans adresse courriel', 'Pas d’adresse courriel']);
     expect(r![5]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
   }
+
+  // The same selection again: the dialog says, before anything is sent, who would get it twice.
+  await d.button('Fermer').click();
+  const again = await panel.openMail();
+  const n = sel.withEmail.length;
+  const today = new Date().toLocaleDateString('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' });
+  await expect(again.root).toContainText(`${n} de ces comptes ont déjà reçu ce courriel d’après le journal de distribution (le dernier envoi le ${today}) : ils le recevront une seconde fois.`);
+  await again.root.getByRole('checkbox', { name: 'Seulement ceux qui ne l’ont pas encore reçu' }).check();
+  await expect(again.root).toContainText(`${n} comptes ont déjà reçu ce courriel d’après le journal de distribution (le dernier envoi le ${today}) : ils sont laissés de côté.`);
+  await expect(again.root).toContainText('Aucun compte de la sélection ne peut recevoir de courriel.');
+  await expect(again.button('Envoyer')).toBeDisabled();
+  expect((await mailPosts(api)).length).toBe(posts.length);
 });
 
 /**
@@ -398,6 +411,36 @@ test('cancel: « Arrêter après l’envoi en cours » stops after the chunks in
   await expectAllMailedOnce(ext, api, sel, d);
 });
 
+// The director looks at another of the console's tabs while the run goes on: the content script
+// then sees no page it serves, and the run must neither stall nor ignore a stop.
+test('the console shown on another of its tabs mid-run: « Arrêter » gives back the chunks handed over, « Reprendre » mails the rest from there, nobody twice', async ({ ext, api, keptConsole }) => {
+  const sel = await parents(ext, api, keptConsole);
+  const consoleTab = new ConsolePage((await keptConsole('adml', massmail(DEMO))).page);
+  const d = await sel.panel.openMail();
+  await holdAfterFour(api);
+  await d.button('Envoyer').click();
+  await fourChunksInFlight(api);
+  await consoleTab.tab('Exporter des comptes').click();
+  await expect(consoleTab.page).toHaveURL(/\/imports-exports\/export$/);
+  await expect.poll(() => ext.sw.evaluate((t) => chrome.tabs.sendMessage(t, { type: 'ping' }), sel.tabId).then((r) => (r as { page: unknown }).page)).toBe(null);
+  await d.button('Arrêter après l’envoi en cours').click();
+  await releaseMail(api);
+  await d.waitEnded();
+  await new Promise((r) => setTimeout(r, 1000));
+  // Before: the four chunks handed over were mailed after the stop (20 accounts more).
+  expect(await classAdminMails(api), 'only the chunks at the console when stopped').toHaveLength(40);
+  expect((await mailPosts(api)).length).toBe(8);
+  expect((await d.reportCounts()).notSent).toBe(sel.withEmail.length - 40);
+
+  // Before: each chunk went unanswered, was retried, and ended « en échec ».
+  await d.button('Reprendre l’envoi').click();
+  await d.waitEnded();
+  await expectAllMailedOnce(ext, api, sel, d);
+  // Back on the massmail tab (the next test's kept tab).
+  await consoleTab.tab('Distribuer les comptes').click();
+  await expect(consoleTab.page).toHaveURL(new RegExp(`${massmail(DEMO)}$`));
+});
+
 /**
  * Holds the sends at the console (the fake's `hold`) after the first four chunks: the next four
  * stay unanswered, in flight, until `releaseMail` (no new chunk can start meanwhile).
@@ -426,6 +469,55 @@ async function fourChunksInFlight(api: ConsoleApi): Promise<void> {
     )
     .toEqual([4, 4]);
 }
+
+/**
+ * From now on, the panel's writes of the campaign's states fail (the browser's « QUOTA_BYTES quota
+ * exceeded »), until `storageBack`: what a full or broken profile does to a run.
+ */
+async function failStateWrites(panel: PanelPage): Promise<void> {
+  await panel.page.evaluate((key) => {
+    const w = window as unknown as { __failing: boolean; browser?: typeof chrome };
+    w.__failing = true;
+    // Chromium also has `browser`, which the extension uses when there.
+    for (const area of new Set([chrome.storage.local, w.browser?.storage.local])) {
+      if (!area) continue;
+      const set = area.set.bind(area);
+      Object.defineProperty(area, 'set', {
+        configurable: true,
+        value: (items: Record<string, unknown>) => (key in items && w.__failing ? Promise.reject(new Error('QUOTA_BYTES quota exceeded')) : set(items)),
+      });
+    }
+  }, `campaign:${DEMO}`);
+}
+const storageBack = (panel: PanelPage) => panel.page.evaluate(() => ((window as unknown as { __failing: boolean }).__failing = false));
+
+test('the browser refuses to save the run’s state: the run stops and says why, nothing is sent unrecorded, resume mails the rest once', async ({ ext, api, keptConsole }) => {
+  const sel = await parents(ext, api, keptConsole);
+  const d = await sel.panel.openMail();
+  await holdAfterFour(api);
+  await d.button('Envoyer').click();
+  await fourChunksInFlight(api);
+  const recorded = await storedCampaign(ext);
+  const recordedInflight = idsIn(recorded, 'inflight');
+  await failStateWrites(sel.panel);
+  await releaseMail(api);
+  await d.waitEnded();
+  await expect(d.status).toHaveText('Envoi interrompu : le navigateur n’a pas pu enregistrer l’avancement de l’envoi (stockage de l’extension plein ou indisponible). Aucun courriel n’est parti sans avoir été noté d’abord. Reprenez l’envoi ; si cela se reproduit, redémarrez le navigateur.');
+  const mailed = await classAdminMails(api);
+  const t = await d.tally();
+  expect(t.sent, 'the report counts what the console mailed').toBe(mailed.length);
+  expect(t.notSent, 'the rest is still to send').toBe(sel.withEmail.length - mailed.length);
+  // Only chunks recorded « inflight » before the storage failed ever reached the console.
+  const allowed = new Set([...idsIn(recorded, 'sent'), ...recordedInflight]);
+  expect(mailed.filter((id) => !allowed.has(id)), 'mailed without being recorded first').toEqual([]);
+  await new Promise((r) => setTimeout(r, 1000));
+  expect(await classAdminMails(api), 'nothing sent after the stop').toHaveLength(mailed.length);
+
+  await storageBack(sel.panel);
+  await d.button('Reprendre l’envoi').click();
+  await d.waitEnded();
+  await expectAllMailedOnce(ext, api, sel, d);
+});
 
 test('panel closed while sending: reopening offers « Reprendre l’envoi »; the chunks handed over are « incertains », those never requested stay unsent, nobody twice', async ({ ext, api, keptConsole }) => {
   const sel = await parents(ext, api, keptConsole);
@@ -464,6 +556,8 @@ test('panel closed while sending: reopening offers « Reprendre l’envoi »; th
   await d.button('Reprendre l’envoi').click();
   await d.waitEnded();
   await expect(d.button('Renvoyer aux comptes incertains')).toBeVisible();
+  // Said before the director may resend them.
+  await expect(d.root).toContainText('40 comptes sont « incertains » : la demande était partie vers la console quand l’envoi a été coupé, et le courriel a peut-être déjà été envoyé. Les renvoyer peut le faire recevoir deux fois ; le bilan CSV nomme ces comptes.');
 
   // Every account mailed at most once; those handed over but never requested wait for the director's
   // « Renvoyer » (the panel cannot know they never went), with the ones whose request had no answer.
@@ -511,6 +605,45 @@ test('session expired in the middle: stops with a clear message, resumes after l
   await expectAllMailedOnce(ext, api, sel, d);
   c = await storedCampaign(ext);
   for (const id of before) expect(c.entries[id]!.attempts, id).toBe(1);
+});
+
+// Its own console tab, closed mid-run; the panel is a tab of its own (Chrome's side panel closes with its tab).
+test('console tab closed while sending: the run stops and says so, the accounts never requested stay to send and are mailed from a new tab, nobody twice', async ({ ext, api, consolePage }) => {
+  const sel = await parents(ext, api, consolePage);
+  const d = await sel.panel.openMail();
+  await holdAfterFour(api);
+  await d.button('Envoyer').click();
+  await fourChunksInFlight(api);
+  await consolePage.close();
+  await releaseMail(api);
+  await d.waitEnded();
+  await expect(d.status).toHaveText('Envoi interrompu : l’onglet de la console a été fermé. Rien n’a été envoyé depuis. Rouvrez la page « Publipostage des comptes » de la console, puis reprenez l’envoi depuis son panneau.');
+  // The four chunks at the console went with the tab (« incertains »); none was sent after it, and
+  // those never requested are still to send (they were « en échec » after four tries each).
+  expect((await mailPosts(api)).length).toBe(8);
+  expect(await d.reportCounts()).toEqual({ sent: 20, skipped: sel.withoutEmail.length, failed: 0, unknown: 20, refused: 0, notSent: sel.withEmail.length - 40 });
+  await expect(d.button('Reprendre l’envoi')).toHaveCount(0);
+  const c = await storedCampaign(ext);
+  expect([c.status, c.stopReason]).toEqual(['stopped', 'tab-closed']);
+
+  // A new console tab, its panel: the resume offer, and the rest mailed once.
+  const page = await ext.context.newPage();
+  await loginAs(page, api, 'adml', massmail(DEMO));
+  const panel = await PanelPage.openWith(ext, await tabIdFor(ext, massmail(DEMO)), {});
+  await panel.waitReady();
+  const d2 = await panel.openMail();
+  await expect(d2.root).toContainText(`Un envoi interrompu a été retrouvé : ${sel.withEmail.length - 40} comptes restent à envoyer.`);
+  await d2.button('Reprendre l’envoi').click();
+  await d2.waitEnded();
+  // Whether the console acted on the four requests the closed tab took with it depends on when it
+  // saw them go: they stay « incertains » (never resent on their own), every other account is mailed once.
+  const unknown = idsIn(await storedCampaign(ext), 'unknown');
+  expect(unknown).toHaveLength(20);
+  const mailed = await classAdminMails(api);
+  expect(new Set(mailed).size, 'nobody mailed twice').toBe(mailed.length);
+  expect(mailed.filter((id) => !unknown.includes(id)).sort(), 'each account with an e-mail mailed once').toEqual(ids(sel.withEmail).filter((id) => !unknown.includes(id)));
+  expect(await d2.reportCounts()).toEqual({ sent: sel.withEmail.length - 20, skipped: sel.withoutEmail.length, failed: 0, unknown: 20, refused: 0, notSent: 0 });
+  await page.close();
 });
 
 // Its own console tab: the XSRF cookie goes, and the test logs in again in that tab.

@@ -71,6 +71,26 @@ test('the sidebar follows the active tab of its own window, not a tab activated 
   await sidebarShows(popup, NO_CONSOLE);
   await consolePage.bringToFront();
   await sidebarShows(popup, `${users.length} comptes sélectionnés`);
+
+  // The director looks at another tab of the console, then comes back (the console is a single-page
+  // app): the sidebar keeps what it shows (a mail run in its dialog goes on), and reads nothing again.
+  // The console's own massmail tab reads the same route when it is drawn again: ours asks for JSON alone.
+  const ourReads = async () =>
+    (await api.requests()).filter((r) => r.path === `/directory/structure/${DEMO}/massMail/allUsers` && (r as { headers?: { accept?: string | null } }).headers?.accept === 'application/json').length;
+  const readsThen = await ourReads();
+  const consoleTab = (name: string) =>
+    consolePage.evaluate((n) => [...document.querySelectorAll<HTMLButtonElement>('ode-imports-exports-root div.tabs button')].find((b) => b.textContent?.trim() === n)!.click(), name);
+  await consoleTab('Exporter des comptes');
+  await until('the console on its export tab', async () => consolePage.url().endsWith('/imports-exports/export'));
+  const pageOf = () =>
+    popup.evaluate(async (id) => (((await (globalThis as unknown as WebExt).browser.storage.session.get('tabs')).tabs ?? {}) as Record<string, { page: { path: string } | null }>)[id]?.page?.path ?? null, tabId);
+  await until('the content script to see no page it serves', async () => (await pageOf()) === null);
+  await consoleTab('Distribuer les comptes');
+  await until('the console back on massmail', async () => consolePage.url().endsWith(MASSMAIL));
+  await until('the content script back on massmail', async () => (await pageOf()) === MASSMAIL);
+  await new Promise((r) => setTimeout(r, 1500));
+  expect((await sidebar(popup))?.text).toBe(`${users.length} comptes sélectionnés`);
+  expect(await ourReads(), 'the sidebar did not read the list again').toBe(readsThen);
 });
 
 test('the sidebar reads the list when its own tab navigates onto the massmail page', async ({ ff, api, consolePage }) => {
@@ -101,4 +121,55 @@ test('the sidebar reads the list when its own tab navigates onto the massmail pa
   const read = await popup.evaluate(async () => ((await (globalThis as unknown as WebExt).browser.storage.session.get('tabs')).tabs ?? {}) as Record<string, { read: { count: number } | null }>);
   expect(read[workId]?.read?.count).toBe(users.length);
   expect(read[tabId]?.read ?? null).toBeNull();
+});
+
+/** Clicks, in the sidebar, the enabled button named `name` inside `within`. */
+function clickInSidebar(from: Page, name: string, within = 'body'): Promise<void> {
+  return from.evaluate(
+    (n, w) => {
+      const [view] = (globalThis as unknown as WebExt).browser.extension.getViews({ type: 'sidebar' } as unknown as chrome.extension.FetchProperties);
+      const b = [...(view?.document.querySelectorAll<HTMLButtonElement>(`${w} button`) ?? [])].find((x) => x.textContent?.trim() === n && !x.disabled);
+      if (!b) throw new Error(`no button « ${n} » in the sidebar`);
+      b.click();
+    },
+    name,
+    within,
+  );
+}
+const sidebarDialog = (from: Page) =>
+  from.evaluate(() => {
+    const [view] = (globalThis as unknown as WebExt).browser.extension.getViews({ type: 'sidebar' } as unknown as chrome.extension.FetchProperties);
+    return view?.document.querySelector('.mail-dialog[role=dialog]')?.textContent?.replace(/\s+/g, ' ') ?? null;
+  });
+
+test('a mail run in the sidebar: another tab activated meanwhile leaves the sidebar on the run and its report; closing the report follows that tab', async ({ ff, api, consolePage }) => {
+  const users = await api.users(DEMO);
+  await loginAs(consolePage, api, 'adml', MASSMAIL);
+  const helper = await openExtPage(ff.browser, 'options.html');
+  const tabId = await consoleTabId(helper, MASSMAIL);
+  await helper.close();
+  const popup = await openSidebar(ff, tabId);
+  await consolePage.bringToFront();
+  await sidebarShows(popup, `${users.length} comptes sélectionnés`);
+
+  // The run is held at the console after four chunks, the director goes to another tab meanwhile.
+  await api.knobs({ hold: { path: '/directory/class-admin/massmail', pass: 4 } });
+  await clickInSidebar(popup, 'Envoyer par mail', 'section.publish');
+  await until('the mail dialog', async () => /Êtes-vous sûr/.test((await sidebarDialog(popup)) ?? ''));
+  await clickInSidebar(popup, 'Envoyer', '.mail-dialog');
+  await until('four chunks answered, four held', async () => (await api.requests()).filter((r) => r.path === '/directory/class-admin/massmail').length >= 8);
+  await popup.bringToFront();
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(await sidebarDialog(popup), 'the run is still shown').toMatch(/Envoi des courriels… \d+ \/ \d+/);
+  await api.knobs({ hold: null });
+  await until('the report', async () => /Bilan pour/.test((await sidebarDialog(popup)) ?? ''), 60_000);
+  // The dialog's default leaves the activated accounts out: every other account with an address, once.
+  const want = users.filter((u) => u.email?.trim() && u.activationCode);
+  expect(await sidebarDialog(popup)).toContain(`${want.length} envoyés`);
+  const mails = (await api.mails()).filter((m) => m.via === 'class-admin').map((m) => m.userId);
+  expect(mails.sort()).toEqual(want.map((u) => u.id).sort());
+
+  // The report closed, the sidebar serves the tab the director is on.
+  await clickInSidebar(popup, 'Fermer', '.mail-dialog');
+  await sidebarShows(popup, NO_CONSOLE);
 });

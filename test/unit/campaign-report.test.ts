@@ -153,6 +153,34 @@ test.describe('the mail dialog’s summary', () => {
     expect(mailSummary(ce1, false).lines.some((l) => l.key.startsWith('blocked'))).toBe(false);
   });
 
+  test('accounts the log saw mailed: said before sending (with the last date), left out only when the director asks', () => {
+    // Mailed before: two activated (id-0000, id-0001), one with a code (id-0020), and the one without an address (never mailed).
+    const log = new Map([['id-0000', 1_000], ['id-0001', 3_000], ['id-0020', 2_000], ['id-0041', 5_000]]);
+    const mailedAt = (id: string) => log.get(id);
+    const told = mailSummary(ce1, false, { mailedAt });
+    expect(told.mailedBefore).toBe(3);
+    expect(told.recipients).toHaveLength(15);
+    expect(told.lines).toEqual([
+      { key: 'confirmTextReminders', vars: { n: 13, a: 9 } },
+      { key: 'mailAlreadyMailed', vars: { n: 3, at: 3_000 } },
+      { key: 'confirmNoEmail', vars: { n: 2 }, action: 'print-no-email' },
+    ]);
+    const skipped = mailSummary(ce1, false, { mailedAt, skipMailed: true });
+    expect(skipped.recipients.map((a) => a.id)).not.toContain('id-0020');
+    expect(skipped.recipients).toHaveLength(12);
+    expect([skipped.reminders, skipped.activations]).toEqual([7, 3]);
+    expect(skipped.lines.slice(0, 2)).toEqual([
+      { key: 'confirmTextReminders', vars: { n: 10, a: 7 } },
+      { key: 'mailAlreadyLeftOut', vars: { n: 3, at: 3_000 } },
+    ]);
+    // With « Seulement les comptes non activés », only the not-activated ones mailed before count.
+    const only = mailSummary(ce1, true, { mailedAt, skipMailed: true });
+    expect([only.mailedBefore, only.activations, only.recipients.length]).toEqual([1, 3, 4]);
+    expect(only.lines.map((l) => l.key)).toEqual(['confirmText', 'mailAlreadyLeftOut', 'mailActivatedLeftOut', 'confirmNoEmail']);
+    // No log: no line.
+    expect(mailSummary(ce1, false).lines.some((l) => l.key.startsWith('mailAlready'))).toBe(false);
+  });
+
   test('no address at all: nobody to mail, said so', () => {
     const s = mailSummary([account(1, null)], false);
     expect(s.mixed).toBe(false);

@@ -138,8 +138,8 @@ test('a `session` error mid-run stops it (in-flight chunks waited for); a second
   expectEachOnce(sender.okCounts(), emailIds(c0));
 });
 
-test('`mfa`, `forbidden` and `wrong-console` (the tab moved to another ENT) stop the run too, with that reason', async () => {
-  for (const kind of ['mfa', 'forbidden', 'wrong-console'] as const) {
+test('`mfa`, `forbidden`, `wrong-console` (the tab moved to another ENT) and `tab-closed` stop the run too, with that reason', async () => {
+  for (const kind of ['mfa', 'forbidden', 'wrong-console', 'tab-closed'] as const) {
     const sender = fakeSender({ decide: (n) => (n >= 3 ? { ok: false, kind, status: 403 } : { ok: true }) });
     const out = await runCampaign(createCampaign('s1', accounts(60), T0, 'c'), { ...fast, send: sender.send, save: () => {} });
     expect(out).toMatchObject({ status: 'stopped', stopReason: kind });
