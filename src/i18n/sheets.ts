@@ -226,19 +226,44 @@ export function say(d: SheetDict, key: SheetKey, vars: Record<string, string | n
   // Every card asks for the same instructions again: three regular-expression passes and the
   // typesetting each time were ~5 % of a 1,000-card render (issue 23). Remembered per dictionary,
   // only for the run's own words (rule, address, counts): names stay out of any memory kept between renders.
-  for (const v in vars) if (typeof vars[v] !== 'number' && !RUN_VARS.has(v)) return format(langOf(d), d[key], vars);
+  let only: string | undefined;
+  let n = 0;
+  for (const v in vars) {
+    if (typeof vars[v] !== 'number' && !RUN_VARS.has(v)) return format(langOf(d), d[key], vars);
+    only = v;
+    n++;
+  }
   let memo = said.get(d);
-  if (!memo) said.set(d, (memo = new Map()));
+  if (!memo) said.set(d, (memo = { plain: new Map(), one: new Map(), other: new Map(), size: 0 }));
+  // no variable, or one string (the rule, the address): looked up by key, name and value, each a
+  // string V8 has hashed already, where a JSON key was a new string to build and hash at every call
+  const value = only === undefined ? undefined : vars[only];
+  if (n === 0 || (n === 1 && typeof value === 'string')) {
+    let byName = n ? memo.one.get(key) : undefined;
+    if (n && !byName) memo.one.set(key, (byName = new Map()));
+    let byValue = byName?.get(only!);
+    if (byName && !byValue) byName.set(only!, (byValue = new Map()));
+    let out = n ? byValue!.get(value as string) : memo.plain.get(key);
+    if (out === undefined) {
+      out = format(langOf(d), d[key], vars);
+      if (memo.size++ > 4000) said.delete(d);
+      if (n) byValue!.set(value as string, out);
+      else memo.plain.set(key, out);
+    }
+    return out;
+  }
   const k = `${key}\u0000${JSON.stringify(vars)}`;
-  let out = memo.get(k);
+  let out = memo.other.get(k);
   if (out === undefined) {
     out = format(langOf(d), d[key], vars);
-    if (memo.size > 4000) memo.clear();
-    memo.set(k, out);
+    if (memo.size++ > 4000) said.delete(d);
+    memo.other.set(k, out);
   }
   return out;
 }
-const said = new WeakMap<SheetDict, Map<string, string>>();
+/** Per dictionary: strings without variables, with one string variable (by key, name, value), and the rest (by key and JSON). */
+type Said = { plain: Map<string, string>; one: Map<string, Map<string, Map<string, string>>>; other: Map<string, string>; size: number };
+const said = new WeakMap<SheetDict, Said>();
 /** Variables that hold no one's name: the password rule, the ENT's address and name, the date. */
 const RUN_VARS = new Set(['rule', 'url', 'ent', 'host', 'date']);
 

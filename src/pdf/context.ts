@@ -23,8 +23,9 @@ export interface Ctx {
   date: Date;
   /** Pages: the first one exists already in a fresh jsPDF. */
   pageUsed: boolean;
-  /** Text blocks drawn once as PDF form objects, by content (see drawText). */
-  forms: Map<string, string>;
+  /** Text blocks drawn once as PDF form objects, by their lines, then the rest of their look (see drawText). */
+  forms: Map<string, Map<string, string>>;
+  formCount: number;
   /** The operators that place a form at a spot, as jsPDF wrote them the first time (see drawText). */
   placed: Map<string, string[]>;
   /** The per-account lines, written without jsPDF's text() (see text.ts). */
@@ -55,6 +56,7 @@ export function makeCtx(doc: jsPDF, fonts: { hasBold: boolean; hasMono: boolean 
     logo: logoAspect ? so.logo : undefined,
     pageUsed: false,
     forms: new Map(),
+    formCount: 0,
     placed: new Map(),
     text: new TextWriter(doc),
     card: {

@@ -6,6 +6,7 @@ import { registerFonts, type FontBytes } from './fonts';
 import { LINE_FACTOR } from './layout';
 import type { RenderResult, SheetOptions } from './options';
 import { letterTexts } from '../i18n/letter';
+import { deflateHeld, nativeDeflate, placeholder, type Deflate } from './deflate';
 
 /**
  * Gives the event loop a turn (progress, « Annuler », a newer preview). Not setTimeout(0): browsers
@@ -39,11 +40,14 @@ export const yieldToLoop = (): Promise<void> =>
 type Filtered = { data: string; reverseChain: string };
 const api = jsPDF.API as unknown as { processDataByFilters?: (data: string, chain?: string | string[]) => Filtered; ppFastFlate?: boolean };
 const jspdfFilters = api.processDataByFilters;
+/** While `finish` writes a document for the native deflate: the streams to deflate, in order (see deflate.ts). */
+let held: string[] | null = null;
 if (jspdfFilters && !api.ppFastFlate) {
   api.ppFastFlate = true;
   api.processDataByFilters = function (data: string, chain?: string | string[]): Filtered {
     const c = typeof chain === 'string' ? [chain] : (chain ?? []);
     if (c.length !== 1 || (c[0] !== 'FlateEncode' && c[0] !== '/FlateEncode')) return jspdfFilters.call(this, data, chain);
+    if (held) return { data: placeholder(held.push(data || '') - 1), reverseChain: '/FlateDecode' };
     return { data: flate(data || ''), reverseChain: '/FlateDecode' };
   };
 }
@@ -104,7 +108,30 @@ export function* freeTexts(accounts: Account[], opts: Pick<SheetOptions, 'school
   }
 }
 
-export function finish(doc: jsPDF): RenderResult {
-  const bytes = new Uint8Array(doc.output('arraybuffer'));
-  return { bytes, pages: doc.getNumberOfPages() };
+/** The native deflate `finish` uses; null: fflate inside jsPDF (tests compare the two). */
+export const streamDeflate: { native: Deflate | null } = { native: nativeDeflate };
+
+/**
+ * The document's bytes. Its streams are deflated by the platform's zlib where there is one (see
+ * deflate.ts); elsewhere, or if that fails, jsPDF writes it again with fflate.
+ */
+export async function finish(doc: jsPDF): Promise<RenderResult> {
+  const pages = doc.getNumberOfPages();
+  const native = streamDeflate.native;
+  if (native && api.ppFastFlate) {
+    const streams: string[] = [];
+    held = streams;
+    let pdf: string;
+    try {
+      pdf = doc.output();
+    } finally {
+      held = null;
+    }
+    try {
+      return { bytes: await deflateHeld(pdf, streams, native), pages };
+    } catch {
+      // fflate below
+    }
+  }
+  return { bytes: new Uint8Array(doc.output('arraybuffer')), pages };
 }

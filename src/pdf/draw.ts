@@ -54,6 +54,13 @@ function writeText(ctx: Ctx, t: PlacedText, dx: number, dy: number, inForm = fal
   else text(t.lines, x, base, t.tone, t.lineH / (t.size * PT));
 }
 
+const linesKeys = new WeakMap<string[], string>();
+function linesKey(lines: string[]): string {
+  let k = linesKeys.get(lines);
+  if (k === undefined) linesKeys.set(lines, (k = JSON.stringify(lines)));
+  return k;
+}
+
 /**
  * A block shared by every card is drawn once into a PDF form object and then only placed on each
  * card: most of a card's text is the same instructions, and jsPDF's per-glyph text encoding is the
@@ -65,15 +72,20 @@ function drawText(ctx: Ctx, t: PlacedText) {
   const k = doc.internal.scaleFactor;
   const w = t.w + 2 * FORM_PAD;
   const h = t.h + 2 * FORM_PAD;
-  const key = JSON.stringify([t.id, t.lines, t.size, t.lineH, t.bold, t.tone, t.align, t.w, t.label ?? '', t.textX - t.x]);
-  let name = ctx.forms.get(key);
+  // by the lines first (a block's lines are the same array from the measurer's cache on every card,
+  // so their key is made once), then by the rest of the block's look, its label line included
+  let byLines = ctx.forms.get(linesKey(t.lines));
+  if (!byLines) ctx.forms.set(linesKey(t.lines), (byLines = new Map()));
+  const lead = t.lead ? `${t.lead.text}\u0000${t.lead.w}\u0000${t.lead.inline}\u0000${t.lead.size}\u0000${t.lead.lineH}\u0000${t.lead.bold}` : '';
+  const key = `${t.id}\u0000${t.size}\u0000${t.lineH}\u0000${t.bold}\u0000${t.tone}\u0000${t.align}\u0000${t.w}\u0000${t.h}\u0000${t.label ?? ''}\u0000${t.textX - t.x}\u0000${lead}`;
+  let name = byLines.get(key);
   if (!name) {
-    name = `t${ctx.forms.size}`;
+    name = `t${ctx.formCount++}`;
     doc.beginFormObject(0, 0, w * k, h * k, translate(doc, 0, 0));
     // Form space: top-left of the padded box is (0, 0), in mm, like the page.
     writeText(ctx, t, t.x - FORM_PAD, t.y - FORM_PAD, true);
     doc.endFormObject(name);
-    ctx.forms.set(key, name);
+    byLines.set(key, name);
   }
   // The same block sits at the same spot on every page (8 slots): jsPDF's placement (a Matrix, its
   // number formatting) cost more than the text it places; its operators are kept and written again.

@@ -320,7 +320,8 @@ interface Pass {
   qrColumn?: Rect;
 }
 
-function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>, m: Measurer, withQr: boolean, spread = 1): Pass {
+/** One layout of the card at this scale. `probe`: only its height is wanted (the search for the scale), no text is placed. */
+function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>, m: Measurer, withQr: boolean, spread = 1, probe = false): Pass {
   const texts: PlacedText[] = [];
   const adaptations: Adaptation[] = [];
   const broken: string[] = [];
@@ -328,6 +329,8 @@ function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>
   const lineH = (size: number) => size * PT * (spec.lineFactor ?? LINE_FACTOR);
   let y = content.y;
   let logo: Rect | undefined;
+  /** Whether the header holds the school's name (the first block then keeps its gap). */
+  let header = false;
 
   // header: logo left, school name beside it (vertically centred)
   if (spec.logo || spec.school?.text) {
@@ -346,7 +349,8 @@ function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>
       const lh = lineH(f.size);
       const h = blockH(f, lineH);
       const ty = y + Math.max(0, (headerH - h) / 2);
-      texts.push(place(spec.school, sx, ty, sw, f, lh, h));
+      if (!probe) texts.push(place(spec.school, sx, ty, sw, f, lh, h));
+      header = true;
       headerH = Math.max(headerH, h);
     }
     y += headerH;
@@ -359,7 +363,7 @@ function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>
   const blocks = spec.blocks.filter((b) => b.text && !dropped.has(b.id));
   const anchor = qr && (blocks.some((b) => b.id === qr.anchor) ? qr.anchor : blocks[0]?.id);
 
-  const first = texts.length === 0;
+  const first = !header;
   blocks.forEach((b, i) => {
     const gap = i === 0 && first ? 0 : (b.gap ?? 1) * Math.max(scale, 0.6) * spread;
     y += gap;
@@ -380,7 +384,7 @@ function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>
         if (f.broken) broken.push(c.id);
         const lh = lineH(f.size);
         const h = blockH(f, lineH);
-        texts.push(place(c, content.x + content.w - colW, cy, colW, f, lh, h));
+        if (!probe) texts.push(place(c, content.x + content.w - colW, cy, colW, f, lh, h));
         cy += h;
       }
       qrCol = { x: content.x + content.w - colW - qrGap, y, w: colW + qrGap, h: cy - y };
@@ -409,7 +413,7 @@ function pass(spec: CardSpec, content: Rect, scale: number, dropped: Set<string>
     const lh = lineH(f.size);
     if (!f.lines.length) return;
     const h = blockH(f, lineH);
-    texts.push(place(b, content.x, y, w, f, lh, h));
+    if (!probe) texts.push(place(b, content.x, y, w, f, lh, h));
     y += h;
   });
   const bottom = Math.max(y, qrCol ? qrCol.y + qrCol.h : y);
@@ -478,34 +482,29 @@ export function layoutCard(spec: CardSpec, m: Measurer): CardLayout {
   spec = withLateQr(spec, content.w, m);
   const limit = content.y + content.h + 1e-6;
   const none = new Set<string>();
-  // the fit only gets easier as the scale goes down: the largest scale that fits, by bisection
-  const at = (i: number) => pass(spec, content, SCALES[i]!, none, m, true);
+  // the fit only gets easier as the scale goes down: the largest scale that fits, by bisection; the
+  // search only asks each scale's height, and the card is laid out once, at the scale found
+  const fits = (i: number, spread = 1) => pass(spec, content, SCALES[i]!, none, m, true, spread, true).bottom <= limit;
   let lo = 0;
   let hi = SCALES.length - 1;
-  let best = at(hi);
-  if (best.bottom <= limit) {
+  if (fits(hi)) {
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const r = at(mid);
-      if (r.bottom <= limit) {
-        hi = mid;
-        best = r;
-      } else lo = mid + 1;
+      if (fits(mid)) hi = mid;
+      else lo = mid + 1;
     }
+    let spread = 1;
     if (spec.spread && hi === 0) {
       // a sheet with room to spare uses its page: the space goes between the blocks (up to 3× the gaps)
       let lo2 = 1;
       let hi2 = 3;
       for (let k = 0; k < 8; k++) {
         const mid = (lo2 + hi2) / 2;
-        const r = pass(spec, content, SCALES[0]!, none, m, true, mid);
-        if (r.bottom <= limit) {
-          lo2 = mid;
-          best = r;
-        } else hi2 = mid;
+        if (fits(0, mid)) lo2 = spread = mid;
+        else hi2 = mid;
       }
     }
-    return done(spec, content, best, SCALES[hi]!, []);
+    return done(spec, content, pass(spec, content, SCALES[hi]!, none, m, true, spread), SCALES[hi]!, []);
   }
   const scale = SCALES[SCALES.length - 1]!;
   const order = spec.blocks

@@ -37,7 +37,7 @@ const LOG = new Uint8Array(256);
   for (let i = 255; i < 512; i++) EXP[i] = EXP[i - 255]!;
 }
 
-/** Generator polynomials by degree, highest coefficient (1) first. */
+/** Generator polynomials by degree, highest coefficient (1) first, as the logs of their coefficients (255: a zero coefficient). */
 const generators = new Map<number, Uint8Array>();
 function generator(degree: number): Uint8Array {
   let g = generators.get(degree);
@@ -51,7 +51,7 @@ function generator(degree: number): Uint8Array {
     }
     poly = next;
   }
-  generators.set(degree, (g = poly));
+  generators.set(degree, (g = poly.map((c) => (c ? LOG[c]! : 255))));
   return g;
 }
 
@@ -61,11 +61,16 @@ function rsRemainder(data: Uint8Array, degree: number): Uint8Array {
   const r = new Uint8Array(degree);
   for (let i = 0; i < data.length; i++) {
     const factor = data[i]! ^ r[0]!;
-    r.copyWithin(0, 1);
-    r[degree - 1] = 0;
-    if (factor) {
-      const lf = LOG[factor]!;
-      for (let j = 0; j < degree; j++) if (gen[j + 1]) r[j] ^= EXP[LOG[gen[j + 1]!]! + lf]!;
+    if (!factor) {
+      r.copyWithin(0, 1);
+      r[degree - 1] = 0;
+      continue;
+    }
+    // shifted by one and the generator times the factor added, in one pass
+    const lf = LOG[factor]!;
+    for (let j = 0; j < degree; j++) {
+      const lg = gen[j + 1]!;
+      r[j] = (j + 1 < degree ? r[j + 1]! : 0) ^ (lg !== 255 ? EXP[lg + lf]! : 0);
     }
   }
   return r;
@@ -181,8 +186,11 @@ export function qrVersion(n: number): number {
   return 0;
 }
 
-/** Modules row by row, 1 = dark, `size` per side; throws when the bytes exceed version 40 at level M. */
-export function qrMatrix(bytes: Uint8Array): { size: number; data: Uint8Array } {
+/**
+ * Modules row by row, 1 = dark, `size` per side; throws when the bytes exceed version 40 at level M.
+ * `reuse`: a previous result's `data`, written over when it has this version's size (qr.ts, one QR after another).
+ */
+export function qrMatrix(bytes: Uint8Array, reuse?: Uint8Array): { size: number; data: Uint8Array } {
   const version = qrVersion(bytes.length);
   if (!version) throw new Error('The amount of data is too big to be stored in a QR Code');
   const nData = dataCodewords(version);
@@ -194,7 +202,13 @@ export function qrMatrix(bytes: Uint8Array): { size: number; data: Uint8Array } 
   };
   put(0b0100, 4);
   put(bytes.length, version < 10 ? 8 : 16);
-  for (const b of bytes) put(b, 8);
+  // the header took 12 or 20 bits: each byte straddles two, its high half ending the first
+  for (let i = 0, at = bitLen >> 3; i < bytes.length; i++, at++) {
+    const b = bytes[i]!;
+    stream[at] |= b >> 4;
+    stream[at + 1] = (b & 15) << 4;
+  }
+  bitLen += bytes.length * 8;
   if (bitLen + 4 <= nData * 8) bitLen += 4;
   bitLen = (bitLen + 7) & ~7;
   for (let i = bitLen >> 3, k = 0; i < nData; i++, k++) stream[i] = k % 2 ? 0x11 : 0xec;
@@ -219,7 +233,7 @@ export function qrMatrix(bytes: Uint8Array): { size: number; data: Uint8Array } 
   for (let i = 0; i < ecCount; i++) for (let b = 0; b < blocks; b++) codewords[k++] = ec[b]![i]!;
   // the data path, masked (mask 1: even rows); the path's modules past the codewords stay light before the mask
   const { size, base, path, flip } = frame(version);
-  const out = base.slice();
+  const out = reuse?.length === base.length ? (reuse.set(base), reuse) : base.slice();
   const bits = total * 8;
   for (let i = 0; i < path.length; i++) {
     const dark = i < bits ? (codewords[i >> 3]! >> (7 - (i & 7))) & 1 : 0;

@@ -57,12 +57,15 @@ export function qrLeftOut(text: string | null): boolean {
 export function qrImage(text: string, k = QR_PX_PER_MODULE): QrImage {
   // One byte-mode segment: qrcode's optimal segmentation (a shortest-path search) costs more than
   // the QR itself, and a URL gains next to nothing from mixed modes.
-  const m = qrMatrix(utf8.encode(text));
+  const m = qrMatrix(utf8Bytes(text), scratch.modules);
   const n = m.size;
-  const data = m.data;
+  const data = (scratch.modules = m.data);
   const px = n * k;
   const bytesPerRow = Math.ceil(px / 8);
-  const bytes = new Uint8Array(bytesPerRow * px);
+  const length = bytesPerRow * px;
+  // one buffer for every QR of a render (and the next): only the string made from it is kept
+  if (scratch.image.length < length) scratch.image = new Uint8Array(Math.max(length, 2 * scratch.image.length));
+  const bytes = scratch.image.subarray(0, length);
   for (let y = 0; y < n; y++) {
     const base = y * n;
     const start = y * k * bytesPerRow;
@@ -82,11 +85,40 @@ export function qrImage(text: string, k = QR_PX_PER_MODULE): QrImage {
     }
     for (let r = 1; r < k; r++) bytes.copyWithin(start + r * bytesPerRow, start, start + bytesPerRow);
   }
-  const raw = String.fromCharCode.apply(null, bytes as unknown as number[]);
-  if (!/EI[\x00\t\n\f\r ]/.test(raw + ' ')) return { modules: n, px, data: raw, hex: false };
-  let hex = '';
-  for (const v of bytes) hex += HEX[v];
-  return { modules: n, px, data: hex + '>', hex: true };
+  let out: string;
+  const hex = endsInlineData(bytes);
+  if (!hex) out = String.fromCharCode.apply(null, bytes as unknown as number[]);
+  else {
+    out = '';
+    for (const v of bytes) out += HEX[v];
+    out += '>';
+  }
+  // the buffers held the login and code: nothing of them stays once the image is made
+  scratch.text.fill(0);
+  data.fill(0);
+  bytes.fill(0);
+  return { modules: n, px, data: out, hex };
+}
+
+/** Buffers reused from one QR to the next, and emptied after each: the text's bytes, the modules, the image. */
+const scratch = { text: new Uint8Array(512), modules: undefined as Uint8Array | undefined, image: new Uint8Array(1024) };
+
+/** The text's UTF-8 bytes, in the reused buffer (valid until the next call). */
+function utf8Bytes(text: string): Uint8Array {
+  // UTF-8 takes at most 3 bytes per UTF-16 unit
+  if (scratch.text.length < text.length * 3) scratch.text = new Uint8Array(text.length * 3);
+  const { written } = utf8.encodeInto(text, scratch.text);
+  return scratch.text.subarray(0, written);
+}
+
+/** Whether the bytes hold « EI » followed by white space or at their very end, where a reader may take the inline image to end. */
+export function endsInlineData(b: Uint8Array): boolean {
+  for (let i = b.indexOf(0x45); i >= 0 && i + 1 < b.length; i = b.indexOf(0x45, i + 1)) {
+    if (b[i + 1] !== 0x49) continue;
+    const c = b[i + 2];
+    if (c === undefined || c === 0 || c === 9 || c === 10 || c === 12 || c === 13 || c === 32) return true;
+  }
+  return false;
 }
 
 /**

@@ -42,6 +42,8 @@ const HEX4 = (g: number) => g.toString(16).padStart(4, '0');
 export class TextWriter {
   /** Per face of this document: character code → glyph (0: not in the face, jsPDF's own path). */
   private glyphs = new Map<FontEntry, Map<number, number>>();
+  /** Glyph → its four hex digits, made once per glyph (two short-lived strings per glyph otherwise). */
+  private hex: string[] = [];
   /** jsPDF's opening operators (BT, font, leading, colour) per state; null: the check failed, always jsPDF. */
   private heads = new Map<string, string | null>();
   private internal: Internal;
@@ -105,7 +107,7 @@ export class TextWriter {
       if (!g) return null;
       // the ToUnicode map keeps the last character met for a glyph (a space and a no-break space share one)
       meta.toUnicode[g] = c;
-      hex += HEX4(g);
+      hex += this.hex[g] ?? (this.hex[g] = HEX4(g));
     }
     return hex;
   }

@@ -32,8 +32,8 @@ function top(profile, n = 25) {
 
 /** Where a render's time goes, by part: inclusive time of the functions that start each part (ms, share of the sampled busy time). */
 const PARTS = [
-  ['output: deflate of every stream (jsPDF FlateEncode)', ['processDataByFilters']],
-  ['output: the rest (font subsets, objects, bytes)', ['finish'], ['processDataByFilters']],
+  ['output: deflate of every stream (native zlib, or fflate in jsPDF)', ['processDataByFilters', 'deflateHeld']],
+  ['output: the rest (font subsets, objects, bytes)', ['finish'], ['processDataByFilters', 'deflateHeld']],
   ['jsPDF text() (per-glyph encoding, writing)', ['writeText']],
   ['QR codes (matrix, image)', ['drawQr']],
   ['layout (fitCard: measuring, wrapping)', ['fitCard']],
