@@ -81,8 +81,11 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
         <span>{t('search')}</span>
         <input ref={searchRef} type="search" autoComplete="off" data-typed-name value={f.search} onInput={(e) => set({ search: e.currentTarget.value })} />
       </label>
-      {chips.length > 0 && (
-        <div class="chips" ref={chipsRef} role="group" aria-label={t('chipsLabel')}>
+      {/* Always there, one line high: the first filter chosen (or the last removed) no longer moves
+          the list and everything under it, a relayout and a repaint of the whole window (issue 23). */}
+      <div class="chips" ref={chipsRef} role="group" aria-label={t('chipsLabel')}>
+        {chips.length === 0 && <span class="none">{t('chipsNone')}</span>}
+        {chips.length > 0 && <>
           {chips.map((c, i) => (
             <button key={c.key} type="button" class="chip" aria-label={t('chipRemove', { label: c.label })} title={t('chipRemove', { label: c.label })} onClick={() => removeChip(i, c.without)}>
               <bdi>{c.label}</bdi> <span aria-hidden="true">×</span>
@@ -91,8 +94,8 @@ export function FiltersForm({ t, lang, filters: f, classes, onChange, teacher = 
           <button type="button" class="link reset" onClick={() => removeChip(0, EMPTY_FILTERS)}>
             {t('resetFilters')}
           </button>
-        </div>
-      )}
+        </>}
+      </div>
       <div class="filter-grid">
         <details class="group" open={openGroups} onToggle={oneOpen}>
           <summary>

@@ -1,10 +1,11 @@
-import { Fragment } from 'preact';
+import { Fragment, type VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Account, displayName, isActivated, isBlocked } from '../../src/model/account';
 import type { Translate } from '../../src/i18n/ui';
 import type { DistributionLog } from '../../src/model/distribution';
 import { useNarrow } from './use-narrow';
 import { skipWhenSame } from './same-props';
+import { WHOLE_BOX, rowRuns, rowWindow, seenOf, type Seen } from './list-window';
 
 interface Props {
   t: Translate;
@@ -28,11 +29,17 @@ const ROW_HEIGHT = 30;
 /** Two-line rows below ~720 px (see use-narrow.ts): must match `.list.compact li` in panel.css (two 24 px click lines). */
 const COMPACT_ROW_HEIGHT = 54;
 /**
- * Rows drawn beyond each edge of the box. Every row drawn is patched, laid out and painted again at
- * each filter change (20 of them, the largest part of a change's work at 5,000 accounts): enough
- * for a scroll to find its rows drawn, no more.
+ * Rows drawn beyond each edge of what the director sees (the list's box, clipped by the panel's
+ * window). Every row drawn is patched, laid out and painted again at each filter change (the largest
+ * part of a change's work at 5,000 accounts): enough for a scroll to find its rows drawn, no more.
  */
-const OVERSCAN = 5;
+const OVERSCAN = 3;
+/**
+ * The IntersectionObserver reports the list's visible part each time it crosses one of these
+ * fractions of the box: a step of 1/64 is under 9 px at 60vh of a 900 px window, well within the
+ * rows drawn beyond the edge.
+ */
+const SEEN_STEPS = Array.from({ length: 65 }, (_, i) => i / 64);
 
 /** One formatter per language: toLocaleDateString builds one per call (40 rows per filter change). */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -49,16 +56,13 @@ function frDate(iso: string | null, lang: string): string {
   return Number.isNaN(d.getTime()) ? '' : dayText(d, lang);
 }
 
-/** The console's lock icon for a non-activated account (drawn, not an emoji: fonts vary). */
+/**
+ * The console's lock icon for a non-activated account (drawn, not an emoji: fonts vary). One box
+ * whose shape is a CSS mask (panel.css `.lock`): an inline SVG was four layout objects, made and
+ * dropped in the rows a filter change patches.
+ */
 function LockIcon({ label }: { label: string }) {
-  return (
-    <span class="lock" role="img" aria-label={label} title={label}>
-      <svg viewBox="0 0 12 14" width="10" height="12" aria-hidden="true">
-        <path d="M3 6V4a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" stroke-width="1.6" />
-        <rect x="1" y="6" width="10" height="8" rx="1.5" fill="currentColor" />
-      </svg>
-    </span>
-  );
+  return <span class="lock" role="img" aria-label={label} title={label} />;
 }
 
 /** The lock of a not-activated account and the last name, linked to the console's user sheet like its own rows. */
@@ -80,8 +84,10 @@ function LastName({ a, t, sheetUrl, onOpenSheet }: { a: Account; t: Translate; s
     <>
       {a.activationCode && <LockIcon label={t('notActivated')} />}
       {sheetUrl ? (
+        // dir="auto" isolates the name as a <bdi> would, one element fewer per row
         <a
           href={sheetUrl(a)}
+          dir="auto"
           tabIndex={-1}
           title={t('openSheet')}
           onClick={(e) => {
@@ -89,7 +95,7 @@ function LastName({ a, t, sheetUrl, onOpenSheet }: { a: Account; t: Translate; s
             onOpenSheet?.(sheetUrl(a));
           }}
         >
-          <bdi>{a.lastName}</bdi>
+          {a.lastName}
         </a>
       ) : (
         <bdi>{a.lastName}</bdi>
@@ -171,13 +177,32 @@ export function VerificationList(props: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
+  // The part of the box the panel's window shows: read by the browser after its own layout
+  // (IntersectionObserver), never measured inside a change's task.
+  const [seen, setSeen] = useState<Seen>(WHOLE_BOX);
 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
     const ro = new ResizeObserver(() => setHeight(el.clientHeight || 600));
     ro.observe(el);
-    return () => ro.disconnect();
+    const io = new IntersectionObserver(
+      (entries) => {
+        const e = entries[entries.length - 1];
+        if (!e) return;
+        const root = e.rootBounds ?? { top: 0, bottom: innerHeight };
+        const next = seenOf(e.boundingClientRect, root, e.isIntersecting ? e.intersectionRect : null);
+        const top = Math.floor(next.top);
+        const bottom = Math.ceil(next.bottom);
+        setSeen((prev) => (prev.top === top && prev.bottom === bottom ? prev : { top, bottom }));
+      },
+      { threshold: SEEN_STEPS },
+    );
+    io.observe(el);
+    return () => {
+      ro.disconnect();
+      io.disconnect();
+    };
   }, []);
 
   // One Tab stop for the whole list (roving tabindex): a row's include box; the arrows move between
@@ -190,6 +215,9 @@ export function VerificationList(props: Props) {
     setActiveState(i);
   };
   const pendingFocus = useRef<number | null>(null);
+  // The row that has the keyboard's focus: always drawn, even scrolled out of view (and so is the
+  // one an arrow key sends it to, pendingFocus, until it has it).
+  const [held, setHeld] = useState<number | null>(null);
 
   useEffect(() => {
     // A new filter result starts at the top, where the user looks.
@@ -199,10 +227,10 @@ export function VerificationList(props: Props) {
   }, [rows]);
 
   const rowHeight = compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
-  const tabbable = active >= first && active < last ? active : Math.min(first + OVERSCAN, last - 1);
-  const slice = { first, last, rowHeight, tabbable };
+  const { first, last } = rowWindow({ scrollTop, height, seen, rowHeight, count: rows.length, overscan: OVERSCAN });
+  const runs = rowRuns(first, last, [held, pendingFocus.current], rows.length);
+  const tabbable = runs.some(([a, b]) => active >= a && active < b) ? active : Math.min(first + OVERSCAN, last - 1);
+  const slice = { runs, rowHeight, tabbable };
 
   useEffect(() => {
     if (pendingFocus.current === null) return;
@@ -244,7 +272,14 @@ export function VerificationList(props: Props) {
       onKeyDown={onKeyDown}
       onFocusIn={(e) => {
         const row = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
-        if (row) setActive(Number(row.dataset.index));
+        if (row) {
+          setActive(Number(row.dataset.index));
+          setHeld(Number(row.dataset.index));
+        }
+      }}
+      onFocusOut={(e) => {
+        const to = e.relatedTarget instanceof Element ? e.relatedTarget : null;
+        if (!to?.closest('[data-index]') || !box.current?.contains(to)) setHeld(null);
       }}
       role="region"
       aria-label={t('listLabel')}
@@ -259,8 +294,8 @@ export function VerificationList(props: Props) {
 }
 
 interface Slice {
-  first: number;
-  last: number;
+  /** the rows drawn, as runs [from, to) in order (rowRuns); the places between are empty spacers */
+  runs: Array<[number, number]>;
   rowHeight: number;
   /** The one row whose include box is in the Tab order. */
   tabbable: number;
@@ -270,18 +305,34 @@ interface Slice {
  * At ~360 px: two lines per account, so the two columns the guide's step 2 asks to check — the
  * code (or « Activé ») and the e-mail — are on screen without scrolling sideways.
  */
-function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenSheet, first, last, rowHeight, tabbable }: Props & Slice) {
-  const visible = rows.slice(first, last);
+function CompactRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenSheet, runs, rowHeight, tabbable }: Props & Slice) {
   return (
     <ul aria-label={t('listLabel')} data-count={rows.length}>
-      {first > 0 && <li class="spacer" style={{ height: `${first * rowHeight}px` }} aria-hidden="true" />}
-      {visible.map((a, k) => (
-        <CompactRow key={first + k} a={a} index={first + k} out={excluded.has(a.id)} entry={log.entries[a.id]} tabbable={first + k === tabbable}
-          t={t} lang={lang} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} onToggle={onToggle} />
-      ))}
-      {last < rows.length && <li class="spacer" style={{ height: `${(rows.length - last) * rowHeight}px` }} aria-hidden="true" />}
+      {spaced(runs, rows.length, (key, n) => <li key={key} class="spacer" style={{ height: `${n * rowHeight}px` }} aria-hidden="true" />, (i) => {
+        const a = rows[i]!;
+        return (
+          <CompactRow key={i} a={a} index={i} out={excluded.has(a.id)} entry={log.entries[a.id]} tabbable={i === tabbable}
+            t={t} lang={lang} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} onToggle={onToggle} />
+        );
+      })}
     </ul>
   );
+}
+
+/**
+ * The rows of `runs`, keyed by place (see ROW_KEY), with a spacer for each stretch of rows not
+ * drawn, so the list keeps its full height and its scroll.
+ */
+function spaced(runs: Slice['runs'], count: number, spacer: (key: string, rows: number) => VNode, row: (i: number) => VNode): VNode[] {
+  const out: VNode[] = [];
+  let at = 0;
+  for (const [from, to] of runs) {
+    if (from > at) out.push(spacer(at === 0 ? 'before' : 'gap', from - at));
+    for (let i = from; i < to; i++) out.push(row(i));
+    at = to;
+  }
+  if (at < count) out.push(spacer('after', count - at));
+  return out;
 }
 
 /**
@@ -349,8 +400,12 @@ const CompactRow = skipWhenSame<RowProps>(({ a, index, out, entry, tabbable, t, 
   );
 });
 
-/** Several names in one cell, each isolated: a right-to-left name cannot reorder the ones after it. */
-function List({ items }: { items: string[] }) {
+/**
+ * Several names in one cell, each isolated: a right-to-left name cannot reorder the ones after it.
+ * A name alone needs no <bdi> in a table cell (`unicode-bidi: plaintext`), only in a compact row.
+ */
+function List({ items, alone = false }: { items: string[]; alone?: boolean }) {
+  if (alone && items.length === 1) return <>{items[0]}</>;
   return (
     <>
       {items.map((x, i) => (
@@ -382,8 +437,7 @@ const COLUMNS: Array<[key: Parameters<Translate>[0], width: string, cls?: string
   ['colFollowUp', '12.5%'],
 ];
 
-function TableRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenSheet, first, last, rowHeight: ROW_HEIGHT, tabbable }: Props & Slice) {
-  const visible = rows.slice(first, last);
+function TableRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenSheet, runs, rowHeight, tabbable }: Props & Slice) {
   return (
       <table aria-rowcount={rows.length + 1}>
         <colgroup>
@@ -397,13 +451,14 @@ function TableRows({ t, lang, rows, excluded, onToggle, log, sheetUrl, onOpenShe
           </tr>
         </thead>
         <tbody>
-          {first > 0 && <tr class="spacer" style={{ height: `${first * ROW_HEIGHT}px` }} aria-hidden="true" />}
-          {visible.map((a, i) => (
-            // keyed by place (see ROW_KEY): a filter change patches the rows in view instead of replacing them
-            <TableRow key={first + i} a={a} index={first + i} out={excluded.has(a.id)} entry={log.entries[a.id]} tabbable={first + i === tabbable}
-              t={t} lang={lang} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} onToggle={onToggle} />
-          ))}
-          {last < rows.length && <tr class="spacer" style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }} aria-hidden="true" />}
+          {spaced(runs, rows.length, (key, n) => <tr key={key} class="spacer" style={{ height: `${n * rowHeight}px` }} aria-hidden="true" />, (i) => {
+            const a = rows[i]!;
+            return (
+              // keyed by place (see ROW_KEY): a filter change patches the rows in view instead of replacing them
+              <TableRow key={i} a={a} index={i} out={excluded.has(a.id)} entry={log.entries[a.id]} tabbable={i === tabbable}
+                t={t} lang={lang} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} onToggle={onToggle} />
+            );
+          })}
         </tbody>
       </table>
   );
@@ -424,18 +479,19 @@ const TableRow = skipWhenSame<RowProps>(({ a, index, out, entry, tabbable, t, la
       <td title={a.lastName}>
         <LastName a={a} t={t} sheetUrl={sheetUrl} onOpenSheet={onOpenSheet} />
       </td>
-      <td title={a.firstName}><bdi>{a.firstName}</bdi></td>
+      {/* A cell of one value from the data needs no <bdi>: the table's cells are `unicode-bidi: plaintext` (panel.css). */}
+      <td title={a.firstName}>{a.firstName}</td>
       <td class={a.profile} title={t(a.profile)}>{t(a.profile)}</td>
-      <td title={a.login}><bdi>{a.login}</bdi></td>
+      <td title={a.login}>{a.login}</td>
       <td class="code">{a.activationCode ?? ''}</td>
-      <td title={a.email ?? ''}>{a.email ? <bdi>{a.email}</bdi> : a.emailOnFile ? t('emailOnFile') : ''}</td>
+      <td title={a.email ?? ''}>{a.email ? a.email : a.emailOnFile ? t('emailOnFile') : ''}</td>
       <td title={classes.join(', ')}>
-        <List items={classes} />
+        <List items={classes} alone />
         {a.classesDerived && <span class="derived" title={t('derivedClasses')}> *<span class="visually-hidden"> ({t('derivedClasses')})</span></span>}
       </td>
       <td>{frDate(a.creationDate, lang)}</td>
       <td title={children.join(', ')}>
-        <List items={children} />
+        <List items={children} alone />
       </td>
       <td class="follow" title={follow}>{follow}</td>
     </tr>

@@ -77,6 +77,8 @@ export function plural(lang: Lang, n: number, one: string, other: string): strin
  * no-break one; a missing one is added). Leaves URLs (« https:// ») and times alone.
  */
 export function frenchSpaces(s: string): string {
+  // most strings have none of these marks: four regular expressions spared
+  if (!/[«»;!?:]/.test(s)) return s;
   return s
     .replace(/«[ \u00a0\u202f]*/g, `«${NBSP}`)
     .replace(/[ \u00a0\u202f]*»/g, `${NBSP}»`)

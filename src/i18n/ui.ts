@@ -369,6 +369,7 @@ const fr = {
   countExcluded: '{n} exclus',
   toPublish: 'Lancer le publipostage ↓',
   chipsLabel: 'Filtres actifs',
+  chipsNone: 'Aucun filtre',
   chipRemove: 'Retirer le filtre {label}',
   chipSearch: '« {text} »',
   chipActivated: 'Activés',
@@ -757,6 +758,7 @@ const en: Record<UiKey, string> = {
   countExcluded: '{n} excluded',
   toPublish: 'Run the mail-merge ↓',
   chipsLabel: 'Active filters',
+  chipsNone: 'No filter',
   chipRemove: 'Remove the filter {label}',
   chipSearch: '“{text}”',
   chipActivated: 'Activated',
@@ -792,7 +794,15 @@ export type Translate = (key: UiKey, subs?: Record<string, string | number>) => 
  */
 export function translator(lang: Lang): Translate {
   const dict: Record<UiKey, string> = UI[lang];
-  return (key, subs) => format(lang, dict[key] ?? UI.fr[key], subs);
+  // A string without values is the same at every call: typeset once (the panel asks for hundreds
+  // of them at each filter change: labels, column heads, class boxes).
+  const fixed = new Map<UiKey, string>();
+  return (key, subs) => {
+    if (subs) return format(lang, dict[key] ?? UI.fr[key], subs);
+    let s = fixed.get(key);
+    if (s === undefined) fixed.set(key, (s = format(lang, dict[key] ?? UI.fr[key])));
+    return s;
+  };
 }
 
 /** The browser's language, French unless it is clearly English. */

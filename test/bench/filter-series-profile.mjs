@@ -59,10 +59,12 @@ try {
     const within = (re) => events.filter((e) => main(e) && e.ph === 'X' && e.ts >= a && e.ts + e.dur < b && re.test(e.name));
     for (const [key, us] of Object.entries(cpuByKind(events, (e) => main(e) && e.ts >= a && e.ts + e.dur < b))) row[key] = ms(us);
     row.gc = ms(within(/^(MinorGC|MajorGC)$/).reduce((x, e) => x + e.dur, 0));
+    // what the frame had to lay out, which the machine's load does not change (objects, all layouts of the change)
+    row.laidOut = within(/^Layout$/).reduce((x, e) => x + (e.args?.beginData?.dirtyObjects ?? 0), 0);
     return row;
   });
   console.table(per);
-  const kinds = Object.fromEntries([...CPU_KINDS.map(([k]) => k), 'gc'].map((k) => [k, stats(per.map((p) => p[k]))]));
+  const kinds = Object.fromEntries([...CPU_KINDS.map(([k]) => k), 'gc', 'laidOut'].map((k) => [k, stats(per.map((p) => p[k]))]));
   console.log(JSON.stringify({ cpuPerChange: stats(per.map((p) => p.cpu)), longestTaskCpu: stats(per.map((p) => p.longestCpu)), ...kinds, load: { ...load, after: os.loadavg()[0] } }));
   printSummary(profile, 25, 'self ms (sampled wall time of the panel thread)');
 } finally {

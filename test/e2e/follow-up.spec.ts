@@ -367,18 +367,23 @@ test('blocked accounts and blocked profiles: their own « bloqués » count, nev
   expect(text).not.toContain(blockedPupil.activationCode!);
   for (const u of chased) expect(text).toContain(u.activationCode!);
 
-  // The verification list: « bloqué » beside each blocked account, and only there.
+  // The verification list: « bloqué » beside each blocked account, and only there. Looked at on
+  // screen: the list draws the rows the window shows.
+  const listOnScreen = () => panel.page.locator('.list').scrollIntoViewIfNeeded();
   await panel.select('Blocage').selectOption({ label: 'Utilisateurs bloqués' });
   const blockedRows = users.filter((u) => u.blocked);
   await expect(panel.selectedCounter).toHaveText(`${blockedRows.length} comptes sélectionnés`);
+  await listOnScreen();
   await expect(panel.rows.locator('.blocked-mark')).toHaveCount(blockedRows.length);
   await panel.select('Blocage').selectOption({ label: 'Tous' });
   await panel.profile('Invité').check();
   const guests = users.filter((u) => u.profile === 'Guest');
   await expect(panel.selectedCounter).toHaveText(`${guests.length} comptes sélectionnés`);
+  await listOnScreen();
   await expect(panel.rows.locator('.blocked-mark')).toHaveCount(guests.length);
   await panel.profile('Invité').uncheck();
   await panel.profile('Enseignant').check();
+  await listOnScreen();
   await expect(panel.rows.first()).toBeVisible();
   await expect(panel.rows.locator('.blocked-mark')).toHaveCount(0);
   await panel.profile('Enseignant').uncheck();

@@ -335,8 +335,9 @@ for (const size of SIZES) {
       await expect(row).toHaveAttribute('data-id', student.id);
       // Reading order kept: the last name, then the first name, on the left of the code / profile.
       const x = async (el: Locator) => (await el.boundingBox())!.x;
-      const last = row.locator('bdi', { hasText: 'Zed' }).first();
-      const first = row.locator('bdi', { hasText: new RegExp(`^${student.firstName}$`) }).first();
+      // (each isolated: a <bdi>, the name's link with dir="auto", or a table cell of its own)
+      const last = row.locator('bdi, [dir="auto"]', { hasText: 'Zed' }).first();
+      const first = row.locator('bdi, td', { hasText: new RegExp(`^${student.firstName}$`) }).first();
       expect(await x(first)).toBeGreaterThan(await x(last));
       if (narrow) {
         expect(await x(row.locator('.meta'))).toBeGreaterThan(await x(first));

@@ -290,14 +290,66 @@ test('error states: session expired, MFA, not an administrator, empty structure,
   await expect(panel.button('Réessayer')).toBeVisible();
 });
 
-test('5,000 accounts: the list stays virtual and filters apply', async ({ api, keptConsole }) => {
+test('5,000 accounts: the list stays virtual, filters apply, and the rows drawn follow the page’s scroll and the list’s', async ({ api, keptConsole }) => {
   const users = await api.users(BIG);
   const panel = await keptPanel(keptConsole, BIG);
+  const page = panel.page;
   await panel.waitReady();
   await expect(panel.selectedCounter).toHaveText(`${users.length} comptes sélectionnés`);
-  expect(await panel.page.locator('.list tbody tr[data-id]').count()).toBeLessThan(120);
+  expect(await page.locator('.list tbody tr[data-id]').count()).toBeLessThan(120);
   await panel.profile('Enseignant').check();
-  await expect(panel.selectedCounter).toHaveText(`${expected(users, { profiles: ['Teacher'] }).length} comptes sélectionnés`);
+  const coll = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+  const want = expected(users, { profiles: ['Teacher'] }).sort((a, b) => coll.compare(a.lastName, b.lastName) || coll.compare(a.firstName, b.firstName));
+  await expect(panel.selectedCounter).toHaveText(`${want.length} comptes sélectionnés`);
+
+  const list = page.locator('.list');
+  /** The rows drawn, and the part of the list's box the window shows (viewport px). */
+  const drawn = () => list.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    // below the column heads, which stick to the box's top
+    const head = el.querySelector('th')!.getBoundingClientRect().bottom;
+    return {
+      top: Math.max(head, 0), bottom: Math.min(box.bottom, innerHeight),
+      rows: Array.from(el.querySelectorAll<HTMLTableRowElement>('tbody tr[data-id]')).map((r) => {
+        const b = r.getBoundingClientRect();
+        return { index: Number(r.dataset.index), top: b.top, bottom: b.bottom, name: `${r.cells[1]!.textContent!.replace('🔒', '').trim()} ${r.cells[2]!.textContent}` };
+      }),
+    };
+  });
+  /** Every place of the list on screen holds a row, the account that belongs there. */
+  const onScreenRight = async () => {
+    await expect.poll(async () => {
+      const d = await drawn();
+      const shown = d.rows.filter((r) => r.bottom > d.top && r.top < d.bottom);
+      const covered = shown.length > 0 && shown[0]!.top <= d.top + 1 && shown.at(-1)!.bottom >= d.bottom - 1 && shown.every((r, i) => i === 0 || r.index === shown[i - 1]!.index + 1);
+      return covered && shown.every((r) => r.name === `${want[r.index]!.lastName} ${want[r.index]!.firstName}`) ? 'right' : JSON.stringify({ top: d.top, bottom: d.bottom, shown: shown.map((r) => [r.index, r.name, r.top, r.bottom]) });
+    }, { timeout: 15_000 }).toBe('right');
+  };
+  // The window's top: the list runs below the window's edge (1,280 × 900), and only the rows on screen and a few beyond are drawn.
+  await page.evaluate(() => scrollTo(0, 0));
+  await list.evaluate((el) => (el.scrollTop = 40 * 30));
+  await onScreenRight();
+  const partly = await drawn();
+  expect(partly.bottom).toBeLessThan((await list.boundingBox())!.y + (await list.boundingBox())!.height - 100);
+  expect(Math.max(...partly.rows.map((r) => r.bottom))).toBeLessThan(partly.bottom + 6 * 30);
+  // The page scrolled: the rows that come into view are drawn, the right accounts in them.
+  await list.scrollIntoViewIfNeeded();
+  await onScreenRight();
+  // The list's own scroll keeps its place through the page's.
+  expect(await list.evaluate((el) => el.scrollTop)).toBe(40 * 30);
+
+  // A row with the keyboard's focus stays drawn, focused, when a scroll takes it out of view, and the arrows go on from it.
+  const row = page.locator('.list tbody tr[data-index="45"]');
+  await row.getByRole('checkbox').focus();
+  await list.evaluate((el) => (el.scrollTop = 60 * 30));
+  await expect(page.locator('.list tbody tr[data-index="60"]')).toBeAttached();
+  await expect(page.locator('.list tbody tr[data-index="50"]')).not.toBeAttached();
+  await expect(row.getByRole('checkbox')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  const next = page.locator('.list tbody tr[data-index="46"]');
+  await expect(next.getByRole('checkbox')).toBeFocused();
+  await expect(next).toContainText(want[46]!.lastName);
+  await expect(next).toBeInViewport();
 });
 
 test('an admin of several structures switches between them', async ({ api, keptConsole }) => {

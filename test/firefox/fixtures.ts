@@ -233,13 +233,15 @@ export async function chooseOption(page: Page, label: string, option: string): P
 }
 
 /**
- * Every row of the panel's verification list (a virtual list), scrolled from top to bottom: after
+ * Every row of the panel's verification list (a virtual list), brought on screen and scrolled from top to bottom: after
  * each scroll, waits until the rows drawn cover the visible box before reading them.
  */
 export function allRows(page: Page): Promise<Array<{ id: string; cells: string[] }>> {
   return page.evaluate(async () => {
     const list = document.querySelector('.list') as HTMLElement;
     const seen = new Map<number, { id: string; cells: string[] }>();
+    // Read as a director reads it: on screen (the list draws the rows the window shows).
+    list.scrollIntoView({ block: 'nearest' });
     const covered = () => {
       const rows = Array.from(list.querySelectorAll('tbody tr[data-id]'));
       if (!rows.length) return true;

@@ -76,13 +76,15 @@ export class PanelPage {
   }
 
   /**
-   * Every row of the verification list, in order, scrolling the virtual list row by row: each step
+   * Every row of the verification list, in order, the list on screen, scrolling it row by row: each step
    * waits for the first row not yet read to be drawn (no fixed delay, so a busy machine only slows it).
    */
   async allRows(): Promise<Array<{ id: string; cells: string[] }>> {
     const list = this.page.locator('.list');
     const total = await this.selectedOrShownCount();
     const byIndex = new Map<number, { id: string; cells: string[] }>();
+    // Read as a director reads it: on screen (the list draws the rows the window shows).
+    await list.scrollIntoViewIfNeeded();
     await list.evaluate((el) => (el.scrollTop = 0));
     while (byIndex.size < total) {
       let next = 0;
