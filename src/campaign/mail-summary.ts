@@ -40,6 +40,18 @@ export interface MailHistory {
   skipMailed?: boolean;
 }
 
+/** The accounts with an address, activated (a login reminder) or not (their activation mail). */
+function withEmailByActivation(list: readonly Account[]): { activated: number; notActivated: number } {
+  let activated = 0;
+  let notActivated = 0;
+  for (const a of list) {
+    if (!hasEmail(a)) continue;
+    if (isActivated(a)) activated++;
+    else notActivated++;
+  }
+  return { activated, notActivated };
+}
+
 /**
  * `onlyNotActivated`: the activated accounts of the selection are left out of the campaign (no
  * reminder), and a line says how many. `history`: the accounts mailed before are counted, said, and
@@ -47,14 +59,8 @@ export interface MailHistory {
  */
 export function mailSummary(selection: readonly Account[], onlyNotActivated: boolean, history: MailHistory = {}): MailSummary {
   const { mailedAt, skipMailed = false } = history;
-  let activatedWithEmail = 0;
-  let notActivatedWithEmail = 0;
-  for (const a of selection) {
-    if (!hasEmail(a)) continue;
-    if (isActivated(a)) activatedWithEmail++;
-    else notActivatedWithEmail++;
-  }
-  const mixed = activatedWithEmail > 0 && notActivatedWithEmail > 0;
+  const all = withEmailByActivation(selection);
+  const mixed = all.activated > 0 && all.notActivated > 0;
   const base = onlyNotActivated ? selection.filter((a) => !isActivated(a)) : selection;
   // Those of the base the console would mail (an address) and the log saw mailed already.
   const mailedAlready = new Set<Account>();
@@ -69,13 +75,7 @@ export function mailSummary(selection: readonly Account[], onlyNotActivated: boo
   }
   const recipients = skipMailed && mailedAlready.size ? base.filter((a) => !mailedAlready.has(a)) : [...base];
   const withoutEmail = recipients.filter((a) => !hasEmail(a));
-  let reminders = 0;
-  let activations = 0;
-  for (const a of recipients) {
-    if (!hasEmail(a)) continue;
-    if (isActivated(a)) reminders++;
-    else activations++;
-  }
+  const { activated: reminders, notActivated: activations } = withEmailByActivation(recipients);
   const n = reminders + activations;
   const lines: MailSummaryLine[] = [];
   if (n === 0) lines.push({ key: 'mailNobody', vars: {} });

@@ -418,12 +418,8 @@ test('cancel: « Arrêter après l’envoi en cours » stops after the chunks in
 // The director looks at another of the console's tabs while the run goes on: the content script
 // then sees no page it serves, and the run must neither stall nor ignore a stop.
 test('the console shown on another of its tabs mid-run: « Arrêter » gives back the chunks handed over, « Reprendre » mails the rest from there, nobody twice', async ({ ext, api, keptConsole }) => {
-  const sel = await parents(ext, api, keptConsole);
+  const { sel, d } = await heldRun(ext, api, keptConsole);
   const consoleTab = new ConsolePage((await keptConsole('adml', massmail(DEMO))).page);
-  const d = await sel.panel.openMail();
-  await holdAfterFour(api);
-  await d.button('Envoyer').click();
-  await fourChunksInFlight(api);
   await consoleTab.tab('Exporter des comptes').click();
   await expect(consoleTab.page).toHaveURL(/\/imports-exports\/export$/);
   await expect.poll(() => ext.sw.evaluate((t) => chrome.tabs.sendMessage(t, { type: 'ping' }), sel.tabId).then((r) => (r as { page: unknown }).page)).toBe(null);
@@ -475,6 +471,19 @@ async function fourChunksInFlight(api: ConsoleApi): Promise<void> {
 }
 
 /**
+ * The parents' selection sent with the console holding every request after the first four: returns
+ * once four chunks were answered and the next four are at the console, unanswered.
+ */
+async function heldRun(ext: Ext, api: ConsoleApi, tab: Page | KeptConsoleFixture): Promise<{ sel: Selection; d: MailDialog }> {
+  const sel = await parents(ext, api, tab);
+  const d = await sel.panel.openMail();
+  await holdAfterFour(api);
+  await d.button('Envoyer').click();
+  await fourChunksInFlight(api);
+  return { sel, d };
+}
+
+/**
  * From now on, the panel's writes of the campaign's states fail (the browser's « QUOTA_BYTES quota
  * exceeded »), until `storageBack`: what a full or broken profile does to a run.
  */
@@ -496,11 +505,7 @@ async function failStateWrites(panel: PanelPage): Promise<void> {
 const storageBack = (panel: PanelPage) => panel.page.evaluate(() => ((window as unknown as { __failing: boolean }).__failing = false));
 
 test('the browser refuses to save the run’s state: the run stops and says why, nothing is sent unrecorded, resume mails the rest once', async ({ ext, api, keptConsole }) => {
-  const sel = await parents(ext, api, keptConsole);
-  const d = await sel.panel.openMail();
-  await holdAfterFour(api);
-  await d.button('Envoyer').click();
-  await fourChunksInFlight(api);
+  const { sel, d } = await heldRun(ext, api, keptConsole);
   const recorded = await storedCampaign(ext);
   const recordedInflight = idsIn(recorded, 'inflight');
   await failStateWrites(sel.panel);
@@ -613,11 +618,7 @@ test('session expired in the middle: stops with a clear message, resumes after l
 
 // Its own console tab, closed mid-run; the panel is a tab of its own (Chrome's side panel closes with its tab).
 test('console tab closed while sending: the run stops and says so, the accounts never requested stay to send and are mailed from a new tab, nobody twice', async ({ ext, api, consolePage }) => {
-  const sel = await parents(ext, api, consolePage);
-  const d = await sel.panel.openMail();
-  await holdAfterFour(api);
-  await d.button('Envoyer').click();
-  await fourChunksInFlight(api);
+  const { sel, d } = await heldRun(ext, api, consolePage);
   await consolePage.close();
   await releaseMail(api);
   await d.waitEnded();

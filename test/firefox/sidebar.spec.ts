@@ -6,6 +6,7 @@
  */
 import { UI } from '../../src/i18n/ui';
 import { DEMO, MASSMAIL, clickButton, consoleTabId, expect, loginAs, openExtPage, test, until, type Page, type WebExt } from './fixtures';
+import type { ConsoleApi } from '../e2e/fixtures';
 
 const USERS = `/admin/${DEMO}/users/list`;
 // The panel's « no console page here » notice, in French (the test profile's language).
@@ -43,16 +44,21 @@ async function openSidebar(ff: { browser: import('puppeteer-core').Browser }, co
   return popup;
 }
 
-test('the sidebar follows the active tab of its own window, not a tab activated in another window', async ({ ff, api, consolePage }) => {
+/** The ADML on the massmail page, the sidebar opened from the popup, the console tab in front and read. */
+async function sidebarOnConsole(ff: { browser: import('puppeteer-core').Browser }, api: ConsoleApi, consolePage: Page) {
   const users = await api.users(DEMO);
   await loginAs(consolePage, api, 'adml', MASSMAIL);
   const helper = await openExtPage(ff.browser, 'options.html');
   const tabId = await consoleTabId(helper, MASSMAIL);
   await helper.close();
   const popup = await openSidebar(ff, tabId);
-
   await consolePage.bringToFront();
   await sidebarShows(popup, `${users.length} comptes sélectionnés`);
+  return { users, tabId, popup };
+}
+
+test('the sidebar follows the active tab of its own window, not a tab activated in another window', async ({ ff, api, consolePage }) => {
+  const { users, tabId, popup } = await sidebarOnConsole(ff, api, consolePage);
   const reads = async () => (await api.requests()).filter((r) => r.path === `/directory/structure/${DEMO}/massMail/allUsers`).length;
   const readsBefore = await reads();
 
@@ -143,14 +149,7 @@ const sidebarDialog = (from: Page) =>
   });
 
 test('a mail run in the sidebar: another tab activated meanwhile leaves the sidebar on the run and its report; closing the report follows that tab', async ({ ff, api, consolePage }) => {
-  const users = await api.users(DEMO);
-  await loginAs(consolePage, api, 'adml', MASSMAIL);
-  const helper = await openExtPage(ff.browser, 'options.html');
-  const tabId = await consoleTabId(helper, MASSMAIL);
-  await helper.close();
-  const popup = await openSidebar(ff, tabId);
-  await consolePage.bringToFront();
-  await sidebarShows(popup, `${users.length} comptes sélectionnés`);
+  const { users, popup } = await sidebarOnConsole(ff, api, consolePage);
 
   // The run is held at the console after four chunks, the director goes to another tab meanwhile.
   await api.knobs({ hold: { path: '/directory/class-admin/massmail', pass: 4 } });
