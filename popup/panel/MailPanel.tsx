@@ -127,7 +127,6 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
     () => (only || skipMailed ? mailSummary(accounts, only, { mailedAt, skipMailed }) : plain),
     [accounts, only, skipMailed, plain, mailedAt],
   );
-  const mailedBefore = useMemo(() => (only ? mailSummary(accounts, true, { mailedAt }).mailedBefore : plain.mailedBefore), [accounts, only, plain, mailedAt]);
 
   /** Where the stored campaign stands now: decides the stage (and waits out a run elsewhere). */
   const refresh = async (afterOther = false): Promise<void> => {
@@ -439,7 +438,7 @@ export function MailPanel({ t, lang, tabId, origin, structureId, accounts, every
                 {t('mailOnlyNotActivated')}
               </label>
             )}
-            {mailedBefore > 0 && (
+            {summary.mailedBefore > 0 && (
               <label class="check">
                 <input type="checkbox" checked={skipMailed} onChange={(e) => setSkipMailed(e.currentTarget.checked)} />
                 {t('mailSkipMailed')}
